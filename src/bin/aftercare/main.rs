@@ -1,0 +1,300 @@
+//! `aftercare`: the engine's headless face, for clinics, scripts and tests.
+//!
+//! The contract (kept stable; the app's own tests rely on it):
+//!
+//! ```text
+//! aftercare protocols [--json]
+//! aftercare check FILE
+//! aftercare status    PLAN [--on DATE] [--json]
+//! aftercare plan      PLAN [--json]
+//! aftercare reminders PLAN [--at HH:MM] [--json]
+//! aftercare ics       PLAN [--at HH:MM]
+//! PLAN = --session DATE [--session DATE ...] [--planned N] [--protocol ID|FILE] [--tz ZONE]
+//! ```
+//!
+//! Bad input exits with status 2 and one line on stderr; stdout stays empty.
+
+mod render;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use aftercare::{DEFAULT_PROTOCOL, Plan, Protocol, parse_date, parse_time, parse_zone};
+use chrono::{NaiveTime, SubsecRound, Utc};
+use chrono_tz::Tz;
+use clap::{Args, Parser, Subcommand};
+
+/// Scalp micropigmentation aftercare: what you may do each day after a session.
+#[derive(Parser)]
+#[command(name = "aftercare", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in clinic protocols.
+    Protocols {
+        /// Print JSON: every protocol with all its rules.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a protocol file; errors name the line and field.
+    Check {
+        /// The TOML file to check.
+        file: String,
+    },
+    /// What you may do on a date.
+    Status {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// The date to ask about (YYYY-MM-DD); default: today in --tz.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every day on which something changes.
+    Plan {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The notification plan.
+    Reminders {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// Local time of day for reminders (HH:MM).
+        #[arg(long, value_name = "HH:MM", default_value = "09:00")]
+        at: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The plan as an iCalendar (RFC 5545) file on stdout.
+    Ics {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// Local time of day for reminders (HH:MM).
+        #[arg(long, value_name = "HH:MM", default_value = "09:00")]
+        at: String,
+    },
+}
+
+#[derive(Args)]
+struct PlanArgs {
+    /// A booked session date (YYYY-MM-DD); repeat for each session.
+    #[arg(long = "session", value_name = "DATE", required = true)]
+    sessions: Vec<String>,
+    /// How many sessions are planned in all; default: the protocol's usual count.
+    #[arg(long, value_name = "N")]
+    planned: Option<String>,
+    /// A built-in protocol id or a protocol file.
+    #[arg(long, value_name = "ID|FILE", default_value = DEFAULT_PROTOCOL)]
+    protocol: String,
+    /// IANA time zone, such as Europe/London; default: the system's.
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+}
+
+/// A failure that ends the run: bad input (exit 2) or a failed write.
+enum Failure {
+    Input(String),
+}
+
+impl From<aftercare::Error> for Failure {
+    fn from(e: aftercare::Error) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: print as clap does.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(&one_line(&e.render().to_string())),
+    };
+    match run(cli.command) {
+        Ok(out) => emit(&out),
+        Err(Failure::Input(message)) => fail(&message),
+    }
+}
+
+/// Writes everything at once; a closed pipe (`| head`) is not an error.
+fn emit(out: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("aftercare: could not write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("aftercare: {message}");
+    ExitCode::from(2)
+}
+
+/// clap's usage errors span several lines; keep what names the problem.
+fn one_line(rendered: &str) -> String {
+    rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:"))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("tip:")
+        })
+        .map(|l| l.trim_start_matches("error: "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn run(command: Command) -> Result<String, Failure> {
+    match command {
+        Command::Protocols { json } => {
+            let all = Protocol::builtins();
+            Ok(if json {
+                to_json(&all)
+            } else {
+                render::protocols(&all)
+            })
+        }
+        Command::Check { file } => {
+            let protocol = read_protocol_file(&file)?;
+            Ok(render::checked(&file, &protocol))
+        }
+        Command::Status { plan, on, json } => {
+            let plan = build_plan(&plan)?;
+            let date = match on {
+                Some(text) => parse_date(&text)?,
+                None => plan.today(Utc::now()),
+            };
+            let status = plan.status(date);
+            Ok(if json {
+                to_json(&status)
+            } else {
+                render::status(&plan, &status)
+            })
+        }
+        Command::Plan { plan, json } => {
+            let plan = build_plan(&plan)?;
+            Ok(if json {
+                to_json(&render::PlanJson::new(&plan))
+            } else {
+                render::plan(&plan)
+            })
+        }
+        Command::Reminders { plan, at, json } => {
+            let at = parse_time(&at)?;
+            let plan = build_plan(&plan)?;
+            let reminders = plan.reminders(at);
+            Ok(if json {
+                to_json(&reminders)
+            } else {
+                render::reminders(&plan, &reminders)
+            })
+        }
+        Command::Ics { plan, at } => {
+            let at: NaiveTime = parse_time(&at)?;
+            let plan = build_plan(&plan)?;
+            Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
+        }
+    }
+}
+
+fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
+    let sessions = args
+        .sessions
+        .iter()
+        .map(|s| parse_date(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let planned = match &args.planned {
+        Some(text) => Some(text.parse::<u32>().map_err(|_| {
+            Failure::Input(format!(
+                "invalid planned count \"{text}\": expected a whole number such as 3"
+            ))
+        })?),
+        None => None,
+    };
+    let zone = match &args.tz {
+        Some(name) => parse_zone(name)?,
+        None => system_zone(),
+    };
+    let protocol = load_protocol(&args.protocol)?;
+    Ok(Plan::new(protocol, sessions, planned, zone)?)
+}
+
+/// The system's zone, or UTC where it cannot be told.
+fn system_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(Tz::UTC)
+}
+
+/// A built-in id, or else a file: anything that names an existing file or
+/// looks like a path is read as one.
+fn load_protocol(value: &str) -> Result<Protocol, Failure> {
+    if aftercare::builtin_ids().any(|id| id == value) {
+        return Ok(Protocol::builtin(value)?);
+    }
+    if Path::new(value).is_file() || value.contains('/') || value.ends_with(".toml") {
+        return read_protocol_file(value);
+    }
+    Ok(Protocol::builtin(value)?)
+}
+
+fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
+    let cannot =
+        |why: String| Failure::Input(format!("cannot read protocol file \"{path}\": {why}"));
+    let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(cannot("not a file".to_string()));
+    }
+    let limit = aftercare::protocol::MAX_PROTOCOL_BYTES as u64;
+    if meta.len() > limit {
+        return Err(Failure::Input(format!(
+            "{path}: the file is {} bytes; a protocol file may be at most {limit} bytes",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| cannot(io_reason(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "{path}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(Protocol::from_toml(path, &text)?)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing our own plain data cannot fail; fall back to null rather
+    // than panic if it ever did.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
+    s.push('\n');
+    s
+}

@@ -1,0 +1,235 @@
+//! Output for people: short, aligned, readable in a terminal.
+
+use std::fmt::Write;
+
+use aftercare::{Allowance, DayStatus, Milestone, Plan, Protocol, Reminder};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// `Sat 7 Mar 2026`.
+fn long_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// "today", "tomorrow", "in 3 days", "2 days ago".
+fn relative(from: NaiveDate, to: NaiveDate) -> String {
+    match to.signed_duration_since(from).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+pub fn protocols(all: &[Protocol]) -> String {
+    let width = all.iter().map(|p| p.id().len()).max().unwrap_or(0) + 2;
+    let mut out = String::new();
+    for p in all {
+        let default = if p.id() == aftercare::DEFAULT_PROTOCOL {
+            " (default)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{:width$}{}{default}", p.id(), p.name());
+        let _ = writeln!(out, "{:width$}{}", "", p.summary());
+    }
+    out
+}
+
+pub fn checked(path: &str, p: &Protocol) -> String {
+    format!(
+        "{path}: ok: \"{}\" ({}), {} rules, {} care items, {} sessions usually\n",
+        p.name(),
+        p.id(),
+        p.rules().len(),
+        p.care().len(),
+        p.sessions().usual
+    )
+}
+
+fn heading(plan: &Plan, status: &DayStatus) -> String {
+    let when = long_date(status.date);
+    match (status.day, status.session) {
+        (Some(day), Some(session)) => {
+            format!(
+                "{when}: day {day} after session {session} of {}",
+                status.planned
+            )
+        }
+        _ => match plan.sessions().first() {
+            Some(first) => format!(
+                "{when}: before your first session ({})",
+                relative(status.date, *first)
+            ),
+            None => when,
+        },
+    }
+}
+
+pub fn status(plan: &Plan, status: &DayStatus) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(plan, status));
+    let _ = writeln!(
+        out,
+        "Protocol: {} ({})",
+        plan.protocol().name(),
+        plan.zone()
+    );
+    if status.healed {
+        let _ = writeln!(out, "You are fully healed.");
+    }
+    let width = status
+        .activities
+        .iter()
+        .map(|a| a.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+
+    let not_yet: Vec<_> = status
+        .activities
+        .iter()
+        .filter(|a| a.status == Allowance::Avoid)
+        .collect();
+    if !not_yet.is_empty() {
+        let _ = writeln!(out, "\nNot yet");
+        for a in not_yet {
+            let when = match (a.allowed_from, a.until_next_session) {
+                (Some(d), _) => format!("from {} ({})", long_date(d), relative(status.date, d)),
+                (None, true) => "until your next session".to_string(),
+                (None, false) => String::new(),
+            };
+            let note = a
+                .note
+                .as_deref()
+                .map(|n| format!("  {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:width$}{when}{note}", a.label);
+        }
+    }
+    let limited: Vec<_> = status
+        .activities
+        .iter()
+        .filter(|a| a.status == Allowance::Limited)
+        .collect();
+    if !limited.is_empty() {
+        let _ = writeln!(out, "\nWith care");
+        for a in limited {
+            let note = a.note.as_deref().unwrap_or("with care");
+            let until = a
+                .ok_from
+                .map(|d| format!("  (freely from {})", long_date(d)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:width$}{note}{until}", a.label);
+        }
+    }
+    let ok: Vec<_> = status
+        .activities
+        .iter()
+        .filter(|a| a.status == Allowance::Ok)
+        .map(|a| a.label)
+        .collect();
+    if !ok.is_empty() {
+        let _ = writeln!(out, "\nOK now\n  {}", ok.join(", "));
+    }
+    if !status.care.is_empty() {
+        let _ = writeln!(out, "\nToday's care");
+        for c in &status.care {
+            let note = c
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  - {}{note}", c.label);
+        }
+    }
+    if let Some(next) = &status.next {
+        let _ = writeln!(
+            out,
+            "\nNext: {} ({})",
+            long_date(next.date),
+            relative(status.date, next.date)
+        );
+        let _ = writeln!(out, "  {}", next.message);
+    }
+    out
+}
+
+pub fn plan(plan: &Plan) -> String {
+    let mut out = String::new();
+    let booked = plan.sessions().len();
+    let _ = writeln!(
+        out,
+        "{}: {booked} of {} sessions booked ({})",
+        plan.protocol().name(),
+        plan.planned(),
+        plan.zone()
+    );
+    for (i, d) in plan.sessions().iter().enumerate() {
+        let last = if Some(*d) == plan.final_session() {
+            " (final)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  Session {}: {}{last}", i + 1, long_date(*d));
+    }
+    if let Some(h) = plan.healed_on() {
+        let _ = writeln!(out, "  Fully healed: {}", long_date(h));
+    }
+    if let Some(t) = plan.touch_up_on() {
+        let _ = writeln!(out, "  Touch-up due: {}", long_date(t));
+    }
+    let _ = writeln!(out);
+    for m in plan.milestones() {
+        let _ = writeln!(out, "{:<16}  {}", long_date(m.date), m.message);
+    }
+    out
+}
+
+pub fn reminders(plan: &Plan, reminders: &[Reminder]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Reminders in {}:", plan.zone());
+    for r in reminders {
+        let _ = writeln!(
+            out,
+            "{}  {:<9}  {}\n{:28}{}",
+            r.local.format("%a %-d %b %Y %H:%M %:z"),
+            r.kind.id(),
+            r.title,
+            "",
+            r.body
+        );
+    }
+    out
+}
+
+/// `plan --json`: the plan's facts and every milestone.
+#[derive(Serialize)]
+pub struct PlanJson<'a> {
+    protocol: &'a str,
+    protocol_name: &'a str,
+    zone: String,
+    sessions: &'a [NaiveDate],
+    planned: u32,
+    final_session: Option<NaiveDate>,
+    healed_on: Option<NaiveDate>,
+    touch_up_on: Option<NaiveDate>,
+    milestones: &'a [Milestone],
+}
+
+impl<'a> PlanJson<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        PlanJson {
+            protocol: plan.protocol().id(),
+            protocol_name: plan.protocol().name(),
+            zone: plan.zone().to_string(),
+            sessions: plan.sessions(),
+            planned: plan.planned(),
+            final_session: plan.final_session(),
+            healed_on: plan.healed_on(),
+            touch_up_on: plan.touch_up_on(),
+            milestones: plan.milestones(),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! # aftercare
+//!
+//! The engine of SMP Aftercare: it turns a client's plan (session dates, a
+//! clinic's protocol, a time zone) into what they may do each day, the days
+//! on which that changes, and when to remind them.
+//!
+//! The engine is pure: no I/O, no clock. "Today" and the zone are always
+//! arguments, so the same plan gives the same answer in tests, in the CLI
+//! and in the app.
+//!
+//! Where things live:
+//!
+//! | concept | module |
+//! | --- | --- |
+//! | activities and how far they are allowed | [`activity`] |
+//! | reading and validating protocol files | [`protocol`], [`builtin`] |
+//! | day numbering, dates, times, zones | [`day`] |
+//! | merging rules of several sessions into dates | [`plan`] |
+//! | one day's answer | [`status`] |
+//! | the days on which something changes | [`milestone`] |
+//! | notifications and their instants | [`reminder`] |
+//! | iCalendar export | [`calendar`] |
+//! | errors | [`error`] |
+//!
+//! # Example
+//!
+//! ```
+//! use aftercare::{Activity, Allowance, Plan, Protocol, nth_day};
+//! use chrono::NaiveDate;
+//!
+//! let first = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+//! let plan = Plan::new(Protocol::builtin("four-to-thirty")?, vec![first], None, chrono_tz::Europe::London)?;
+//!
+//! // Day 3: no washing yet; it is allowed again on day 6, when only rinsing is.
+//! let status = plan.status(nth_day(first, 3));
+//! let wash = status.activity(Activity::Wash).unwrap();
+//! assert_eq!(wash.status, Allowance::Avoid);
+//! assert_eq!(wash.allowed_from, Some(nth_day(first, 6)));
+//! # Ok::<(), aftercare::Error>(())
+//! ```
+
+pub mod activity;
+pub mod builtin;
+pub mod calendar;
+pub mod day;
+pub mod error;
+pub mod milestone;
+pub mod plan;
+pub mod protocol;
+pub mod reminder;
+pub mod status;
+
+pub use activity::{Activity, Allowance};
+pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
+pub use day::{day_number, nth_day, parse_date, parse_time, parse_zone};
+pub use error::Error;
+pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
+pub use plan::Plan;
+pub use protocol::{CareItem, Protocol, Rule, SessionSpec, Window};
+pub use reminder::{Reminder, ReminderKind, local_instant};
+pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};

@@ -1,0 +1,435 @@
+//! A client's plan: the protocol, the booked session dates, how many
+//! sessions are planned, and the client's zone.
+//!
+//! [`Plan::new`] turns the protocol's relative windows ("days 1-5 after each
+//! session") into concrete date ranges once; every question after that
+//! ([`Plan::status`], [`Plan::milestones`], [`Plan::reminders`]) reads those
+//! ranges. This is where the rules of merging live:
+//!
+//! - windows restart at each session, and every session's windows count:
+//!   where several cover a date, the most restrictive status wins;
+//! - `between` windows end the day before the next booked session, and stay
+//!   open while a further session is planned but not booked;
+//! - `after_final` windows start only from the last planned session, once it
+//!   is booked.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::activity::{Activity, Allowance};
+use crate::day::{add_days, check_supported, nth_day, sub_days};
+use crate::error::{Error, MAX_PLANNED};
+use crate::milestone::{self, Milestone};
+use crate::protocol::{Protocol, Window};
+
+/// An inclusive range of dates; `end: None` means it has no end yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: NaiveDate,
+    pub(crate) end: Option<NaiveDate>,
+}
+
+impl Span {
+    pub(crate) fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|end| date <= end)
+    }
+}
+
+/// Which session a concrete window hangs on, and from which side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// Counted forward from session `n` (0-based).
+    After(usize),
+    /// Counted back from booked session `n` (0-based): preparation.
+    Before(usize),
+}
+
+/// One rule applied to one session: concrete dates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RuleWindow {
+    pub(crate) span: Span,
+    pub(crate) status: Allowance,
+    /// Index into the protocol's rules, for the note.
+    pub(crate) rule: usize,
+    pub(crate) anchor: Anchor,
+}
+
+/// One care item applied to one session.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CareWindow {
+    pub(crate) span: Span,
+    /// Index into the protocol's care items.
+    pub(crate) care: usize,
+    pub(crate) anchor: Anchor,
+}
+
+/// All windows of one activity, sorted by start date.
+#[derive(Debug, Clone)]
+pub(crate) struct Track {
+    pub(crate) activity: Activity,
+    pub(crate) windows: Vec<RuleWindow>,
+}
+
+/// Where an activity stands on a date: the winning status and the window
+/// that set it (none when nothing restricts it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Level<'a> {
+    pub(crate) status: Allowance,
+    pub(crate) window: Option<&'a RuleWindow>,
+}
+
+/// When a restriction lifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lifts {
+    /// On this date.
+    On(NaiveDate),
+    /// Not until the next session is booked (an open `between` window).
+    WithNextSession,
+}
+
+/// A client's plan, compiled into dates.
+///
+/// # Example
+///
+/// ```
+/// use aftercare::{Activity, Allowance, Plan, Protocol};
+/// use chrono::NaiveDate;
+///
+/// let protocol = Protocol::builtin("four-to-thirty").unwrap();
+/// let first = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let plan = Plan::new(protocol, vec![first], None, chrono_tz::Europe::London).unwrap();
+///
+/// let today = plan.status(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+/// assert_eq!(today.day, Some(3));
+/// let shave = today.activity(Activity::Shave).unwrap();
+/// assert_eq!(shave.status, Allowance::Avoid);
+/// assert_eq!(shave.allowed_from, NaiveDate::from_ymd_opt(2026, 3, 7));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Plan {
+    protocol: Protocol,
+    sessions: Vec<NaiveDate>,
+    planned: u32,
+    zone: Tz,
+    pub(crate) tracks: Vec<Track>,
+    pub(crate) care_windows: Vec<CareWindow>,
+    healed_on: Option<NaiveDate>,
+    touch_up_on: Option<NaiveDate>,
+    milestones: Vec<Milestone>,
+}
+
+impl Plan {
+    /// Builds a plan from booked session dates (in any order).
+    ///
+    /// `planned` is the number of sessions the client will have in all;
+    /// `None` takes the protocol's usual count, or the number of dates given
+    /// if that is more. When all planned sessions are booked, the last one is
+    /// the final session and the protocol's after-final rules apply.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSessions`], [`Error::DuplicateSession`],
+    /// [`Error::InvalidPlanned`], or [`Error::InvalidDate`] for a date
+    /// outside 1970-2199.
+    ///
+    /// ```
+    /// use aftercare::{Plan, Protocol};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let p = Protocol::builtin("four-to-thirty").unwrap();
+    /// let err = Plan::new(p, vec![d, d], None, chrono_tz::UTC).unwrap_err();
+    /// assert_eq!(err.to_string(), "session 2026-03-02 is given twice");
+    /// ```
+    pub fn new(
+        protocol: Protocol,
+        mut sessions: Vec<NaiveDate>,
+        planned: Option<u32>,
+        zone: Tz,
+    ) -> Result<Plan, Error> {
+        if sessions.is_empty() {
+            return Err(Error::NoSessions);
+        }
+        for date in &sessions {
+            check_supported(*date)?;
+        }
+        sessions.sort_unstable();
+        if let Some(pair) = sessions.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Error::DuplicateSession { date: pair[0] });
+        }
+        let booked = u32::try_from(sessions.len()).unwrap_or(u32::MAX);
+        let planned = planned.unwrap_or_else(|| protocol.sessions().usual.max(booked));
+        if planned == 0 || planned > MAX_PLANNED || planned < booked {
+            return Err(Error::InvalidPlanned {
+                planned,
+                sessions: booked,
+            });
+        }
+
+        let mut plan = Plan {
+            protocol,
+            sessions,
+            planned,
+            zone,
+            tracks: Vec::new(),
+            care_windows: Vec::new(),
+            healed_on: None,
+            touch_up_on: None,
+            milestones: Vec::new(),
+        };
+        plan.compile_windows();
+        plan.healed_on = plan.compute_healed_on();
+        plan.touch_up_on = plan.compute_touch_up_on();
+        plan.milestones = milestone::compute(&plan);
+        Ok(plan)
+    }
+
+    /// The protocol the plan follows.
+    pub fn protocol(&self) -> &Protocol {
+        &self.protocol
+    }
+
+    /// The booked session dates, in order.
+    pub fn sessions(&self) -> &[NaiveDate] {
+        &self.sessions
+    }
+
+    /// How many sessions are planned in all.
+    pub fn planned(&self) -> u32 {
+        self.planned
+    }
+
+    /// The client's zone.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The final session, once every planned session is booked.
+    pub fn final_session(&self) -> Option<NaiveDate> {
+        (self.sessions.len() == self.planned as usize)
+            .then(|| self.sessions[self.sessions.len() - 1])
+    }
+
+    /// The date from which the client counts as fully healed: once the final
+    /// session is booked, the later of the clinic's own figure and the day
+    /// after the last restriction of the final session ends (a client told
+    /// "healed" while still told not to swim would rightly be confused).
+    pub fn healed_on(&self) -> Option<NaiveDate> {
+        self.healed_on
+    }
+
+    /// The date of the touch-up recall, where the protocol gives one.
+    pub fn touch_up_on(&self) -> Option<NaiveDate> {
+        self.touch_up_on
+    }
+
+    /// Today's date in the plan's zone at the instant `now`.
+    ///
+    /// ```
+    /// use aftercare::{Plan, Protocol};
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let p = Protocol::builtin("four-to-thirty").unwrap();
+    /// let plan = Plan::new(p, vec![d], None, chrono_tz::Australia::Sydney).unwrap();
+    /// // 20:00 UTC on 2 March is already 3 March in Sydney.
+    /// let now = Utc.with_ymd_and_hms(2026, 3, 2, 20, 0, 0).unwrap();
+    /// assert_eq!(plan.today(now), NaiveDate::from_ymd_opt(2026, 3, 3).unwrap());
+    /// ```
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.zone).date_naive()
+    }
+
+    /// Every day on which something changes, in date order.
+    pub fn milestones(&self) -> &[Milestone] {
+        &self.milestones
+    }
+
+    /// 0-based index of the latest session on or before `date`.
+    pub(crate) fn session_index_on(&self, date: NaiveDate) -> Option<usize> {
+        self.sessions.partition_point(|s| *s <= date).checked_sub(1)
+    }
+
+    /// The most restrictive status of a track on `date`. Ties go to the
+    /// window that lasts longest, whose note says most about what is ahead.
+    pub(crate) fn level<'a>(track: &'a Track, date: NaiveDate) -> Level<'a> {
+        let mut best: Option<&RuleWindow> = None;
+        for w in &track.windows {
+            if w.span.start > date {
+                break;
+            }
+            if !w.span.contains(date) {
+                continue;
+            }
+            let better = best.is_none_or(|b| {
+                w.status > b.status || (w.status == b.status && later_end(w.span.end, b.span.end))
+            });
+            if better {
+                best = Some(w);
+            }
+        }
+        Level {
+            status: best.map_or(Allowance::Ok, |w| w.status),
+            window: best,
+        }
+    }
+
+    /// When the track stops being at least `level` strict, counting from
+    /// `date`: the end of the run of overlapping or touching windows that
+    /// holds `date`. `None` when `date` is not held at that level at all.
+    pub(crate) fn lifts(track: &Track, date: NaiveDate, level: Allowance) -> Option<Lifts> {
+        let strict = track.windows.iter().filter(|w| w.status >= level);
+        let mut reach: Option<Option<NaiveDate>> = None; // Some(None) = open-ended
+        for w in strict.clone() {
+            if w.span.start > date {
+                break;
+            }
+            if w.span.contains(date) {
+                reach = Some(match (reach, w.span.end) {
+                    (Some(None), _) | (_, None) => None,
+                    (Some(Some(a)), Some(b)) => Some(a.max(b)),
+                    (None, Some(b)) => Some(b),
+                });
+            }
+        }
+        let mut reach = reach?;
+        // Windows that start after `date` but touch the run extend it.
+        for w in strict.filter(|w| w.span.start > date) {
+            let Some(end) = reach else { break };
+            if w.span.start > add_days(end, 1) {
+                break;
+            }
+            reach = match w.span.end {
+                None => None,
+                Some(e) => Some(end.max(e)),
+            };
+        }
+        Some(match reach {
+            Some(end) => Lifts::On(add_days(end, 1)),
+            None => Lifts::WithNextSession,
+        })
+    }
+
+    fn compile_windows(&mut self) {
+        let booked = self.sessions.len();
+        let final_index = (booked == self.planned as usize).then(|| booked - 1);
+        let span_for = |window: &Window, i: usize| -> Option<(Span, Anchor)> {
+            let s = self.sessions[i];
+            let after = |from: u32, to: Option<u32>| Span {
+                start: nth_day(s, from),
+                end: to.map(|t| nth_day(s, t)),
+            };
+            match *window {
+                Window::AfterEach { from_day, to_day } => {
+                    Some((after(from_day, to_day), Anchor::After(i)))
+                }
+                Window::AfterFinal { from_day, to_day } => {
+                    (final_index == Some(i)).then(|| (after(from_day, to_day), Anchor::After(i)))
+                }
+                Window::Between { from_day, to_day } => {
+                    if final_index == Some(i) || i + 1 >= self.planned as usize {
+                        return None;
+                    }
+                    let mut span = after(from_day, to_day);
+                    if let Some(next) = self.sessions.get(i + 1) {
+                        let last = sub_days(*next, 1);
+                        span.end = Some(span.end.map_or(last, |e| e.min(last)));
+                    }
+                    (span.end.is_none_or(|e| e >= span.start)).then_some((span, Anchor::After(i)))
+                }
+                Window::BeforeEach {
+                    days_before,
+                    session_day,
+                } => {
+                    let end = if session_day { s } else { sub_days(s, 1) };
+                    Some((
+                        Span {
+                            start: sub_days(s, days_before),
+                            end: Some(end),
+                        },
+                        Anchor::Before(i),
+                    ))
+                }
+            }
+        };
+
+        let mut tracks: Vec<Track> = self
+            .protocol
+            .activities()
+            .into_iter()
+            .map(|activity| Track {
+                activity,
+                windows: Vec::new(),
+            })
+            .collect();
+        for (rule_index, rule) in self.protocol.rules().iter().enumerate() {
+            let Some(track) = tracks.iter_mut().find(|t| t.activity == rule.activity) else {
+                continue;
+            };
+            for i in 0..booked {
+                if let Some((span, anchor)) = span_for(&rule.window, i) {
+                    track.windows.push(RuleWindow {
+                        span,
+                        status: rule.status,
+                        rule: rule_index,
+                        anchor,
+                    });
+                }
+            }
+        }
+        for track in &mut tracks {
+            track.windows.sort_by_key(|w| w.span.start);
+        }
+        let mut care_windows = Vec::new();
+        for (care_index, item) in self.protocol.care().iter().enumerate() {
+            for i in 0..booked {
+                if let Some((span, anchor)) = span_for(&item.window, i) {
+                    care_windows.push(CareWindow {
+                        span,
+                        care: care_index,
+                        anchor,
+                    });
+                }
+            }
+        }
+        care_windows.sort_by_key(|w| w.span.start);
+        self.tracks = tracks;
+        self.care_windows = care_windows;
+    }
+
+    fn compute_healed_on(&self) -> Option<NaiveDate> {
+        let final_date = self.final_session()?;
+        let final_index = self.sessions.len() - 1;
+        let clinic = self
+            .protocol
+            .healed_after_days()
+            .map(|d| add_days(final_date, d));
+        let last_restriction_lifts = self
+            .tracks
+            .iter()
+            .flat_map(|t| &t.windows)
+            .filter(|w| w.anchor == Anchor::After(final_index) && w.status > Allowance::Ok)
+            .filter_map(|w| w.span.end.map(|e| add_days(e, 1)))
+            .max();
+        match (clinic, last_restriction_lifts) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn compute_touch_up_on(&self) -> Option<NaiveDate> {
+        let final_date = self.final_session()?;
+        let years = self.protocol.touch_up_after_years()?;
+        // Calendar years: 29 February falls back to the 28th.
+        final_date.checked_add_months(chrono::Months::new(years * 12))
+    }
+}
+
+/// Whether `a` ends strictly later than `b` (open-ended is latest).
+fn later_end(a: Option<NaiveDate>, b: Option<NaiveDate>) -> bool {
+    match (a, b) {
+        (None, Some(_)) => true,
+        (Some(x), Some(y)) => x > y,
+        _ => false,
+    }
+}

@@ -1,0 +1,165 @@
+//! The reminder plan: one notification per milestone day at the client's
+//! chosen local time.
+//!
+//! Each reminder's id says what it is about, never where it sits in a list,
+//! so that recomputing after an edit keeps the ids of reminders that did
+//! not change (the app's delivery log relies on that to deliver each
+//! reminder at most once):
+//!
+//! - `day:<session date>:<day>` for a day counted from a session,
+//! - `prep:<session date>:<days before>` for a preparation day,
+//! - `touch-up:<final session date>:<years>` for the touch-up recall.
+
+use chrono::offset::LocalResult;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Serialize, Serializer};
+
+use crate::milestone::{Milestone, MilestoneKind};
+use crate::plan::Plan;
+
+/// One notification to deliver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reminder {
+    /// Stable id; see the module documentation.
+    pub id: String,
+    /// The instant to deliver it, serialized as RFC 3339 UTC
+    /// (`2026-04-02T08:00:00Z`).
+    #[serde(serialize_with = "utc_rfc3339")]
+    pub at: DateTime<Utc>,
+    /// The same instant in the client's zone, serialized as RFC 3339 with
+    /// the zone's offset (`2026-04-02T09:00:00+01:00`).
+    #[serde(serialize_with = "local_rfc3339")]
+    pub local: DateTime<FixedOffset>,
+    /// What the reminder is about.
+    pub kind: ReminderKind,
+    /// The notification's title.
+    pub title: String,
+    /// The notification's text.
+    pub body: String,
+}
+
+/// What a reminder is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReminderKind {
+    /// A day on which something changes after a session (or a session day).
+    Milestone,
+    /// Preparation before a booked session.
+    Prep,
+    /// The touch-up recall.
+    TouchUp,
+}
+
+impl ReminderKind {
+    /// The id used in JSON: `milestone`, `prep`, `touch-up`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReminderKind::Milestone => "milestone",
+            ReminderKind::Prep => "prep",
+            ReminderKind::TouchUp => "touch-up",
+        }
+    }
+}
+
+fn utc_rfc3339<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+fn local_rfc3339<S: Serializer>(at: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Secs, false))
+}
+
+/// The instant at which the wall clock in `zone` shows `time` on `date`.
+///
+/// In a daylight-saving gap (the clock jumps over that time) the reminder
+/// moves forward by the length of the gap, to the same distance past the
+/// jump; when the clock shows the time twice, the first one counts.
+///
+/// ```
+/// use aftercare::local_instant;
+/// use chrono::{NaiveDate, NaiveTime};
+///
+/// let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+/// // 01:30 does not exist in London that morning: clocks go from 01:00 to 02:00.
+/// let at = local_instant(chrono_tz::Europe::London, spring, NaiveTime::from_hms_opt(1, 30, 0).unwrap());
+/// assert_eq!(at.to_rfc3339(), "2026-03-29T02:30:00+01:00");
+/// ```
+pub fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
+    let wall = date.and_time(time);
+    match zone.from_local_datetime(&wall) {
+        LocalResult::Single(t) => t,
+        LocalResult::Ambiguous(first, _) => first,
+        LocalResult::None => {
+            // Read the wall time with the offset in force before the gap:
+            // that instant shows as `wall` + gap on the clock after it.
+            // Gaps are at most a few hours and never two in one day, so the
+            // offset a day earlier is the one before the gap.
+            let before = zone.offset_from_utc_datetime(&(wall - chrono::TimeDelta::hours(24)));
+            let utc = wall - before.fix();
+            zone.from_utc_datetime(&utc)
+        }
+    }
+}
+
+impl Plan {
+    /// The notification plan, one reminder per milestone day at local time
+    /// `at` in the plan's zone, in date order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use aftercare::{Plan, Protocol, ReminderKind};
+    /// use chrono::{NaiveDate, NaiveTime};
+    ///
+    /// let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    /// let plan = Plan::new(Protocol::builtin("four-to-thirty").unwrap(), vec![s1], None, chrono_tz::Europe::London).unwrap();
+    /// let reminders = plan.reminders(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    /// let day6 = reminders.iter().find(|r| r.id == "day:2026-03-02:6").unwrap();
+    /// assert_eq!(day6.kind, ReminderKind::Milestone);
+    /// assert_eq!(day6.at.to_rfc3339(), "2026-03-07T09:00:00+00:00");
+    /// ```
+    pub fn reminders(&self, at: NaiveTime) -> Vec<Reminder> {
+        self.milestones()
+            .iter()
+            .map(|m| self.reminder_for(m, at))
+            .collect()
+    }
+
+    fn reminder_for(&self, m: &Milestone, at: NaiveTime) -> Reminder {
+        let sessions = self.sessions();
+        let (id, kind) = match (m.kind, m.prepares) {
+            (MilestoneKind::TouchUp, _) => {
+                let years = self.protocol().touch_up_after_years().unwrap_or(0);
+                let final_date = sessions[sessions.len() - 1];
+                (
+                    format!("touch-up:{final_date}:{years}"),
+                    ReminderKind::TouchUp,
+                )
+            }
+            (MilestoneKind::Prep, Some(p)) => {
+                let session_date = sessions[p.session as usize - 1];
+                (
+                    format!("prep:{session_date}:{}", p.days_before),
+                    ReminderKind::Prep,
+                )
+            }
+            _ => {
+                let anchor = m.session.map_or(sessions[0], |s| sessions[s as usize - 1]);
+                (
+                    format!("day:{anchor}:{}", m.day.unwrap_or(0)),
+                    ReminderKind::Milestone,
+                )
+            }
+        };
+        let local = local_instant(self.zone(), m.date, at);
+        Reminder {
+            id,
+            at: local.with_timezone(&Utc),
+            local: local.fixed_offset(),
+            kind,
+            title: m.title.clone(),
+            body: m.body.clone(),
+        }
+    }
+}
