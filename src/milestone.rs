@@ -80,47 +80,35 @@ pub struct Prepares {
     pub days_before: u32,
 }
 
-/// What can change on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Edge {
-    Track(usize),
-    CareStart(usize),
-}
-
 pub(crate) fn compute(plan: &Plan) -> Vec<Milestone> {
-    let mut edges: BTreeMap<NaiveDate, Vec<Edge>> = BTreeMap::new();
+    // Dates on which something may change, with the tracks that have a
+    // window starting or just ended there. Care is checked on every such
+    // date; its own window starts are added as dates too.
+    let mut edges: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (t, track) in plan.tracks.iter().enumerate() {
         for w in &track.windows {
-            edges.entry(w.span.start).or_default().push(Edge::Track(t));
+            edges.entry(w.span.start).or_default().push(t);
             if let Some(end) = w.span.end {
-                edges
-                    .entry(add_days(end, 1))
-                    .or_default()
-                    .push(Edge::Track(t));
+                edges.entry(add_days(end, 1)).or_default().push(t);
             }
         }
     }
-    for (i, w) in plan.care_windows.iter().enumerate() {
-        edges
-            .entry(w.span.start)
-            .or_default()
-            .push(Edge::CareStart(i));
-    }
-    for s in plan.sessions() {
-        edges.entry(*s).or_default();
-    }
-    for d in [plan.healed_on(), plan.touch_up_on()].into_iter().flatten() {
-        edges.entry(d).or_default();
+    let other_dates = plan
+        .care_windows
+        .iter()
+        .map(|w| w.span.start)
+        .chain(plan.sessions().iter().copied())
+        .chain(plan.healed_on())
+        .chain(plan.touch_up_on());
+    for date in other_dates {
+        edges.entry(date).or_default();
     }
 
     let mut out = Vec::with_capacity(edges.len());
-    for (date, mut found) in edges {
-        found.sort_unstable_by_key(|e| match e {
-            Edge::Track(t) => (0, *t),
-            Edge::CareStart(c) => (1, *c),
-        });
-        found.dedup();
-        if let Some(m) = milestone_on(plan, date, &found) {
+    for (date, mut tracks) in edges {
+        tracks.sort_unstable();
+        tracks.dedup();
+        if let Some(m) = milestone_on(plan, date, &tracks) {
             out.push(m);
         }
     }
@@ -136,7 +124,7 @@ fn prep_for(plan: &Plan, anchor: Anchor, date: NaiveDate) -> Option<usize> {
     }
 }
 
-fn milestone_on(plan: &Plan, date: NaiveDate, edges: &[Edge]) -> Option<Milestone> {
+fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milestone> {
     let yesterday = sub_days(date, 1);
     let rules = plan.protocol().rules();
     let items = plan.protocol().care();
@@ -149,8 +137,7 @@ fn milestone_on(plan: &Plan, date: NaiveDate, edges: &[Edge]) -> Option<Mileston
         None => *after = true,
     };
 
-    for edge in edges {
-        let Edge::Track(t) = *edge else { continue };
+    for &t in tracks {
         let track = &plan.tracks[t];
         let before = Plan::level(track, yesterday);
         let now = Plan::level(track, date);
@@ -176,22 +163,28 @@ fn milestone_on(plan: &Plan, date: NaiveDate, edges: &[Edge]) -> Option<Mileston
         });
     }
 
+    // Care is compared as a whole set, not window by window: an item tied
+    // to an activity starts when that activity stops being avoided, which
+    // may be inside its window.
+    let care_yesterday = plan.care_on(yesterday);
+    let care_tomorrow = plan.care_on(add_days(date, 1));
     let mut care_started: Vec<String> = Vec::new();
     let mut care_today_only: Vec<bool> = Vec::new();
-    for edge in edges {
-        let Edge::CareStart(c) = *edge else { continue };
-        let w = &plan.care_windows[c];
-        let item = &items[w.care];
-        let already = plan
-            .care_windows
-            .iter()
-            .any(|o| items[o.care].id == item.id && o.span.contains(yesterday));
-        if already || care_started.contains(&item.id) {
+    for c in plan.care_on(date) {
+        if care_yesterday.contains(&c) {
             continue;
         }
-        note_prep(prep_for(plan, w.anchor, date), &mut after_session_news);
-        care_started.push(item.id.clone());
-        care_today_only.push(w.span.end == Some(date));
+        let anchor = plan
+            .care_windows
+            .iter()
+            .find(|w| w.care == c && w.span.contains(date))
+            .map(|w| w.anchor);
+        note_prep(
+            anchor.and_then(|a| prep_for(plan, a, date)),
+            &mut after_session_news,
+        );
+        care_started.push(items[c].id.clone());
+        care_today_only.push(!care_tomorrow.contains(&c));
     }
 
     let session_index = plan.sessions().iter().position(|s| *s == date);
@@ -271,25 +264,23 @@ fn milestone_on(plan: &Plan, date: NaiveDate, edges: &[Edge]) -> Option<Mileston
         }
         MilestoneKind::TouchUp => ("Touch-up".to_string(), "Time for a touch-up".to_string()),
         MilestoneKind::Prep => {
-            let p = prepares.unwrap_or(Prepares {
-                session: 0,
-                days_before: 0,
-            });
-            let when = match p.days_before {
-                1 => format!("The day before session {}", p.session),
-                n => format!("{n} days before session {}", p.session),
-            };
+            let when = upper_first(&prepares.map(countdown).unwrap_or_default());
             (when.clone(), when)
         }
         MilestoneKind::Healed | MilestoneKind::Change => {
             let d = day.unwrap_or(0);
             let s = session.unwrap_or(0);
+            // A day that also prepares for the next session says so, since
+            // part of its message is about that session.
+            let also = prepares
+                .map(|p| format!(" ({})", countdown(p)))
+                .unwrap_or_default();
             let title = if healed {
-                format!("Day {d}: fully healed")
+                format!("Day {d}: fully healed{also}")
             } else {
-                format!("Day {d} after session {s}")
+                format!("Day {d} after session {s}{also}")
             };
-            (format!("Day {d}"), title)
+            (format!("Day {d}{also}"), title)
         }
     };
     let sentence = parts.join("; ");
@@ -305,6 +296,14 @@ fn milestone_on(plan: &Plan, date: NaiveDate, edges: &[Edge]) -> Option<Mileston
         care_started,
         prepares,
     })
+}
+
+/// "the day before session 2", "3 days before session 2".
+fn countdown(p: Prepares) -> String {
+    match p.days_before {
+        1 => format!("the day before session {}", p.session),
+        n => format!("{n} days before session {}", p.session),
+    }
 }
 
 /// Turns status changes into phrases, grouped so that a day reads as one

@@ -250,6 +250,31 @@ impl Plan {
         self.sessions.partition_point(|s| *s <= date).checked_sub(1)
     }
 
+    /// The care items that hold on `date`, as indices into the protocol's
+    /// care list, in file order. An item tied to an activity is left out on
+    /// days that activity is avoided.
+    pub(crate) fn care_on(&self, date: NaiveDate) -> Vec<usize> {
+        let items = self.protocol.care();
+        let mut on: Vec<usize> = self
+            .care_windows
+            .iter()
+            .filter(|w| w.span.contains(date))
+            .map(|w| w.care)
+            .filter(|c| {
+                let avoided = items[*c].activity.is_some_and(|a| {
+                    self.tracks
+                        .iter()
+                        .find(|t| t.activity == a)
+                        .is_some_and(|t| Plan::level(t, date).status == Allowance::Avoid)
+                });
+                !avoided
+            })
+            .collect();
+        on.sort_unstable();
+        on.dedup();
+        on
+    }
+
     /// The most restrictive status of a track on `date`. Ties go to the
     /// window that lasts longest, whose note says most about what is ahead.
     pub(crate) fn level<'a>(track: &'a Track, date: NaiveDate) -> Level<'a> {

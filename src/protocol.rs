@@ -158,6 +158,12 @@ pub struct CareItem {
     pub label: String,
     /// A short detail: "2-3 times a day".
     pub note: Option<String>,
+    /// The activity the item involves, if any. The item is only asked for
+    /// on days that activity is not avoided: preparation for the next
+    /// session may overlap the first days after the last one, and a client
+    /// must never be told to moisturise while moisturiser is still off limits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Activity>,
     /// When to do it.
     #[serde(flatten)]
     pub window: Window,
@@ -318,6 +324,7 @@ struct RawCare {
     id: Spanned<String>,
     label: Spanned<String>,
     note: Option<Spanned<String>>,
+    activity: Option<Spanned<String>>,
     scope: Spanned<String>,
     from_day: Option<Spanned<i64>>,
     to_day: Option<Spanned<i64>>,
@@ -611,6 +618,17 @@ fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol,
         }
         let label = check.text(&c.label, "label")?;
         let note = c.note.as_ref().map(|n| check.text(n, "note")).transpose()?;
+        let activity = c
+            .activity
+            .as_ref()
+            .map(|a| {
+                a.get_ref()
+                    .parse::<Activity>()
+                    .map_err(|e: crate::activity::UnknownActivity| {
+                        check.err(a.span(), "activity", e.to_string())
+                    })
+            })
+            .transpose()?;
         let window = check.window(
             RawWindow {
                 scope: c.scope,
@@ -623,6 +641,7 @@ fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol,
         )?;
         care.push(CareItem {
             id,
+            activity,
             label,
             note,
             window,
@@ -796,7 +815,7 @@ mod tests {
         let e = err(&format!("{rule}{care}{care}"));
         assert_eq!(
             e,
-            "t.toml: line 22, field \"id\": care id \"spf\" is used twice"
+            "t.toml: line 21, field \"id\": care id \"spf\" is used twice"
         );
     }
 }

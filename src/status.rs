@@ -137,19 +137,15 @@ impl Plan {
             .collect();
 
         let items = self.protocol().care();
-        let mut care: Vec<CareToday> = Vec::new();
-        for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
-            let item = &items[w.care];
-            if !care.iter().any(|c| c.id == item.id) {
-                care.push(CareToday {
-                    id: item.id.clone(),
-                    label: item.label.clone(),
-                    note: item.note.clone(),
-                });
-            }
-        }
-        // Care in file order, whichever session's window brought it.
-        care.sort_by_key(|c| items.iter().position(|i| i.id == c.id));
+        let care = self
+            .care_on(date)
+            .into_iter()
+            .map(|c| CareToday {
+                id: items[c].id.clone(),
+                label: items[c].label.clone(),
+                note: items[c].note.clone(),
+            })
+            .collect();
 
         let milestones = self.milestones();
         let next = milestones[milestones.partition_point(|m| m.date <= date)..]

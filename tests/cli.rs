@@ -1,0 +1,468 @@
+//! The `aftercare` CLI contract: output shapes, exit codes and the exact
+//! one-line errors on bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(args)
+        .env("TZ", "UTC")
+        .output()
+        .expect("the aftercare binary runs")
+}
+
+/// Runs and expects success; returns stdout.
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {stderr}");
+    assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+/// Runs and expects bad input: exit 2, nothing on stdout, exactly one
+/// line on stderr. Returns that line.
+fn bad(args: &[&str]) -> String {
+    let out = run(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(
+        out.stdout.is_empty(),
+        "{args:?} printed to stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{args:?}: not one line: {stderr:?}"
+    );
+    stderr.trim_end().to_string()
+}
+
+/// A file with `content` in a fresh temporary directory for this test.
+fn temp_file(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aftercare-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+const PLAN: [&str; 4] = ["--session", "2026-03-02", "--tz", "Europe/London"];
+
+fn with_plan<'a>(command: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec![command];
+    v.extend(PLAN);
+    v.extend(rest);
+    v
+}
+
+#[test]
+fn status_json_has_the_documented_fields() {
+    let v = json(&with_plan("status", &["--on", "2026-03-04", "--json"]));
+    assert_eq!(v["date"], "2026-03-04");
+    assert_eq!(v["day"], 3);
+    assert_eq!(v["session"], 1);
+    let shave = v["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["activity"] == "shave")
+        .unwrap();
+    assert_eq!(shave["status"], "avoid");
+    assert_eq!(shave["allowed_from"], "2026-03-07");
+    assert!(shave["note"].is_string());
+    let alcohol = v["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["activity"] == "alcohol")
+        .unwrap();
+    assert_eq!(alcohol["status"], "ok");
+    assert_eq!(alcohol["allowed_from"], Value::Null);
+    assert!(v["care"].is_array());
+    assert_eq!(v["next"]["date"], "2026-03-06");
+    assert_eq!(v["next"]["day"], 5);
+    assert!(
+        v["next"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Day 5: ")
+    );
+}
+
+#[test]
+fn status_before_the_first_session_has_no_day() {
+    let v = json(&with_plan("status", &["--on", "2026-03-01", "--json"]));
+    assert_eq!(v["day"], Value::Null);
+    assert_eq!(v["session"], Value::Null);
+    let alcohol = v["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["activity"] == "alcohol")
+        .unwrap();
+    assert_eq!(alcohol["status"], "avoid");
+    assert_eq!(alcohol["allowed_from"], "2026-03-03");
+}
+
+#[test]
+fn status_for_people_is_grouped() {
+    let out = ok(&with_plan("status", &["--on", "2026-03-04"]));
+    assert!(
+        out.starts_with("Wed 4 Mar 2026: day 3 after session 1 of 3\n"),
+        "{out}"
+    );
+    for heading in [
+        "\nNot yet\n",
+        "\nOK now\n",
+        "\nNext: Fri 6 Mar 2026 (in 2 days)\n",
+    ] {
+        assert!(out.contains(heading), "missing {heading:?} in:\n{out}");
+    }
+    assert!(out.contains("  Shaving "), "{out}");
+}
+
+#[test]
+fn status_defaults_to_today_in_the_zone() {
+    let v = json(&with_plan("status", &["--json"]));
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive();
+    // Allow for the date turning over between the run and this check.
+    let got = aftercare::parse_date(v["date"].as_str().unwrap()).unwrap();
+    assert!((got - today).num_days().abs() <= 1, "{got} vs {today}");
+}
+
+#[test]
+fn reminders_json_shape() {
+    let v = json(&with_plan("reminders", &["--at", "08:30", "--json"]));
+    let list = v.as_array().unwrap();
+    assert!(list.len() > 5);
+    let day6 = list.iter().find(|r| r["id"] == "day:2026-03-02:6").unwrap();
+    assert_eq!(day6["at"], "2026-03-07T08:30:00Z");
+    assert_eq!(day6["local"], "2026-03-07T08:30:00+00:00");
+    assert_eq!(day6["kind"], "milestone");
+    assert_eq!(day6["title"], "Day 6 after session 1");
+    assert!(day6["body"].as_str().unwrap().starts_with("You may "));
+    let kinds: Vec<&str> = list.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"prep"));
+    for r in list {
+        for field in ["id", "at", "local", "kind", "title", "body"] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+    }
+}
+
+#[test]
+fn touch_up_reminder_when_the_protocol_has_one() {
+    let v = json(&[
+        "reminders",
+        "--session",
+        "2026-03-02",
+        "--session",
+        "2026-03-09",
+        "--planned",
+        "2",
+        "--protocol",
+        "four-day-dry",
+        "--tz",
+        "UTC",
+        "--json",
+    ]);
+    let touch = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "touch-up")
+        .expect("a touch-up reminder");
+    assert_eq!(touch["id"], "touch-up:2026-03-09:3");
+    assert_eq!(touch["at"], "2029-03-09T09:00:00Z");
+}
+
+#[test]
+fn plan_json_lists_milestones_in_order() {
+    let v = json(&[
+        "plan",
+        "--session",
+        "2026-03-02",
+        "--session",
+        "2026-03-12",
+        "--session",
+        "2026-04-02",
+        "--tz",
+        "Europe/London",
+        "--json",
+    ]);
+    assert_eq!(v["final_session"], "2026-04-02");
+    assert_eq!(v["planned"], 3);
+    let dates: Vec<&str> = v["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert!(dates.contains(&"2026-03-07"));
+    assert!(v["healed_on"].is_string());
+}
+
+#[test]
+fn ics_is_a_calendar_with_exclusive_ends() {
+    let out = ok(&with_plan("ics", &[]));
+    assert!(out.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(out.trim_end().ends_with("END:VCALENDAR"));
+    assert!(out.contains("SUMMARY:SMP session 1 of 3\r\n"));
+    let events: Vec<&str> = out.split("BEGIN:VEVENT\r\n").skip(1).collect();
+    let event = |summary: &str| {
+        *events
+            .iter()
+            .find(|e| e.contains(&format!("SUMMARY:{summary}\r\n")))
+            .unwrap_or_else(|| panic!("no event {summary:?} in {out}"))
+    };
+    // Shaving avoided days 1-5: 2-6 March, so the event ends on 7 March.
+    let shaving = event("Avoid: Shaving");
+    assert!(
+        shaving.contains("DTSTART;VALUE=DATE:20260302\r\n"),
+        "{shaving}"
+    );
+    assert!(
+        shaving.contains("DTEND;VALUE=DATE:20260307\r\n"),
+        "{shaving}"
+    );
+    let day6 = event("Day 6 after session 1");
+    assert!(day6.contains("DTSTART;VALUE=DATE:20260307\r\n"), "{day6}");
+    assert!(day6.contains("DTEND;VALUE=DATE:20260308\r\n"), "{day6}");
+    // Every event has a stable uid and a stamp.
+    for e in &events {
+        assert!(
+            e.contains("@smp-aftercare\r\n") && e.contains("DTSTAMP:"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn protocols_lists_the_builtins() {
+    let out = ok(&["protocols"]);
+    assert!(out.starts_with("four-to-thirty "), "{out}");
+    assert!(out.lines().next().unwrap().ends_with("(default)"));
+    let v = json(&["protocols", "--json"]);
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "four-to-thirty",
+            "four-day-dry",
+            "light-exercise-day-five",
+            "two-week-rest"
+        ]
+    );
+    assert!(v[0]["rules"][0]["scope"].is_string());
+}
+
+#[test]
+fn check_accepts_every_builtin_file() {
+    for id in aftercare::builtin_ids() {
+        let path = format!("{}/protocols/{id}.toml", env!("CARGO_MANIFEST_DIR"));
+        let out = ok(&["check", &path]);
+        assert!(out.contains(&format!("({id})")), "{out}");
+    }
+}
+
+#[test]
+fn a_protocol_file_can_drive_a_plan() {
+    let text = aftercare::Protocol::builtin_source("two-week-rest")
+        .unwrap()
+        .replace("id = \"two-week-rest\"", "id = \"my-clinic\"");
+    let path = temp_file("my-clinic.toml", &text);
+    let v = json(&[
+        "status",
+        "--session",
+        "2026-03-02",
+        "--protocol",
+        path.to_str().unwrap(),
+        "--on",
+        "2026-03-03",
+        "--tz",
+        "UTC",
+        "--json",
+    ]);
+    assert_eq!(v["day"], 2);
+}
+
+// --- bad input: exact messages -------------------------------------------
+
+#[test]
+fn impossible_date() {
+    assert_eq!(
+        bad(&["status", "--session", "2026-02-30"]),
+        "aftercare: invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
+    );
+    assert_eq!(
+        bad(&with_plan("status", &["--on", "4 March"])),
+        "aftercare: invalid date \"4 March\": not in the form YYYY-MM-DD (expected YYYY-MM-DD)"
+    );
+}
+
+#[test]
+fn unknown_zone() {
+    assert_eq!(
+        bad(&["status", "--session", "2026-03-02", "--tz", "Europe/Londn"]),
+        "aftercare: unknown time zone \"Europe/Londn\": expected an IANA zone name such as Europe/London"
+    );
+}
+
+#[test]
+fn unknown_protocol_id() {
+    assert_eq!(
+        bad(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "five-to-fifty"
+        ]),
+        "aftercare: unknown protocol \"five-to-fifty\" (built-in protocols: four-to-thirty, four-day-dry, \
+         light-exercise-day-five, two-week-rest)"
+    );
+}
+
+#[test]
+fn missing_protocol_file() {
+    assert_eq!(
+        bad(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "/nonexistent/clinic.toml"
+        ]),
+        "aftercare: cannot read protocol file \"/nonexistent/clinic.toml\": no such file"
+    );
+}
+
+#[test]
+fn protocol_file_with_a_syntax_error() {
+    let path = temp_file(
+        "syntax.toml",
+        "format = 1\nid = \"x\"\nname = \"X\nsummary = \"S\"\n",
+    );
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!("aftercare: {p}: line 3: invalid basic string, expected `\"`")
+    );
+}
+
+#[test]
+fn protocol_file_with_a_semantic_error() {
+    let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
+    // Break the first rule's activity; report its line.
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("activity = "))
+        .unwrap()
+        + 1;
+    let broken = text.replacen("activity = \"", "activity = \"x", 1);
+    let path = temp_file("semantic.toml", &broken);
+    let p = path.to_str().unwrap();
+    let msg = bad(&["check", p]);
+    assert!(
+        msg.starts_with(&format!(
+            "aftercare: {p}: line {line}, field \"activity\": unknown activity \"x"
+        )),
+        "{msg}"
+    );
+    // The same file given to a plan command fails the same way.
+    assert_eq!(
+        bad(&["status", "--session", "2026-03-02", "--protocol", p]),
+        msg
+    );
+}
+
+#[test]
+fn session_given_twice() {
+    assert_eq!(
+        bad(&[
+            "status",
+            "--session",
+            "2026-03-02",
+            "--session",
+            "2026-03-02"
+        ]),
+        "aftercare: session 2026-03-02 is given twice"
+    );
+}
+
+#[test]
+fn more_sessions_than_planned() {
+    assert_eq!(
+        bad(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--session",
+            "2026-03-12",
+            "--planned",
+            "1"
+        ]),
+        "aftercare: 2 sessions are given but only 1 are planned"
+    );
+    assert_eq!(
+        bad(&["plan", "--session", "2026-03-02", "--planned", "three"]),
+        "aftercare: invalid planned count \"three\": expected a whole number such as 3"
+    );
+}
+
+#[test]
+fn bad_reminder_time() {
+    assert_eq!(
+        bad(&with_plan("reminders", &["--at", "9am"])),
+        "aftercare: invalid time \"9am\": expected HH:MM on a 24-hour clock, such as 09:00"
+    );
+}
+
+#[test]
+fn missing_session_is_one_line() {
+    assert_eq!(
+        bad(&["status"]),
+        "aftercare: the following required arguments were not provided: --session <DATE>"
+    );
+    assert_eq!(
+        bad(&["frobnicate"]),
+        "aftercare: unrecognized subcommand 'frobnicate'"
+    );
+}
+
+#[test]
+fn oversized_protocol_file() {
+    let path = temp_file("big.toml", &"#".repeat(70_000));
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: the file is 70000 bytes; a protocol file may be at most 65536 bytes"
+        )
+    );
+}
+
+#[test]
+fn help_goes_to_stdout_with_success() {
+    let out = ok(&["--help"]);
+    assert!(out.contains("Usage: aftercare <COMMAND>"));
+}

@@ -1,0 +1,157 @@
+//! Invariants of the engine, checked on generated plans for every built-in
+//! protocol.
+
+use aftercare::{Allowance, Plan, Protocol, Window, builtin_ids, nth_day};
+use chrono::{Days, NaiveDate, NaiveTime};
+use proptest::prelude::*;
+
+/// A protocol id, a first session date and gaps between sessions.
+fn plan_inputs() -> impl Strategy<Value = (String, Vec<NaiveDate>, u32)> {
+    let ids: Vec<String> = builtin_ids().map(str::to_string).collect();
+    (
+        proptest::sample::select(ids),
+        // Any day in 2025-2030.
+        0u64..(6 * 365),
+        proptest::collection::vec(1u64..40, 1..4),
+        0u32..2,
+    )
+        .prop_map(|(id, offset, gaps, extra_planned)| {
+            let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + Days::new(offset);
+            let mut sessions = vec![first];
+            for g in gaps {
+                let last = *sessions.last().unwrap();
+                sessions.push(last + Days::new(g));
+            }
+            // Planned: at least one more than booked, so the last booked
+            // session is never final in the shorter plan.
+            let planned = sessions.len() as u32 + extra_planned;
+            (id, sessions, planned)
+        })
+}
+
+fn plan(id: &str, sessions: &[NaiveDate], planned: u32) -> Plan {
+    Plan::new(
+        Protocol::builtin(id).unwrap(),
+        sessions.to_vec(),
+        Some(planned),
+        chrono_tz::Europe::London,
+    )
+    .unwrap()
+}
+
+/// The largest number of days before a session that any window reaches.
+fn prep_horizon(protocol: &Protocol) -> u32 {
+    let windows = protocol
+        .rules()
+        .iter()
+        .map(|r| r.window)
+        .chain(protocol.care().iter().map(|c| c.window));
+    windows
+        .filter_map(|w| match w {
+            Window::BeforeEach { days_before, .. } => Some(days_before),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn dates(from: NaiveDate, until_exclusive: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    from.iter_days().take_while(move |d| *d < until_exclusive)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Booking a later session adds preparation before it and ends the
+    /// between-session rules at it, but never eases any earlier day.
+    #[test]
+    fn adding_a_later_session_never_eases_an_earlier_date((id, sessions, planned) in plan_inputs()) {
+        let (shorter, longer) = (&sessions[..sessions.len() - 1], &sessions[..]);
+        let a = plan(&id, shorter, planned);
+        let b = plan(&id, longer, planned);
+        let new_session = *sessions.last().unwrap();
+        for d in dates(nth_day(sessions[0], 1) - Days::new(30), new_session) {
+            let (sa, sb) = (a.status(d), b.status(d));
+            for (x, y) in sa.activities.iter().zip(&sb.activities) {
+                prop_assert_eq!(x.activity, y.activity);
+                prop_assert!(
+                    y.status >= x.status,
+                    "{} on {}: {:?} with {} sessions, {:?} with {}",
+                    x.activity, d, x.status, shorter.len(), y.status, longer.len()
+                );
+            }
+        }
+    }
+
+    /// Reminder ids are unique, and every reminder well before a newly
+    /// booked session comes out of the longer plan exactly as before.
+    #[test]
+    fn reminder_ids_are_unique_and_stable_when_a_session_is_added((id, sessions, planned) in plan_inputs()) {
+        let at = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let a = plan(&id, &sessions[..sessions.len() - 1], planned).reminders(at);
+        let b = plan(&id, &sessions, planned).reminders(at);
+        for list in [&a, &b] {
+            let mut ids: Vec<&str> = list.iter().map(|r| r.id.as_str()).collect();
+            let total = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), total, "duplicate reminder ids");
+        }
+        let horizon = prep_horizon(&Protocol::builtin(&id).unwrap());
+        let cutoff = *sessions.last().unwrap() - Days::new(u64::from(horizon));
+        for r in a.iter().filter(|r| r.local.date_naive() < cutoff) {
+            prop_assert!(b.contains(r), "reminder {} changed or vanished after adding a session", r.id);
+        }
+    }
+
+    /// `allowed_from` is exactly the first later date that is not avoided,
+    /// and `ok_from` the first that is fully fine.
+    #[test]
+    fn allowed_from_is_the_first_date_not_avoided((id, sessions, planned) in plan_inputs()) {
+        let p = plan(&id, &sessions, planned);
+        let last = *sessions.last().unwrap();
+        for d in dates(sessions[0] - Days::new(10), last + Days::new(45)) {
+            for a in p.status(d).activities {
+                if let Some(from) = a.allowed_from {
+                    prop_assert_eq!(a.status, Allowance::Avoid);
+                    prop_assert!(from > d);
+                    let on = p.status(from);
+                    prop_assert_ne!(on.activity(a.activity).unwrap().status, Allowance::Avoid);
+                    let eve = p.status(from.pred_opt().unwrap());
+                    prop_assert_eq!(eve.activity(a.activity).unwrap().status, Allowance::Avoid);
+                }
+                if let Some(ok) = a.ok_from {
+                    prop_assert_eq!(p.status(ok).activity(a.activity).unwrap().status, Allowance::Ok);
+                    let eve = p.status(ok.pred_opt().unwrap());
+                    prop_assert!(eve.activity(a.activity).unwrap().status > Allowance::Ok);
+                }
+                if a.status == Allowance::Avoid {
+                    prop_assert!(a.allowed_from.is_some() || a.until_next_session);
+                }
+            }
+        }
+    }
+
+    /// Milestones are in strict date order, one per date, and each names a
+    /// day on which the status of something really changes or a session,
+    /// healed date or touch-up falls.
+    #[test]
+    fn milestones_are_ordered_and_real((id, sessions, planned) in plan_inputs()) {
+        let p = plan(&id, &sessions, planned);
+        let ms = p.milestones();
+        prop_assert!(ms.windows(2).all(|w| w[0].date < w[1].date));
+        for m in ms {
+            let (before, now) = (p.status(m.date.pred_opt().unwrap()), p.status(m.date));
+            for c in &m.changes {
+                prop_assert_eq!(before.activity(c.activity).unwrap().status, c.from);
+                prop_assert_eq!(now.activity(c.activity).unwrap().status, c.to);
+            }
+            let something = !m.changes.is_empty()
+                || !m.care_started.is_empty()
+                || sessions.contains(&m.date)
+                || p.healed_on() == Some(m.date)
+                || p.touch_up_on() == Some(m.date);
+            prop_assert!(something, "milestone on {} with nothing in it", m.date);
+        }
+    }
+}
