@@ -5,14 +5,14 @@
 //! healed date and the touch-up recall. On each such day the statuses of
 //! the activities concerned are compared with the day before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
-use crate::plan::{Anchor, Plan};
+use crate::plan::{Anchor, CareSet, Plan};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,10 +105,11 @@ pub(crate) fn compute(plan: &Plan) -> Vec<Milestone> {
     }
 
     let mut out = Vec::with_capacity(edges.len());
+    let mut care = CareMemo::default();
     for (date, mut tracks) in edges {
         tracks.sort_unstable();
         tracks.dedup();
-        if let Some(m) = milestone_on(plan, date, &tracks) {
+        if let Some(m) = milestone_on(plan, date, &tracks, &mut care) {
             out.push(m);
         }
     }
@@ -124,7 +125,26 @@ fn prep_for(plan: &Plan, anchor: Anchor, date: NaiveDate) -> Option<usize> {
     }
 }
 
-fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milestone> {
+/// The care items on a date, remembered: each milestone compares a date
+/// with the day before and the day after, and neighbouring milestone dates
+/// share those days.
+#[derive(Default)]
+struct CareMemo {
+    on: HashMap<NaiveDate, CareSet>,
+}
+
+impl CareMemo {
+    fn get(&mut self, plan: &Plan, date: NaiveDate) -> CareSet {
+        *self.on.entry(date).or_insert_with(|| plan.care_on(date))
+    }
+}
+
+fn milestone_on(
+    plan: &Plan,
+    date: NaiveDate,
+    tracks: &[usize],
+    care: &mut CareMemo,
+) -> Option<Milestone> {
     let yesterday = sub_days(date, 1);
     let rules = plan.protocol().rules();
     let items = plan.protocol().care();
@@ -166,12 +186,12 @@ fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milest
     // Care is compared as a whole set, not window by window: an item tied
     // to an activity starts when that activity stops being avoided, which
     // may be inside its window.
-    let care_yesterday = plan.care_on(yesterday);
-    let care_tomorrow = plan.care_on(add_days(date, 1));
+    let care_yesterday = care.get(plan, yesterday);
+    let care_tomorrow = care.get(plan, add_days(date, 1));
     let mut care_started: Vec<String> = Vec::new();
     let mut care_today_only: Vec<bool> = Vec::new();
-    for c in plan.care_on(date) {
-        if care_yesterday.contains(&c) {
+    for c in care.get(plan, date).iter() {
+        if care_yesterday.contains(c) {
             continue;
         }
         let anchor = plan
@@ -184,7 +204,7 @@ fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milest
             &mut after_session_news,
         );
         care_started.push(items[c].id.clone());
-        care_today_only.push(!care_tomorrow.contains(&c));
+        care_today_only.push(!care_tomorrow.contains(c));
     }
 
     let session_index = plan.sessions().iter().position(|s| *s == date);
@@ -221,37 +241,42 @@ fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milest
             .max(0) as u32,
     });
 
-    let mut parts = describe_changes(&changes);
-    let started = |today_only: bool| -> Vec<String> {
+    let mut sentence = Sentence {
+        text: String::with_capacity(256),
+    };
+    describe_changes(&mut sentence, &changes);
+    let started = |today_only: bool| -> Vec<(&str, Option<&str>)> {
         care_started
             .iter()
             .zip(&care_today_only)
             .filter(|(_, t)| **t == today_only)
             .filter_map(|(id, _)| items.iter().find(|i| &i.id == id))
-            .map(|i| with_note(&lower_first(&i.label), i.note.as_deref()))
+            .map(|i| (i.label.as_str(), i.note.as_deref()))
             .collect()
     };
-    let (today, ongoing) = (started(true), started(false));
-    if !ongoing.is_empty() {
-        parts.push(format!("start: {}", join_and(&ongoing)));
-    }
-    if !today.is_empty() {
-        parts.push(format!("today: {}", join_and(&today)));
-    }
+    sentence.clause("start: ", &started(false));
+    sentence.clause("today: ", &started(true));
     if healed {
-        parts.push("you are fully healed: everyday routines are fine again".to_string());
+        sentence.clause(
+            "you are fully healed: everyday routines are fine again",
+            &[],
+        );
     }
     if touch_up {
         let years = plan.protocol().touch_up_after_years().unwrap_or(0);
-        parts.push(format!(
-            "it is {years} years since your final session, a good time to book a touch-up with your clinic"
-        ));
+        sentence.clause(
+            &format!(
+                "it is {years} years since your final session, a good time to book a touch-up with your clinic"
+            ),
+            &[],
+        );
     }
-    if parts.is_empty() {
+    if sentence.text.is_empty() {
         // A session day on which nothing else changes (a protocol with no
         // day-1 rules): still worth a line.
-        parts.push("your session is today".to_string());
+        sentence.clause("your session is today", &[]);
     }
+    let sentence = sentence.text;
 
     let planned = plan.planned();
     let (heading, title) = match kind {
@@ -283,14 +308,17 @@ fn milestone_on(plan: &Plan, date: NaiveDate, tracks: &[usize]) -> Option<Milest
             (format!("Day {d}{also}"), title)
         }
     };
-    let sentence = parts.join("; ");
     Some(Milestone {
         date,
         day,
         session,
         kind,
         title,
-        body: format!("{}.", upper_first(&sentence)),
+        body: {
+            let mut body = upper_first(&sentence);
+            body.push('.');
+            body
+        },
         message: format!("{heading}: {sentence}"),
         changes,
         care_started,
@@ -306,83 +334,106 @@ fn countdown(p: Prepares) -> String {
     }
 }
 
-/// Turns status changes into phrases, grouped so that a day reads as one
+/// A milestone's sentence, built in one buffer since every plan builds
+/// dozens: clauses separated by "; ", each a lead ("you may ") and a list
+/// read as "a, b (note) and c".
+#[derive(Default)]
+struct Sentence {
+    text: String,
+}
+
+impl Sentence {
+    /// Adds a clause; with items, only if there are any.
+    fn clause(&mut self, lead: &str, items: &[(&str, Option<&str>)]) {
+        if lead.ends_with(' ') && items.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("; ");
+        }
+        self.text.push_str(lead);
+        for (i, (phrase, note)) in items.iter().enumerate() {
+            if i > 0 {
+                self.text
+                    .push_str(if i + 1 == items.len() { " and " } else { ", " });
+            }
+            // Labels are written capitalised for lists; mid-sentence they
+            // read in lower case.
+            let mut chars = phrase.chars();
+            if let Some(c) = chars.next() {
+                self.text.extend(c.to_lowercase());
+                self.text.push_str(chars.as_str());
+            }
+            if let Some(note) = note {
+                self.text.push_str(" (");
+                self.text.push_str(note);
+                self.text.push(')');
+            }
+        }
+    }
+}
+
+/// Turns status changes into clauses, grouped so that a day reads as one
 /// sentence: "you may rinse your scalp (warm water only) and shave".
-fn describe_changes(changes: &[Change]) -> Vec<String> {
+fn describe_changes(sentence: &mut Sentence, changes: &[Change]) {
     let mut may = Vec::new();
     let mut unlimited = Vec::new();
     let mut avoid = Vec::new();
     let mut limit = Vec::new();
     for c in changes {
+        let note = c.note.as_deref();
         match (c.from, c.to) {
-            (Allowance::Avoid, Allowance::Ok) => may.push(c.activity.verb().to_string()),
-            (Allowance::Avoid, Allowance::Limited) => {
-                may.push(with_note(c.activity.verb(), c.note.as_deref()))
-            }
-            (Allowance::Limited, Allowance::Ok) => unlimited.push(c.activity.noun().to_string()),
-            (_, Allowance::Avoid) => avoid.push(c.activity.noun().to_string()),
-            (_, Allowance::Limited) => limit.push(with_note(c.activity.noun(), c.note.as_deref())),
+            (Allowance::Avoid, Allowance::Ok) => may.push((c.activity.verb(), None)),
+            (Allowance::Avoid, Allowance::Limited) => may.push((c.activity.verb(), note)),
+            (Allowance::Limited, Allowance::Ok) => unlimited.push((c.activity.noun(), None)),
+            (_, Allowance::Avoid) => avoid.push((c.activity.noun(), None)),
+            (_, Allowance::Limited) => limit.push((c.activity.noun(), note)),
             _ => {}
         }
     }
-    let mut parts = Vec::new();
-    if !may.is_empty() {
-        parts.push(format!("you may {}", join_and(&may)));
-    }
-    if !unlimited.is_empty() {
-        parts.push(format!("no more limits on {}", join_and(&unlimited)));
-    }
-    if !avoid.is_empty() {
-        parts.push(format!("avoid {}", join_and(&avoid)));
-    }
-    if !limit.is_empty() {
-        parts.push(format!("limit {}", join_and(&limit)));
-    }
-    parts
+    sentence.clause("you may ", &may);
+    sentence.clause("no more limits on ", &unlimited);
+    sentence.clause("avoid ", &avoid);
+    sentence.clause("limit ", &limit);
 }
 
-fn with_note(phrase: &str, note: Option<&str>) -> String {
-    match note {
-        Some(n) => format!("{phrase} ({n})"),
-        None => phrase.to_string(),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
+/// Capitalises the first character; the rest is copied as a slice.
 fn upper_first(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
     let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
     }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn sentence(changes: &[Change]) -> String {
+        let mut s = Sentence::default();
+        describe_changes(&mut s, changes);
+        s.text
+    }
+
     #[test]
-    fn joins_like_a_sentence() {
-        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_and(&v(&["a"])), "a");
-        assert_eq!(join_and(&v(&["a", "b"])), "a and b");
-        assert_eq!(join_and(&v(&["a", "b", "c"])), "a, b and c");
+    fn lists_read_like_a_sentence() {
+        let mut s = Sentence::default();
+        s.clause(
+            "start: ",
+            &[("Moisturise your scalp", Some("2-3 times a day"))],
+        );
+        s.clause(
+            "today: ",
+            &[("Eat", None), ("Drink water", None), ("Sleep well", None)],
+        );
+        s.clause("avoid ", &[]);
+        assert_eq!(
+            s.text,
+            "start: moisturise your scalp (2-3 times a day); today: eat, drink water and sleep well"
+        );
     }
 
     #[test]
@@ -393,34 +444,30 @@ mod tests {
             to,
             note: note.map(str::to_string),
         };
-        let parts = describe_changes(&[
-            c(
-                Activity::Rinse,
-                Allowance::Avoid,
-                Allowance::Limited,
-                Some("warm water only"),
-            ),
-            c(
-                Activity::Shave,
-                Allowance::Avoid,
-                Allowance::Limited,
-                Some("foil shaver only"),
-            ),
-            c(Activity::Exercise, Allowance::Limited, Allowance::Ok, None),
-            c(
-                Activity::Sunbed,
-                Allowance::Ok,
-                Allowance::Avoid,
-                Some("no sunbeds"),
-            ),
-        ]);
         assert_eq!(
-            parts,
-            vec![
-                "you may rinse your scalp (warm water only) and shave (foil shaver only)",
-                "no more limits on exercise",
-                "avoid sunbeds",
-            ]
+            sentence(&[
+                c(
+                    Activity::Rinse,
+                    Allowance::Avoid,
+                    Allowance::Limited,
+                    Some("warm water only")
+                ),
+                c(
+                    Activity::Shave,
+                    Allowance::Avoid,
+                    Allowance::Limited,
+                    Some("foil shaver only")
+                ),
+                c(Activity::Exercise, Allowance::Limited, Allowance::Ok, None),
+                c(
+                    Activity::Sunbed,
+                    Allowance::Ok,
+                    Allowance::Avoid,
+                    Some("no sunbeds")
+                ),
+            ]),
+            "you may rinse your scalp (warm water only) and shave (foil shaver only); \
+             no more limits on exercise; avoid sunbeds"
         );
     }
 }

@@ -63,6 +63,27 @@ pub(crate) struct CareWindow {
     pub(crate) anchor: Anchor,
 }
 
+/// A set of care items by their index in the protocol; a protocol has at
+/// most [`MAX_CARE_ITEMS`](crate::protocol::MAX_CARE_ITEMS), so a bit set
+/// does, and comparing days costs no allocation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CareSet(u64);
+
+impl CareSet {
+    pub(crate) fn insert(&mut self, care: usize) {
+        self.0 |= 1 << care;
+    }
+
+    pub(crate) fn contains(self, care: usize) -> bool {
+        care < 64 && self.0 & (1 << care) != 0
+    }
+
+    /// The items in file order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = usize> {
+        (0..64).filter(move |i| self.contains(*i))
+    }
+}
+
 /// All windows of one activity, sorted by start date.
 #[derive(Debug, Clone)]
 pub(crate) struct Track {
@@ -250,28 +271,22 @@ impl Plan {
         self.sessions.partition_point(|s| *s <= date).checked_sub(1)
     }
 
-    /// The care items that hold on `date`, as indices into the protocol's
-    /// care list, in file order. An item tied to an activity is left out on
-    /// days that activity is avoided.
-    pub(crate) fn care_on(&self, date: NaiveDate) -> Vec<usize> {
+    /// The care items that hold on `date`. An item tied to an activity is
+    /// left out on days that activity is avoided.
+    pub(crate) fn care_on(&self, date: NaiveDate) -> CareSet {
         let items = self.protocol.care();
-        let mut on: Vec<usize> = self
-            .care_windows
-            .iter()
-            .filter(|w| w.span.contains(date))
-            .map(|w| w.care)
-            .filter(|c| {
-                let avoided = items[*c].activity.is_some_and(|a| {
-                    self.tracks
-                        .iter()
-                        .find(|t| t.activity == a)
-                        .is_some_and(|t| Plan::level(t, date).status == Allowance::Avoid)
-                });
-                !avoided
-            })
-            .collect();
-        on.sort_unstable();
-        on.dedup();
+        let mut on = CareSet::default();
+        for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
+            let avoided = items[w.care].activity.is_some_and(|a| {
+                self.tracks
+                    .iter()
+                    .find(|t| t.activity == a)
+                    .is_some_and(|t| Plan::level(t, date).status == Allowance::Avoid)
+            });
+            if !avoided {
+                on.insert(w.care);
+            }
+        }
         on
     }
 
@@ -324,10 +339,7 @@ impl Plan {
             if w.span.start > add_days(end, 1) {
                 break;
             }
-            reach = match w.span.end {
-                None => None,
-                Some(e) => Some(end.max(e)),
-            };
+            reach = w.span.end.map(|e| end.max(e));
         }
         Some(match reach {
             Some(end) => Lifts::On(add_days(end, 1)),

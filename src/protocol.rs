@@ -18,6 +18,10 @@ use crate::error::{Error, MAX_PLANNED};
 /// kilobytes; the limit keeps an imported file from holding anything else.
 pub const MAX_PROTOCOL_BYTES: usize = 64 * 1024;
 
+/// The most care items a protocol may have: the engine keeps a day's care
+/// items as a 64-bit set. Real protocols have about ten.
+pub const MAX_CARE_ITEMS: usize = 64;
+
 /// The longest note, label or name, in characters: they are shown on a phone.
 const MAX_TEXT_CHARS: usize = 200;
 
@@ -181,7 +185,9 @@ impl Protocol {
     /// ```
     /// use aftercare::Protocol;
     ///
-    /// let err = Protocol::from_toml("x.toml", "format = 1\nid = \"Bad Id\"\n").unwrap_err();
+    /// let text = "format = 1\nid = \"Bad Id\"\nname = \"N\"\nsummary = \"S\"\n\
+    ///             [sessions]\nusual = 1\nmin = 1\nmax = 1\n";
+    /// let err = Protocol::from_toml("x.toml", text).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "x.toml: line 2, field \"id\": \"Bad Id\" is not a valid id \
@@ -602,6 +608,14 @@ fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol,
         });
     }
 
+    if let Some(extra) = raw.care.get(MAX_CARE_ITEMS) {
+        return Err(Error::protocol(
+            source_name,
+            Some(line_of(text, extra.span().start)),
+            Some("care"),
+            format!("a protocol may have at most {MAX_CARE_ITEMS} care items"),
+        ));
+    }
     let mut care: Vec<CareItem> = Vec::with_capacity(raw.care.len());
     for spanned in raw.care {
         let c = spanned.into_inner();

@@ -139,7 +139,7 @@ impl Plan {
         let items = self.protocol().care();
         let care = self
             .care_on(date)
-            .into_iter()
+            .iter()
             .map(|c| CareToday {
                 id: items[c].id.clone(),
                 label: items[c].label.clone(),
