@@ -3,12 +3,21 @@
 use std::fmt::Write;
 
 use aftercare::{Allowance, DayStatus, Milestone, Plan, Protocol, Reminder};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// `Sat 7 Mar 2026`.
 fn long_date(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
+}
+
+/// `Sat 7 Mar`, with the year only when it differs from `today`'s.
+fn short_date(today: NaiveDate, d: NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%a %-d %b").to_string()
+    } else {
+        long_date(d)
+    }
 }
 
 /// "today", "tomorrow", "in 3 days", "2 days ago".
@@ -91,21 +100,30 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         .activities
         .iter()
         .filter(|a| a.status == Allowance::Avoid)
-        .collect();
-    if !not_yet.is_empty() {
-        let _ = writeln!(out, "\nNot yet");
-        for a in not_yet {
+        .map(|a| {
             let when = match (a.allowed_from, a.until_next_session) {
-                (Some(d), _) => format!("from {} ({})", long_date(d), relative(status.date, d)),
+                (Some(d), _) => format!(
+                    "from {} ({})",
+                    short_date(status.date, d),
+                    relative(status.date, d)
+                ),
                 (None, true) => "until your next session".to_string(),
                 (None, false) => String::new(),
             };
-            let note = a
-                .note
-                .as_deref()
-                .map(|n| format!("  {n}"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {:width$}{when}{note}", a.label);
+            (a, when)
+        })
+        .collect();
+    if !not_yet.is_empty() {
+        let when_width = not_yet
+            .iter()
+            .map(|(_, w)| w.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let _ = writeln!(out, "\nNot yet");
+        for (a, when) in not_yet {
+            let note = a.note.as_deref().unwrap_or_default();
+            let _ = writeln!(out, "  {:width$}{when:when_width$}{note}", a.label);
         }
     }
     let limited: Vec<_> = status
