@@ -209,7 +209,9 @@ impl Protocol {
         }
         let raw: RawProtocol = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|span| line_of(text, span.start));
-            Error::protocol(source_name, line, None, parse_message(e.message()))
+            let message = parse_message(e.message());
+            let field = field_in(&message).map(str::to_string);
+            Error::protocol(source_name, line, field.as_deref(), message)
         })?;
         validate(source_name, text, raw)
     }
@@ -346,6 +348,15 @@ fn line_of(text: &str, offset: usize) -> u32 {
         .filter(|b| **b == b'\n')
         .count();
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// The field serde names in "missing field `note`" or "unknown field
+/// `colour`, expected ...", so that structural errors carry their field too.
+fn field_in(message: &str) -> Option<&str> {
+    ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|lead| message.strip_prefix(lead))
+        .and_then(|rest| rest.split('`').next())
 }
 
 /// toml's messages end with a newline and sometimes repeat the position;
@@ -785,8 +796,20 @@ mod tests {
             "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\ncolour = 1\n",
         );
         assert!(
-            msg.starts_with("t.toml: line 15: unknown field `colour`"),
+            msg.starts_with(
+                "t.toml: line 15, field \"colour\": unknown field `colour`, expected one of"
+            ),
             "{msg}"
+        );
+    }
+
+    #[test]
+    fn missing_field_names_the_field_and_its_table() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\n"
+            ),
+            "t.toml: line 9, field \"note\": missing field `note`"
         );
     }
 
