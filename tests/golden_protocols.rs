@@ -14,8 +14,8 @@
 //! day N is `nth_day(session, N)`.
 
 use aftercare::{
-    Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Milestone, MilestoneKind, Plan, Protocol,
-    nth_day,
+    Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Milestone, MilestoneKind, Plan,
+    Protocol, nth_day,
 };
 use chrono::NaiveDate;
 
@@ -44,7 +44,13 @@ fn minus(date: NaiveDate, n: u64) -> NaiveDate {
 #[track_caller]
 fn plan(id: &str, sessions: &[NaiveDate], planned: Option<u32>) -> Plan {
     let protocol = Protocol::builtin(id).unwrap_or_else(|e| panic!("{e}"));
-    Plan::new(protocol, sessions.to_vec(), planned, chrono_tz::Europe::London).unwrap_or_else(|e| panic!("{e}"))
+    Plan::new(
+        protocol,
+        sessions.to_vec(),
+        planned,
+        chrono_tz::Europe::London,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[track_caller]
@@ -60,8 +66,15 @@ fn at(plan: &Plan, on: NaiveDate, activity: Activity) -> ActivityStatus {
 fn assert_avoid(plan: &Plan, on: NaiveDate, activity: Activity, allowed_from: NaiveDate) {
     let a = at(plan, on, activity);
     assert_eq!(a.status, Allowance::Avoid, "{activity} on {on}: {a:?}");
-    assert_eq!(a.allowed_from, Some(allowed_from), "{activity} on {on}: allowed_from");
-    assert!(!a.until_next_session, "{activity} on {on}: until_next_session");
+    assert_eq!(
+        a.allowed_from,
+        Some(allowed_from),
+        "{activity} on {on}: allowed_from"
+    );
+    assert!(
+        !a.until_next_session,
+        "{activity} on {on}: until_next_session"
+    );
 }
 
 /// Avoided on `on`, open-ended until the next (unbooked) session.
@@ -69,7 +82,10 @@ fn assert_avoid(plan: &Plan, on: NaiveDate, activity: Activity, allowed_from: Na
 fn assert_avoid_until_next_session(plan: &Plan, on: NaiveDate, activity: Activity) {
     let a = at(plan, on, activity);
     assert_eq!(a.status, Allowance::Avoid, "{activity} on {on}: {a:?}");
-    assert!(a.until_next_session, "{activity} on {on}: until_next_session: {a:?}");
+    assert!(
+        a.until_next_session,
+        "{activity} on {on}: until_next_session: {a:?}"
+    );
     assert_eq!(a.allowed_from, None, "{activity} on {on}: allowed_from");
 }
 
@@ -100,7 +116,11 @@ fn milestone_on(plan: &Plan, on: NaiveDate) -> Option<&Milestone> {
 }
 
 fn milestones_of(plan: &Plan, kind: MilestoneKind) -> Vec<NaiveDate> {
-    plan.milestones().iter().filter(|m| m.kind == kind).map(|m| m.date).collect()
+    plan.milestones()
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.date)
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -109,8 +129,19 @@ fn milestones_of(plan: &Plan, kind: MilestoneKind) -> Vec<NaiveDate> {
 #[test]
 fn every_builtin_parses_and_four_to_thirty_is_the_default() {
     assert_eq!(DEFAULT_PROTOCOL, "four-to-thirty");
-    let ids: Vec<String> = Protocol::builtins().iter().map(|p| p.id().to_string()).collect();
-    assert_eq!(ids, ["four-to-thirty", "four-day-dry", "light-exercise-day-five", "two-week-rest"]);
+    let ids: Vec<String> = Protocol::builtins()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "four-to-thirty",
+            "four-day-dry",
+            "light-exercise-day-five",
+            "two-week-rest"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -180,13 +211,28 @@ fn four_to_thirty_day_six_eases_washing_shaving_and_moisturiser() {
 
     // 003: "On day 6 after your treatment you are able to rinse your scalp with
     // warm water. Where possible, avoid power showers, coarse scrubs, shampoos"
-    assert_limited(&plan, day6, Activity::Wash, "gentle warm water only: no shampoo, power shower or scrubbing");
-    assert_limited(&plan, day6, Activity::Rinse, "warm water, and pat dry without rubbing");
+    assert_limited(
+        &plan,
+        day6,
+        Activity::Wash,
+        "gentle warm water only: no shampoo, power shower or scrubbing",
+    );
+    assert_limited(
+        &plan,
+        day6,
+        Activity::Rinse,
+        "warm water, and pat dry without rubbing",
+    );
     // 003: "You are able to briefly soak your scalp in a warm bath."
     assert_limited(&plan, day6, Activity::Bath, "short and warm only");
     // 003: "On day 6 after your treatment you are able to shave your head. It is
     // advised to use a foil shaver only."
-    assert_limited(&plan, day6, Activity::Shave, "foil shaver only, no wet razors");
+    assert_limited(
+        &plan,
+        day6,
+        Activity::Shave,
+        "foil shaver only, no wet razors",
+    );
     // 003: "Avoid getting your scalp wet for 5 days" -> day 6 is fine.
     assert_ok(&plan, day6, Activity::Wet);
     // 003: "On day 6 after your treatment you are able to apply moisturiser on
@@ -199,7 +245,12 @@ fn four_to_thirty_day_six_eases_washing_shaving_and_moisturiser() {
     let m = milestone_on(&plan, day6).expect("a milestone on day 6");
     assert_eq!(m.kind, MilestoneKind::Change);
     assert_eq!(m.day, Some(6));
-    assert!(m.message.contains("shave (foil shaver only, no wet razors)"), "{}", m.message);
+    assert!(
+        m.message
+            .contains("shave (foil shaver only, no wet razors)"),
+        "{}",
+        m.message
+    );
 
     // The conditions last until the scalp is healed ("Three weeks after your
     // final session has passed, your scalp will be fully healed, and all normal
@@ -221,9 +272,22 @@ fn four_to_thirty_exercise_sweat_and_hats() {
     // the first 5 days including the day of your treatment DO NOT exercise"
     // (cautious: light exercise from day 6).
     assert_status(&plan, nth_day(s, 5), Activity::Exercise, Allowance::Avoid);
-    assert_limited(&plan, nth_day(s, 6), Activity::Exercise, "keep sweat to a minimum");
-    assert_limited(&plan, nth_day(s, 9), Activity::Exercise, "keep sweat to a minimum");
-    assert_eq!(at(&plan, s, Activity::Exercise).ok_from, Some(nth_day(s, 10)));
+    assert_limited(
+        &plan,
+        nth_day(s, 6),
+        Activity::Exercise,
+        "keep sweat to a minimum",
+    );
+    assert_limited(
+        &plan,
+        nth_day(s, 9),
+        Activity::Exercise,
+        "keep sweat to a minimum",
+    );
+    assert_eq!(
+        at(&plan, s, Activity::Exercise).ok_from,
+        Some(nth_day(s, 10))
+    );
     // 003: "On day 10 after your treatment you are able to sweat excessively and
     // resume any exercise routines you may have."
     assert_ok(&plan, nth_day(s, 10), Activity::Exercise);
@@ -258,7 +322,12 @@ fn four_to_thirty_sun_between_sessions() {
     let plan = plan(FTT, &[s], None);
     // 003: "On day 5 after your treatment, use a minimum of factor 30 sun cream
     // to protect your scalp from the sun if necessary."
-    assert_limited(&plan, nth_day(s, 5), Activity::Sun, "SPF 30+ sun cream, and no sunburn before your next visit");
+    assert_limited(
+        &plan,
+        nth_day(s, 5),
+        Activity::Sun,
+        "SPF 30+ sun cream, and no sunburn before your next visit",
+    );
     assert!(!has_care(&plan, nth_day(s, 4), "sun_cream"));
     assert!(has_care(&plan, nth_day(s, 5), "sun_cream"));
 }
@@ -293,7 +362,12 @@ fn four_to_thirty_windows_restart_at_the_second_session() {
     assert_status(&plan, nth_day(s1, 10), Activity::Wash, Allowance::Limited);
     assert_avoid(&plan, s2, Activity::Wash, nth_day(s2, 6));
     assert_avoid(&plan, s2, Activity::Shave, nth_day(s2, 6));
-    assert_limited(&plan, nth_day(s2, 6), Activity::Shave, "foil shaver only, no wet razors");
+    assert_limited(
+        &plan,
+        nth_day(s2, 6),
+        Activity::Shave,
+        "foil shaver only, no wet razors",
+    );
     // 003: "You will need to avoid wearing wooly hats up to 10 days after your
     // treatment." Day 10 of session 1 is the eve of session 2, so the two
     // windows run on: woolly hats are next allowed on day 11 of session 2.
@@ -340,13 +414,23 @@ fn four_to_thirty_after_final_rules_apply_only_after_the_last_planned_session() 
     assert_avoid(&full, nth_day(s3, 30), Activity::Swim, nth_day(s3, 31));
     assert_ok(&full, nth_day(s3, 31), Activity::Swim);
     // 003: "Avoid exposing your scalp to long periods in direct sun light"
-    assert_limited(&full, nth_day(s3, 15), Activity::Sun, "short spells only, with SPF 30+ sun cream");
+    assert_limited(
+        &full,
+        nth_day(s3, 15),
+        Activity::Sun,
+        "short spells only, with SPF 30+ sun cream",
+    );
     assert_status(&full, nth_day(s3, 30), Activity::Sun, Allowance::Limited);
     assert_ok(&full, nth_day(s3, 31), Activity::Sun);
 
     // The same dates with only two sessions planned: session 2 is final.
     let two_of_two = plan(FTT, &[s1, s2], Some(2));
-    assert_avoid(&two_of_two, nth_day(s2, 15), Activity::Sauna, nth_day(s2, 31));
+    assert_avoid(
+        &two_of_two,
+        nth_day(s2, 15),
+        Activity::Sauna,
+        nth_day(s2, 31),
+    );
 
     // No between rules after the final session: moisturising until the "next
     // session" and the sunbed ban end; 003 "we recommend that you use SPF"
@@ -378,7 +462,12 @@ fn four_to_thirty_preparation_before_the_first_session() {
     // 003: "Avoid exposing your scalp to the sun for long periods 3 days prior
     // to your treatment."
     assert_ok(&plan, minus(s, 4), Activity::Sun);
-    assert_limited(&plan, minus(s, 3), Activity::Sun, "short spells only: a sunburnt scalp can't be treated");
+    assert_limited(
+        &plan,
+        minus(s, 3),
+        Activity::Sun,
+        "short spells only: a sunburnt scalp can't be treated",
+    );
     // 003: "Avoid sunbeds 3 days prior to your treatment."
     assert_ok(&plan, minus(s, 4), Activity::Sunbed);
     assert_status(&plan, minus(s, 3), Activity::Sunbed, Allowance::Avoid);
@@ -403,7 +492,13 @@ fn four_to_thirty_preparation_before_the_first_session() {
     assert!(has_care(&plan, minus(s, 1), "prep_drink"));
     // 003: "On the day of your treatment you should wash your hair to remove
     // any product" / "Eat prior to your treatment." / "Bring a cap or silk hat"
-    for id in ["prep_wash", "prep_shave", "prep_eat", "prep_drink", "prep_hat"] {
+    for id in [
+        "prep_wash",
+        "prep_shave",
+        "prep_eat",
+        "prep_drink",
+        "prep_hat",
+    ] {
         assert!(has_care(&plan, s, id), "{id} on the session day");
         assert!(!has_care(&plan, nth_day(s, 2), id), "{id} the day after");
     }
@@ -444,7 +539,12 @@ fn four_to_thirty_preparation_waits_while_the_last_session_heals() {
     assert!(has_care(&plan, nth_day(s, 6), "prep_clip"));
     let day6 = milestone_on(&plan, nth_day(s, 6)).unwrap();
     assert!(day6.care_started.contains(&"prep_moisturise".to_string()));
-    assert!(day6.message.starts_with("Day 6 (5 days before session 2): "), "{}", day6.message);
+    assert!(
+        day6.message
+            .starts_with("Day 6 (5 days before session 2): "),
+        "{}",
+        day6.message
+    );
 }
 
 #[test]
@@ -535,7 +635,12 @@ fn four_day_dry_showers_normal_after_the_first_week_and_colour_after_three_weeks
     let s = s1();
     let plan = plan(FDD, &[s], None);
     // 002: "After the first week you can start to shower normally again"
-    assert_limited(&plan, nth_day(s, 5), Activity::Wash, "gently only, no scrubbing or strong jets");
+    assert_limited(
+        &plan,
+        nth_day(s, 5),
+        Activity::Wash,
+        "gently only, no scrubbing or strong jets",
+    );
     assert_status(&plan, nth_day(s, 7), Activity::Wash, Allowance::Limited);
     assert_eq!(at(&plan, s, Activity::Wash).ok_from, Some(nth_day(s, 8)));
     assert_ok(&plan, nth_day(s, 8), Activity::Wash);
@@ -654,7 +759,10 @@ fn four_day_dry_healed_and_touch_up() {
     // followup" -> 3 years after the final session.
     assert_eq!(s3, date(2026, 3, 14));
     assert_eq!(plan.touch_up_on(), Some(date(2029, 3, 14)));
-    assert_eq!(milestones_of(&plan, MilestoneKind::TouchUp), vec![date(2029, 3, 14)]);
+    assert_eq!(
+        milestones_of(&plan, MilestoneKind::TouchUp),
+        vec![date(2029, 3, 14)]
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -688,11 +796,24 @@ fn light_exercise_from_day_five_normal_after_ten_days() {
     assert_avoid(&plan, s, Activity::Exercise, nth_day(s, 5));
     assert_avoid(&plan, nth_day(s, 4), Activity::Exercise, nth_day(s, 5));
     // 001: "You can return to light exercise after a 4 day healing period"
-    assert_limited(&plan, nth_day(s, 5), Activity::Exercise, "keep sweat to a minimum");
-    assert_status(&plan, nth_day(s, 10), Activity::Exercise, Allowance::Limited);
+    assert_limited(
+        &plan,
+        nth_day(s, 5),
+        Activity::Exercise,
+        "keep sweat to a minimum",
+    );
+    assert_status(
+        &plan,
+        nth_day(s, 10),
+        Activity::Exercise,
+        Allowance::Limited,
+    );
     // 001: "normal exercise can resume 10 days after treatment" (cautious:
     // treatment date + 10 days = day 11)
-    assert_eq!(at(&plan, s, Activity::Exercise).ok_from, Some(nth_day(s, 11)));
+    assert_eq!(
+        at(&plan, s, Activity::Exercise).ok_from,
+        Some(nth_day(s, 11))
+    );
     assert_ok(&plan, nth_day(s, 11), Activity::Exercise);
     // 001: "As excessive sweating of the scalp can cause the treatment to
     // migrate, or not hold"
@@ -730,7 +851,10 @@ fn light_exercise_healed_and_touch_up() {
     // 001: "I would recommend a touch-up session every 4-6 years." -> 4 years.
     assert_eq!(s3, date(2026, 4, 27));
     assert_eq!(plan.touch_up_on(), Some(date(2030, 4, 27)));
-    assert_eq!(milestones_of(&plan, MilestoneKind::TouchUp), vec![date(2030, 4, 27)]);
+    assert_eq!(
+        milestones_of(&plan, MilestoneKind::TouchUp),
+        vec![date(2030, 4, 27)]
+    );
     // The fourth session, where needed, moves everything on.
     let four = self::plan(LED, &[s1, s2, s3], Some(4));
     assert_eq!(four.touch_up_on(), None);
@@ -766,7 +890,13 @@ fn two_week_rest_nothing_restricted_after_sessions_that_are_not_the_last() {
     // 000: "After your sessions are complete, we recommend a period of 2 weeks"
     // -> not after session 1 or 2 of 3.
     for on in [s1, nth_day(s1, 3), s2, nth_day(s2, 3)] {
-        for a in [Activity::Wash, Activity::Rinse, Activity::Sweat, Activity::Sauna, Activity::Sun] {
+        for a in [
+            Activity::Wash,
+            Activity::Rinse,
+            Activity::Sweat,
+            Activity::Sauna,
+            Activity::Sun,
+        ] {
             assert_ok(&plan, on, a);
         }
     }
@@ -780,7 +910,13 @@ fn two_week_rest_two_weeks_after_the_final_session() {
     // 000: "After your sessions are complete, we recommend a period of 2 weeks
     // where the scalp is protected from washing, excessive sweating, and strong
     // sunlight."
-    for a in [Activity::Wash, Activity::Rinse, Activity::Sweat, Activity::Sauna, Activity::Sun] {
+    for a in [
+        Activity::Wash,
+        Activity::Rinse,
+        Activity::Sweat,
+        Activity::Sauna,
+        Activity::Sun,
+    ] {
         assert_avoid(&plan, s3, a, nth_day(s3, 15));
         assert_avoid(&plan, nth_day(s3, 14), a, nth_day(s3, 15));
         assert_ok(&plan, nth_day(s3, 15), a);
@@ -810,7 +946,10 @@ fn two_week_rest_healed_milestone() {
     let plan = plan(TWR, &[s1, s2, s3], Some(3));
     // 000 gives no healed day: the engine uses the end of the 2 weeks -> day 15.
     assert_eq!(plan.healed_on(), Some(nth_day(s3, 15)));
-    assert_eq!(milestones_of(&plan, MilestoneKind::Healed), vec![nth_day(s3, 15)]);
+    assert_eq!(
+        milestones_of(&plan, MilestoneKind::Healed),
+        vec![nth_day(s3, 15)]
+    );
     // 000 gives no touch-up interval.
     assert!(milestones_of(&plan, MilestoneKind::TouchUp).is_empty());
 }
