@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 /// assert!("swimming".parse::<Activity>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Activity {
     /// Washing the hair or scalp with shampoo, or showering the head.
@@ -223,6 +224,7 @@ impl FromStr for Activity {
 /// assert_eq!("limited".parse::<Allowance>().unwrap(), Allowance::Limited);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Allowance {
     /// Fine, no condition.

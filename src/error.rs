@@ -23,6 +23,7 @@ use serde::Serialize;
 /// assert!(matches!(err, Error::InvalidDate { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Error {

@@ -16,6 +16,7 @@ use crate::plan::{Anchor, CareSet, Plan};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Milestone {
     /// The date, in the plan's zone.
     pub date: NaiveDate,
@@ -44,6 +45,7 @@ pub struct Milestone {
 /// What kind of day a milestone is. When several things fall on one day the
 /// most notable names it: session, then healed, then change, then prep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// A booked session.
@@ -60,6 +62,7 @@ pub enum MilestoneKind {
 
 /// An activity's status changing from one day to the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Change {
     /// The activity.
     pub activity: Activity,
@@ -73,6 +76,7 @@ pub struct Change {
 
 /// The session a preparation day is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Prepares {
     /// 1-based session number.
     pub session: u32,

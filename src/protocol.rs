@@ -60,6 +60,7 @@ const MAX_DAY: u32 = 366;
 /// assert_eq!(protocol.rules().len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Protocol {
     id: String,
     name: String,
@@ -75,6 +76,7 @@ pub struct Protocol {
 
 /// How many sessions a protocol expects and how far apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SessionSpec {
     /// The number most clients have.
     pub usual: u32,
@@ -92,6 +94,7 @@ pub struct SessionSpec {
 ///
 /// Day numbers count as clinics do: day 1 is the day of the treatment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "scope", rename_all = "snake_case")]
 pub enum Window {
     /// Days `from_day..=to_day` after every session; `to_day: None` is open-ended.
@@ -141,6 +144,7 @@ impl Window {
 
 /// What a protocol says about one activity in one window of days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Rule {
     /// The activity concerned.
     pub activity: Activity,
@@ -155,6 +159,7 @@ pub struct Rule {
 
 /// Something to do, such as moisturising or sun cream, during a window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CareItem {
     /// A `snake_case` id, unique within the protocol.
     pub id: String,

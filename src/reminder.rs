@@ -20,16 +20,19 @@ use crate::plan::Plan;
 
 /// One notification to deliver.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Reminder {
     /// Stable id; see the module documentation.
     pub id: String,
     /// The instant to deliver it, serialized as RFC 3339 UTC
     /// (`2026-04-02T08:00:00Z`).
     #[serde(serialize_with = "utc_rfc3339")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub at: DateTime<Utc>,
     /// The same instant in the client's zone, serialized as RFC 3339 with
     /// the zone's offset (`2026-04-02T09:00:00+01:00`).
     #[serde(serialize_with = "local_rfc3339")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub local: DateTime<FixedOffset>,
     /// What the reminder is about.
     pub kind: ReminderKind,
@@ -41,6 +44,7 @@ pub struct Reminder {
 
 /// What a reminder is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum ReminderKind {
     /// A day on which something changes after a session (or a session day).

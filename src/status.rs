@@ -10,6 +10,7 @@ use crate::plan::{Lifts, Plan};
 
 /// Everything the app shows for one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DayStatus {
     /// The date asked about.
     pub date: NaiveDate,
@@ -33,6 +34,7 @@ pub struct DayStatus {
 
 /// Where one activity stands on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ActivityStatus {
     /// The activity.
     pub activity: Activity,
@@ -44,6 +46,9 @@ pub struct ActivityStatus {
     /// `None` when it is not avoided, or while the end depends on a session
     /// not booked yet (then `until_next_session` is set).
     pub allowed_from: Option<NaiveDate>,
+    /// Calendar days from the date asked about to `allowed_from`, so that
+    /// no front end has to count days itself.
+    pub allowed_in_days: Option<u32>,
     /// When avoided or limited today: the first date on which it is fine
     /// without conditions, where known.
     pub ok_from: Option<NaiveDate>,
@@ -55,6 +60,7 @@ pub struct ActivityStatus {
 
 /// A care item that applies today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CareToday {
     /// The care item's id.
     pub id: String,
@@ -66,15 +72,23 @@ pub struct CareToday {
 
 /// The next milestone after a date, in brief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NextMilestone {
     /// Its date.
     pub date: NaiveDate,
     /// Its day number (see [`DayStatus::day`]).
     pub day: Option<u32>,
+    /// Calendar days from the date asked about.
+    pub in_days: u32,
     /// What kind of day it is.
     pub kind: MilestoneKind,
     /// The one-line message: "Day 6: you may ...".
     pub message: String,
+}
+
+/// Whole calendar days from `from` to `to`; `None` if `to` is earlier.
+fn days_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
+    u32::try_from(to.signed_duration_since(from).num_days()).ok()
 }
 
 impl DayStatus {
@@ -129,6 +143,7 @@ impl Plan {
                     label: track.activity.label(),
                     status: level.status,
                     allowed_from,
+                    allowed_in_days: allowed_from.and_then(|d| days_between(date, d)),
                     ok_from,
                     until_next_session,
                     note: level.window.map(|w| notes[w.rule].note.clone()),
@@ -153,6 +168,7 @@ impl Plan {
             .map(|m| NextMilestone {
                 date: m.date,
                 day: m.day,
+                in_days: days_between(date, m.date).unwrap_or(0),
                 kind: m.kind,
                 message: m.message.clone(),
             });

@@ -115,6 +115,7 @@ proptest! {
                 if let Some(from) = a.allowed_from {
                     prop_assert_eq!(a.status, Allowance::Avoid);
                     prop_assert!(from > d);
+                    prop_assert_eq!(a.allowed_in_days, Some((from - d).num_days() as u32));
                     let on = p.status(from);
                     prop_assert_ne!(on.activity(a.activity).unwrap().status, Allowance::Avoid);
                     let eve = p.status(from.pred_opt().unwrap());

@@ -20,9 +20,18 @@ fn short_date(today: NaiveDate, d: NaiveDate) -> String {
     }
 }
 
+/// "today", "tomorrow", "in 3 days".
+fn in_days(n: u32) -> String {
+    relative_days(i64::from(n))
+}
+
 /// "today", "tomorrow", "in 3 days", "2 days ago".
 fn relative(from: NaiveDate, to: NaiveDate) -> String {
-    match to.signed_duration_since(from).num_days() {
+    relative_days(to.signed_duration_since(from).num_days())
+}
+
+fn relative_days(n: i64) -> String {
+    match n {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
@@ -105,7 +114,7 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
                 (Some(d), _) => format!(
                     "from {} ({})",
                     short_date(status.date, d),
-                    relative(status.date, d)
+                    in_days(a.allowed_in_days.unwrap_or(0))
                 ),
                 (None, true) => "until your next session".to_string(),
                 (None, false) => String::new(),
@@ -167,7 +176,7 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
             out,
             "\nNext: {} ({})",
             long_date(next.date),
-            relative(status.date, next.date)
+            in_days(next.in_days)
         );
         let _ = writeln!(out, "  {}", next.message);
     }
