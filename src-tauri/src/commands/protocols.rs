@@ -1,0 +1,115 @@
+//! Choosing a built-in protocol or importing a clinic's own file.
+
+use aftercare::Protocol;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use super::store;
+use crate::current_plan;
+use crate::error::AppError;
+use crate::model::ProtocolChoice;
+use crate::state::AppState;
+
+/// A protocol in the picker.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ProtocolSummary {
+    /// Its id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One sentence.
+    pub summary: String,
+    /// The usual number of sessions.
+    pub usual_sessions: u32,
+    /// Whether the plan follows it now.
+    pub selected: bool,
+    /// Whether it was imported from a clinic's file.
+    pub imported: bool,
+}
+
+fn summary(p: &Protocol, selected: bool, imported: bool) -> ProtocolSummary {
+    ProtocolSummary {
+        id: p.id().to_string(),
+        name: p.name().to_string(),
+        summary: p.summary().to_string(),
+        usual_sessions: p.sessions().usual,
+        selected,
+        imported,
+    }
+}
+
+/// The built-in protocols, plus the imported one if the plan follows it.
+#[tauri::command]
+#[specta::specta]
+pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, AppError> {
+    let choice = store(&state)?.protocol_choice()?;
+    let mut list: Vec<ProtocolSummary> = Protocol::builtins()
+        .iter()
+        .map(|p| {
+            summary(
+                p,
+                matches!(&choice, ProtocolChoice::Builtin { id } if id == p.id()),
+                false,
+            )
+        })
+        .collect();
+    if let ProtocolChoice::Imported { .. } = &choice {
+        let imported = current_plan::protocol_for(&choice)?;
+        list.insert(0, summary(&imported, true, true));
+    }
+    Ok(list)
+}
+
+/// The protocol the plan follows, with all its rules.
+#[tauri::command]
+#[specta::specta]
+pub fn protocol_current(state: State<'_, AppState>) -> Result<Protocol, AppError> {
+    let choice = store(&state)?.protocol_choice()?;
+    current_plan::protocol_for(&choice)
+}
+
+/// Follows the built-in protocol `id`.
+#[tauri::command]
+#[specta::specta]
+pub fn protocol_select(state: State<'_, AppState>, id: String) -> Result<Protocol, AppError> {
+    let protocol = Protocol::builtin(&id).map_err(|e| AppError::from_engine(e, "protocol"))?;
+    save(&state, ProtocolChoice::Builtin { id }, &protocol)?;
+    Ok(protocol)
+}
+
+/// Imports a clinic's protocol file: `text` is the file's content (at most
+/// 64 KiB), `source_name` its file name for messages. A file with an error
+/// is refused with its line and field; nothing is saved.
+#[tauri::command]
+#[specta::specta]
+pub fn protocol_import(
+    state: State<'_, AppState>,
+    source_name: String,
+    text: String,
+) -> Result<Protocol, AppError> {
+    let protocol =
+        Protocol::from_toml(&source_name, &text).map_err(|e| AppError::from_engine(e, "file"))?;
+    save(
+        &state,
+        ProtocolChoice::Imported { source_name, text },
+        &protocol,
+    )?;
+    Ok(protocol)
+}
+
+/// Saves a choice once the booked sessions are known to fit it (a planned
+/// count chosen earlier may be fewer than a new protocol needs, and so on).
+fn save(state: &AppState, choice: ProtocolChoice, protocol: &Protocol) -> Result<(), AppError> {
+    {
+        let mut store = store(state)?;
+        let dates: Vec<_> = store.sessions()?.iter().map(|s| s.date).collect();
+        if !dates.is_empty() {
+            aftercare::Plan::new(protocol.clone(), dates, store.planned()?, chrono_tz::UTC)
+                .map_err(|e| AppError::from_engine(e, "protocol"))?;
+        }
+        store.set_protocol_choice(&choice)?;
+    }
+    (state.on_change)();
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! The reminder lists: what is coming and what was missed.
+
+use tauri::State;
+
+use super::store;
+use crate::current_plan;
+use crate::error::AppError;
+use crate::reminders::{MissedReminder, UpcomingReminder, missed, upcoming};
+use crate::state::AppState;
+
+/// The most reminders one call lists.
+const MAX_LISTED: u32 = 500;
+
+/// The next `limit` reminders not yet delivered, soonest first.
+#[tauri::command]
+#[specta::specta]
+pub fn reminders_upcoming(
+    state: State<'_, AppState>,
+    limit: u32,
+) -> Result<Vec<UpcomingReminder>, AppError> {
+    let store = store(&state)?;
+    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
+    let Some(plan) = plan else {
+        return Ok(Vec::new());
+    };
+    let reminders = plan.reminders(settings.reminder_time());
+    let delivered = store.delivered_ids()?;
+    Ok(upcoming(
+        &reminders,
+        &delivered,
+        state.clock.now(),
+        limit.min(MAX_LISTED) as usize,
+    ))
+}
+
+/// Every reminder of the plan that was not shown on time (missed while the
+/// app was closed, folded into a summary, or refused by the desktop).
+#[tauri::command]
+#[specta::specta]
+pub fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<MissedReminder>, AppError> {
+    let store = store(&state)?;
+    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
+    let Some(plan) = plan else {
+        return Ok(Vec::new());
+    };
+    let reminders = plan.reminders(settings.reminder_time());
+    Ok(missed(&reminders, &store.delivery_log()?))
+}

@@ -1,0 +1,120 @@
+//! Today's status, any day's status and the timeline.
+
+use aftercare::{DayStatus, Milestone};
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use super::store;
+use crate::current_plan;
+use crate::error::AppError;
+use crate::model::SessionRow;
+use crate::state::AppState;
+use crate::store::Recovered;
+
+/// The plan in brief, for headings and the timeline.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct PlanSummary {
+    /// The protocol's id.
+    pub protocol_id: String,
+    /// The protocol's display name.
+    pub protocol_name: String,
+    /// The booked sessions.
+    pub sessions: Vec<SessionRow>,
+    /// How many sessions are planned in all.
+    pub planned: u32,
+    /// The final session, once all are booked.
+    pub final_session: Option<NaiveDate>,
+    /// When the client counts as fully healed.
+    pub healed_on: Option<NaiveDate>,
+    /// When a touch-up is due, where the protocol says.
+    pub touch_up_on: Option<NaiveDate>,
+    /// The usual spacing between sessions, for estimating unbooked ones.
+    pub min_gap_days: Option<u32>,
+    /// The longest usual spacing.
+    pub max_gap_days: Option<u32>,
+}
+
+/// Things the UI shows as banners.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Notices {
+    /// Whether reminders are turned on.
+    pub reminders_enabled: bool,
+    /// Where a damaged database was moved at start-up.
+    pub recovered: Option<Recovered>,
+    /// Why notifications do not reach the desktop, if they do not.
+    pub notification_error: Option<String>,
+}
+
+/// The start screen's data.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Overview {
+    /// Today's date in the plan's zone.
+    pub today: NaiveDate,
+    /// The zone days are counted in.
+    pub zone: String,
+    /// Today's status; `None` until a first session is entered.
+    pub status: Option<DayStatus>,
+    /// The plan in brief; `None` until a first session is entered.
+    pub plan: Option<PlanSummary>,
+    /// Banners.
+    pub notices: Notices,
+}
+
+/// The start screen: today's status, the plan in brief and any banners.
+#[tauri::command]
+#[specta::specta]
+pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
+    let now = state.clock.now();
+    let store = store(&state)?;
+    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
+    let zone = current_plan::zone_for(&settings, state.clock.device_zone())?;
+    let today = now.with_timezone(&zone).date_naive();
+    let summary = match &plan {
+        Some(plan) => Some(PlanSummary {
+            protocol_id: plan.protocol().id().to_string(),
+            protocol_name: plan.protocol().name().to_string(),
+            sessions: store.sessions()?,
+            planned: plan.planned(),
+            final_session: plan.final_session(),
+            healed_on: plan.healed_on(),
+            touch_up_on: plan.touch_up_on(),
+            min_gap_days: plan.protocol().sessions().min_gap_days,
+            max_gap_days: plan.protocol().sessions().max_gap_days,
+        }),
+        None => None,
+    };
+    let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
+    Ok(Overview {
+        today,
+        zone: zone.to_string(),
+        status: plan.as_ref().map(|p| p.status(today)),
+        plan: summary,
+        notices: Notices {
+            reminders_enabled: settings.reminders_enabled,
+            recovered: state.recovered.clone(),
+            notification_error,
+        },
+    })
+}
+
+/// The status on any date (`YYYY-MM-DD`), for "Can I...?" and the timeline.
+#[tauri::command]
+#[specta::specta]
+pub fn status_on(state: State<'_, AppState>, date: String) -> Result<Option<DayStatus>, AppError> {
+    let date = aftercare::parse_date(&date).map_err(|e| AppError::from_engine(e, "date"))?;
+    let store = store(&state)?;
+    let (plan, _) = current_plan::load(&store, state.clock.device_zone())?;
+    Ok(plan.map(|p| p.status(date)))
+}
+
+/// Every day on which something changes, from the first preparation day to
+/// the touch-up recall.
+#[tauri::command]
+#[specta::specta]
+pub fn timeline(state: State<'_, AppState>) -> Result<Vec<Milestone>, AppError> {
+    let store = store(&state)?;
+    let (plan, _) = current_plan::load(&store, state.clock.device_zone())?;
+    Ok(plan.map(|p| p.milestones().to_vec()).unwrap_or_default())
+}

@@ -1,0 +1,97 @@
+//! The one error type that crosses IPC.
+//!
+//! Serialized as a tagged union (`{"kind": "invalid", "field": "date", ...}`)
+//! and exported to TypeScript, so the UI can tell a message that belongs next
+//! to a field from one that belongs in a banner.
+
+use serde::Serialize;
+use specta::Type;
+
+use crate::store::StoreError;
+
+/// What a command can fail with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    /// Input that was refused; `field` names the form field it belongs to.
+    #[error("{message}")]
+    Invalid {
+        /// The field at fault, such as `date` or `reminder_time`.
+        field: Option<String>,
+        /// What is wrong, naming the value.
+        message: String,
+    },
+    /// A protocol file that the engine refused.
+    #[error("{message}")]
+    Protocol {
+        /// 1-based line in the file, where known.
+        line: Option<u32>,
+        /// The TOML field at fault, where known.
+        field: Option<String>,
+        /// The whole message, naming file, line, field and value.
+        message: String,
+    },
+    /// Something the command was asked about does not exist.
+    #[error("{message}")]
+    NotFound {
+        /// What was missing.
+        message: String,
+    },
+    /// The store could not be read or written.
+    #[error("{message}")]
+    Store {
+        /// What went wrong.
+        message: String,
+    },
+    /// A file could not be written (calendar export).
+    #[error("{message}")]
+    Io {
+        /// What went wrong, naming the path.
+        message: String,
+    },
+}
+
+impl AppError {
+    /// Refused input belonging to `field`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Invalid {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+
+    /// Turns an engine error into one the UI can place: protocol file errors
+    /// keep their line and field; anything else belongs to `field`.
+    pub fn from_engine(err: aftercare::Error, field: &str) -> AppError {
+        let message = err.to_string();
+        match err {
+            aftercare::Error::Protocol {
+                line,
+                field: toml_field,
+                ..
+            } => AppError::Protocol {
+                line,
+                field: toml_field,
+                message,
+            },
+            _ => AppError::invalid(field, message),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> AppError {
+        AppError::Store {
+            message: err.to_string(),
+        }
+    }
+}
+
+impl<T> From<std::sync::PoisonError<T>> for AppError {
+    fn from(_: std::sync::PoisonError<T>) -> AppError {
+        AppError::Store {
+            message: "the store is unavailable after an earlier failure; restart the app"
+                .to_string(),
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! SMP Aftercare, the app shell: wiring only. The engine (`aftercare`)
+//! decides everything about days; this crate stores the client's plan,
+//! exposes thin commands to the UI and delivers reminders.
+//!
+//! | where | what |
+//! | --- | --- |
+//! | `commands/` | IPC commands, by area |
+//! | `bindings` | the command list and the generated TypeScript bindings |
+//! | `current_plan` | stored choices → the engine's plan |
+//! | `store/` | SQLite store and migrations |
+//! | `reminders/` | scheduler and notifiers (desktop, mobile) |
+//! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
+
+pub mod bindings;
+mod capability;
+pub mod commands;
+pub mod current_plan;
+pub mod data_dir;
+pub mod error;
+pub mod model;
+pub mod reminders;
+pub mod setup;
+pub mod state;
+pub mod store;
+#[cfg(desktop)]
+pub mod tray;
+
+/// Starts the app (desktop `main` and the mobile entry point).
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let commands = bindings::builder::<tauri::Wry>();
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    #[cfg(desktop)]
+    let builder = builder.plugin(tauri_plugin_autostart::init(
+        tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+        Some(vec![setup::MINIMIZED_ARG]),
+    ));
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_notification::init());
+    builder
+        .invoke_handler(commands.invoke_handler())
+        .setup(|app| setup::start(app))
+        .on_window_event(|window, event| {
+            // Closing the window hides it: the app stays in the tray so
+            // reminders still fire. "Quit" in the tray menu ends it.
+            #[cfg(desktop)]
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+            #[cfg(mobile)]
+            let _ = (window, event);
+        })
+        .build(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("smp-aftercare: {e}");
+            std::process::exit(1);
+        })
+        .run(|app, event| {
+            // Phones suspend the app: reconcile the OS's pending reminders
+            // with the plan whenever it comes back.
+            #[cfg(mobile)]
+            if let tauri::RunEvent::Resumed = event {
+                use tauri::Manager;
+                if let Some(state) = app.try_state::<state::AppState>() {
+                    (state.on_change)();
+                }
+            }
+            #[cfg(desktop)]
+            let _ = (app, event);
+        });
+}

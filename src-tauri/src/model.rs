@@ -1,0 +1,175 @@
+//! The app's own data: what the store keeps and the UI edits. Shared by the
+//! store, the commands and the reminder scheduler, so each speaks of the same
+//! things with the same names.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// A booked session as stored: the row id lets the UI edit or delete it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SessionRow {
+    /// Store row id.
+    pub id: i64,
+    /// The session's date (the client's calendar date).
+    pub date: NaiveDate,
+}
+
+/// Which protocol the plan follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProtocolChoice {
+    /// A built-in protocol by id.
+    Builtin {
+        /// Such as `four-to-thirty`.
+        id: String,
+    },
+    /// A clinic's own file, kept as its full text so it survives the file
+    /// being moved or deleted.
+    Imported {
+        /// The file name it was imported from, for messages.
+        source_name: String,
+        /// The TOML text (at most 64 KiB, validated by the engine).
+        text: String,
+    },
+}
+
+impl Default for ProtocolChoice {
+    fn default() -> Self {
+        ProtocolChoice::Builtin {
+            id: aftercare::DEFAULT_PROTOCOL.to_string(),
+        }
+    }
+}
+
+/// Which zone the days and reminders are counted in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ZoneMode {
+    /// Follow the device's zone, also when travelling.
+    #[default]
+    Device,
+    /// Keep a fixed home zone (IANA name such as `Europe/London`).
+    Fixed {
+        /// IANA zone name.
+        zone: String,
+    },
+}
+
+/// A daily span in which no notification is shown; reminders due inside it
+/// are delivered when it ends. `start` may be later than `end` (overnight).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct QuietHours {
+    /// "22:00".
+    pub start: String,
+    /// "07:00".
+    pub end: String,
+}
+
+/// The clinic's contact details, shown in the app (tap to call or write).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
+#[serde(default)]
+pub struct Clinic {
+    /// Clinic name.
+    pub name: String,
+    /// Phone number as the client types it.
+    pub phone: String,
+    /// Email address.
+    pub email: String,
+}
+
+/// Everything the client can set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct Settings {
+    /// Whether reminders are delivered at all.
+    pub reminders_enabled: bool,
+    /// Local time of day for reminders, "HH:MM".
+    pub reminder_time: String,
+    /// Quiet hours, if any.
+    pub quiet_hours: Option<QuietHours>,
+    /// Device zone or a fixed home zone.
+    pub zone: ZoneMode,
+    /// Start the app (in the tray) at login, so reminders fire.
+    pub launch_at_login: bool,
+    /// The clinic's contact details.
+    pub clinic: Clinic,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            reminders_enabled: true,
+            reminder_time: "09:00".to_string(),
+            quiet_hours: None,
+            zone: ZoneMode::Device,
+            launch_at_login: false,
+            clinic: Clinic::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// The reminder time parsed; settings are validated before they are
+    /// saved, so a bad stored value falls back to 09:00 rather than failing.
+    pub fn reminder_time(&self) -> NaiveTime {
+        aftercare::parse_time(&self.reminder_time)
+            .unwrap_or_else(|_| NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+    }
+}
+
+/// How a reminder left the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryHow {
+    /// Shown as its own notification, on time.
+    Notification,
+    /// Shown late, folded into one summary notification (missed while the
+    /// app was not running or the machine slept, or held by quiet hours).
+    Summary,
+    /// Too old to notify about (missed by more than a day): listed in the
+    /// app only.
+    Missed,
+    /// Claimed, but the notification server did not take it; the error is
+    /// kept in the log and shown in the app.
+    Failed,
+}
+
+impl DeliveryHow {
+    /// The text stored in the log's `how` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryHow::Notification => "notification",
+            DeliveryHow::Summary => "summary",
+            DeliveryHow::Missed => "missed",
+            DeliveryHow::Failed => "failed",
+        }
+    }
+
+    /// Reads the `how` column back.
+    pub fn parse(s: &str) -> Option<DeliveryHow> {
+        [
+            DeliveryHow::Notification,
+            DeliveryHow::Summary,
+            DeliveryHow::Missed,
+            DeliveryHow::Failed,
+        ]
+        .into_iter()
+        .find(|h| h.as_str() == s)
+    }
+}
+
+/// One row of the reminder log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LogEntry {
+    /// The engine's stable reminder id.
+    pub id: String,
+    /// When it was due.
+    pub due: DateTime<Utc>,
+    /// When it was claimed for delivery.
+    pub delivered_at: DateTime<Utc>,
+    /// How it was delivered.
+    pub how: DeliveryHow,
+    /// The notifier's error, for `Failed`.
+    pub error: Option<String>,
+}

@@ -1,0 +1,141 @@
+//! Start-up: open the store where the client (or a test) says, start the
+//! reminder scheduler, and hand the commands their shared state.
+
+use std::sync::{Arc, Mutex};
+
+use tauri::{App, Manager};
+
+use crate::current_plan;
+use crate::data_dir;
+use crate::reminders::{self, Clock, SystemClock};
+use crate::state::AppState;
+use crate::store::Store;
+
+/// The argument the login item passes, so the app starts in the tray.
+pub const MINIMIZED_ARG: &str = "--minimized";
+
+/// Runs once, before the window shows.
+pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = match data_dir::from_args_or_env(
+        std::env::args_os(),
+        std::env::var_os(data_dir::ENV_VAR),
+    ) {
+        Some(dir) => dir,
+        None => app.path().app_data_dir()?,
+    };
+    let opened = Store::open(&dir)
+        .map_err(|e| format!("cannot open the data folder {}: {e}", dir.display()))?;
+    if let Some(r) = &opened.recovered {
+        log::warn!(
+            "the database could not be read ({}); it was moved to {}",
+            r.reason,
+            r.moved_to.display()
+        );
+    }
+    let store = Arc::new(Mutex::new(opened.store));
+
+    let source_store = Arc::clone(&store);
+    let source = move || {
+        let store = source_store
+            .lock()
+            .map_err(|_| "the store lock is poisoned".to_string())?;
+        let (plan, settings) =
+            current_plan::load(&store, SystemClock.device_zone()).map_err(|e| e.to_string())?;
+        Ok(plan.map(|p| (p, settings)))
+    };
+    let scheduler = start_scheduler(app, Arc::clone(&store), source);
+
+    let state = AppState {
+        store,
+        clock: Arc::new(SystemClock),
+        recovered: opened.recovered,
+        data_dir: dir,
+        notifier_failure: scheduler.failure_cell(),
+        set_autostart: autostart_setter(app),
+        pick_save_path: save_dialog(app),
+        // The handle lives as long as the state: dropping it would stop the loop.
+        on_change: Box::new(move || scheduler.recompute()),
+    };
+    app.manage(state);
+
+    #[cfg(desktop)]
+    {
+        crate::tray::create(app.handle())?;
+        if std::env::args().any(|a| a == MINIMIZED_ARG)
+            && let Some(window) = app.get_webview_window("main")
+        {
+            window.hide()?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(desktop)]
+fn start_scheduler<F>(_app: &App, store: Arc<Mutex<Store>>, source: F) -> reminders::SchedulerHandle
+where
+    F: Fn() -> Result<Option<(aftercare::Plan, crate::model::Settings)>, String>
+        + Send
+        + Sync
+        + 'static,
+{
+    reminders::spawn(
+        store,
+        reminders::DesktopNotifier::new(),
+        SystemClock,
+        source,
+    )
+}
+
+#[cfg(mobile)]
+fn start_scheduler<F>(app: &App, store: Arc<Mutex<Store>>, source: F) -> reminders::SchedulerHandle
+where
+    F: Fn() -> Result<Option<(aftercare::Plan, crate::model::Settings)>, String>
+        + Send
+        + Sync
+        + 'static,
+{
+    reminders::mobile::spawn(app.handle().clone(), store, SystemClock, source)
+}
+
+/// The native "Save as" dialog, run from Rust so the web page needs no
+/// dialog or file-system permission.
+fn save_dialog(app: &App) -> crate::state::PickSavePath {
+    use tauri_plugin_dialog::DialogExt;
+    let handle = app.handle().clone();
+    Box::new(move |suggested| {
+        handle
+            .dialog()
+            .file()
+            .set_title("Save your aftercare calendar")
+            .set_file_name(suggested)
+            .add_filter("Calendar", &["ics"])
+            .blocking_save_file()
+            .and_then(|choice| choice.into_path().ok())
+    })
+}
+
+#[cfg(desktop)]
+fn autostart_setter(app: &App) -> crate::state::SetAutostart {
+    use tauri_plugin_autostart::ManagerExt;
+    let handle = app.handle().clone();
+    Box::new(move |on| {
+        let launcher = handle.autolaunch();
+        let result = if on {
+            launcher.enable()
+        } else {
+            launcher.disable()
+        };
+        result.map_err(|e| e.to_string())
+    })
+}
+
+#[cfg(mobile)]
+fn autostart_setter(_app: &App) -> crate::state::SetAutostart {
+    Box::new(|on| {
+        if on {
+            Err("not available on phones".to_string())
+        } else {
+            Ok(())
+        }
+    })
+}

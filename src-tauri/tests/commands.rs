@@ -1,0 +1,342 @@
+//! The IPC commands, called through Tauri's mock runtime exactly as the web
+//! page calls them (JSON in, JSON out), on a real SQLite store in a fresh
+//! folder and with a fixed clock.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde_json::{Value, json};
+use smp_aftercare_lib::bindings;
+use smp_aftercare_lib::reminders::Clock;
+use smp_aftercare_lib::state::AppState;
+use smp_aftercare_lib::store::Store;
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct FixedClock(DateTime<Utc>, Tz);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+    fn device_zone(&self) -> Tz {
+        self.1
+    }
+}
+
+/// A running mock app with its window, a count of "plan changed" calls and
+/// the folder its store lives in.
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    changes: Arc<AtomicUsize>,
+    autostart: Arc<Mutex<Vec<bool>>>,
+    dir: PathBuf,
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("smp-commands-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn harness(name: &str, now: &str) -> Harness {
+    let dir = fresh_dir(name);
+    harness_in(dir, now)
+}
+
+fn harness_in(dir: PathBuf, now: &str) -> Harness {
+    let opened = Store::open(&dir).unwrap();
+    let changes = Arc::new(AtomicUsize::new(0));
+    let autostart = Arc::new(Mutex::new(Vec::new()));
+    let (c, a, save_to) = (
+        Arc::clone(&changes),
+        Arc::clone(&autostart),
+        dir.join("export.ics"),
+    );
+    let state = AppState {
+        store: Arc::new(Mutex::new(opened.store)),
+        clock: Arc::new(FixedClock(
+            DateTime::parse_from_rfc3339(now).unwrap().to_utc(),
+            chrono_tz::Europe::London,
+        )),
+        recovered: opened.recovered,
+        data_dir: dir.clone(),
+        notifier_failure: Arc::new(Mutex::new(None)),
+        on_change: Box::new(move || {
+            c.fetch_add(1, Ordering::SeqCst);
+        }),
+        set_autostart: Box::new(move |on| {
+            a.lock().unwrap().push(on);
+            Ok(())
+        }),
+        pick_save_path: Box::new(move |_| Some(save_to.clone())),
+    };
+    let app = mock_builder()
+        .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
+        .manage(state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _app: app,
+        window,
+        changes,
+        autostart,
+        dir,
+    }
+}
+
+impl Harness {
+    /// Invokes `cmd` with JSON `args`: Ok(result) or Err(the AppError JSON).
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let response = get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        );
+        response.map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .err()
+            .unwrap_or_else(|| panic!("{cmd} should fail"))
+    }
+}
+
+#[test]
+fn first_run_has_no_status_then_a_session_gives_today() {
+    let h = harness("first-run", "2026-03-04T10:00:00Z");
+    let o = h.ok("overview", json!({}));
+    assert_eq!(o["status"], Value::Null);
+    assert_eq!(o["today"], "2026-03-04");
+    assert_eq!(o["notices"]["reminders_enabled"], true);
+
+    let view = h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(view["sessions"][0]["date"], "2026-03-02");
+    assert_eq!(view["planned_effective"], 3);
+    assert_eq!(h.changes.load(Ordering::SeqCst), 1, "the scheduler is told");
+
+    let o = h.ok("overview", json!({}));
+    assert_eq!(o["status"]["day"], 3);
+    assert_eq!(o["status"]["session"], 1);
+    assert_eq!(o["plan"]["protocol_id"], "four-to-thirty");
+    let shave = o["status"]["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["activity"] == "shave")
+        .unwrap();
+    assert_eq!(shave["status"], "avoid");
+    assert_eq!(shave["allowed_from"], "2026-03-07");
+    assert_eq!(shave["allowed_in_days"], 3);
+}
+
+#[test]
+fn impossible_and_duplicate_dates_are_refused_beside_the_field() {
+    let h = harness("bad-dates", "2026-03-04T10:00:00Z");
+    assert_eq!(
+        h.err("session_add", json!({ "date": "2026-02-30" })),
+        json!({
+            "kind": "invalid",
+            "field": "date",
+            "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
+        })
+    );
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(
+        h.err("session_add", json!({ "date": "2026-03-02" })),
+        json!({ "kind": "invalid", "field": "date", "message": "a session on 2026-03-02 is already booked" })
+    );
+    // Nothing was written by the refused calls.
+    assert_eq!(
+        h.ok("sessions", json!({}))["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(h.changes.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn edit_and_delete_sessions() {
+    let h = harness("edit", "2026-03-20T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let view = h.ok("session_add", json!({ "date": "2026-03-12" }));
+    let second = view["sessions"][1]["id"].as_i64().unwrap();
+    let view = h.ok(
+        "session_edit",
+        json!({ "id": second, "date": "2026-03-13" }),
+    );
+    assert_eq!(view["sessions"][1]["date"], "2026-03-13");
+    assert_eq!(
+        h.err(
+            "session_edit",
+            json!({ "id": second, "date": "2026-03-02" })
+        )["message"],
+        "a session on 2026-03-02 is already booked"
+    );
+    assert_eq!(
+        h.err("session_delete", json!({ "id": 999 }))["kind"],
+        "not_found"
+    );
+    let view = h.ok("session_delete", json!({ "id": second }));
+    assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn planned_count_is_checked_against_the_sessions() {
+    let h = harness("planned", "2026-03-20T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    h.ok("session_add", json!({ "date": "2026-03-12" }));
+    assert_eq!(
+        h.err("planned_set", json!({ "planned": 1 })),
+        json!({ "kind": "invalid", "field": "planned", "message": "2 sessions are given but only 1 are planned" })
+    );
+    let view = h.ok("planned_set", json!({ "planned": 2 }));
+    assert_eq!(view["planned"], 2);
+    // Both planned sessions are booked: the second is the final one.
+    assert_eq!(
+        h.ok("overview", json!({}))["plan"]["final_session"],
+        "2026-03-12"
+    );
+}
+
+#[test]
+fn protocols_select_and_import() {
+    let h = harness("protocols", "2026-03-04T10:00:00Z");
+    let list = h.ok("protocols", json!({}));
+    assert_eq!(list.as_array().unwrap().len(), 4);
+    assert_eq!(list[0]["selected"], true);
+
+    h.ok("protocol_select", json!({ "id": "four-day-dry" }));
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-day-dry");
+    assert_eq!(
+        h.err("protocol_select", json!({ "id": "nope" }))["field"],
+        "protocol"
+    );
+
+    // A clinic's file with an unknown activity on line 10: refused with line and field.
+    let broken = "format = 1\nid = \"c\"\nname = \"C\"\nsummary = \"S\"\n[sessions]\nusual = 2\nmin = 1\nmax = 3\n\
+                  [[rule]]\nactivity = \"swimm\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n";
+    let e = h.err(
+        "protocol_import",
+        json!({ "sourceName": "clinic.toml", "text": broken }),
+    );
+    assert_eq!(e["kind"], "protocol");
+    assert_eq!(e["line"], 10);
+    assert_eq!(e["field"], "activity");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("clinic.toml: line 10, field \"activity\": unknown activity \"swimm\"")
+    );
+    assert_eq!(
+        h.ok("protocol_current", json!({}))["id"],
+        "four-day-dry",
+        "a refused import changes nothing"
+    );
+
+    let good = broken.replace("swimm", "swim");
+    h.ok(
+        "protocol_import",
+        json!({ "sourceName": "clinic.toml", "text": good }),
+    );
+    let list = h.ok("protocols", json!({}));
+    assert_eq!(list[0]["id"], "c");
+    assert_eq!(list[0]["imported"], true);
+    assert_eq!(list[0]["selected"], true);
+}
+
+#[test]
+fn settings_are_validated_and_saved() {
+    let h = harness("settings", "2026-03-04T10:00:00Z");
+    let mut s = h.ok("settings", json!({}));
+    assert_eq!(s["reminder_time"], "09:00");
+    s["reminder_time"] = json!("25:00");
+    assert_eq!(
+        h.err("settings_set", json!({ "settings": s }))["field"],
+        "reminder_time"
+    );
+    s["reminder_time"] = json!("07:30");
+    s["launch_at_login"] = json!(true);
+    s["clinic"]["email"] = json!(" hello@clinic.example ");
+    let saved = h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(saved["clinic"]["email"], "hello@clinic.example");
+    assert_eq!(*h.autostart.lock().unwrap(), vec![true]);
+    assert_eq!(h.ok("settings", json!({}))["reminder_time"], "07:30");
+}
+
+#[test]
+fn reminders_and_calendar() {
+    let h = harness("reminders", "2026-03-04T10:00:00Z");
+    assert_eq!(h.ok("reminders_upcoming", json!({ "limit": 5 })), json!([]));
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let upcoming = h.ok("reminders_upcoming", json!({ "limit": 3 }));
+    assert_eq!(upcoming.as_array().unwrap().len(), 3);
+    assert_eq!(upcoming[0]["at"], "2026-03-06T09:00:00Z");
+    assert_eq!(h.ok("reminders_missed", json!({})), json!([]));
+
+    let ics = h.ok("calendar_ics", json!({}));
+    assert!(ics.as_str().unwrap().starts_with("BEGIN:VCALENDAR"));
+    let path = h.ok("calendar_export", json!({}));
+    let written = std::fs::read_to_string(path.as_str().unwrap()).unwrap();
+    assert!(written.contains("SUMMARY:SMP session 1 of 3"));
+    assert_eq!(
+        PathBuf::from(path.as_str().unwrap()),
+        h.dir.join("export.ics")
+    );
+}
+
+#[test]
+fn data_is_kept_across_a_restart() {
+    let dir = fresh_dir("restart");
+    {
+        let h = harness_in(dir.clone(), "2026-03-04T10:00:00Z");
+        h.ok("session_add", json!({ "date": "2026-03-02" }));
+        h.ok("protocol_select", json!({ "id": "two-week-rest" }));
+    }
+    let h = harness_in(dir, "2026-03-05T10:00:00Z");
+    let o = h.ok("overview", json!({}));
+    assert_eq!(o["status"]["day"], 4);
+    assert_eq!(o["plan"]["protocol_id"], "two-week-rest");
+}
+
+#[test]
+fn a_damaged_database_is_reported_to_the_ui() {
+    let dir = fresh_dir("damaged");
+    std::fs::write(dir.join("smp-aftercare.sqlite3"), b"this is not a database").unwrap();
+    let h = harness_in(dir, "2026-03-04T10:00:00Z");
+    let recovered = &h.ok("overview", json!({}))["notices"]["recovered"];
+    assert!(
+        recovered["moved_to"]
+            .as_str()
+            .unwrap()
+            .contains("smp-aftercare.sqlite3.damaged-"),
+        "{recovered}"
+    );
+}
