@@ -1,0 +1,98 @@
+//! The store's schema, as an append-only list of migrations.
+//!
+//! SQLite's `user_version` holds how many of these steps a file has had
+//! (`rusqlite_migration` reads and writes it). A file at version N gets steps
+//! N+1.. applied in one transaction when it is opened, so an upgrade either
+//! happens completely or not at all.
+//!
+//! Rules for whoever adds a step:
+//!
+//! - Never edit or reorder a step that has shipped: files in the field were
+//!   made by it. Add a new step at the end instead.
+//! - A step must work on every file an older app could have left, with data
+//!   in it. `tests/store.rs` builds a version-1 file by raw SQL, as the first
+//!   app left it, and opens it with the current code.
+//! - A file whose version is higher than [`SCHEMA_VERSION`] was written by a
+//!   newer app; it is moved aside untouched rather than guessed at (see
+//!   `open.rs`).
+//!
+//! Value formats, fixed so that text order is time order and the file reads
+//! the same in any SQLite tool:
+//!
+//! - dates are ISO `YYYY-MM-DD` (the client's calendar date, no zone);
+//! - instants are RFC 3339 in UTC with whole seconds, `YYYY-MM-DDTHH:MM:SSZ`
+//!   (fixed width, so `ORDER BY due` is chronological);
+//! - the protocol choice and the settings are JSON made by serde from the
+//!   types in `model.rs`. The settings are one JSON document rather than
+//!   columns because the client's settings grow with the app; a new setting
+//!   then needs no migration, and an old document still loads because
+//!   `Settings` is `#[serde(default)]`.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Version 1: the first app's tables.
+///
+/// - `sessions`: one row per booked session. `date` is UNIQUE because two
+///   sessions on one day make no sense to the engine and the UI must say so.
+/// - `plan`: a single row (`id = 1`). `planned` is the number of sessions
+///   the client expects, NULL for the protocol's usual count; `protocol` is
+///   the `ProtocolChoice` as JSON, NULL for the default protocol.
+/// - `settings`: a single row (`id = 1`) holding `Settings` as JSON; no row
+///   means the defaults.
+/// - `reminder_log`: one row per reminder ever claimed for delivery, keyed by
+///   the engine's stable reminder id. A row is written *before* the reminder
+///   is shown, so a crash or restart can never show it twice; `how` is a
+///   `DeliveryHow` as text and `error` the notifier's message when it failed.
+const V1: &str = "
+CREATE TABLE sessions (
+    id   INTEGER PRIMARY KEY,
+    date TEXT NOT NULL UNIQUE
+);
+CREATE TABLE plan (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    planned  INTEGER CHECK (planned IS NULL OR planned >= 0),
+    protocol TEXT
+);
+CREATE TABLE settings (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    json TEXT NOT NULL
+);
+CREATE TABLE reminder_log (
+    id           TEXT PRIMARY KEY,
+    due          TEXT NOT NULL,
+    delivered_at TEXT NOT NULL,
+    how          TEXT NOT NULL,
+    error        TEXT
+);
+";
+
+/// Version 2: the delivery log is read in order of due time (the app lists
+/// it, the scheduler looks at the latest entries), and it only grows, so it
+/// gets an index on `due`.
+const V2: &str = "
+CREATE INDEX reminder_log_due ON reminder_log (due);
+";
+
+/// Every step, oldest first. Append only.
+const STEPS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+
+/// The schema version this app writes: the number of steps.
+pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
+
+/// The steps as `rusqlite_migration` wants them.
+pub(super) const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_to_an_empty_database() {
+        assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    #[test]
+    fn schema_version_counts_the_steps() {
+        assert_eq!(SCHEMA_VERSION, 2);
+    }
+}

@@ -1,0 +1,935 @@
+//! The store on real SQLite files in temporary folders: round trips, the
+//! delivery log's once-only promise across restarts, and what happens to
+//! damaged, old and newer files.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use rusqlite::Connection;
+use smp_aftercare_lib::model::{
+    Clinic, DeliveryHow, LogEntry, ProtocolChoice, QuietHours, SessionRow, Settings, ZoneMode,
+};
+use smp_aftercare_lib::store::{DB_FILE, Opened, SCHEMA_VERSION, Store, StoreError};
+
+/// A fresh folder under the system's temp folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let dir = std::env::temp_dir().join(format!(
+            "smp-store-test-{name}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn db(&self) -> PathBuf {
+        self.0.join(DB_FILE)
+    }
+
+    /// Names in the folder, sorted.
+    fn listing(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+fn open(dir: &Scratch) -> Store {
+    let Opened { store, recovered } = Store::open(&dir.0).unwrap();
+    assert_eq!(recovered, None);
+    store
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn t(y: i32, m: u32, day: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, day, h, min, 0).unwrap()
+}
+
+/// The file's bytes are exactly `expected` (without printing kilobytes of
+/// bytes when they are not).
+#[track_caller]
+fn assert_bytes(path: &Path, expected: &[u8]) {
+    let actual = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        actual == expected,
+        "{} changed: {} bytes, expected {}",
+        path.display(),
+        actual.len(),
+        expected.len()
+    );
+}
+
+fn user_version(path: &Path) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
+// ---- opening -------------------------------------------------------------
+
+#[test]
+fn a_new_folder_gets_a_fresh_store_at_the_current_version() {
+    let dir = Scratch::new("fresh");
+    let nested = dir.0.join("a").join("b");
+    let Opened { store, recovered } = Store::open(&nested).unwrap();
+    assert_eq!(recovered, None);
+    assert_eq!(store.path(), nested.join("smp-aftercare.sqlite3"));
+    assert!(store.path().is_file());
+    assert_eq!(store.sessions().unwrap(), vec![]);
+    drop(store);
+    assert_eq!(
+        user_version(&nested.join(DB_FILE)),
+        i64::from(SCHEMA_VERSION)
+    );
+    let conn = Connection::open(nested.join(DB_FILE)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_is_named_in_the_error() {
+    let dir = Scratch::new("nofolder");
+    let file = dir.0.join("plain-file");
+    std::fs::write(&file, b"not a folder").unwrap();
+    let inside = file.join("data");
+    let e = Store::open(&inside).unwrap_err();
+    assert!(matches!(e, StoreError::CreateFolder { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "could not create the data folder {}: not a directory",
+            inside.display()
+        )
+    );
+    assert_bytes(&file, b"not a folder");
+}
+
+#[test]
+fn a_database_path_that_is_a_folder_is_an_error_not_a_recovery() {
+    let dir = Scratch::new("dirdb");
+    std::fs::create_dir(dir.db()).unwrap();
+    let e = Store::open(&dir.0).unwrap_err();
+    assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "could not open the database {}: ",
+            dir.db().display()
+        )),
+        "{e}"
+    );
+    assert!(dir.db().is_dir());
+    assert_eq!(dir.listing(), vec![DB_FILE.to_string()]);
+}
+
+// ---- sessions ------------------------------------------------------------
+
+#[test]
+fn sessions_come_back_in_date_order() {
+    let dir = Scratch::new("sessions");
+    let mut store = open(&dir);
+    let late = store.insert_session(d(2026, 4, 6)).unwrap();
+    let early = store.insert_session(d(2026, 3, 2)).unwrap();
+    let middle = store.insert_session(d(2026, 3, 16)).unwrap();
+    assert_eq!(late.date, d(2026, 4, 6));
+    assert_ne!(late.id, early.id);
+    assert_eq!(
+        store.sessions().unwrap(),
+        vec![early.clone(), middle.clone(), late.clone()]
+    );
+
+    drop(store);
+    let store = open(&dir);
+    assert_eq!(store.sessions().unwrap(), vec![early, middle, late]);
+}
+
+#[test]
+fn a_booked_date_is_refused_with_its_date() {
+    let dir = Scratch::new("duplicate");
+    let mut store = open(&dir);
+    let first = store.insert_session(d(2026, 3, 2)).unwrap();
+    let e = store.insert_session(d(2026, 3, 2)).unwrap_err();
+    assert!(matches!(e, StoreError::DuplicateSession { date } if date == d(2026, 3, 2)));
+    assert_eq!(e.to_string(), "session 2026-03-02 is already booked");
+    assert_eq!(store.sessions().unwrap(), vec![first]);
+}
+
+#[test]
+fn a_session_can_be_moved_but_not_onto_another() {
+    let dir = Scratch::new("update");
+    let mut store = open(&dir);
+    let a = store.insert_session(d(2026, 3, 2)).unwrap();
+    let b = store.insert_session(d(2026, 3, 16)).unwrap();
+
+    let moved = store.update_session(b.id, d(2026, 2, 20)).unwrap();
+    assert_eq!(
+        moved,
+        SessionRow {
+            id: b.id,
+            date: d(2026, 2, 20)
+        }
+    );
+    assert_eq!(store.sessions().unwrap(), vec![moved.clone(), a.clone()]);
+
+    // Saving a session on its own date is no change, not a duplicate.
+    assert_eq!(store.update_session(a.id, a.date).unwrap(), a);
+
+    let e = store.update_session(a.id, d(2026, 2, 20)).unwrap_err();
+    assert_eq!(e.to_string(), "session 2026-02-20 is already booked");
+    assert_eq!(store.sessions().unwrap(), vec![moved, a]);
+}
+
+#[test]
+fn unknown_session_ids_are_named() {
+    let dir = Scratch::new("notfound");
+    let mut store = open(&dir);
+    let a = store.insert_session(d(2026, 3, 2)).unwrap();
+
+    let e = store.update_session(a.id + 7, d(2026, 5, 1)).unwrap_err();
+    assert!(matches!(e, StoreError::NotFound { id } if id == a.id + 7));
+    assert_eq!(e.to_string(), format!("no session with id {}", a.id + 7));
+
+    store.delete_session(a.id).unwrap();
+    assert_eq!(store.sessions().unwrap(), vec![]);
+    let e = store.delete_session(a.id).unwrap_err();
+    assert_eq!(e.to_string(), format!("no session with id {}", a.id));
+    let e = store.update_session(a.id, d(2026, 5, 1)).unwrap_err();
+    assert_eq!(e.to_string(), format!("no session with id {}", a.id));
+}
+
+// ---- plan ----------------------------------------------------------------
+
+#[test]
+fn planned_count_round_trips() {
+    let dir = Scratch::new("planned");
+    let mut store = open(&dir);
+    assert_eq!(store.planned().unwrap(), None);
+    store.set_planned(Some(3)).unwrap();
+    assert_eq!(store.planned().unwrap(), Some(3));
+    drop(store);
+
+    let mut store = open(&dir);
+    assert_eq!(store.planned().unwrap(), Some(3));
+    store.set_planned(None).unwrap();
+    assert_eq!(store.planned().unwrap(), None);
+}
+
+#[test]
+fn protocol_choice_defaults_then_round_trips() {
+    let dir = Scratch::new("protocol");
+    let mut store = open(&dir);
+    assert_eq!(store.protocol_choice().unwrap(), ProtocolChoice::default());
+
+    // Setting the protocol leaves the planned count alone, and back.
+    store.set_planned(Some(4)).unwrap();
+    let builtin = ProtocolChoice::Builtin {
+        id: "two-week-rest".to_string(),
+    };
+    store.set_protocol_choice(&builtin).unwrap();
+    assert_eq!(store.protocol_choice().unwrap(), builtin);
+    assert_eq!(store.planned().unwrap(), Some(4));
+
+    let text = format!(
+        "# Clinic \"Nörd\" protocol\nname = 'x'\n{}\n\u{1F600}\\ end\n",
+        "a = 1\n".repeat(5000)
+    );
+    let imported = ProtocolChoice::Imported {
+        source_name: "clinic's protocol.toml".to_string(),
+        text,
+    };
+    store.set_protocol_choice(&imported).unwrap();
+    drop(store);
+
+    let store = open(&dir);
+    assert_eq!(store.protocol_choice().unwrap(), imported);
+    assert_eq!(store.planned().unwrap(), Some(4));
+}
+
+// ---- settings ------------------------------------------------------------
+
+#[test]
+fn settings_are_the_defaults_until_saved() {
+    let dir = Scratch::new("settings");
+    let mut store = open(&dir);
+    assert_eq!(store.settings().unwrap(), Settings::default());
+
+    let mine = Settings {
+        reminders_enabled: false,
+        reminder_time: "07:45".to_string(),
+        quiet_hours: Some(QuietHours {
+            start: "22:00".to_string(),
+            end: "07:00".to_string(),
+        }),
+        zone: ZoneMode::Fixed {
+            zone: "Europe/London".to_string(),
+        },
+        launch_at_login: true,
+        clinic: Clinic {
+            name: "Scalp & Co".to_string(),
+            phone: "+44 20 7946 0000".to_string(),
+            email: "hello@example.com".to_string(),
+        },
+    };
+    store.save_settings(&mine).unwrap();
+    assert_eq!(store.settings().unwrap(), mine);
+    drop(store);
+
+    let mut store = open(&dir);
+    assert_eq!(store.settings().unwrap(), mine);
+    store.save_settings(&Settings::default()).unwrap();
+    assert_eq!(store.settings().unwrap(), Settings::default());
+}
+
+#[test]
+fn settings_saved_by_an_older_app_still_load() {
+    let dir = Scratch::new("oldsettings");
+    drop(open(&dir));
+    // An older app knew fewer keys; a newer one may have left one we don't.
+    Connection::open(dir.db())
+        .unwrap()
+        .execute(
+            "INSERT INTO settings (id, json) VALUES (1, ?1)",
+            [r#"{"reminders_enabled": false, "reminder_time": "08:30",
+                 "clinic": {"name": "Old Clinic"}, "from_the_future": {"x": 1}}"#],
+        )
+        .unwrap();
+    let store = open(&dir);
+    assert_eq!(
+        store.settings().unwrap(),
+        Settings {
+            reminders_enabled: false,
+            reminder_time: "08:30".to_string(),
+            clinic: Clinic {
+                name: "Old Clinic".to_string(),
+                ..Clinic::default()
+            },
+            ..Settings::default()
+        }
+    );
+}
+
+#[test]
+fn a_setting_of_the_wrong_type_falls_back_alone() {
+    let dir = Scratch::new("badsetting");
+    drop(open(&dir));
+    Connection::open(dir.db())
+        .unwrap()
+        .execute(
+            "INSERT INTO settings (id, json) VALUES (1, ?1)",
+            [r#"{"reminder_time": 830, "launch_at_login": true}"#],
+        )
+        .unwrap();
+    let store = open(&dir);
+    assert_eq!(
+        store.settings().unwrap(),
+        Settings {
+            launch_at_login: true,
+            ..Settings::default()
+        }
+    );
+}
+
+// ---- delivery log --------------------------------------------------------
+
+#[test]
+fn a_reminder_is_claimed_once() {
+    let dir = Scratch::new("claim");
+    let mut store = open(&dir);
+    let due = t(2026, 3, 3, 9, 0);
+    let at = t(2026, 3, 3, 9, 0);
+    assert!(
+        store
+            .claim_delivery("day:2026-03-02:2", due, at, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:2", due, at, DeliveryHow::Notification)
+            .unwrap()
+    );
+    // Even claimed another way, later: still the first claim stands.
+    let later = t(2026, 3, 4, 10, 0);
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:2", due, later, DeliveryHow::Summary)
+            .unwrap()
+    );
+    assert_eq!(
+        store.delivery_log().unwrap(),
+        vec![LogEntry {
+            id: "day:2026-03-02:2".to_string(),
+            due,
+            delivered_at: at,
+            how: DeliveryHow::Notification,
+            error: None,
+        }]
+    );
+}
+
+#[test]
+fn a_restart_never_repeats_a_delivery() {
+    let dir = Scratch::new("restart");
+    let due = t(2026, 3, 3, 9, 0);
+    {
+        let mut store = open(&dir);
+        assert!(
+            store
+                .claim_delivery("day:2026-03-02:2", due, due, DeliveryHow::Notification)
+                .unwrap()
+        );
+    }
+    let mut store = open(&dir);
+    assert!(store.delivered_ids().unwrap().contains("day:2026-03-02:2"));
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:2", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert!(
+        store
+            .claim_delivery("day:2026-03-02:3", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    drop(store);
+
+    let mut store = open(&dir);
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:3", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert_eq!(store.delivery_log().unwrap().len(), 2);
+}
+
+#[test]
+fn claim_all_returns_only_the_new_ids() {
+    let dir = Scratch::new("claimall");
+    let mut store = open(&dir);
+    let at = t(2026, 3, 5, 8, 0);
+    assert!(
+        store
+            .claim_delivery(
+                "day:2026-03-02:3",
+                t(2026, 3, 4, 9, 0),
+                at,
+                DeliveryHow::Notification
+            )
+            .unwrap()
+    );
+    let items = vec![
+        ("day:2026-03-02:4".to_string(), t(2026, 3, 5, 9, 0)),
+        ("day:2026-03-02:3".to_string(), t(2026, 3, 4, 9, 0)),
+        ("day:2026-03-02:2".to_string(), t(2026, 3, 3, 9, 0)),
+        ("day:2026-03-02:4".to_string(), t(2026, 3, 5, 9, 0)),
+    ];
+    let claimed = store.claim_all(&items, at, DeliveryHow::Summary).unwrap();
+    assert_eq!(
+        claimed,
+        vec![
+            "day:2026-03-02:4".to_string(),
+            "day:2026-03-02:2".to_string()
+        ]
+    );
+    assert_eq!(
+        store.claim_all(&items, at, DeliveryHow::Summary).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        store.claim_all(&[], at, DeliveryHow::Summary).unwrap(),
+        Vec::<String>::new()
+    );
+
+    let log = store.delivery_log().unwrap();
+    let summary: Vec<(&str, DeliveryHow)> = log.iter().map(|e| (e.id.as_str(), e.how)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("day:2026-03-02:2", DeliveryHow::Summary),
+            ("day:2026-03-02:3", DeliveryHow::Notification),
+            ("day:2026-03-02:4", DeliveryHow::Summary),
+        ]
+    );
+}
+
+#[test]
+fn claim_all_is_one_transaction() {
+    let dir = Scratch::new("atomic");
+    drop(open(&dir));
+    // A real SQLite failure in the middle of the batch: a trigger that
+    // refuses one id.
+    Connection::open(dir.db())
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse_boom BEFORE INSERT ON reminder_log
+             WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'refused boom'); END;",
+        )
+        .unwrap();
+    let mut store = open(&dir);
+    let at = t(2026, 3, 5, 8, 0);
+    let items = vec![
+        ("day:2026-03-02:2".to_string(), t(2026, 3, 3, 9, 0)),
+        ("boom".to_string(), t(2026, 3, 4, 9, 0)),
+    ];
+    let e = store
+        .claim_all(&items, at, DeliveryHow::Summary)
+        .unwrap_err();
+    assert!(matches!(e, StoreError::Database(_)), "{e:?}");
+    assert_eq!(e.to_string(), "database error: refused boom");
+    // The first claim was rolled back with the second.
+    assert_eq!(store.delivery_log().unwrap(), vec![]);
+    assert!(store.delivered_ids().unwrap().is_empty());
+    // And the store is usable afterwards.
+    assert_eq!(
+        store
+            .claim_all(&items[..1], at, DeliveryHow::Summary)
+            .unwrap(),
+        vec!["day:2026-03-02:2".to_string()]
+    );
+}
+
+#[test]
+fn a_failure_is_kept_with_its_error_and_not_claimed_again() {
+    let dir = Scratch::new("failure");
+    let mut store = open(&dir);
+    let due = t(2026, 3, 3, 9, 0);
+    assert!(
+        store
+            .claim_delivery("day:2026-03-02:2", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    store
+        .record_failure(
+            "day:2026-03-02:2",
+            "org.freedesktop.Notifications: no such service",
+        )
+        .unwrap();
+    drop(store);
+
+    let mut store = open(&dir);
+    assert_eq!(
+        store.delivery_log().unwrap(),
+        vec![LogEntry {
+            id: "day:2026-03-02:2".to_string(),
+            due,
+            delivered_at: due,
+            how: DeliveryHow::Failed,
+            error: Some("org.freedesktop.Notifications: no such service".to_string()),
+        }]
+    );
+    assert!(store.delivered_ids().unwrap().contains("day:2026-03-02:2"));
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:2", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+
+    let e = store
+        .record_failure("day:2026-03-02:9", "boom")
+        .unwrap_err();
+    assert!(matches!(e, StoreError::NotClaimed { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "reminder day:2026-03-02:9 is not in the delivery log"
+    );
+}
+
+#[test]
+fn the_log_is_in_due_order_and_stored_as_utc_text() {
+    let dir = Scratch::new("order");
+    let mut store = open(&dir);
+    let at = t(2026, 4, 1, 12, 0);
+    for (id, due) in [
+        ("touch-up:2026-03-16:1", t(2027, 3, 16, 9, 0)),
+        ("day:2026-03-02:1", t(2026, 3, 2, 9, 0)),
+        ("prep:2026-03-16:7", t(2026, 3, 9, 9, 0)),
+    ] {
+        assert!(
+            store
+                .claim_delivery(id, due, at, DeliveryHow::Missed)
+                .unwrap()
+        );
+    }
+    let ids: Vec<String> = store
+        .delivery_log()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            "day:2026-03-02:1",
+            "prep:2026-03-16:7",
+            "touch-up:2026-03-16:1"
+        ]
+    );
+
+    let (due, delivered_at, how): (String, String, String) = Connection::open(dir.db())
+        .unwrap()
+        .query_row(
+            "SELECT due, delivered_at, how FROM reminder_log WHERE id = 'day:2026-03-02:1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (due.as_str(), delivered_at.as_str(), how.as_str()),
+        ("2026-03-02T09:00:00Z", "2026-04-01T12:00:00Z", "missed")
+    );
+}
+
+// ---- damaged, old and newer files ----------------------------------------
+
+/// The single `*.damaged-*` name in the folder, checked against the
+/// promised pattern `smp-aftercare.sqlite3.damaged-YYYYMMDDTHHMMSSZ`.
+fn assert_aside_name(moved_to: &Path, dir: &Scratch) {
+    assert_eq!(moved_to.parent(), Some(dir.0.as_path()));
+    let name = moved_to.file_name().unwrap().to_string_lossy().into_owned();
+    let stamp = name
+        .strip_prefix("smp-aftercare.sqlite3.damaged-")
+        .unwrap_or_else(|| panic!("{name}"));
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").is_ok(),
+        "{name}"
+    );
+}
+
+#[test]
+fn a_garbage_file_is_moved_aside_intact_and_a_fresh_store_opens() {
+    let dir = Scratch::new("garbage");
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7 + 3) as u8).collect();
+    std::fs::write(dir.db(), &garbage).unwrap();
+    std::fs::write(dir.0.join(format!("{DB_FILE}-wal")), b"stale wal").unwrap();
+
+    let Opened {
+        mut store,
+        recovered,
+    } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.expect("the garbage file is reported");
+    assert_eq!(recovered.reason, "the file is not a SQLite database");
+    assert_aside_name(&recovered.moved_to, &dir);
+    assert_bytes(&recovered.moved_to, &garbage);
+    let wal = PathBuf::from(format!("{}-wal", recovered.moved_to.display()));
+    assert_bytes(&wal, b"stale wal");
+
+    // The fresh store works and is a real file at the usual place.
+    assert_eq!(store.sessions().unwrap(), vec![]);
+    store.insert_session(d(2026, 3, 2)).unwrap();
+    drop(store);
+    let store = open(&dir);
+    assert_eq!(store.sessions().unwrap().len(), 1);
+
+    // What the UI receives.
+    let json = serde_json::to_value(&recovered).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "moved_to": recovered.moved_to.to_string_lossy(),
+            "reason": "the file is not a SQLite database",
+        })
+    );
+}
+
+#[test]
+fn a_short_garbage_file_is_moved_aside_too() {
+    let dir = Scratch::new("short");
+    std::fs::write(dir.db(), b"hello").unwrap();
+    let Opened { recovered, .. } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.unwrap();
+    assert_bytes(&recovered.moved_to, b"hello");
+}
+
+#[test]
+fn a_file_with_damaged_pages_is_moved_aside_intact() {
+    let dir = Scratch::new("pages");
+    {
+        let mut store = open(&dir);
+        for day in 1..=28 {
+            store.insert_session(d(2026, 2, day)).unwrap();
+        }
+        let items: Vec<(String, DateTime<Utc>)> = (0..500)
+            .map(|i| {
+                (
+                    format!("day:2026-02-01:{i}-{}", "x".repeat(60)),
+                    t(2026, 2, 1, 9, 0),
+                )
+            })
+            .collect();
+        store
+            .claim_all(&items, t(2026, 2, 1, 9, 0), DeliveryHow::Missed)
+            .unwrap();
+    }
+    // Keep SQLite's header (first 100 bytes of page 1) and overwrite
+    // every page after the first with noise.
+    let mut bytes = std::fs::read(dir.db()).unwrap();
+    assert!(bytes.len() > 8192, "the file has several pages");
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    for (i, b) in bytes.iter_mut().enumerate().skip(page) {
+        *b = (i % 251) as u8;
+    }
+    std::fs::write(dir.db(), &bytes).unwrap();
+
+    let Opened { store, recovered } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.expect("the damaged file is reported");
+    assert!(
+        recovered
+            .reason
+            .starts_with("the file failed SQLite's integrity check: ")
+            || recovered.reason.starts_with("the file is damaged: "),
+        "{}",
+        recovered.reason
+    );
+    assert_bytes(&recovered.moved_to, &bytes);
+    assert_eq!(store.sessions().unwrap(), vec![]);
+}
+
+#[test]
+fn a_write_ahead_log_without_its_file_is_kept() {
+    let dir = Scratch::new("orphanwal");
+    let wal = dir.0.join(format!("{DB_FILE}-wal"));
+    std::fs::write(&wal, b"the only copy of recent writes").unwrap();
+    let Opened { store, recovered } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.unwrap();
+    assert_eq!(
+        recovered.reason,
+        "the database file is missing or empty, but its write-ahead log holds data"
+    );
+    assert!(
+        recovered.moved_to.to_string_lossy().ends_with("-wal"),
+        "{recovered:?}"
+    );
+    assert_bytes(&recovered.moved_to, b"the only copy of recent writes");
+    assert_eq!(store.sessions().unwrap(), vec![]);
+}
+
+#[test]
+fn another_programs_database_is_moved_aside() {
+    let dir = Scratch::new("foreign");
+    Connection::open(dir.db())
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT);")
+        .unwrap();
+    let before = std::fs::read(dir.db()).unwrap();
+    let Opened { recovered, .. } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.unwrap();
+    assert_eq!(
+        recovered.reason,
+        "the file holds tables SMP Aftercare did not create"
+    );
+    assert_bytes(&recovered.moved_to, &before);
+}
+
+/// The schema exactly as the first app (schema version 1) created it,
+/// written here by hand so that later edits to the migrations cannot change
+/// what this test starts from.
+const VERSION_1_SCHEMA: &str = "
+CREATE TABLE sessions (
+    id   INTEGER PRIMARY KEY,
+    date TEXT NOT NULL UNIQUE
+);
+CREATE TABLE plan (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    planned  INTEGER CHECK (planned IS NULL OR planned >= 0),
+    protocol TEXT
+);
+CREATE TABLE settings (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    json TEXT NOT NULL
+);
+CREATE TABLE reminder_log (
+    id           TEXT PRIMARY KEY,
+    due          TEXT NOT NULL,
+    delivered_at TEXT NOT NULL,
+    how          TEXT NOT NULL,
+    error        TEXT
+);
+PRAGMA user_version = 1;
+";
+
+#[test]
+fn a_version_1_file_is_upgraded_with_its_data() {
+    let dir = Scratch::new("v1");
+    {
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.execute_batch(VERSION_1_SCHEMA).unwrap();
+        conn.execute_batch(
+            r#"
+            INSERT INTO sessions (id, date) VALUES (4, '2026-03-16'), (9, '2026-03-02');
+            INSERT INTO plan (id, planned, protocol)
+                VALUES (1, 3, '{"kind":"builtin","id":"four-day-dry"}');
+            INSERT INTO settings (id, json) VALUES (1, '{"reminder_time":"08:15"}');
+            INSERT INTO reminder_log (id, due, delivered_at, how, error) VALUES
+                ('day:2026-03-02:2', '2026-03-03T09:00:00Z', '2026-03-03T09:00:01Z', 'notification', NULL),
+                ('day:2026-03-02:1', '2026-03-02T09:00:00Z', '2026-03-03T09:00:01Z', 'failed', 'no server');
+            "#,
+        )
+        .unwrap();
+    }
+    assert_eq!(user_version(&dir.db()), 1);
+
+    let mut store = open(&dir);
+    assert_eq!(
+        store.sessions().unwrap(),
+        vec![
+            SessionRow {
+                id: 9,
+                date: d(2026, 3, 2)
+            },
+            SessionRow {
+                id: 4,
+                date: d(2026, 3, 16)
+            }
+        ]
+    );
+    assert_eq!(store.planned().unwrap(), Some(3));
+    assert_eq!(
+        store.protocol_choice().unwrap(),
+        ProtocolChoice::Builtin {
+            id: "four-day-dry".to_string()
+        }
+    );
+    assert_eq!(store.settings().unwrap().reminder_time, "08:15");
+    let log = store.delivery_log().unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].id, "day:2026-03-02:1");
+    assert_eq!(log[0].error.as_deref(), Some("no server"));
+    assert!(
+        !store
+            .claim_delivery(
+                "day:2026-03-02:2",
+                t(2026, 3, 3, 9, 0),
+                t(2026, 3, 4, 0, 0),
+                DeliveryHow::Notification
+            )
+            .unwrap()
+    );
+    drop(store);
+
+    // Upgraded, with what version 2 added.
+    assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
+    assert_eq!(SCHEMA_VERSION, 2);
+    let index: String = Connection::open(dir.db())
+        .unwrap()
+        .query_row(
+            "SELECT tbl_name FROM sqlite_schema WHERE type = 'index' AND name = 'reminder_log_due'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(index, "reminder_log");
+    // Nothing was moved aside.
+    assert!(
+        dir.listing().iter().all(|n| !n.contains("damaged")),
+        "{:?}",
+        dir.listing()
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_upgraded_is_moved_aside() {
+    let dir = Scratch::new("noupgrade");
+    {
+        // Says version 1, but its delivery log is gone: version 2 cannot
+        // index it.
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.execute_batch(VERSION_1_SCHEMA).unwrap();
+        conn.execute_batch("DROP TABLE reminder_log;").unwrap();
+    }
+    let Opened { store, recovered } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.expect("the file is reported");
+    assert_eq!(
+        recovered.reason,
+        "the file could not be upgraded to schema version 2: no such table: main.reminder_log"
+    );
+    assert_aside_name(&recovered.moved_to, &dir);
+    assert_eq!(
+        user_version(&recovered.moved_to),
+        1,
+        "the failed upgrade was rolled back"
+    );
+    assert_eq!(store.sessions().unwrap(), vec![]);
+}
+
+#[test]
+fn a_file_from_a_newer_app_is_moved_aside_untouched() {
+    let dir = Scratch::new("newer");
+    {
+        // As a newer app would leave it: WAL mode, with its last writes
+        // still in the -wal file (it was not checkpointed on close).
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .unwrap();
+        conn.pragma_update(None, "journal_mode", "wal").unwrap();
+        conn.execute_batch(VERSION_1_SCHEMA).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE future (x TEXT);
+             INSERT INTO sessions (date) VALUES ('2026-03-02');
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
+    }
+    let wal_path = PathBuf::from(format!("{}-wal", dir.db().display()));
+    let main_before = std::fs::read(dir.db()).unwrap();
+    let wal_before = std::fs::read(&wal_path).unwrap();
+    assert!(
+        !wal_before.is_empty(),
+        "the newer app's writes are in its -wal"
+    );
+
+    let Opened { store, recovered } = Store::open(&dir.0).unwrap();
+    let recovered = recovered.expect("the newer file is reported");
+    assert_eq!(
+        recovered.reason,
+        "the file was written by a newer version of SMP Aftercare (schema version 7; this \
+         version knows up to 2)"
+    );
+    assert_aside_name(&recovered.moved_to, &dir);
+    assert_bytes(&recovered.moved_to, &main_before);
+    let moved_wal = PathBuf::from(format!("{}-wal", recovered.moved_to.display()));
+    assert_bytes(&moved_wal, &wal_before);
+    assert_eq!(store.sessions().unwrap(), vec![]);
+    drop(store);
+
+    // The moved file still holds the newer app's data.
+    let moved = Connection::open(&recovered.moved_to).unwrap();
+    let v: i64 = moved
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 7);
+    let n: i64 = moved
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_second_recovery_in_the_same_second_keeps_the_first_copy() {
+    let dir = Scratch::new("twice");
+    std::fs::write(dir.db(), b"first garbage, long enough to matter").unwrap();
+    let first = Store::open(&dir.0).unwrap().recovered.unwrap();
+    std::fs::write(dir.db(), b"second garbage, long enough to matter").unwrap();
+    let second = Store::open(&dir.0).unwrap().recovered.unwrap();
+    assert_ne!(first.moved_to, second.moved_to);
+    assert_bytes(&first.moved_to, b"first garbage, long enough to matter");
+    assert_bytes(&second.moved_to, b"second garbage, long enough to matter");
+}
