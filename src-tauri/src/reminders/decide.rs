@@ -1,0 +1,598 @@
+//! The decision core: pure and synchronous, so every rule of delivery is a
+//! function of its arguments and can be tested without a clock, a store or
+//! a notification server.
+
+use std::collections::{HashMap, HashSet};
+
+use aftercare::{Reminder, ReminderKind, local_instant};
+use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use specta::Type;
+
+use super::notifier::Notice;
+use crate::model::{DeliveryHow, LogEntry, QuietHours, Settings};
+
+/// How late a due reminder may be found and still be shown on its own, as
+/// the engine wrote it. The loop wakes at the reminder's instant, so it is
+/// normally found within a second; five minutes cover a loaded machine, a
+/// slow start at login and a wall clock corrected by a few minutes, while
+/// anything later is clearly a reminder the client missed.
+pub const GRACE: TimeDelta = TimeDelta::minutes(5);
+
+/// Missed reminders younger than this are folded into one summary
+/// notification; older ones are only recorded (and listed in the app): a
+/// notification about a day long gone would mislead more than help.
+pub const MISSED_WINDOW: TimeDelta = TimeDelta::hours(24);
+
+/// The loop never sleeps longer than this, so a resume from suspend, a wall
+/// clock jump or a change of time zone is noticed within a minute.
+pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(60);
+
+/// Quiet hours as times of day: `start` inclusive, `end` exclusive, across
+/// midnight when `start > end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuietSpan {
+    /// First quiet minute.
+    pub start: NaiveTime,
+    /// First minute that is no longer quiet.
+    pub end: NaiveTime,
+}
+
+impl QuietSpan {
+    /// The settings' quiet hours; `None` when there are none, when they are
+    /// empty (`start == end`) or when a stored time cannot be read (the
+    /// settings are validated before they are saved; a bad value then means
+    /// "no quiet hours", logged, rather than "never notify").
+    pub fn from_settings(quiet: Option<&QuietHours>) -> Option<QuietSpan> {
+        let q = quiet?;
+        match (
+            aftercare::parse_time(&q.start),
+            aftercare::parse_time(&q.end),
+        ) {
+            (Ok(start), Ok(end)) if start != end => Some(QuietSpan { start, end }),
+            (Ok(_), Ok(_)) => None,
+            _ => {
+                log::warn!("ignoring unreadable quiet hours {:?}-{:?}", q.start, q.end);
+                None
+            }
+        }
+    }
+
+    /// Whether the time of day `t` is quiet.
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        if self.start < self.end {
+            self.start <= t && t < self.end
+        } else {
+            t >= self.start || t < self.end
+        }
+    }
+
+    /// Whether the instant `at` is quiet on the wall clock of `zone`.
+    pub fn holds(&self, zone: Tz, at: DateTime<Utc>) -> bool {
+        self.contains(at.with_timezone(&zone).time())
+    }
+
+    /// When the quiet span holding `now` ends (`now` must be quiet). On a
+    /// daylight-saving day the end is read like a reminder's instant (see
+    /// `aftercare::local_instant`).
+    pub fn end_after(&self, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
+        let local = now.with_timezone(&zone);
+        let mut date = local.date_naive();
+        if self.start > self.end && local.time() >= self.start {
+            // The evening part of an overnight span ends tomorrow morning.
+            date = date.checked_add_days(Days::new(1)).unwrap_or(date);
+        }
+        let end = local_instant(zone, date, self.end).with_timezone(&Utc);
+        if end > now { end } else { now + MAX_SLEEP }
+    }
+}
+
+/// Everything one pass decides on.
+#[derive(Debug, Clone, Copy)]
+pub struct PassInput<'a> {
+    /// The current instant.
+    pub now: DateTime<Utc>,
+    /// The plan's zone (quiet hours are read on its wall clock).
+    pub zone: Tz,
+    /// The plan's reminders, at the settings' reminder time.
+    pub reminders: &'a [Reminder],
+    /// The client's settings.
+    pub settings: &'a Settings,
+    /// Ids already in the delivery log (in any way: shown, missed, failed).
+    pub delivered: &'a HashSet<String>,
+}
+
+/// What one pass does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Due within [`GRACE`] and outside quiet hours: each shown on its own
+    /// (logged as `notification`).
+    pub show: Vec<Reminder>,
+    /// Missed within [`MISSED_WINDOW`], or held by quiet hours that have now
+    /// ended: shown together as one notification (logged as `summary`).
+    pub summary: Vec<Reminder>,
+    /// Missed longer ago than [`MISSED_WINDOW`]: recorded as `missed`, no
+    /// notification.
+    pub missed: Vec<Reminder>,
+    /// Due, but quiet hours are on: left undelivered until they end.
+    pub held: Vec<Reminder>,
+    /// When to look again: never more than [`MAX_SLEEP`] after `now`.
+    pub next_wake: DateTime<Utc>,
+}
+
+impl Decision {
+    /// A pass that does nothing and looks again in [`MAX_SLEEP`].
+    pub fn idle(now: DateTime<Utc>) -> Decision {
+        Decision {
+            show: Vec::new(),
+            summary: Vec::new(),
+            missed: Vec::new(),
+            held: Vec::new(),
+            next_wake: now + MAX_SLEEP,
+        }
+    }
+}
+
+/// Decides one pass; see the module documentation of `reminders` for the
+/// rules and why they are so.
+pub fn decide(input: &PassInput<'_>) -> Decision {
+    let now = input.now;
+    let mut d = Decision::idle(now);
+    if !input.settings.reminders_enabled {
+        // Nothing shown and nothing recorded; settings are read again on
+        // every pass (and `recompute` wakes the loop when they change).
+        return d;
+    }
+    let quiet = QuietSpan::from_settings(input.settings.quiet_hours.as_ref());
+    let quiet_now = quiet.filter(|q| q.holds(input.zone, now));
+
+    let mut next_due: Option<DateTime<Utc>> = None;
+    for r in input.reminders {
+        if input.delivered.contains(&r.id) {
+            continue;
+        }
+        if r.at > now {
+            next_due = Some(next_due.map_or(r.at, |n| n.min(r.at)));
+            continue;
+        }
+        let late = now - r.at;
+        if late > MISSED_WINDOW {
+            d.missed.push(r.clone());
+        } else if quiet_now.is_some() {
+            d.held.push(r.clone());
+        } else if late > GRACE || quiet.is_some_and(|q| q.holds(input.zone, r.at)) {
+            // Missed, or held by quiet hours that have just ended: one
+            // notification for all of them.
+            d.summary.push(r.clone());
+        } else {
+            d.show.push(r.clone());
+        }
+    }
+
+    let mut wake = now + MAX_SLEEP;
+    if let Some(at) = next_due {
+        wake = wake.min(at);
+    }
+    if let (Some(q), false) = (quiet_now, d.held.is_empty()) {
+        wake = wake.min(q.end_after(input.zone, now));
+    }
+    d.next_wake = wake;
+    d
+}
+
+/// The one notification for reminders folded together: a single reminder
+/// as the engine wrote it, several as "N reminders you missed" listing
+/// each one's local date and title. `None` for none.
+pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
+    match items {
+        [] => None,
+        [one] => Some(Notice {
+            title: one.title.clone(),
+            body: one.body.clone(),
+        }),
+        many => {
+            let body = many
+                .iter()
+                .map(|r| format!("• {}: {}", r.local.format("%a %-d %b"), r.title))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Some(Notice {
+                title: format!("{} reminders you missed", many.len()),
+                body,
+            })
+        }
+    }
+}
+
+/// A reminder the client did not get as an on-time notification, for the
+/// app's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct MissedReminder {
+    /// The engine's stable id.
+    pub id: String,
+    /// When it was due.
+    pub due: DateTime<Utc>,
+    /// The same instant on the plan's wall clock.
+    pub local: DateTime<FixedOffset>,
+    /// What it is about.
+    pub kind: ReminderKind,
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub body: String,
+    /// `summary` (shown late, folded with others), `missed` (not shown at
+    /// all) or `failed` (the notification server refused it).
+    pub how: DeliveryHow,
+    /// When the scheduler dealt with it.
+    pub handled_at: DateTime<Utc>,
+    /// The notifier's error, for `failed`.
+    pub error: Option<String>,
+}
+
+/// Every reminder of the current plan that was not shown on time: recorded
+/// as missed, folded into a summary, or failed. Newest first. Log entries
+/// whose id is no longer in the plan (a session was moved or deleted) are
+/// left out: they describe a day that is no longer the client's.
+pub fn missed(reminders: &[Reminder], log: &[LogEntry]) -> Vec<MissedReminder> {
+    let by_id: HashMap<&str, &Reminder> = reminders.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut out: Vec<MissedReminder> = log
+        .iter()
+        .filter(|e| e.how != DeliveryHow::Notification)
+        .filter_map(|e| {
+            let r = by_id.get(e.id.as_str())?;
+            Some(MissedReminder {
+                id: e.id.clone(),
+                due: r.at,
+                local: r.local,
+                kind: r.kind,
+                title: r.title.clone(),
+                body: r.body.clone(),
+                how: e.how,
+                handled_at: e.delivered_at,
+                error: e.error.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.due.cmp(&a.due).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+/// A reminder still to be delivered, for the app's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UpcomingReminder {
+    /// The engine's stable id.
+    pub id: String,
+    /// When it is due.
+    pub at: DateTime<Utc>,
+    /// The same instant on the plan's wall clock.
+    pub local: DateTime<FixedOffset>,
+    /// What it is about.
+    pub kind: ReminderKind,
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub body: String,
+    /// Already due but not yet delivered (held by quiet hours, or about to
+    /// be delivered on the next pass).
+    pub overdue: bool,
+}
+
+/// The next `limit` reminders not yet delivered, soonest first. Includes
+/// those already due but not delivered yet (held by quiet hours or waiting
+/// for the next pass) as long as the scheduler would still notify about
+/// them (due within [`MISSED_WINDOW`]).
+pub fn upcoming(
+    reminders: &[Reminder],
+    delivered: &HashSet<String>,
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Vec<UpcomingReminder> {
+    let mut out: Vec<UpcomingReminder> = reminders
+        .iter()
+        .filter(|r| !delivered.contains(&r.id) && now - r.at <= MISSED_WINDOW)
+        .map(|r| UpcomingReminder {
+            id: r.id.clone(),
+            at: r.at,
+            local: r.local,
+            kind: r.kind,
+            title: r.title.clone(),
+            body: r.body.clone(),
+            overdue: r.at <= now,
+        })
+        .collect();
+    out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    out.truncate(limit);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    fn reminder(id: &str, at: DateTime<Utc>) -> Reminder {
+        Reminder {
+            id: id.to_string(),
+            at,
+            local: at.fixed_offset(),
+            kind: ReminderKind::Milestone,
+            title: format!("title {id}"),
+            body: format!("body {id}"),
+        }
+    }
+
+    fn settings(quiet: Option<(&str, &str)>) -> Settings {
+        Settings {
+            quiet_hours: quiet.map(|(s, e)| QuietHours {
+                start: s.to_string(),
+                end: e.to_string(),
+            }),
+            ..Settings::default()
+        }
+    }
+
+    fn run(now: DateTime<Utc>, rs: &[Reminder], s: &Settings, delivered: &[&str]) -> Decision {
+        let delivered: HashSet<String> = delivered.iter().map(|s| s.to_string()).collect();
+        decide(&PassInput {
+            now,
+            zone: Tz::UTC,
+            reminders: rs,
+            settings: s,
+            delivered: &delivered,
+        })
+    }
+
+    fn ids(rs: &[Reminder]) -> Vec<&str> {
+        rs.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn quiet_span_overnight_and_same_day() {
+        let night = QuietSpan {
+            start: t(22, 0),
+            end: t(7, 0),
+        };
+        assert!(night.contains(t(22, 0)));
+        assert!(night.contains(t(23, 59)));
+        assert!(night.contains(t(0, 0)));
+        assert!(night.contains(t(6, 59)));
+        assert!(!night.contains(t(7, 0)));
+        assert!(!night.contains(t(21, 59)));
+        let lunch = QuietSpan {
+            start: t(12, 0),
+            end: t(13, 0),
+        };
+        assert!(lunch.contains(t(12, 30)));
+        assert!(!lunch.contains(t(13, 0)));
+        assert!(!lunch.contains(t(11, 59)));
+    }
+
+    #[test]
+    fn quiet_span_from_settings() {
+        let q = |s: &str, e: &str| {
+            QuietSpan::from_settings(Some(&QuietHours {
+                start: s.into(),
+                end: e.into(),
+            }))
+        };
+        assert_eq!(
+            q("22:00", "07:00"),
+            Some(QuietSpan {
+                start: t(22, 0),
+                end: t(7, 0)
+            })
+        );
+        assert_eq!(q("08:00", "08:00"), None);
+        assert_eq!(q("25:00", "07:00"), None);
+        assert_eq!(QuietSpan::from_settings(None), None);
+    }
+
+    #[test]
+    fn quiet_end_evening_and_morning() {
+        let night = QuietSpan {
+            start: t(22, 0),
+            end: t(7, 0),
+        };
+        assert_eq!(
+            night.end_after(Tz::UTC, utc(2026, 3, 1, 23, 0)),
+            utc(2026, 3, 2, 7, 0)
+        );
+        assert_eq!(
+            night.end_after(Tz::UTC, utc(2026, 3, 2, 6, 30)),
+            utc(2026, 3, 2, 7, 0)
+        );
+        // In London on the spring-forward night 07:00 BST is 06:00Z.
+        let london = chrono_tz::Europe::London;
+        assert_eq!(
+            night.end_after(london, utc(2026, 3, 28, 23, 0)),
+            utc(2026, 3, 29, 6, 0)
+        );
+    }
+
+    #[test]
+    fn on_time_is_shown_alone_and_wake_is_next_reminder() {
+        let rs = [
+            reminder("a", utc(2026, 3, 2, 9, 0)),
+            reminder("b", utc(2026, 3, 2, 9, 0) + TimeDelta::seconds(30)),
+        ];
+        let d = run(utc(2026, 3, 2, 9, 0), &rs, &settings(None), &[]);
+        assert_eq!(ids(&d.show), ["a"]);
+        assert!(d.summary.is_empty() && d.missed.is_empty() && d.held.is_empty());
+        assert_eq!(d.next_wake, rs[1].at);
+    }
+
+    #[test]
+    fn grace_boundary() {
+        let at = utc(2026, 3, 2, 9, 0);
+        let rs = [reminder("a", at)];
+        let d = run(at + GRACE, &rs, &settings(None), &[]);
+        assert_eq!(ids(&d.show), ["a"]);
+        let d = run(
+            at + GRACE + TimeDelta::seconds(1),
+            &rs,
+            &settings(None),
+            &[],
+        );
+        assert!(d.show.is_empty());
+        assert_eq!(ids(&d.summary), ["a"]);
+    }
+
+    #[test]
+    fn missed_split_at_24_hours() {
+        let now = utc(2026, 3, 10, 12, 0);
+        let rs = [
+            reminder("old", now - TimeDelta::hours(50)),
+            reminder("edge", now - MISSED_WINDOW),
+            reminder("recent", now - TimeDelta::hours(3)),
+            reminder("later", now + TimeDelta::hours(3)),
+        ];
+        let d = run(now, &rs, &settings(None), &[]);
+        assert_eq!(ids(&d.missed), ["old"]);
+        assert_eq!(ids(&d.summary), ["edge", "recent"]);
+        assert!(d.show.is_empty());
+        assert_eq!(d.next_wake, now + MAX_SLEEP);
+    }
+
+    #[test]
+    fn delivered_are_ignored() {
+        let now = utc(2026, 3, 2, 9, 0);
+        let rs = [reminder("a", now), reminder("b", now - TimeDelta::hours(2))];
+        let d = run(now, &rs, &settings(None), &["a", "b"]);
+        assert_eq!(d, Decision::idle(now));
+    }
+
+    #[test]
+    fn disabled_delivers_and_records_nothing() {
+        let now = utc(2026, 3, 2, 9, 0);
+        let rs = [
+            reminder("a", now),
+            reminder("old", now - TimeDelta::days(3)),
+        ];
+        let s = Settings {
+            reminders_enabled: false,
+            ..Settings::default()
+        };
+        assert_eq!(run(now, &rs, &s, &[]), Decision::idle(now));
+    }
+
+    #[test]
+    fn quiet_hours_hold_then_group() {
+        let s = settings(Some(("22:00", "07:00")));
+        let rs = [
+            reminder("late-evening", utc(2026, 3, 1, 22, 30)),
+            reminder("dawn", utc(2026, 3, 2, 6, 30)),
+        ];
+        let d = run(utc(2026, 3, 2, 6, 30), &rs, &s, &[]);
+        assert_eq!(ids(&d.held), ["late-evening", "dawn"]);
+        assert!(d.show.is_empty() && d.summary.is_empty());
+        // Woken within a minute, never later than the end of quiet hours.
+        assert_eq!(d.next_wake, utc(2026, 3, 2, 6, 31));
+        let d = run(utc(2026, 3, 2, 6, 59), &rs, &s, &[]);
+        assert_eq!(d.next_wake, utc(2026, 3, 2, 7, 0));
+        let d = run(utc(2026, 3, 2, 7, 0), &rs, &s, &[]);
+        assert_eq!(ids(&d.summary), ["late-evening", "dawn"]);
+        assert!(d.held.is_empty() && d.show.is_empty());
+    }
+
+    #[test]
+    fn one_held_reminder_is_shown_as_itself_at_quiet_end() {
+        let s = settings(Some(("22:00", "07:00")));
+        let rs = [reminder("dawn", utc(2026, 3, 2, 6, 58))];
+        let d = run(utc(2026, 3, 2, 7, 0), &rs, &s, &[]);
+        // Within grace, but it was held: it goes the summary way...
+        assert_eq!(ids(&d.summary), ["dawn"]);
+        // ...and a summary of one is the reminder itself.
+        let n = summary_notice(&d.summary).unwrap();
+        assert_eq!(n.title, "title dawn");
+        assert_eq!(n.body, "body dawn");
+    }
+
+    #[test]
+    fn wake_is_never_more_than_a_minute_away() {
+        let s = settings(Some(("22:00", "07:00")));
+        let now0 = utc(2026, 3, 1, 0, 0);
+        let rs: Vec<Reminder> = (0..5)
+            .map(|i| {
+                reminder(
+                    &format!("r{i}"),
+                    now0 + TimeDelta::days(i * 2) + TimeDelta::hours(9),
+                )
+            })
+            .collect();
+        let mut now = now0;
+        while now < now0 + TimeDelta::days(12) {
+            for (settings, delivered) in [(&s, vec![]), (&Settings::default(), vec!["r0"])] {
+                let d = run(now, &rs, settings, &delivered);
+                assert!(d.next_wake > now, "{now}");
+                assert!(d.next_wake - now <= MAX_SLEEP, "{now}");
+            }
+            now += TimeDelta::minutes(17);
+        }
+    }
+
+    #[test]
+    fn summary_lists_titles() {
+        let rs = [
+            reminder("a", utc(2026, 3, 7, 9, 0)),
+            reminder("b", utc(2026, 3, 8, 9, 0)),
+        ];
+        let n = summary_notice(&rs).unwrap();
+        assert_eq!(n.title, "2 reminders you missed");
+        assert_eq!(n.body, "• Sat 7 Mar: title a\n• Sun 8 Mar: title b");
+        assert_eq!(summary_notice(&[]), None);
+    }
+
+    #[test]
+    fn missed_lists_log_entries_of_the_current_plan() {
+        let rs = [
+            reminder("a", utc(2026, 3, 7, 9, 0)),
+            reminder("b", utc(2026, 3, 8, 9, 0)),
+            reminder("c", utc(2026, 3, 9, 9, 0)),
+        ];
+        let entry = |id: &str, how| LogEntry {
+            id: id.into(),
+            due: utc(2026, 3, 7, 9, 0),
+            delivered_at: utc(2026, 3, 10, 9, 0),
+            how,
+            error: None,
+        };
+        let log = [
+            entry("a", DeliveryHow::Missed),
+            entry("b", DeliveryHow::Summary),
+            entry("c", DeliveryHow::Notification),
+            entry("gone", DeliveryHow::Missed),
+        ];
+        let m = missed(&rs, &log);
+        let got: Vec<(&str, DeliveryHow)> = m.iter().map(|m| (m.id.as_str(), m.how)).collect();
+        assert_eq!(
+            got,
+            [("b", DeliveryHow::Summary), ("a", DeliveryHow::Missed)]
+        );
+        assert_eq!(m[1].title, "title a");
+    }
+
+    #[test]
+    fn upcoming_skips_delivered_and_stale() {
+        let now = utc(2026, 3, 8, 12, 0);
+        let rs = [
+            reminder("stale", now - TimeDelta::days(2)),
+            reminder("due", now - TimeDelta::hours(1)),
+            reminder("done", now + TimeDelta::hours(1)),
+            reminder("next", now + TimeDelta::hours(2)),
+            reminder("after", now + TimeDelta::hours(3)),
+        ];
+        let delivered: HashSet<String> = ["done".to_string()].into();
+        let u = upcoming(&rs, &delivered, now, 2);
+        let got: Vec<(&str, bool)> = u.iter().map(|u| (u.id.as_str(), u.overdue)).collect();
+        assert_eq!(got, [("due", true), ("next", false)]);
+    }
+}
