@@ -1,0 +1,95 @@
+// The app shell: a hash router over six screens, and the first-run flow for
+// a client who has not entered a session yet. Every screen shows what the
+// backend's commands return (through ./bindings); none works out a day.
+
+import { LoadError } from "./api";
+import { button, el } from "./dom";
+import { createFormats } from "./format";
+import type { Ctx, Screen } from "./screens/common";
+import { canIScreen } from "./screens/canI";
+import { protocolScreen } from "./screens/protocol";
+import { sessionsScreen } from "./screens/sessions";
+import { settingsScreen } from "./screens/settings";
+import { timelineScreen } from "./screens/timeline";
+import { todayScreen } from "./screens/today";
+
+const ROUTES: Record<string, { title: string; screen: Screen }> = {
+  today: { title: "Today", screen: todayScreen },
+  "can-i": { title: "Can I…?", screen: canIScreen },
+  timeline: { title: "Timeline", screen: timelineScreen },
+  sessions: { title: "Sessions", screen: sessionsScreen },
+  protocol: { title: "Protocol", screen: protocolScreen },
+  settings: { title: "Settings", screen: settingsScreen },
+};
+
+const app = document.getElementById("app") as HTMLElement;
+const nav = document.getElementById("nav") as HTMLElement;
+let renderToken = 0;
+
+function currentRoute(): string {
+  const id = location.hash.replace(/^#\/?/, "");
+  return id in ROUTES ? id : "today";
+}
+
+const ctx: Ctx = {
+  fmt: createFormats(),
+  go(route) {
+    if (currentRoute() === route && location.hash === `#/${route}`) void render(true);
+    else location.hash = `#/${route}`;
+  },
+  reload: () => render(false),
+};
+
+async function render(moveFocus: boolean): Promise<void> {
+  const token = ++renderToken;
+  const id = currentRoute();
+  const route = ROUTES[id]!;
+  for (const a of nav.querySelectorAll<HTMLAnchorElement>("a[data-route]")) {
+    if (a.dataset.route === id) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  app.setAttribute("aria-busy", "true");
+  let view: HTMLElement;
+  try {
+    view = await route.screen(ctx);
+  } catch (e) {
+    view = failure(e);
+  }
+  if (token !== renderToken) return;
+  app.replaceChildren(view);
+  app.removeAttribute("aria-busy");
+  const heading = app.querySelector("h1");
+  document.title = `${heading?.textContent ?? route.title} · SMP Aftercare`;
+  if (moveFocus && heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+}
+
+function failure(e: unknown): HTMLElement {
+  const section = el("section", undefined, "card");
+  section.append(el("h1", "Something went wrong"));
+  const message = e instanceof LoadError || e instanceof Error ? e.message : String(e);
+  section.append(el("p", message, "form-error"));
+  const retry = button("Try again");
+  retry.addEventListener("click", () => void render(true));
+  section.append(retry);
+  return section;
+}
+
+window.addEventListener("hashchange", () => void render(true));
+
+// The skip link moves focus to the content without touching the route.
+document.querySelector<HTMLAnchorElement>("a.skip")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  app.focus();
+});
+
+// Coming back to the app (the next morning, say): show today's answers again,
+// unless the client is in the middle of editing something.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState !== "visible") return;
+  if (["today", "timeline"].includes(currentRoute())) void render(false);
+});
+
+void render(false);

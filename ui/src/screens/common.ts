@@ -1,0 +1,109 @@
+// What every screen shares: the context the shell hands it and a few pieces
+// of markup used on more than one screen.
+
+import type { Clinic, MissedReminder, Overview } from "../bindings";
+import { el, put, routeLink } from "../dom";
+import type { Formats } from "../format";
+import { mailHref, telHref } from "../logic";
+
+export interface Ctx {
+  /** Date and relative-day formatting in the device's locale. */
+  fmt: Formats;
+  /** Shows another screen (or this one again, freshly loaded). */
+  go(route: string): void;
+  /** Reloads the current screen without moving focus. */
+  reload(): Promise<void>;
+}
+
+export type Screen = (ctx: Ctx) => Promise<HTMLElement>;
+
+/** A screen's root with its h1 (and an optional line under it). */
+export function screen(title: string, lead?: string): HTMLElement {
+  const root = el("div", undefined, "screen");
+  root.append(el("h1", title));
+  if (lead) root.append(el("p", lead, "lead"));
+  return root;
+}
+
+/** Shown on screens that need a plan before there is one. */
+export function needsFirstSession(what: string): HTMLElement {
+  const section = el("section", undefined, "card");
+  put(
+    section,
+    el("p", `${what} once you've entered your first session.`),
+    routeLink("Enter your first session", "today", "btn primary"),
+  );
+  return section;
+}
+
+/** The banners of the start screen, from the overview's notices. */
+export function banners(o: Overview, missed: MissedReminder[], fmt: Formats): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const add = (title: string, text: string, link?: [string, string]) => {
+    const b = el("div", undefined, "banner");
+    b.setAttribute("role", "status");
+    put(b, el("p", title, "banner-title"), el("p", text), link ? routeLink(link[0], link[1]) : null);
+    out.push(b);
+  };
+  if (o.notices.recovered) {
+    add(
+      "Your saved data could not be opened",
+      `It was kept safe at ${o.notices.recovered.moved_to} (${o.notices.recovered.reason}), and the app started afresh. Enter your sessions again, or ask for help to bring the old file back.`,
+    );
+  }
+  if (!o.notices.reminders_enabled) {
+    add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);
+  }
+  if (o.notices.notification_error) {
+    add("Reminders can't reach you", `Your computer refused the notification: ${o.notices.notification_error}`);
+  }
+  if (missed.length > 0) {
+    add(
+      missed.length === 1 ? "You missed a reminder" : `You missed ${missed.length} reminders`,
+      "The app was closed or your computer was asleep when they were due.",
+    );
+    const details = el("details");
+    details.append(el("summary", missed.length === 1 ? "Show it" : "Show them"));
+    const list = el("ul", undefined, "plain");
+    for (const m of missed) {
+      const li = el("li");
+      put(li, el("strong", m.title), " ", el("span", `(${fmt.dateTime(m.local)})`, "muted"), el("p", m.body));
+      if (m.error) li.append(el("p", `It could not be shown: ${m.error}`, "muted"));
+      list.append(li);
+    }
+    details.append(list);
+    out[out.length - 1]!.append(details);
+  }
+  return out;
+}
+
+/** The clinic's contact details as tap-to-call and tap-to-write links. */
+export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "h3" = "h2"): HTMLElement | null {
+  const name = clinic?.name?.trim() ?? "";
+  const phone = clinic?.phone?.trim() ?? "";
+  const email = clinic?.email?.trim() ?? "";
+  if (!name && !phone && !email) return null;
+  const section = el("section", undefined, "card contact");
+  section.append(el(headingLevel, "Questions? Ask your clinic"));
+  if (name) section.append(el("p", name, "clinic-name"));
+  const links = el("p", undefined, "contact-links");
+  if (phone) {
+    const a = el("a", `Call ${phone}`, "btn secondary");
+    a.href = telHref(phone);
+    links.append(a);
+  }
+  if (email) {
+    const a = el("a", `Email ${email}`, "btn secondary");
+    a.href = mailHref(email);
+    links.append(a);
+  }
+  if (links.childElementCount) section.append(links);
+  return section;
+}
+
+/** "2025-03-17" in a <time> element, formatted for the device's locale. */
+export function timeEl(iso: string, text: string): HTMLTimeElement {
+  const t = el("time", text);
+  t.dateTime = iso;
+  return t;
+}

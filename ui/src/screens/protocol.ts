@@ -1,0 +1,151 @@
+// Protocol: which clinic plan is followed, choosing a built-in one,
+// importing a clinic's file, and every rule of the current plan.
+
+import { commands, type ActivityStatus, type Protocol } from "../bindings";
+import { need } from "../api";
+import { button, el, Field, FormErrors, input, liveNote } from "../dom";
+import { activityName, fileTooBig, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
+import { type Ctx, screen } from "./common";
+import { protocolPicker } from "./firstRun";
+
+export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
+  const [current, list, overview] = await Promise.all([
+    need(commands.protocolCurrent()),
+    need(commands.protocols()),
+    need(commands.overview()),
+  ]);
+  const known = overview.status?.activities ?? [];
+  const root = screen("Your clinic's plan");
+  const note = liveNote();
+  root.append(note, currentCard(current, list.some((p) => p.imported && p.selected)));
+
+  // Choose a built-in protocol.
+  const choose = el("form", undefined, "card");
+  choose.noValidate = true;
+  choose.setAttribute("aria-labelledby", "choose-h");
+  const ch = el("h2", "Choose a plan");
+  ch.id = "choose-h";
+  const picker = protocolPicker("protocol-choice", "Aftercare plans", list.filter((p) => !p.imported), false, true);
+  const chooseErrors = new FormErrors().on("protocol", picker);
+  choose.append(ch, picker.fieldset, chooseErrors.general, button("Use this plan", "primary", true));
+  choose.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    chooseErrors.clear();
+    const id = picker.value();
+    if (!id) return chooseErrors.showAt("protocol", "Choose one of the plans first.");
+    const r = await commands.protocolSelect(id);
+    if (r.status === "error") return chooseErrors.show(r.error);
+    await ctx.reload();
+    announce(`You now follow “${r.data.name}”.`);
+  });
+
+  // Import a clinic's file.
+  const imp = el("form", undefined, "card");
+  imp.noValidate = true;
+  imp.setAttribute("aria-labelledby", "import-h");
+  const ih = el("h2", "Import your clinic's file");
+  ih.id = "import-h";
+  const file = new Field(
+    "protocol-file",
+    "Protocol file",
+    input("file", "", { accept: ".toml,text/plain,application/toml" }),
+    "The .toml file your clinic gave you (at most 64 KB). Nothing changes unless the whole file is right.",
+  );
+  const importErrors = new FormErrors().on("file", file);
+  imp.append(ih, file.wrap, importErrors.general, button("Import", "primary", true));
+  imp.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    importErrors.clear();
+    const chosen = file.control.files?.[0];
+    if (!chosen) return importErrors.showAt("file", "Choose your clinic's protocol file first.");
+    const tooBig = fileTooBig(chosen.size);
+    if (tooBig) return importErrors.showAt("file", tooBig);
+    let text: string;
+    try {
+      text = await chosen.text();
+    } catch {
+      return importErrors.showAt("file", "That file could not be read. Try saving it again and choose it once more.");
+    }
+    const r = await commands.protocolImport(chosen.name, text);
+    if (r.status === "error") return importErrors.show(r.error);
+    await ctx.reload();
+    announce(`Imported “${r.data.name}”. You now follow your clinic's plan.`);
+  });
+
+  root.append(choose, imp, rulesCard(current, known));
+  return root;
+}
+
+/** Puts a message in the (rebuilt) screen's live note. */
+function announce(message: string): void {
+  const fresh = document.querySelector<HTMLElement>(".screen > .note");
+  if (fresh) fresh.textContent = message;
+}
+
+function currentCard(p: Protocol, imported: boolean): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "current-h");
+  const h = el("h2", p.name);
+  h.id = "current-h";
+  card.append(el("p", imported ? "You follow your clinic's file" : "You follow", "eyebrow"), h, el("p", p.summary));
+  const dl = el("dl", undefined, "facts");
+  const row = (t: string, d: string) => dl.append(el("dt", t), el("dd", d));
+  const s = p.sessions;
+  row("Sessions", s.min === s.max ? `${s.usual}` : `Usually ${s.usual} (${s.min} to ${s.max})`);
+  if (s.min_gap_days !== null && s.max_gap_days !== null) row("Time between sessions", `${s.min_gap_days} to ${s.max_gap_days} days`);
+  else if (s.min_gap_days !== null) row("Time between sessions", `At least ${s.min_gap_days} days`);
+  if (p.healed_after_days) row("Fully healed", `${p.healed_after_days} days after your final session`);
+  if (p.touch_up_after_years) row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
+  card.append(dl);
+  return card;
+}
+
+function rulesCard(p: Protocol, known: Pick<ActivityStatus, "activity" | "label">[]): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "rules-h");
+  const h = el("h2", "All the rules");
+  h.id = "rules-h";
+  card.append(h, el("p", "Day 1 is the day of a session.", "muted"));
+  const table = el("table", undefined, "rules");
+  table.append(el("caption", `Every rule of “${p.name}”, by activity and day`));
+  const head = el("thead");
+  const hr = el("tr");
+  for (const t of ["When", "Status", "Note"]) {
+    const th = el("th", t);
+    th.scope = "col";
+    hr.append(th);
+  }
+  head.append(hr);
+  table.append(head);
+  for (const group of rulesByActivity(p.rules)) {
+    const body = el("tbody");
+    const gr = el("tr", undefined, "rule-group");
+    const th = el("th", activityName(group.activity, known));
+    th.scope = "rowgroup";
+    th.colSpan = 3;
+    gr.append(th);
+    body.append(gr);
+    for (const r of group.rules) {
+      const tr = el("tr");
+      tr.append(el("td", windowText(r)), el("td", STATUS_LABEL[r.status], `status-${r.status}`), el("td", r.note));
+      body.append(tr);
+    }
+    table.append(body);
+  }
+  const scroll = el("div", undefined, "table-wrap");
+  scroll.append(table);
+  card.append(scroll);
+
+  if (p.care.length) {
+    card.append(el("h3", "Care steps"));
+    const list = el("ul", undefined, "items");
+    for (const c of p.care) {
+      const li = el("li", undefined, "item");
+      li.append(el("p", c.label, "item-line strong"), el("p", windowText(c), "muted"));
+      if (c.note) li.append(el("p", c.note));
+      list.append(li);
+    }
+    card.append(list);
+  }
+  return card;
+}

@@ -1,0 +1,241 @@
+// Sessions: the booked sessions (add, move, delete), how many are planned,
+// and how to get ready for the next booked one (the engine's preparation
+// days and its status on the day before and on the day).
+
+import { commands, type SessionsView } from "../bindings";
+import { need } from "../api";
+import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
+import { dayBefore } from "../format";
+import { nextBookedSession, prepActivities, prepCareIds, prepMilestones } from "../logic";
+import { type Ctx, screen, timeEl } from "./common";
+
+export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
+  const [view, overview] = await Promise.all([need(commands.sessions()), need(commands.overview())]);
+  const root = screen("Your sessions");
+  const note = liveNote();
+  root.append(note);
+  const done = async (message: string) => {
+    await ctx.reload();
+    // The screen was rebuilt: announce in the new one.
+    const fresh = document.querySelector<HTMLElement>(".screen > .note");
+    if (fresh) fresh.textContent = message;
+  };
+  root.append(bookedCard(view, ctx, overview.today, done), addCard(done), plannedCard(view, done));
+  root.append(await prepCard(ctx, view, overview.today));
+  return root;
+}
+
+type Done = (message: string) => Promise<void>;
+
+function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "booked-h");
+  const h = el("h2", "Booked");
+  h.id = "booked-h";
+  card.append(h);
+  if (!view.sessions.length) {
+    card.append(el("p", "No sessions yet. Add the date of your first session below.", "muted"));
+    return card;
+  }
+  card.append(el("p", `${view.sessions.length} of ${view.planned_effective} planned sessions booked.`, "muted"));
+  const list = el("ol", undefined, "sessions");
+  view.sessions.forEach((s, i) => {
+    const li = el("li", undefined, "session-row");
+    const n = i + 1;
+    const show = () => {
+      const line = el("p", undefined, "session-line");
+      put(line, el("strong", `Session ${n}`), " · ", timeEl(s.date, ctx.fmt.date(s.date, today)));
+      const actions = el("div", undefined, "actions");
+      const edit = button("Change date", "secondary");
+      edit.setAttribute("aria-label", `Change date of session ${n}`);
+      const del = button("Delete", "danger");
+      del.setAttribute("aria-label", `Delete session ${n}`);
+      actions.append(edit, del);
+      li.replaceChildren(line, actions);
+      edit.addEventListener("click", editing);
+      del.addEventListener("click", confirming);
+    };
+    const editing = () => {
+      const form = el("form", undefined, "inline-form");
+      form.noValidate = true;
+      const field = new Field(`edit-${s.id}`, `New date for session ${n}`, input("date", s.date));
+      const errors = new FormErrors().on("date", field);
+      const save = button("Save", "primary", true);
+      const cancel = button("Cancel", "secondary");
+      const actions = el("div", undefined, "actions");
+      actions.append(save, cancel);
+      form.append(field.wrap, errors.general, actions);
+      cancel.addEventListener("click", () => {
+        show();
+        li.querySelector<HTMLButtonElement>("button")?.focus();
+      });
+      form.addEventListener("submit", async (e) => {
+        e.preventDefault();
+        if (!field.control.value) return errors.showAt("date", "Choose the new date.");
+        const r = await commands.sessionEdit(s.id, field.control.value);
+        if (r.status === "error") return errors.show(r.error);
+        await done(`Session ${n} moved to ${ctx.fmt.date(field.control.value, today)}.`);
+      });
+      li.replaceChildren(form);
+      field.control.focus();
+    };
+    const confirming = () => {
+      const box = el("div", undefined, "confirm");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", `Delete session ${n}?`);
+      const q = el("p", `Delete session ${n} on ${ctx.fmt.date(s.date, today)}? Your plan will be worked out again without it.`);
+      const errors = new FormErrors();
+      const yes = button("Yes, delete", "danger");
+      const no = button("Keep it", "secondary");
+      const actions = el("div", undefined, "actions");
+      actions.append(yes, no);
+      box.append(q, errors.general, actions);
+      no.addEventListener("click", () => {
+        show();
+        li.querySelector<HTMLButtonElement>("button.danger")?.focus();
+      });
+      yes.addEventListener("click", async () => {
+        const r = await commands.sessionDelete(s.id);
+        if (r.status === "error") return errors.show(r.error);
+        await done(`Session ${n} deleted.`);
+      });
+      li.replaceChildren(box);
+      no.focus();
+    };
+    show();
+    list.append(li);
+  });
+  card.append(list);
+  return card;
+}
+
+function addCard(done: Done): HTMLElement {
+  const form = el("form", undefined, "card");
+  form.noValidate = true;
+  form.setAttribute("aria-labelledby", "add-h");
+  const h = el("h2", "Add a session");
+  h.id = "add-h";
+  const field = new Field("add-date", "Session date", input("date"), "Booked a new session? Enter its date.");
+  const errors = new FormErrors().on("date", field);
+  form.append(h, field.wrap, errors.general, button("Add session", "primary", true));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    errors.clear();
+    if (!field.control.value) return errors.showAt("date", "Choose the date of the session.");
+    const r = await commands.sessionAdd(field.control.value);
+    if (r.status === "error") return errors.show(r.error);
+    await done("Session added.");
+  });
+  return form;
+}
+
+function plannedCard(view: SessionsView, done: Done): HTMLElement {
+  const form = el("form", undefined, "card");
+  form.noValidate = true;
+  form.setAttribute("aria-labelledby", "planned-h");
+  const h = el("h2", "How many sessions in all");
+  h.id = "planned-h";
+  const select = el("select");
+  const follow = el("option", `As your clinic plans (${view.usual})`);
+  follow.value = "";
+  select.append(follow);
+  for (let n = 1; n <= 12; n++) {
+    const o = el("option", n >= view.min && n <= view.max ? `${n}` : `${n} (unusual for this plan)`);
+    o.value = String(n);
+    select.append(o);
+  }
+  select.value = view.planned === null ? "" : String(view.planned);
+  const field = new Field("planned", "Sessions planned", select, `Your clinic's plan usually has ${view.min === view.max ? view.min : `${view.min} to ${view.max}`} sessions.`);
+  const errors = new FormErrors().on("planned", field);
+  form.append(h, field.wrap, errors.general, button("Save", "primary", true));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    errors.clear();
+    const r = await commands.plannedSet(select.value === "" ? null : Number(select.value));
+    if (r.status === "error") return errors.show(r.error);
+    await done(`Planned sessions: ${r.data.planned_effective}.`);
+  });
+  return form;
+}
+
+async function prepCard(ctx: Ctx, view: SessionsView, today: string): Promise<HTMLElement> {
+  const card = el("section", undefined, "card prep");
+  card.setAttribute("aria-labelledby", "prep-h");
+  const next = nextBookedSession(view.sessions, today);
+  const h = el("h2", next ? `Getting ready for session ${next.number}` : "Getting ready");
+  h.id = "prep-h";
+  card.append(h);
+  if (!next) {
+    card.append(el("p", "No session is booked ahead. When you book your next one, add it above to see how to get ready.", "muted"));
+    return card;
+  }
+  const f = ctx.fmt;
+  const date = next.row.date;
+  const lead = el("p");
+  put(lead, "Your session is on ", timeEl(date, f.longDate(date)), ".");
+  card.append(lead);
+
+  const [timeline, before, onDay, protocol] = await Promise.all([
+    commands.timeline(),
+    commands.statusOn(dayBefore(date)),
+    commands.statusOn(date),
+    commands.protocolCurrent(),
+  ]);
+
+  const steps = timeline.status === "ok" ? prepMilestones(timeline.data, next.number) : [];
+  if (steps.length) {
+    card.append(el("h3", "Step by step"));
+    const list = el("ul", undefined, "items");
+    for (const m of steps) {
+      const li = el("li", undefined, "item");
+      const line = el("p", undefined, "item-line");
+      put(line, el("strong", m.title), " · ", timeEl(m.date, f.date(m.date, today)));
+      li.append(line, el("p", m.body));
+      list.append(li);
+    }
+    card.append(list);
+  }
+
+  if (before.status === "ok" && before.data) {
+    const day = before.data;
+    // Only what the protocol restricts to get ready (its before-session
+    // rules), not the aftercare still running from the last session.
+    const prep = protocol.status === "ok" ? prepActivities(protocol.data) : null;
+    const relevant = day.activities.filter((a) => prep === null || prep.has(a.activity));
+    const avoid = relevant.filter((a) => a.status === "avoid");
+    const care = relevant.filter((a) => a.status === "limited");
+    const ids = protocol.status === "ok" ? prepCareIds(protocol.data) : null;
+    const todo = day.care.filter((c) => ids === null || ids.has(c.id));
+    if (todo.length || avoid.length || care.length) {
+      const h3 = el("h3");
+      put(h3, "The day before · ", timeEl(day.date, f.date(day.date, today)));
+      card.append(h3);
+      const list = el("ul", undefined, "checklist");
+      for (const c of todo) list.append(checkItem("Do", c.label, c.note));
+      for (const a of avoid) list.append(checkItem("Avoid", a.label, a.note));
+      for (const a of care) list.append(checkItem("With care", a.label, a.note));
+      card.append(list);
+    }
+  }
+
+  if (onDay.status === "ok" && onDay.data && protocol.status === "ok") {
+    const ids = prepCareIds(protocol.data);
+    const items = onDay.data.care.filter((c) => ids.has(c.id));
+    if (items.length) {
+      card.append(el("h3", "On the day"));
+      const list = el("ul", undefined, "checklist");
+      for (const c of items) list.append(checkItem("Do", c.label, c.note));
+      card.append(list);
+    }
+  }
+  return card;
+}
+
+function checkItem(kind: "Do" | "Avoid" | "With care", label: string, note: string | null): HTMLLIElement {
+  const li = el("li", undefined, `check-item check-${kind === "Do" ? "do" : kind === "Avoid" ? "avoid" : "limited"}`);
+  const line = el("p");
+  put(line, el("span", kind, "tag"), " ", el("strong", label));
+  li.append(line);
+  if (note) li.append(el("p", note, "muted"));
+  return li;
+}

@@ -1,0 +1,151 @@
+// Settings: reminders, quiet hours, time zone, launch at login, the clinic's
+// contact details and the calendar export.
+
+import { commands, type Settings } from "../bindings";
+import { need } from "../api";
+import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
+import { placeError } from "../logic";
+import { clinicContact, type Ctx, screen } from "./common";
+
+export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
+  const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
+  const root = screen("Settings");
+  const form = el("form", undefined, "settings");
+  form.noValidate = true;
+  form.setAttribute("aria-label", "Settings");
+  const errors = new FormErrors();
+
+  // Reminders
+  const reminders = fieldset("Reminders");
+  const enabled = checkbox("reminders-on", "Send me reminders", settings.reminders_enabled ?? true, "On mornings when something changes, and before each session.");
+  const time = new Field("reminder-time", "Reminder time", input("time", settings.reminder_time ?? "09:00"));
+  const quiet = checkbox("quiet-on", "Quiet hours", settings.quiet_hours != null, "No notifications during these hours; anything due waits until they end.");
+  const qStart = new Field("quiet-start", "Quiet from", input("time", settings.quiet_hours?.start ?? "22:00"));
+  const qEnd = new Field("quiet-end", "Quiet until", input("time", settings.quiet_hours?.end ?? "07:00"));
+  const qRow = el("div", undefined, "row2");
+  qRow.append(qStart.wrap, qEnd.wrap);
+  const syncQuiet = () => (qRow.hidden = !quiet.box.checked);
+  quiet.box.addEventListener("change", syncQuiet);
+  syncQuiet();
+  reminders.append(enabled.wrap, time.wrap, quiet.wrap, qRow);
+  errors.on("reminder_time", time).on("quiet_hours.start", qStart).on("quiet_hours.end", qEnd);
+
+  // Time zone
+  const zone = fieldset("Time zone");
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const fixed = settings.zone?.mode === "fixed" ? settings.zone.zone : "";
+  const zDevice = radio("zone-mode", "zone-device", "device", `Follow this device (now ${deviceZone})`, !fixed);
+  const zFixed = radio("zone-mode", "zone-fixed", "fixed", "Keep my home time zone, also when I travel", !!fixed);
+  const zoneName = new Field("zone-name", "Home time zone", input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }), "A name such as Europe/London.");
+  const zones = el("datalist");
+  zones.id = "zone-list";
+  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  for (const z of supported) {
+    const o = el("option");
+    o.value = z;
+    zones.append(o);
+  }
+  zoneName.control.setAttribute("list", zones.id);
+  const syncZone = () => (zoneName.wrap.hidden = !zFixed.box.checked);
+  zDevice.box.addEventListener("change", syncZone);
+  zFixed.box.addEventListener("change", syncZone);
+  syncZone();
+  zone.append(el("p", `Days are counted in ${overview.zone}.`, "hint"), zDevice.wrap, zFixed.wrap, zoneName.wrap, zones);
+  errors.on("zone", zoneName);
+
+  // Start at login
+  const app = fieldset("App");
+  const login = checkbox("login", "Start the app when I log in", settings.launch_at_login ?? false, "It waits quietly in the tray, so reminders arrive on time.");
+  app.append(login.wrap);
+  errors.on("launch_at_login", login);
+
+  // Clinic
+  const clinic = fieldset("Your clinic");
+  const cName = new Field("clinic-name", "Clinic name", input("text", settings.clinic?.name ?? "", { autocomplete: "organization" }));
+  const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic?.phone ?? "", { autocomplete: "off" }));
+  const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic?.email ?? "", { autocomplete: "off" }));
+  clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
+  errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
+
+  const note = liveNote();
+  const save = button("Save settings", "primary", true);
+  put(form, reminders, zone, app, clinic, errors.general, save, note);
+
+  const contactSlot = el("div");
+  const showContact = (s: Settings) => contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
+  showContact(settings);
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    errors.clear();
+    note.textContent = "";
+    const next: Settings = {
+      reminders_enabled: enabled.box.checked,
+      reminder_time: time.control.value,
+      quiet_hours: quiet.box.checked ? { start: qStart.control.value, end: qEnd.control.value } : null,
+      zone: zFixed.box.checked ? { mode: "fixed", zone: zoneName.control.value } : { mode: "device" },
+      launch_at_login: login.box.checked,
+      clinic: { name: cName.control.value, phone: cPhone.control.value, email: cEmail.control.value },
+    };
+    save.disabled = true;
+    const r = await commands.settingsSet(next);
+    save.disabled = false;
+    if (r.status === "error") return errors.show(r.error);
+    const saved = r.data;
+    cName.control.value = saved.clinic?.name ?? "";
+    cPhone.control.value = saved.clinic?.phone ?? "";
+    cEmail.control.value = saved.clinic?.email ?? "";
+    if (saved.zone?.mode === "fixed") zoneName.control.value = saved.zone.zone;
+    showContact(saved);
+    note.textContent = "Saved.";
+  });
+
+  root.append(form, contactSlot, calendarCard());
+  return root;
+}
+
+function fieldset(legend: string): HTMLFieldSetElement {
+  const f = el("fieldset", undefined, "card");
+  f.append(el("legend", legend));
+  return f;
+}
+
+function radio(name: string, id: string, value: string, text: string, checked: boolean): { wrap: HTMLDivElement; box: HTMLInputElement } {
+  const wrap = el("div", undefined, "check");
+  const box = input("radio");
+  box.name = name;
+  box.id = id;
+  box.value = value;
+  box.checked = checked;
+  const label = el("label", text);
+  label.htmlFor = id;
+  wrap.append(box, label);
+  return { wrap, box };
+}
+
+function calendarCard(): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "cal-h");
+  const h = el("h2", "Add to your calendar");
+  h.id = "cal-h";
+  const result = el("p", undefined, "note");
+  result.setAttribute("role", "status");
+  const go = button("Export calendar file", "secondary");
+  go.addEventListener("click", async () => {
+    result.textContent = "";
+    result.classList.remove("form-error");
+    go.disabled = true;
+    const r = await commands.calendarExport();
+    go.disabled = false;
+    if (r.status === "error") {
+      result.textContent = placeError(r.error, []).message;
+      result.classList.add("form-error");
+    } else if (r.data === null) {
+      result.textContent = "Not saved: you closed the save window.";
+    } else {
+      result.textContent = `Saved to ${r.data}. Open it with your calendar app to add every step of your plan.`;
+    }
+  });
+  card.append(h, el("p", "Saves your sessions, changes and reminders as a calendar file (.ics)."), go, result);
+  return card;
+}

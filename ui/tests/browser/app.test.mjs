@@ -1,0 +1,388 @@
+// Browser tests of the BUILT UI (ui/dist) in Debian's chromium, at a phone
+// size and a desktop size, with the IPC answered by the fake backend.
+//
+//   npm run build && npm run build:mock && node --test tests/browser/
+import assert from "node:assert/strict";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { gzipSync } from "node:zlib";
+import { axe, DIST, fakeState, go, launch, openApp, problems, serve, UI } from "./harness.mjs";
+
+const SIZES = [
+  { name: "phone", viewport: { width: 390, height: 844 } },
+  { name: "desktop", viewport: { width: 1280, height: 800 } },
+];
+const SCREENS = [
+  ["today", "Day 4 after session 2 of 3"],
+  ["can-i", "Can I…?"],
+  ["timeline", "Your timeline"],
+  ["sessions", "Your sessions"],
+  ["protocol", "Your clinic's plan"],
+  ["settings", "Settings"],
+];
+const SHOTS = join(UI, "../docs/screenshots/browser");
+const BAD_PROTOCOL = [
+  "format = 1",
+  'id = "northside"',
+  'name = "Northside aftercare"',
+  'summary = "Our clinic\'s own plan."',
+  "[sessions]",
+  "usual = 3",
+  "min = 2",
+  "max = 4",
+  "[[rule]]",
+  'activity = "swimming"',
+  'status = "avoid"',
+  'scope = "after_each"',
+  "from_day = 1",
+  "to_day = 30",
+  'note = "no pools"',
+  "",
+].join("\n");
+
+let server;
+let browser;
+const axeSummary = {};
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  console.log("\naxe-core summary (violations by impact, every screen):");
+  for (const [key, s] of Object.entries(axeSummary)) {
+    const counts = ["critical", "serious", "moderate", "minor"].map((i) => `${i} ${s.byImpact[i] ?? 0}`).join(", ");
+    console.log(`  ${key.padEnd(16)} ${s.screens} screens: ${counts}${s.ids.size ? ` (${[...s.ids].join(", ")})` : ""}`);
+  }
+});
+
+/** Scans the page with axe, records the summary and fails on serious/critical. */
+async function scan(page, key, screen) {
+  const violations = await axe(page);
+  const s = (axeSummary[key] ??= { screens: 0, byImpact: {}, ids: new Set() });
+  s.screens++;
+  for (const v of violations) {
+    s.byImpact[v.impact] = (s.byImpact[v.impact] ?? 0) + 1;
+    s.ids.add(`${v.id}@${screen}`);
+  }
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad, [], `${screen}: serious or critical axe violations`);
+}
+
+/** An element's text, with no-break spaces as plain spaces. */
+async function text(page, selector) {
+  return ((await page.textContent(selector)) ?? "").replace(/\u00a0/g, " ");
+}
+
+async function noProblems(page) {
+  assert.deepEqual(await problems(page), []);
+}
+
+describe("the shipped dist", () => {
+  it("holds no test mocks and its JS+CSS fit in 50 KB gzipped", () => {
+    let total = 0;
+    const walk = (dir) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else {
+          const text = readFileSync(p);
+          assert.ok(!/fake backend|__SMP_FAKE__|mockIPC/.test(text.toString()), `${p} contains test-only code`);
+          if (/\.(js|css)$/.test(p)) total += gzipSync(text, { level: 9 }).length;
+        }
+      }
+    };
+    walk(DIST);
+    assert.ok(total > 0 && total <= 50 * 1024, `JS+CSS is ${total} bytes gzipped`);
+  });
+
+  it("has no inline script or style in index.html", () => {
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+    assert.doesNotMatch(html, /<style|\sstyle=/);
+  });
+});
+
+for (const size of SIZES) {
+  const { viewport } = size;
+  describe(`at ${viewport.width}×${viewport.height}`, () => {
+    it("first run: protocol, first session date and reminder time lead to Today", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      assert.equal(await text(page, "main h1"), "Welcome");
+      // Submitting without a date says so next to the date field.
+      await page.click("button:has-text('Show my day')");
+      assert.equal(await page.getAttribute("#first-date", "aria-invalid"), "true");
+      assert.match(await text(page, "#first-date-error"), /Choose the date of your first session/);
+
+      await page.check("label:has-text('Four dry days')");
+      await page.fill("#first-date", "2025-03-17");
+      await page.fill("#first-time", "08:30");
+      await page.click("button:has-text('Show my day')");
+      await page.waitForSelector("main h1:has-text('Day 4 after session 1 of 3')");
+      const state = await fakeState(page);
+      assert.equal(state.settings.reminder_time, "08:30");
+      assert.deepEqual(state.choice, { kind: "builtin", id: "four-day-dry" });
+      assert.deepEqual(state.sessions.map((s) => s.date), ["2025-03-17"]);
+      assert.match(await text(page, "main"), /Not yet/);
+      await scan(page, size.name, "today-after-first-run");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("first run with a clinic's file: import, then date and time lead to Today", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      await page.click("a:has-text('Import it instead')");
+      await page.waitForSelector("main h1:has-text(\"Your clinic's plan\")");
+      const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
+      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(good) });
+      await page.click("button:has-text('Import')");
+      await page.waitForSelector("main h2:has-text('Northside aftercare')");
+      await go(page, "today");
+      assert.equal(await page.isChecked("label:has-text('Northside aftercare')"), true);
+      await page.fill("#first-date", "2025-03-17");
+      await page.click("button:has-text('Show my day')");
+      await page.waitForSelector("main h1:has-text('Day 4 after session 1 of 3')");
+      const state = await fakeState(page);
+      assert.equal(state.choice.kind, "imported");
+      assert.equal(state.calls.filter((c) => c.cmd === "protocol_select").length, 0);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("every screen renders, without CSP or console errors, and passes axe", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "all", clinic: true } });
+      for (const [route, title] of SCREENS) {
+        await go(page, route);
+        assert.equal((await text(page, "main h1")).trim(), title);
+        await scan(page, size.name, route);
+      }
+      // The first-run screen too.
+      const fresh = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      await scan(fresh, size.name, "first-run");
+      await noProblems(fresh);
+      await fresh.context().close();
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("Today groups the engine's answers and counts down to the next change", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" } });
+      const body = await text(page, "main");
+      assert.match(body, /Day 4 after session 2 of 3/);
+      assert.match(body, /Shaving — from Sat 22 Mar, in 2 days/);
+      assert.match(body, /Swimming — from Wed 16 Apr, in 27 days/);
+      assert.match(body, /Next change/);
+      assert.match(await text(page, ".countdown"), /tomorrow/);
+      for (const group of ["Not yet", "OK now"]) {
+        assert.ok(await page.isVisible(`main h2:has-text("${group}")`), group);
+      }
+      await noProblems(page);
+      await page.context().close();
+
+      // The day before session 3: care to do, and things to hold back.
+      const eve = await openApp(browser, server.url, { viewport, fake: { state: "all", today: "2025-04-06" } });
+      const eveText = await text(eve, "main");
+      assert.match(eveText, /Day 21 after session 2 of 3/);
+      assert.match(eveText, /With care[\s\S]*foil shaver only/);
+      assert.match(eveText, /Alcohol — from Tue 8 Apr, in 2 days/);
+      assert.ok(await eve.isVisible(`main h2:has-text("Today's care")`));
+      assert.match(await text(eve, ".countdown"), /tomorrow/);
+      await scan(eve, size.name, "today-eve");
+      await noProblems(eve);
+      await eve.context().close();
+    });
+
+    it("banners show reminders off, failing notifications, missed reminders and recovered data", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", banners: true } });
+      const banners = await page.$$eval(".banner .banner-title", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(banners, [
+        "Your saved data could not be opened",
+        "Reminders are off",
+        "Reminders can't reach you",
+        "You missed 2 reminders",
+      ]);
+      await page.click("summary:has-text('Show them')");
+      assert.match(await text(page, ".banner details"), /Day 2 after session 2/);
+      await scan(page, size.name, "today-banners");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("Can I…? maps everyday words to the engine's answer and date", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "can-i" });
+      await page.fill("#ask", "can I go in the pool?");
+      await page.press("#ask", "Enter");
+      const answer = await text(page, "#answer");
+      assert.match(answer, /Swimming: not yet/);
+      assert.match(answer, /from Wed 16 Apr, in 27 days/);
+      await page.fill("#ask", "gym");
+      await page.click("button:has-text('Ask')");
+      assert.match(await text(page, "#answer"), /Light exercise: not yet[\s\S]*Heavy exercise and sweating: not yet/);
+      await page.fill("#ask", "beanie");
+      await page.click("button:has-text('Ask')");
+      assert.match(await text(page, "#answer"), /Woolly hats/);
+      await page.fill("#ask", "skydiving");
+      await page.click("button:has-text('Ask')");
+      assert.match(await text(page, "#answer"), /I don't know “skydiving”/);
+      await scan(page, size.name, "can-i-answered");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("a bad protocol file shows its error inline, with line and field", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(BAD_PROTOCOL) });
+      await page.click("button:has-text('Import')");
+      await page.waitForSelector("#protocol-file-error:not([hidden])");
+      const message = await text(page, "#protocol-file-error");
+      assert.match(message, /^Line 10, field “activity”: unknown activity "swimming"/);
+      assert.equal(await page.getAttribute("#protocol-file", "aria-invalid"), "true");
+      assert.match(await page.getAttribute("#protocol-file", "aria-describedby"), /protocol-file-error/);
+      // Nothing changed: still the built-in plan.
+      assert.equal((await fakeState(page)).choice.kind, "builtin");
+      await scan(page, size.name, "protocol-error");
+
+      // A file over 64 KiB is refused before anything is sent.
+      await page.setInputFiles("#protocol-file", { name: "huge.toml", mimeType: "application/toml", buffer: Buffer.alloc(70 * 1024, "#") });
+      await page.click("button:has-text('Import')");
+      assert.match(await text(page, "#protocol-file-error"), /at most 64 KB/);
+      const calls = (await fakeState(page)).calls.filter((c) => c.cmd === "protocol_import");
+      assert.equal(calls.length, 1, "only the first (bad) file reached the backend");
+
+      // A good file is imported and its rules shown.
+      const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
+      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(good) });
+      await page.click("button:has-text('Import')");
+      await page.waitForSelector("main h2:has-text('Northside aftercare')");
+      assert.match(await text(page, "main"), /You follow your clinic's file/);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("a bad session date shows its message next to the field", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      await page.fill("#add-date", "2025-03-17");
+      await page.click("button:has-text('Add session')");
+      await page.waitForSelector("#add-date-error:not([hidden])");
+      assert.equal(await text(page, "#add-date-error"), "A session on 2025-03-17 is already booked.");
+      assert.equal(await page.getAttribute("#add-date", "aria-invalid"), "true");
+      assert.match(await page.getAttribute("#add-date", "aria-describedby"), /add-date-error/);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "add-date");
+
+      await page.fill("#add-date", "1960-01-01");
+      await page.click("button:has-text('Add session')");
+      assert.match(await text(page, "#add-date-error"), /outside the supported years 1970-2199/);
+      await scan(page, size.name, "sessions-error");
+
+      // A good date is booked, and the checklist for it appears.
+      await page.fill("#add-date", "2025-04-07");
+      await page.click("button:has-text('Add session')");
+      await page.waitForSelector("main h2:has-text('Getting ready for session 3')");
+      const prep = await text(page, ".prep");
+      assert.match(prep, /7 days before session 3/);
+      assert.match(prep, /The day before/);
+      assert.match(prep, /Alcohol/);
+      assert.match(prep, /On the day/);
+
+      // Move and delete.
+      await page.click("button[aria-label='Change date of session 3']");
+      await page.fill("#edit-3", "2025-03-06");
+      await page.click(".inline-form button:has-text('Save')");
+      assert.match(await text(page, "#edit-3-error"), /already booked/);
+      await page.click(".inline-form button:has-text('Cancel')");
+      await page.click("button[aria-label='Delete session 3']");
+      await page.click("button:has-text('Yes, delete')");
+      await page.waitForFunction(() => !document.querySelector("button[aria-label='Delete session 3']"));
+      assert.equal((await fakeState(page)).sessions.length, 2);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("settings: errors next to their field; clinic links call and write; calendar export", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "settings" });
+      await page.fill("#clinic-name", "Northside SMP Studio");
+      await page.fill("#clinic-phone", "+44 20 7946 0000");
+      await page.fill("#clinic-email", "care@");
+      await page.click("button:has-text('Save settings')");
+      await page.waitForSelector("#clinic-email-error:not([hidden])");
+      assert.match(await text(page, "#clinic-email-error"), /is not an email address/);
+      assert.equal(await page.getAttribute("#clinic-email", "aria-invalid"), "true");
+
+      await page.fill("#clinic-email", "care@northside-smp.example");
+      await page.check("#quiet-on");
+      await page.fill("#quiet-start", "22:00");
+      await page.fill("#quiet-end", "22:00");
+      await page.click("button:has-text('Save settings')");
+      assert.match(await text(page, "#quiet-end-error"), /cover no time/);
+
+      await page.fill("#quiet-end", "07:00");
+      await page.check("#zone-fixed");
+      await page.fill("#zone-name", "Mars/Base");
+      await page.click("button:has-text('Save settings')");
+      assert.match(await text(page, "#zone-name-error"), /unknown time zone "Mars\/Base"/i);
+
+      await page.fill("#zone-name", "Europe/Madrid");
+      await page.click("button:has-text('Save settings')");
+      await page.waitForSelector(".settings .note:has-text('Saved.')");
+      assert.equal(await page.getAttribute(".contact a[href^='tel:']", "href"), "tel:+442079460000");
+      assert.equal(await page.getAttribute(".contact a[href^='mailto:']", "href"), "mailto:care@northside-smp.example");
+      const saved = (await fakeState(page)).settings;
+      assert.deepEqual(saved.quiet_hours, { start: "22:00", end: "07:00" });
+      assert.deepEqual(saved.zone, { mode: "fixed", zone: "Europe/Madrid" });
+
+      await page.click("button:has-text('Export calendar file')");
+      await page.waitForSelector("text=Saved to /home/client/Documents/smp-aftercare.ics");
+      await scan(page, size.name, "settings-saved");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("launch at login: a desktop refusal is shown next to the checkbox", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", loginFails: true }, route: "settings" });
+      await page.check("#login");
+      await page.click("button:has-text('Save settings')");
+      await page.waitForSelector("#login-error:not([hidden])");
+      assert.match(await text(page, "#login-error"), /Could not change launch at login/);
+      await noProblems(page);
+      await page.context().close();
+    });
+  });
+}
+
+describe("screenshots at 390×844", () => {
+  for (const scheme of ["light", "dark"]) {
+    it(`every screen, ${scheme}`, async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const viewport = { width: 390, height: 844 };
+      // The whole screen in one picture, with the tab bar at the bottom where
+      // a phone shows it: grow the viewport to the page's height, then shoot.
+      const shot = async (page, name) => {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+        await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`) });
+        await page.setViewportSize(viewport);
+      };
+      const fresh = await openApp(browser, server.url, { viewport, colorScheme: scheme, fake: { state: "fresh" } });
+      await shot(fresh, "first-run");
+      await scan(fresh, `phone-${scheme}`, "first-run");
+      await fresh.context().close();
+
+      const page = await openApp(browser, server.url, { viewport, colorScheme: scheme, fake: { state: "all", clinic: true, banners: true } });
+      for (const [route] of SCREENS) {
+        await go(page, route);
+        if (route === "can-i") {
+          await page.fill("#ask", "swim");
+          await page.press("#ask", "Enter");
+        }
+        await scan(page, `phone-${scheme}`, route);
+        await shot(page, route);
+      }
+      await noProblems(page);
+      await page.context().close();
+    });
+  }
+});

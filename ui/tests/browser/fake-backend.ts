@@ -1,0 +1,384 @@
+// A fake, in-memory backend for the browser tests: it answers the app's IPC
+// commands with data the real engine produced (fixtures/engine.json, made
+// by the `aftercare` CLI) and refuses bad input with the backend's own error
+// shapes and messages. Test-only: never part of the shipped dist.
+
+import type {
+  Activity,
+  AppError,
+  DayStatus,
+  Milestone,
+  MissedReminder,
+  Overview,
+  PlanSummary,
+  Protocol,
+  ProtocolSummary,
+  SessionRow,
+  SessionsView,
+  Settings,
+  UpcomingReminder,
+} from "../../src/bindings";
+import engine from "../fixtures/engine.json";
+
+/** What a test can ask of the fake, through `window.__SMP_FAKE__`. */
+export interface FakeConfig {
+  /** "fresh": no session yet; "booked": two sessions; "all": three, the last ahead. */
+  state?: "fresh" | "booked" | "all";
+  /** Show every banner: reminders off, notification error, missed, recovered. */
+  banners?: boolean;
+  /** Clinic details filled in. */
+  clinic?: boolean;
+  /** Launch at login cannot be changed on this desktop. */
+  loginFails?: boolean;
+  /** The save dialog is cancelled. */
+  exportCancelled?: boolean;
+  /** Today, if not the fixtures' today (a date the fixtures hold a status for). */
+  today?: string;
+}
+
+interface PlanFixture {
+  plan: {
+    protocol: string;
+    protocol_name: string;
+    sessions: string[];
+    planned: number;
+    final_session: string | null;
+    healed_on: string | null;
+    touch_up_on: string | null;
+    milestones: Milestone[];
+  };
+  status: Record<string, DayStatus>;
+}
+
+const fx = engine as unknown as {
+  today: string;
+  zone: string;
+  protocols: Protocol[];
+  plans: Record<string, PlanFixture>;
+};
+
+const ACTIVITIES: Activity[] = [
+  "wash", "wet", "rinse", "shave", "haircut", "moisturise", "exercise", "sweat", "swim", "sauna",
+  "sun", "sunbed", "woolly_hat", "hair_colour", "bath", "alcohol", "stimulants", "aspirin",
+];
+const MAX_PLANNED = 12;
+const MAX_PROTOCOL_BYTES = 64 * 1024;
+
+const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** The engine's `parse_date` messages. */
+function parseDate(text: string, field = "date"): string {
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) throw invalid(field, `invalid date "${t}": not in the form YYYY-MM-DD (expected YYYY-MM-DD)`);
+  const [y, m, d] = t.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw invalid(field, `invalid date "${t}": there is no such day in the calendar (expected YYYY-MM-DD)`);
+  }
+  if (y < 1970 || y > 2199) throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
+  return t;
+}
+
+function parseTime(text: string, field: string): void {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) {
+    throw invalid(field, `invalid time "${text}": expected HH:MM on a 24-hour clock, such as 09:00`);
+  }
+}
+
+export function createBackend(cfg: FakeConfig) {
+  const state = {
+    today: cfg.today ?? fx.today,
+    choice: { kind: "builtin", id: "four-to-thirty" } as
+      | { kind: "builtin"; id: string }
+      | { kind: "imported"; sourceName: string; protocol: Protocol; base: string },
+    sessions: [] as SessionRow[],
+    nextId: 1,
+    planned: null as number | null,
+    settings: {
+      reminders_enabled: !cfg.banners,
+      reminder_time: "09:00",
+      quiet_hours: null,
+      zone: { mode: "device" },
+      launch_at_login: false,
+      clinic: cfg.clinic
+        ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
+        : { name: "", phone: "", email: "" },
+    } as Required<Settings>,
+    calls: [] as { cmd: string; args: unknown }[],
+  };
+  const book = (...dates: string[]) => dates.forEach((date) => state.sessions.push({ id: state.nextId++, date }));
+  if (cfg.state === "booked") book("2025-03-06", "2025-03-17");
+  if (cfg.state === "all") book("2025-03-06", "2025-03-17", "2025-04-07");
+
+  const protocol = (): Protocol =>
+    state.choice.kind === "imported" ? state.choice.protocol : fx.protocols.find((p) => p.id === (state.choice as { id: string }).id)!;
+  const baseId = () => (state.choice.kind === "imported" ? state.choice.base : state.choice.id);
+  const sorted = () => [...state.sessions].sort((a, b) => (a.date < b.date ? -1 : 1));
+
+  function fixture(): PlanFixture | null {
+    if (!state.sessions.length) return null;
+    const dates = sorted().map((s) => s.date);
+    const exact = fx.plans[`${baseId()}|${dates.join(",")}`];
+    if (exact) return exact;
+    // Dates the fixtures do not hold: the plan with as many sessions.
+    const n = Math.min(dates.length, 3);
+    const similar = Object.entries(fx.plans).find(([k]) => k.startsWith(`${baseId()}|`) && k.split("|")[1]!.split(",").length === n);
+    return similar ? similar[1] : null;
+  }
+
+  const plannedEffective = () => state.planned ?? Math.max(protocol().sessions.usual, state.sessions.length);
+
+  function patchStatus(s: DayStatus | undefined): DayStatus | null {
+    if (!s) return null;
+    const out = clone(s);
+    out.planned = plannedEffective();
+    return out;
+  }
+
+  function zone(): string {
+    return state.settings.zone.mode === "fixed" ? state.settings.zone.zone : fx.zone;
+  }
+
+  function planSummary(f: PlanFixture): PlanSummary {
+    const spec = protocol().sessions;
+    return {
+      protocol_id: protocol().id,
+      protocol_name: protocol().name,
+      sessions: sorted(),
+      planned: plannedEffective(),
+      final_session: f.plan.final_session,
+      healed_on: f.plan.healed_on,
+      touch_up_on: f.plan.touch_up_on,
+      min_gap_days: spec.min_gap_days,
+      max_gap_days: spec.max_gap_days,
+    };
+  }
+
+  function view(): SessionsView {
+    const spec = protocol().sessions;
+    return {
+      sessions: sorted(),
+      planned: state.planned,
+      planned_effective: plannedEffective(),
+      usual: spec.usual,
+      min: spec.min,
+      max: spec.max,
+    };
+  }
+
+  function checkCount(count: number, planned: number | null, field: string): void {
+    if (planned !== null && count > planned) throw invalid(field, `${count} sessions are given but only ${planned} are planned`);
+  }
+
+  function summaries(): ProtocolSummary[] {
+    const list: ProtocolSummary[] = fx.protocols.map((p) => ({
+      id: p.id,
+      name: p.name,
+      summary: p.summary,
+      usual_sessions: p.sessions.usual,
+      selected: state.choice.kind === "builtin" && state.choice.id === p.id,
+      imported: false,
+    }));
+    if (state.choice.kind === "imported") {
+      const p = state.choice.protocol;
+      list.unshift({ id: p.id, name: p.name, summary: p.summary, usual_sessions: p.sessions.usual, selected: true, imported: true });
+    }
+    return list;
+  }
+
+  /** A small stand-in for the engine's TOML checks, with its error shape. */
+  function importProtocol(sourceName: string, text: string): Protocol {
+    const fail = (line: number | null, field: string | null, message: string): never => {
+      let full = sourceName;
+      if (line !== null) full += `: line ${line}`;
+      if (field !== null) full += `, field "${field}"`;
+      throw { kind: "protocol", line, field, message: `${full}: ${message}` } satisfies AppError;
+    };
+    if (new TextEncoder().encode(text).length > MAX_PROTOCOL_BYTES) {
+      fail(null, null, `the file is ${text.length} bytes; a protocol file may be at most ${MAX_PROTOCOL_BYTES} bytes`);
+    }
+    const values: Record<string, string> = {};
+    text.split("\n").forEach((raw, i) => {
+      const m = /^\s*([a-z_]+)\s*=\s*"?([^"]*)"?\s*$/.exec(raw);
+      if (!m) return;
+      const [, key, value] = m as unknown as [string, string, string];
+      if (key === "activity" && !(ACTIVITIES as string[]).includes(value)) {
+        fail(i + 1, "activity", `unknown activity "${value}" (expected one of: ${ACTIVITIES.join(", ")})`);
+      }
+      if (key === "status" && !["avoid", "limited", "ok"].includes(value)) {
+        fail(i + 1, "status", `unknown status "${value}" (expected avoid, limited or ok)`);
+      }
+      values[key] ??= value;
+    });
+    for (const key of ["format", "id", "name", "summary"]) {
+      if (!(key in values)) fail(null, null, `missing field \`${key}\``);
+    }
+    const base = fx.protocols.find((p) => p.id === values.id) ?? fx.protocols[0]!;
+    const p = clone(base);
+    p.id = values.id!;
+    p.name = values.name!;
+    p.summary = values.summary!;
+    state.choice = { kind: "imported", sourceName, protocol: p, base: base.id };
+    return p;
+  }
+
+  function validateSettings(input: Settings): Required<Settings> {
+    const s = { ...state.settings, ...clone(input) } as Required<Settings>;
+    s.reminder_time = s.reminder_time.trim();
+    parseTime(s.reminder_time, "reminder_time");
+    if (s.quiet_hours) {
+      s.quiet_hours.start = s.quiet_hours.start.trim();
+      s.quiet_hours.end = s.quiet_hours.end.trim();
+      parseTime(s.quiet_hours.start, "quiet_hours.start");
+      parseTime(s.quiet_hours.end, "quiet_hours.end");
+      if (s.quiet_hours.start === s.quiet_hours.end) {
+        throw invalid("quiet_hours.end", `quiet hours from ${s.quiet_hours.start} to ${s.quiet_hours.end} cover no time; choose a different end`);
+      }
+    }
+    if (s.zone.mode === "fixed") {
+      s.zone.zone = s.zone.zone.trim();
+      const known = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+      if (!known.includes(s.zone.zone) && s.zone.zone !== "UTC") {
+        throw invalid("zone", `unknown time zone "${s.zone.zone}": expected an IANA zone name such as Europe/London`);
+      }
+    }
+    const c = { name: "", phone: "", email: "", ...s.clinic };
+    c.name = c.name.trim();
+    c.phone = c.phone.trim();
+    c.email = c.email.trim();
+    s.clinic = c;
+    if (c.phone && (!/\d/.test(c.phone) || !/^[\d +\-()./]+$/.test(c.phone))) {
+      throw invalid("clinic.phone", `"${c.phone}" is not a phone number: use digits, spaces and + - ( )`);
+    }
+    if (c.email) {
+      const [user, host] = c.email.split("@", 2) as [string, string | undefined];
+      const ok = !!host && c.email.indexOf("@") > 0 && host.includes(".") && !host.startsWith(".") && !host.endsWith(".") && !/\s/.test(c.email);
+      if (!ok || !user) throw invalid("clinic.email", `"${c.email}" is not an email address such as clinic@example.com`);
+    }
+    if (s.launch_at_login !== state.settings.launch_at_login && cfg.loginFails) {
+      throw invalid("launch_at_login", "could not change launch at login: the desktop has no autostart folder");
+    }
+    return s;
+  }
+
+  function missed(): MissedReminder[] {
+    if (!cfg.banners || !state.sessions.length) return [];
+    return [
+      {
+        id: "milestone:2025-03-17:2",
+        due: "2025-03-18T09:00:00Z",
+        local: "2025-03-18T09:00:00+00:00",
+        kind: "milestone",
+        title: "Day 2 after session 2",
+        body: "Stay in the shade today: no sun on your scalp yet.",
+        how: "missed",
+        handled_at: "2025-03-20T08:12:00Z",
+        error: null,
+      },
+      {
+        id: "milestone:2025-03-17:5",
+        due: "2025-03-19T09:00:00Z",
+        local: "2025-03-19T09:00:00+00:00",
+        kind: "milestone",
+        title: "Day 3 after session 2",
+        body: "Keep your scalp dry for two more days.",
+        how: "failed",
+        handled_at: "2025-03-19T09:00:02Z",
+        error: "org.freedesktop.Notifications was not provided by any .service files",
+      },
+    ];
+  }
+
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    overview(): Overview {
+      const f = fixture();
+      return {
+        today: state.today,
+        zone: zone(),
+        status: f ? patchStatus(f.status[state.today]) : null,
+        plan: f ? planSummary(f) : null,
+        notices: {
+          reminders_enabled: state.settings.reminders_enabled,
+          recovered: cfg.banners
+            ? { moved_to: "/home/client/.local/share/smp-aftercare/aftercare.db.damaged-20250320", reason: "the file is not a SQLite database" }
+            : null,
+          notification_error: cfg.banners ? "org.freedesktop.Notifications was not provided by any .service files" : null,
+        },
+      };
+    },
+    status_on({ date }) {
+      const d = parseDate(String(date));
+      const f = fixture();
+      return f ? patchStatus(f.status[d]) : null;
+    },
+    timeline(): Milestone[] {
+      return fixture()?.plan.milestones ?? [];
+    },
+    sessions: () => view(),
+    session_add({ date }) {
+      const d = parseDate(String(date));
+      if (state.sessions.some((s) => s.date === d)) throw invalid("date", `a session on ${d} is already booked`);
+      checkCount(state.sessions.length + 1, state.planned, "date");
+      book(d);
+      return view();
+    },
+    session_edit({ id, date }) {
+      const d = parseDate(String(date));
+      if (!state.sessions.some((s) => s.id === id)) throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
+      if (state.sessions.some((s) => s.date === d && s.id !== id)) throw invalid("date", `a session on ${d} is already booked`);
+      state.sessions = state.sessions.map((s) => (s.id === id ? { id: s.id, date: d } : s));
+      return view();
+    },
+    session_delete({ id }) {
+      if (!state.sessions.some((s) => s.id === id)) throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
+      state.sessions = state.sessions.filter((s) => s.id !== id);
+      return view();
+    },
+    planned_set({ planned }) {
+      const n = planned as number | null;
+      if (n !== null && (n === 0 || n > MAX_PLANNED)) {
+        throw invalid("planned", `planned sessions must be between 1 and ${MAX_PLANNED}, got ${n}`);
+      }
+      checkCount(state.sessions.length, n, "planned");
+      state.planned = n;
+      return view();
+    },
+    protocols: () => summaries(),
+    protocol_current: () => protocol(),
+    protocol_select({ id }) {
+      const p = fx.protocols.find((x) => x.id === id);
+      if (!p) throw invalid("protocol", `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`);
+      state.choice = { kind: "builtin", id: p.id };
+      return p;
+    },
+    protocol_import: ({ sourceName, text }) => importProtocol(String(sourceName), String(text)),
+    settings: () => clone(state.settings),
+    settings_set({ settings }) {
+      state.settings = validateSettings(settings as Settings);
+      return clone(state.settings);
+    },
+    reminders_upcoming(): UpcomingReminder[] {
+      return [];
+    },
+    reminders_missed: () => missed(),
+    calendar_ics() {
+      if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
+      return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    },
+    calendar_export() {
+      if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
+      return cfg.exportCancelled ? null : "/home/client/Documents/smp-aftercare.ics";
+    },
+  };
+
+  return {
+    state,
+    handle(cmd: string, args: Record<string, unknown> | undefined): unknown {
+      state.calls.push({ cmd, args: clone(args ?? {}) });
+      const h = handlers[cmd];
+      if (!h) throw { kind: "not_found", message: `the fake backend has no command ${cmd}` } satisfies AppError;
+      return h(args ?? {});
+    },
+  };
+}

@@ -1,0 +1,270 @@
+import { describe, expect, it } from "vitest";
+import type { ActivityStatus, AppError, DayStatus, Milestone, Protocol } from "../../src/bindings";
+import { createFormats } from "../../src/format";
+import {
+  ALL_ACTIVITIES,
+  activityName,
+  answerFor,
+  avoidUntil,
+  dayHeading,
+  fileTooBig,
+  fullyFineFrom,
+  groupActivities,
+  lookupActivities,
+  mailHref,
+  nextBookedSession,
+  placeError,
+  prepActivities,
+  prepCareIds,
+  prepMilestones,
+  protocolErrorParts,
+  rulesByActivity,
+  SYNONYMS,
+  telHref,
+  timelineEntries,
+  windowText,
+} from "../../src/logic";
+import engine from "../fixtures/engine.json";
+
+// Real engine output (see tests/fixtures/generate.mjs).
+type Plan = { plan: { milestones: Milestone[] }; status: Record<string, DayStatus> };
+const fx = engine as unknown as { protocols: Protocol[]; plans: Record<string, Plan> };
+const booked = fx.plans["four-to-thirty|2025-03-06,2025-03-17"]!;
+const all = fx.plans["four-to-thirty|2025-03-06,2025-03-17,2025-04-07"]!;
+const today = booked.status["2025-03-20"]!;
+const protocol = fx.protocols.find((p) => p.id === "four-to-thirty")!;
+const f = createFormats("en-GB");
+const plain = (s: string | null) => (s ?? "").replace(/\u00a0/g, " ");
+const act = (id: string) => today.activities.find((a) => a.activity === id)!;
+
+describe("Today", () => {
+  it("groups activities by status, keeping the engine's order", () => {
+    const g = groupActivities(today.activities);
+    expect(g.avoid.map((a) => a.activity)).toEqual(["wash", "wet", "rinse", "shave", "moisturise", "exercise", "sweat", "swim", "sauna", "sun", "sunbed", "woolly_hat", "bath"]);
+    expect(g.ok.map((a) => a.activity)).toEqual(["alcohol", "stimulants", "aspirin"]);
+    expect(g.avoid.length + g.limited.length + g.ok.length).toBe(today.activities.length);
+  });
+
+  it("heads the day like the clinic counts it", () => {
+    expect(dayHeading(today)).toBe("Day 4 after session 2 of 3");
+    expect(dayHeading({ ...today, day: 1 })).toBe("Session 2 of 3 is today");
+    expect(dayHeading({ ...today, day: null, session: null })).toBe("Before your first session");
+    expect(dayHeading({ ...today, healed: true })).toBe("You're fully healed");
+  });
+
+  it("says from when an avoided activity is allowed, with the engine's count", () => {
+    expect(plain(avoidUntil(act("shave"), f, today.date))).toBe("from Sat 22 Mar, in 2 days");
+    expect(plain(avoidUntil(act("sun"), f, today.date))).toBe("from Fri 21 Mar, tomorrow");
+    const held: ActivityStatus = { ...act("swim"), allowed_from: null, allowed_in_days: null, until_next_session: true };
+    expect(avoidUntil(held, f)).toBe("until your next session");
+    expect(avoidUntil({ ...held, until_next_session: false }, f)).toBe("no end date set yet");
+  });
+
+  it("adds when an activity is fine without conditions, only when that is later", () => {
+    expect(fullyFineFrom(act("shave"), f, today.date)).toBe("Fully fine from Mon 7 Apr.");
+    expect(fullyFineFrom(act("swim"), f, today.date)).toBeNull(); // allowed and fine on the same day
+    expect(fullyFineFrom(act("alcohol"), f)).toBeNull();
+  });
+});
+
+describe("Can I…? synonyms", () => {
+  const cases: [string, string[]][] = [
+    ["swim", ["swim"]],
+    ["Can I go swimming?", ["swim"]],
+    ["pool", ["swim"]],
+    ["the sea", ["swim"]],
+    ["gym", ["exercise", "sweat"]],
+    ["workout", ["exercise", "sweat"]],
+    ["go for a run", ["exercise", "sweat"]],
+    ["steam room", ["sauna"]],
+    ["steam", ["sauna"]],
+    ["tan", ["sun", "sunbed"]],
+    ["sunbathe", ["sun"]],
+    ["wear a beanie", ["woolly_hat"]],
+    ["hat", ["woolly_hat"]],
+    ["woolly_hat", ["woolly_hat"]],
+    ["woolly hat", ["woolly_hat"]],
+    ["dye my hair", ["hair_colour"]],
+    ["shower", ["wash"]],
+    ["shampoo", ["wash"]],
+    ["Sauna and steam", ["sauna"]],
+    ["Heavy exercise and sweating", ["sweat"]],
+    ["saunas", ["sauna"]],
+    ["  SHAVE!! ", ["shave"]],
+  ];
+  for (const [text, expected] of cases) {
+    it(`“${text}” → ${expected.join(", ")}`, () => {
+      expect(lookupActivities(text, today.activities)).toEqual(expected);
+    });
+  }
+
+  it("knows nothing of unrelated words", () => {
+    expect(lookupActivities("skydiving", today.activities)).toEqual([]);
+    expect(lookupActivities("", today.activities)).toEqual([]);
+    expect(lookupActivities("can I?", today.activities)).toEqual([]);
+  });
+
+  it("maps only to real activity ids", () => {
+    for (const [word, ids] of Object.entries(SYNONYMS)) {
+      for (const id of ids) expect(ALL_ACTIVITIES, word).toContain(id);
+    }
+  });
+});
+
+describe("Can I…? answers", () => {
+  it("gives the date it becomes fine", () => {
+    const a = answerFor(act("swim"), f, today.date);
+    expect(a.verdict).toBe("avoid");
+    expect(a.headline).toBe("Swimming: not yet (no pools, sea or chlorine).");
+    expect(plain(a.detail)).toBe("It's fine from Wed 16 Apr, in 27 days.");
+  });
+
+  it("says when an activity is first allowed with care", () => {
+    const a = answerFor(act("shave"), f, today.date);
+    expect(plain(a.detail)).toBe("It's fine with care from Sat 22 Mar, in 2 days.");
+  });
+
+  it("gives the condition for limited activities", () => {
+    const eve = all.status["2025-04-06"]!;
+    const shave = eve.activities.find((x) => x.activity === "shave")!;
+    const a = answerFor(shave, f, eve.date);
+    expect(a.verdict).toBe("limited");
+    expect(a.headline).toBe("Shaving: yes, with care: foil shaver only, no wet razors.");
+    expect(a.detail).toBe("Fully fine from Mon 28 Apr.");
+  });
+
+  it("says yes for OK activities, and handles holds until the next session", () => {
+    expect(answerFor(act("alcohol"), f).headline).toBe("Alcohol: yes, that's fine today.");
+    const held = { ...act("sun"), allowed_from: null, allowed_in_days: null, until_next_session: true };
+    expect(answerFor(held, f).detail).toBe("Not until after your next session.");
+  });
+});
+
+describe("error placement", () => {
+  const fields = ["date", "planned", "file", "reminder_time", "clinic.email"];
+
+  it("puts an invalid-input message next to its field", () => {
+    const e: AppError = { kind: "invalid", field: "date", message: "a session on 2025-03-17 is already booked" };
+    expect(placeError(e, fields)).toEqual({ field: "date", message: "A session on 2025-03-17 is already booked." });
+  });
+
+  it("puts a message for a field the form lacks on the form", () => {
+    const e: AppError = { kind: "invalid", field: "sessions", message: "add your first session before exporting a calendar" };
+    expect(placeError(e, fields).field).toBeNull();
+    expect(placeError({ kind: "invalid", field: null, message: "x" }, fields).field).toBeNull();
+  });
+
+  it("puts a protocol file error on the file field, with line and field", () => {
+    const e: AppError = {
+      kind: "protocol",
+      line: 10,
+      field: "activity",
+      message: 'clinic.toml: line 10, field "activity": unknown activity "swimming" (expected one of: wash, wet)',
+    };
+    expect(placeError(e, fields)).toEqual({
+      field: "file",
+      message: 'Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)',
+    });
+    expect(protocolErrorParts(e, "clinic.toml").detail).toBe('unknown activity "swimming" (expected one of: wash, wet)');
+    expect(placeError(e, ["date"]).field).toBeNull();
+  });
+
+  it("words a protocol error without line or field", () => {
+    const e: AppError = { kind: "protocol", line: null, field: null, message: "big.toml: the file is 70000 bytes; a protocol file may be at most 65536 bytes" };
+    expect(protocolErrorParts(e, "big.toml").text).toBe("The file is 70000 bytes; a protocol file may be at most 65536 bytes.");
+  });
+
+  it("puts store and other failures on the form", () => {
+    expect(placeError({ kind: "store", message: "disk full" }, fields)).toEqual({ field: null, message: "Your data could not be saved or read: disk full" });
+    expect(placeError({ kind: "not_found", message: "no session with id 9" }, fields)).toEqual({ field: null, message: "No session with id 9." });
+  });
+});
+
+describe("timeline", () => {
+  const ms = booked.plan.milestones;
+
+  it("slots today in between milestones", () => {
+    const entries = timelineEntries(ms, "2025-03-20");
+    const i = entries.findIndex((e) => e.type === "today");
+    expect(entries[i - 1]).toMatchObject({ type: "milestone", past: true, milestone: { date: "2025-03-18" } });
+    expect(entries[i + 1]).toMatchObject({ type: "milestone", past: false, milestone: { date: "2025-03-21" } });
+    expect(entries.filter((e) => e.type === "today")).toHaveLength(1);
+  });
+
+  it("marks a milestone on today instead of adding a marker", () => {
+    const entries = timelineEntries(ms, "2025-03-17");
+    expect(entries.some((e) => e.type === "today")).toBe(false);
+    expect(entries.find((e) => e.type === "milestone" && e.today)).toMatchObject({ milestone: { kind: "session" } });
+  });
+
+  it("puts today first or last outside the plan", () => {
+    expect(timelineEntries(ms, "2025-01-01")[0]).toEqual({ type: "today", date: "2025-01-01" });
+    expect(timelineEntries(ms, "2030-01-01").at(-1)).toEqual({ type: "today", date: "2030-01-01" });
+    expect(timelineEntries([], "2025-01-01")).toEqual([{ type: "today", date: "2025-01-01" }]);
+  });
+});
+
+describe("sessions and preparation", () => {
+  const rows = [
+    { id: 3, date: "2025-04-07" },
+    { id: 1, date: "2025-03-06" },
+    { id: 2, date: "2025-03-17" },
+  ];
+
+  it("finds the next booked session and its number", () => {
+    expect(nextBookedSession(rows, "2025-03-20")).toEqual({ number: 3, row: { id: 3, date: "2025-04-07" } });
+    expect(nextBookedSession(rows, "2025-03-06")).toEqual({ number: 2, row: { id: 2, date: "2025-03-17" } });
+    expect(nextBookedSession(rows, "2025-04-07")).toBeNull();
+  });
+
+  it("picks the engine's preparation days for a session", () => {
+    const steps = prepMilestones(all.plan.milestones, 3);
+    expect(steps.map((m) => m.title)).toEqual(["7 days before session 3", "The day before session 3"]);
+    expect(prepMilestones(all.plan.milestones, 2).every((m) => m.prepares?.session === 2)).toBe(true);
+  });
+
+  it("knows the protocol's preparation care and restrictions", () => {
+    expect([...prepCareIds(protocol)]).toContain("prep_wash");
+    expect([...prepCareIds(protocol)]).not.toContain("moisturise");
+    expect([...prepActivities(protocol)].sort()).toEqual(["alcohol", "aspirin", "stimulants", "sun", "sunbed"].sort());
+  });
+});
+
+describe("protocol rules", () => {
+  it("words every kind of window", () => {
+    expect(windowText({ scope: "after_each", from_day: 1, to_day: 5 })).toBe("Days 1–5 after each session");
+    expect(windowText({ scope: "after_each", from_day: 6, to_day: 6 })).toBe("Day 6 after each session");
+    expect(windowText({ scope: "between", from_day: 6, to_day: null })).toBe("From day 6 after a session, until the next one");
+    expect(windowText({ scope: "after_final", from_day: 1, to_day: 30 })).toBe("Days 1–30 after your final session");
+    expect(windowText({ scope: "before_each", days_before: 7, session_day: false })).toBe("The 7 days before each session");
+    expect(windowText({ scope: "before_each", days_before: 1, session_day: true })).toBe("The day before each session, and the session day");
+    expect(windowText({ scope: "before_each", days_before: 0, session_day: true })).toBe("On each session day");
+  });
+
+  it("groups rules by activity in the engine's order, each by day", () => {
+    const groups = rulesByActivity(protocol.rules);
+    expect(groups[0]!.activity).toBe("wash");
+    expect(groups.map((g) => g.activity)).toEqual(ALL_ACTIVITIES.filter((a) => groups.some((g) => g.activity === a)));
+    const wash = groups[0]!.rules;
+    expect(wash.map((r) => r.status)).toEqual(["avoid", "limited"]);
+    expect(groups.reduce((n, g) => n + g.rules.length, 0)).toBe(protocol.rules.length);
+  });
+
+  it("names activities with the engine's labels when known", () => {
+    expect(activityName("woolly_hat", today.activities)).toBe("Woolly hats");
+    expect(activityName("haircut")).toBe("Haircut");
+  });
+});
+
+describe("contact links and files", () => {
+  it("builds tel: and mailto: links", () => {
+    expect(telHref("+44 (20) 7946-0000")).toBe("tel:+442079460000");
+    expect(mailHref("care@northside.example")).toBe("mailto:care@northside.example");
+    expect(mailHref("a b@x.y")).toBe("mailto:a%20b@x.y");
+  });
+
+  it("refuses protocol files over 64 KiB before reading them", () => {
+    expect(fileTooBig(64 * 1024)).toBeNull();
+    expect(fileTooBig(64 * 1024 + 1)).toMatch(/at most 64 KB/);
+  });
+});
