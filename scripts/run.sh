@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Shows today's aftercare status for an example plan: three sessions of the
-# default protocol, the second one four days ago. Extra arguments go to the
-# CLI (for example --json).
+# Builds and opens SMP Aftercare. Installs what a fresh Debian 12 or Ubuntu
+# machine lacks first (scripts/setup.sh). Extra arguments go to the app, for
+# example `scripts/run.sh --data-dir /tmp/try-it` for a throw-away store.
+#
+# The first build takes a few minutes (release build of the Tauri shell);
+# later runs start in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-day() { date -d "$1" +%F; }
-exec cargo run --release --quiet --locked -- status \
-  --session "$(day '-14 days')" --session "$(day '-3 days')" --planned 3 "$@"
+npm --prefix ui run --silent build
+exec cargo run --release --locked -p smp-aftercare -- "$@"

@@ -1,20 +1,45 @@
 #!/usr/bin/env bash
-# Installs what this project needs on a fresh Debian 12 machine that has a
-# Rust toolchain (rustup). Safe to run again: it only installs what is missing.
+# Installs what SMP Aftercare needs on a fresh Debian 12 (or Ubuntu) machine
+# that has a Rust toolchain (rustup) and Node.js with npm. Safe to run again:
+# it only installs what is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
+# System packages: Tauri's WebKitGTK stack; for the tests a virtual display,
+# a private D-Bus, python3-dbus/gi for the notification recorder and
+# Debian's chromium for the UI's browser tests (never a downloaded browser).
+apt_packages=(
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
+  libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
+  build-essential pkg-config xvfb xauth dbus dbus-x11 python3 python3-dbus python3-gi
+  chromium
+)
 missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Rust components used by the test command.
 for component in rustfmt clippy; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^${component}"; then
-    missing+=("$component")
+    rustup component add "$component"
   fi
 done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup: adding rustup components: ${missing[*]}"
-  rustup component add "${missing[@]}"
-fi
 
-if ! command -v cargo >/dev/null; then
-  echo "setup: cargo is not on PATH; install Rust with rustup first" >&2
-  exit 1
-fi
+# Node packages: the Tauri CLI (root) and the UI's build tools (ui/), exactly
+# as locked. Skipped when node_modules matches the lock file already.
+for dir in . ui; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
