@@ -36,10 +36,8 @@ for component in rustfmt clippy; do
   fi
 done
 
-# Node packages: the Tauri CLI (root) and the UI's build tools (ui/), exactly
-# as locked. Skipped when node_modules matches the lock file already.
-for dir in . ui; do
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-done
+# Node packages: the UI's build and test tools, exactly as locked. Skipped
+# when node_modules already matches the lock file.
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi

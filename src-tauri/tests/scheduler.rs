@@ -7,8 +7,10 @@
 //! than zero and at most 60 seconds, so all scenarios also prove the wake
 //! bound and that nothing is polled in a busy loop.
 
+mod support;
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -21,38 +23,9 @@ use smp_aftercare_lib::reminders::{
     self, Clock, MAX_SLEEP, Notice, Notifier, NotifyError, PassReport, missed, run_pass, upcoming,
 };
 use smp_aftercare_lib::store::Store;
+use support::TempDir;
 
 // ---------------------------------------------------------------- helpers
-
-/// A unique folder under the system's temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "smp-aftercare-scheduler-{name}-{}-{nanos}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn open(dir: &Path) -> Arc<Mutex<Store>> {
     let opened = Store::open(dir).unwrap();

@@ -319,16 +319,7 @@ mod tests {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
     }
 
-    fn reminder(id: &str, at: DateTime<Utc>) -> Reminder {
-        Reminder {
-            id: id.to_string(),
-            at,
-            local: at.fixed_offset(),
-            kind: ReminderKind::Milestone,
-            title: format!("title {id}"),
-            body: format!("body {id}"),
-        }
-    }
+    use crate::reminders::test_support::reminder;
 
     fn settings(quiet: Option<(&str, &str)>) -> Settings {
         Settings {

@@ -221,7 +221,6 @@ mod tests {
     use std::collections::HashMap;
     use std::sync::Mutex;
 
-    use aftercare::ReminderKind;
     use chrono::{TimeDelta, TimeZone};
 
     use super::*;
@@ -283,16 +282,7 @@ mod tests {
         }
     }
 
-    fn reminder(id: &str, at: DateTime<Utc>) -> Reminder {
-        Reminder {
-            id: id.to_string(),
-            at,
-            local: at.fixed_offset(),
-            kind: ReminderKind::Milestone,
-            title: format!("title {id}"),
-            body: format!("body {id}"),
-        }
-    }
+    use crate::reminders::test_support::reminder;
 
     fn decision(now: DateTime<Utc>) -> Decision {
         let mut d = Decision::idle(now);

@@ -370,21 +370,11 @@ mod shell {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftercare::ReminderKind;
     use chrono::{TimeDelta, TimeZone};
 
     use crate::model::QuietHours;
 
-    fn reminder(id: &str, at: DateTime<Utc>) -> Reminder {
-        Reminder {
-            id: id.to_string(),
-            at,
-            local: at.fixed_offset(),
-            kind: ReminderKind::Milestone,
-            title: format!("title {id}"),
-            body: format!("body {id}"),
-        }
-    }
+    use crate::reminders::test_support::reminder;
 
     fn t0() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap()

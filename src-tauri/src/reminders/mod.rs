@@ -116,3 +116,22 @@ impl Clock for SystemClock {
         }
     }
 }
+
+/// Helpers for the unit tests of this module's files.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use aftercare::{Reminder, ReminderKind};
+    use chrono::{DateTime, Utc};
+
+    /// A milestone reminder with a title and body that name its id.
+    pub(crate) fn reminder(id: &str, at: DateTime<Utc>) -> Reminder {
+        Reminder {
+            id: id.to_string(),
+            at,
+            local: at.fixed_offset(),
+            kind: ReminderKind::Milestone,
+            title: format!("title {id}"),
+            body: format!("body {id}"),
+        }
+    }
+}

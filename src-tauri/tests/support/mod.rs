@@ -34,7 +34,7 @@ impl TempDir {
             .map(|d| d.as_nanos())
             .unwrap_or(0);
         let dir = std::env::temp_dir().join(format!(
-            "smp-aftercare-notifications-{name}-{}-{nanos}-{}",
+            "smp-aftercare-test-{name}-{}-{nanos}-{}",
             std::process::id(),
             N.fetch_add(1, Ordering::SeqCst)
         ));
