@@ -57,6 +57,8 @@ async function render(moveFocus: boolean): Promise<void> {
   }
   if (token !== renderToken) return;
   app.replaceChildren(view);
+  // Which screen is on show, once it is complete (tests wait for this).
+  app.dataset.route = id;
   app.removeAttribute("aria-busy");
   const heading = app.querySelector("h1");
   document.title = `${heading?.textContent ?? route.title} · SMP Aftercare`;

@@ -107,8 +107,13 @@ export async function openApp(browser, baseUrl, { viewport, colorScheme = "light
 /** Navigates with the nav bar, as a client would, and waits for the screen. */
 export async function go(page, route) {
   await page.click(`#nav a[data-route="${route}"]`);
+  // The hash changes before the hashchange handler runs, so wait for the
+  // app to say that this route's screen is complete.
   await page.waitForFunction(
-    (r) => location.hash === `#/${r}` && !document.querySelector("main")?.hasAttribute("aria-busy") && !!document.querySelector("main h1"),
+    (r) => {
+      const main = document.querySelector("main");
+      return main?.dataset.route === r && !main.hasAttribute("aria-busy") && !!main.querySelector("h1");
+    },
     route,
   );
 }
