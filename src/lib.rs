@@ -18,6 +18,7 @@
 //! | merging rules of several sessions into dates | [`plan`] |
 //! | one day's answer | [`status`] |
 //! | the days on which something changes | [`milestone`] |
+//! | getting ready for the next session | [`preparation`] |
 //! | notifications and their instants | [`reminder`] |
 //! | iCalendar export | [`calendar`] |
 //! | errors | [`error`] |
@@ -46,6 +47,7 @@ pub mod day;
 pub mod error;
 pub mod milestone;
 pub mod plan;
+pub mod preparation;
 pub mod protocol;
 pub mod reminder;
 pub mod status;
@@ -56,6 +58,7 @@ pub use day::{day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::Plan;
+pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{CareItem, Protocol, Rule, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};

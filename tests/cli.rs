@@ -466,3 +466,58 @@ fn help_goes_to_stdout_with_success() {
     let out = ok(&["--help"]);
     assert!(out.contains("Usage: aftercare <COMMAND>"));
 }
+
+#[test]
+fn prep_lists_the_next_session_checklist() {
+    let args = [
+        "prep",
+        "--session",
+        "2026-03-02",
+        "--session",
+        "2026-03-23",
+        "--tz",
+        "Europe/London",
+        "--on",
+        "2026-03-12",
+    ];
+    let text = ok(&args);
+    assert!(
+        text.starts_with("Getting ready for session 2 on Mon 23 Mar 2026 (in 11 days)\n"),
+        "{text}"
+    );
+    assert!(text.contains("avoid Alcohol"), "{text}");
+
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let v = json(&with_json);
+    assert_eq!(v["session"], 2);
+    let alcohol = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["activity"] == "alcohol")
+        .unwrap();
+    assert_eq!(alcohol["from"], "2026-03-22");
+    assert_eq!(alcohol["kind"], "avoid");
+
+    // Nothing booked ahead.
+    assert_eq!(
+        ok(&with_plan("prep", &["--on", "2026-03-12"])),
+        "No session is booked ahead.\n"
+    );
+    assert_eq!(
+        bad(&with_plan("prep", &["--on", "2026-03-32"])),
+        "aftercare: invalid date \"2026-03-32\": there is no such day in the calendar (expected YYYY-MM-DD)"
+    );
+}
+
+#[test]
+fn activities_lists_ids_and_names() {
+    let v = json(&["activities", "--json"]);
+    assert_eq!(v.as_array().unwrap().len(), 18);
+    assert_eq!(
+        v[0],
+        serde_json::json!({ "activity": "wash", "label": "Washing" })
+    );
+    assert!(ok(&["activities"]).contains("woolly_hat   Woolly hats\n"));
+}

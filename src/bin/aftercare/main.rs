@@ -57,6 +57,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How to get ready for the next booked session.
+    Prep {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// The date to count from (YYYY-MM-DD); default: today in --tz.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Print JSON (`null` when no session is booked ahead).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every activity a protocol can name, with its id and display name.
+    Activities {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Every day on which something changes.
     Plan {
         #[command(flatten)]
@@ -191,6 +208,24 @@ fn run(command: Command) -> Result<String, Failure> {
                 render::status(&plan, &status)
             })
         }
+        Command::Prep { plan, on, json } => {
+            let plan = build_plan(&plan)?;
+            let date = match on {
+                Some(text) => parse_date(&text)?,
+                None => plan.today(Utc::now()),
+            };
+            let prep = plan.preparation(date);
+            Ok(if json {
+                to_json(&prep)
+            } else {
+                render::preparation(date, prep.as_ref())
+            })
+        }
+        Command::Activities { json } => Ok(if json {
+            to_json(&render::ActivityJson::all())
+        } else {
+            render::activities()
+        }),
         Command::Plan { plan, json } => {
             let plan = build_plan(&plan)?;
             Ok(if json {

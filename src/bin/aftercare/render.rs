@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use aftercare::{Allowance, DayStatus, Milestone, Plan, Protocol, Reminder};
+use aftercare::{
+    Activity, Allowance, DayStatus, Milestone, Plan, PrepKind, Preparation, Protocol, Reminder,
+};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -259,4 +261,87 @@ impl<'a> PlanJson<'a> {
             milestones: plan.milestones(),
         }
     }
+}
+
+/// One activity in `activities --json`.
+#[derive(Serialize)]
+pub struct ActivityJson {
+    activity: Activity,
+    label: &'static str,
+}
+
+impl ActivityJson {
+    pub fn all() -> Vec<ActivityJson> {
+        Activity::ALL
+            .iter()
+            .map(|&activity| ActivityJson {
+                activity,
+                label: activity.label(),
+            })
+            .collect()
+    }
+}
+
+pub fn activities() -> String {
+    let width = Activity::ALL
+        .iter()
+        .map(|a| a.id().len())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = String::new();
+    for a in Activity::ALL {
+        let _ = writeln!(out, "{:width$}{}", a.id(), a.label());
+    }
+    out
+}
+
+pub fn preparation(today: NaiveDate, prep: Option<&Preparation>) -> String {
+    let Some(prep) = prep else {
+        return "No session is booked ahead.\n".to_string();
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Getting ready for session {} on {} ({})",
+        prep.session,
+        long_date(prep.date),
+        in_days(prep.in_days)
+    );
+    if prep.items.is_empty() {
+        let _ = writeln!(out, "Nothing to prepare.");
+        return out;
+    }
+    let width = prep
+        .items
+        .iter()
+        .map(|i| i.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for item in &prep.items {
+        let kind = match item.kind {
+            PrepKind::Do => "do",
+            PrepKind::Avoid => "avoid",
+            PrepKind::Limited => "care",
+        };
+        let until = if item.on_session_day {
+            "to the session day"
+        } else {
+            "to the day before"
+        };
+        let from = if item.starts_in_days == 0 {
+            "now".to_string()
+        } else {
+            format!("from {}", short_date(today, item.from))
+        };
+        let _ = write!(out, "  {kind:6}{:width$}{from}, {until}", item.label);
+        match &item.note {
+            Some(note) => {
+                let _ = writeln!(out, " ({note})");
+            }
+            None => out.push('\n'),
+        }
+    }
+    out
 }
