@@ -28,6 +28,9 @@ pub enum AppError {
         line: Option<u32>,
         /// The TOML field at fault, where known.
         field: Option<String>,
+        /// What is wrong, naming the value, without file, line or field
+        /// (for a message placed beside line and field).
+        detail: String,
         /// The whole message, naming file, line, field and value.
         message: String,
     },
@@ -68,10 +71,12 @@ impl AppError {
             aftercare::Error::Protocol {
                 line,
                 field: toml_field,
+                message: detail,
                 ..
             } => AppError::Protocol {
                 line,
                 field: toml_field,
+                detail,
                 message,
             },
             _ => AppError::invalid(field, message),

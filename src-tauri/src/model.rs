@@ -42,6 +42,21 @@ impl Default for ProtocolChoice {
     }
 }
 
+/// Whether the operating system lets the app show notifications.
+///
+/// Desktop notification servers ask no permission, so there it is always
+/// `granted`; Android 13+ and iOS ask the user once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationPermission {
+    /// Notifications may be shown.
+    Granted,
+    /// The user refused; only the system settings can change that.
+    Denied,
+    /// Not asked yet (or the question was dismissed): the app may ask.
+    NotAsked,
+}
+
 /// Which zone the days and reminders are counted in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
 #[serde(tag = "mode", rename_all = "snake_case")]

@@ -53,6 +53,7 @@ pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         notifier_failure: scheduler.failure_cell(),
         set_autostart: autostart_setter(app),
         pick_save_path: save_dialog(app),
+        permission: permission_gate(app),
         // The handle lives as long as the state: dropping it would stop the loop.
         on_change: Box::new(move || scheduler.recompute()),
     };
@@ -95,6 +96,18 @@ where
         + 'static,
 {
     reminders::mobile::spawn(app.handle().clone(), store, SystemClock, source)
+}
+
+#[cfg(desktop)]
+fn permission_gate(_app: &App) -> Arc<dyn reminders::PermissionGate> {
+    Arc::new(reminders::AlwaysPermitted)
+}
+
+#[cfg(mobile)]
+fn permission_gate(app: &App) -> Arc<dyn reminders::PermissionGate> {
+    Arc::new(reminders::mobile::PluginPermission::new(
+        app.handle().clone(),
+    ))
 }
 
 /// The native "Save as" dialog, run from Rust so the web page needs no

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::reminders::Clock;
+use crate::reminders::{Clock, PermissionGate};
 use crate::store::{Recovered, Store};
 
 /// Wakes the reminder scheduler after the plan or settings change.
@@ -36,4 +36,7 @@ pub struct AppState {
     pub set_autostart: SetAutostart,
     /// See [`PickSavePath`].
     pub pick_save_path: PickSavePath,
+    /// Asks the OS for permission to notify (phones); always granted on
+    /// desktops.
+    pub permission: Arc<dyn PermissionGate>,
 }

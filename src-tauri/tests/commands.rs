@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 use smp_aftercare_lib::bindings;
-use smp_aftercare_lib::reminders::Clock;
+use smp_aftercare_lib::model::NotificationPermission;
+use smp_aftercare_lib::reminders::{Clock, PermissionGate};
 use smp_aftercare_lib::state::AppState;
 use smp_aftercare_lib::store::Store;
 use tauri::test::{
@@ -27,6 +28,39 @@ impl Clock for FixedClock {
     }
     fn device_zone(&self) -> Tz {
         self.1
+    }
+}
+
+/// The OS's permission dialog: starts in `state`; a request turns it into
+/// `answer` and is counted.
+struct FakePermission {
+    state: Mutex<NotificationPermission>,
+    answer: NotificationPermission,
+    requests: AtomicUsize,
+}
+
+impl FakePermission {
+    fn new(state: NotificationPermission, answer: NotificationPermission) -> Arc<Self> {
+        Arc::new(FakePermission {
+            state: Mutex::new(state),
+            answer,
+            requests: AtomicUsize::new(0),
+        })
+    }
+
+    fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+}
+
+impl PermissionGate for FakePermission {
+    fn state(&self) -> NotificationPermission {
+        *self.state.lock().unwrap()
+    }
+    fn request(&self) -> NotificationPermission {
+        self.requests.fetch_add(1, Ordering::SeqCst);
+        *self.state.lock().unwrap() = self.answer;
+        self.answer
     }
 }
 
@@ -53,6 +87,15 @@ fn harness(name: &str, now: &str) -> Harness {
 }
 
 fn harness_in(dir: PathBuf, now: &str) -> Harness {
+    // Desktops never need to ask.
+    let permission = FakePermission::new(
+        NotificationPermission::Granted,
+        NotificationPermission::Granted,
+    );
+    harness_with(dir, now, permission)
+}
+
+fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Harness {
     let opened = Store::open(&dir).unwrap();
     let changes = Arc::new(AtomicUsize::new(0));
     let autostart = Arc::new(Mutex::new(Vec::new()));
@@ -78,6 +121,7 @@ fn harness_in(dir: PathBuf, now: &str) -> Harness {
             Ok(())
         }),
         pick_save_path: Box::new(move |_| Some(save_to.clone())),
+        permission: permission as Arc<dyn PermissionGate>,
     };
     let app = mock_builder()
         .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
@@ -250,6 +294,13 @@ fn protocols_select_and_import() {
     assert_eq!(e["line"], 10);
     assert_eq!(e["field"], "activity");
     assert!(
+        e["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown activity \"swimm\""),
+        "{e}"
+    );
+    assert!(
         e["message"]
             .as_str()
             .unwrap()
@@ -339,4 +390,100 @@ fn a_damaged_database_is_reported_to_the_ui() {
             .contains("smp-aftercare.sqlite3.damaged-"),
         "{recovered}"
     );
+}
+
+#[test]
+fn turning_reminders_on_asks_for_permission_once() {
+    let permission = FakePermission::new(
+        NotificationPermission::NotAsked,
+        NotificationPermission::Denied,
+    );
+    let h = harness_with(
+        fresh_dir("permission"),
+        "2026-03-04T10:00:00Z",
+        Arc::clone(&permission),
+    );
+    assert_eq!(
+        h.ok("overview", json!({}))["notices"]["permission"],
+        "not_asked"
+    );
+    // Saving with reminders off asks nothing.
+    let mut s = h.ok("settings", json!({}));
+    s["reminders_enabled"] = json!(false);
+    h.ok("settings_set", json!({ "settings": s.clone() }));
+    assert_eq!(permission.requests(), 0);
+    // Turning them on asks, and the refusal shows as a notice.
+    s["reminders_enabled"] = json!(true);
+    h.ok("settings_set", json!({ "settings": s.clone() }));
+    assert_eq!(permission.requests(), 1);
+    assert_eq!(
+        h.ok("overview", json!({}))["notices"]["permission"],
+        "denied"
+    );
+    // A refusal is final: neither saving again nor the banner's button asks.
+    h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(h.ok("notifications_allow", json!({})), "denied");
+    assert_eq!(permission.requests(), 1);
+}
+
+#[test]
+fn the_banner_button_asks_when_not_asked_yet() {
+    let permission = FakePermission::new(
+        NotificationPermission::NotAsked,
+        NotificationPermission::Granted,
+    );
+    let h = harness_with(
+        fresh_dir("allow"),
+        "2026-03-04T10:00:00Z",
+        Arc::clone(&permission),
+    );
+    assert_eq!(h.ok("notifications_allow", json!({})), "granted");
+    assert_eq!(h.ok("notifications_allow", json!({})), "granted");
+    assert_eq!(permission.requests(), 1);
+    assert_eq!(
+        h.ok("overview", json!({}))["notices"]["permission"],
+        "granted"
+    );
+}
+
+#[test]
+fn preparation_lists_the_next_session_checklist() {
+    let h = harness("prep", "2026-03-12T10:00:00Z");
+    assert_eq!(h.ok("preparation", json!({})), Value::Null);
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(
+        h.ok("preparation", json!({})),
+        Value::Null,
+        "no session booked ahead"
+    );
+    h.ok("session_add", json!({ "date": "2026-03-23" }));
+    let prep = h.ok("preparation", json!({}));
+    assert_eq!(prep["session"], 2);
+    assert_eq!(prep["date"], "2026-03-23");
+    assert_eq!(prep["in_days"], 11);
+    let alcohol = prep["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["activity"] == "alcohol")
+        .unwrap();
+    assert_eq!(alcohol["kind"], "avoid");
+    assert_eq!(alcohol["label"], "Alcohol");
+    assert_eq!(alcohol["from"], "2026-03-22");
+    assert_eq!(alcohol["starts_in_days"], 10);
+    assert_eq!(alcohol["on_session_day"], true);
+}
+
+#[test]
+fn overview_gives_yesterday_and_activities_their_names() {
+    // Just after midnight in London on 1 March 2028 (a leap year).
+    let h = harness("yesterday", "2028-03-01T00:30:00Z");
+    let o = h.ok("overview", json!({}));
+    assert_eq!(
+        (o["today"].as_str(), o["yesterday"].as_str()),
+        (Some("2028-03-01"), Some("2028-02-29"))
+    );
+    let names = h.ok("activities", json!({}));
+    assert_eq!(names.as_array().unwrap().len(), 18);
+    assert_eq!(names[3], json!({ "activity": "shave", "label": "Shaving" }));
 }

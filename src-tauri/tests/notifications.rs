@@ -44,7 +44,7 @@ fn desktop_notifier_reaches_the_notification_server() {
     assert_eq!(got["app_name"], "SMP Aftercare");
     assert_eq!(got["summary"], notice.title.as_str());
     assert_eq!(got["body"], notice.body.as_str());
-    assert_eq!(got["hints"]["desktop-entry"], "smp-aftercare");
+    assert_eq!(got["hints"]["desktop-entry"], "SMP Aftercare");
     assert_eq!(got["hints"]["urgency"], 1, "normal urgency");
     assert_eq!(got["expire_timeout"], 0, "stays until dismissed");
 

@@ -15,6 +15,11 @@ export const commands = {
 	 *  the touch-up recall.
 	 */
 	timeline: () => typedError<Milestone[], AppError>(__TAURI_INVOKE("timeline")),
+	/**
+	 *  How to get ready for the next booked session (today's included), as a
+	 *  dated checklist; `None` when no booked session lies ahead.
+	 */
+	preparation: () => typedError<Preparation | null, AppError>(__TAURI_INVOKE("preparation")),
 	/**  The booked sessions and the planned count. */
 	sessions: () => typedError<SessionsView, AppError>(__TAURI_INVOKE("sessions")),
 	/**  Books a session on `date` (`YYYY-MM-DD`). */
@@ -27,6 +32,8 @@ export const commands = {
 	plannedSet: (planned: number | null) => typedError<SessionsView, AppError>(__TAURI_INVOKE("planned_set", { planned })),
 	/**  The built-in protocols, plus the imported one if the plan follows it. */
 	protocols: () => typedError<ProtocolSummary[], AppError>(__TAURI_INVOKE("protocols")),
+	/**  Every activity the app knows, in the order the app lists them. */
+	activities: () => __TAURI_INVOKE<ActivityLabel[]>("activities"),
 	/**  The protocol the plan follows, with all its rules. */
 	protocolCurrent: () => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_current")),
 	/**  Follows the built-in protocol `id`. */
@@ -43,6 +50,12 @@ export const commands = {
 	 *  Validates and saves the settings; returns them as saved (trimmed).
 	 *  Changing "launch at login" registers or removes the login item first, so
 	 *  a failure there leaves the stored setting as it was.
+	 * 
+	 *  Saving with reminders on asks the OS for permission to notify if it was
+	 *  never asked (phones show their dialog; desktops need none), so the
+	 *  question comes the moment the client turns reminders on. The answer
+	 *  shows in `overview().notices.permission`. It runs off the main thread
+	 *  (`async`) because the phone's dialog blocks until answered.
 	 */
 	settingsSet: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_set", { settings })),
 	/**  The next `limit` reminders not yet delivered, soonest first. */
@@ -52,6 +65,13 @@ export const commands = {
 	 *  app was closed, folded into a summary, or refused by the desktop).
 	 */
 	remindersMissed: () => typedError<MissedReminder[], AppError>(__TAURI_INVOKE("reminders_missed")),
+	/**
+	 *  Asks the OS for permission to notify, if it has not been asked (the
+	 *  banner's "Allow notifications" button); returns where it stands. A
+	 *  refusal can only be undone in the system settings, so it is not asked
+	 *  again.
+	 */
+	notificationsAllow: () => __TAURI_INVOKE<NotificationPermission>("notifications_allow"),
 	/**  The plan as iCalendar text (RFC 5545); empty plan → an error the UI shows. */
 	calendarIcs: () => typedError<string, AppError>(__TAURI_INVOKE("calendar_ics")),
 	/**
@@ -117,6 +137,17 @@ export type Activity =
 "stimulants" | 
 /**  Aspirin and other blood thinners not prescribed (preparation). */
 "aspirin";
+
+/**
+ *  An activity with its display name, for screens that show activities
+ *  without a day's status at hand (a protocol's rules, "Can I...?").
+ */
+export type ActivityLabel = {
+	/**  The activity's stable id. */
+	activity: Activity,
+	/**  Its name, such as "Shaving". */
+	label: string,
+};
 
 /**  Where one activity stands on a date. */
 export type ActivityStatus = {
@@ -186,6 +217,11 @@ message: string } |
 line: number | null; 
 /**  The TOML field at fault, where known. */
 field: string | null; 
+/**
+ *  What is wrong, naming the value, without file, line or field
+ *  (for a message placed beside line and field).
+ */
+detail: string; 
 /**  The whole message, naming file, line, field and value. */
 message: string } | 
 /**  Something the command was asked about does not exist. */
@@ -392,12 +428,33 @@ export type Notices = {
 	recovered: Recovered | null,
 	/**  Why notifications do not reach the desktop, if they do not. */
 	notification_error: string | null,
+	/**  Whether the OS lets the app notify (phones ask; desktops always do). */
+	permission: NotificationPermission,
 };
+
+/**
+ *  Whether the operating system lets the app show notifications.
+ * 
+ *  Desktop notification servers ask no permission, so there it is always
+ *  `granted`; Android 13+ and iOS ask the user once.
+ */
+export type NotificationPermission = 
+/**  Notifications may be shown. */
+"granted" | 
+/**  The user refused; only the system settings can change that. */
+"denied" | 
+/**  Not asked yet (or the question was dismissed): the app may ask. */
+"not_asked";
 
 /**  The start screen's data. */
 export type Overview = {
 	/**  Today's date in the plan's zone. */
 	today: string,
+	/**
+	 *  The calendar day before `today` (first run offers it as a session
+	 *  date; the UI never counts days).
+	 */
+	yesterday: string,
 	/**  The zone days are counted in. */
 	zone: string,
 	/**  Today's status; `None` until a first session is entered. */
@@ -428,6 +485,58 @@ export type PlanSummary = {
 	min_gap_days: number | null,
 	/**  The longest usual spacing. */
 	max_gap_days: number | null,
+};
+
+/**  One line of the checklist for a coming session. */
+export type PrepItem = {
+	/**  Do, avoid or with care. */
+	kind: PrepKind,
+	/**
+	 *  What it is about: an activity's name ("Alcohol") or a care step
+	 *  ("Wash your hair before your appointment").
+	 */
+	label: string,
+	/**  The protocol's note: why, or the condition. */
+	note: string | null,
+	/**
+	 *  The activity, for avoid and with-care items and for care steps tied
+	 *  to one.
+	 */
+	activity: Activity | null,
+	/**  The care item's id, for care steps. */
+	care_id: string | null,
+	/**  The first date the item holds. */
+	from: string,
+	/**
+	 *  The last date it holds (inclusive): the session's day or the day
+	 *  before it.
+	 */
+	until: string,
+	/**  Whether it still holds on the session's day. */
+	on_session_day: boolean,
+	/**  Calendar days from the date asked about to `from`; 0 once started. */
+	starts_in_days: number,
+};
+
+/**  What the client is asked to do with a checklist item. */
+export type PrepKind = 
+/**  A care step to do, such as washing off styling product. */
+"do" | 
+/**  Something to hold back entirely. */
+"avoid" | 
+/**  Something allowed only under the item's condition. */
+"limited";
+
+/**  The checklist for the next booked session. */
+export type Preparation = {
+	/**  1-based number of the session. */
+	session: number,
+	/**  Its date. */
+	date: string,
+	/**  Calendar days from the date asked about to the session (0 on the day). */
+	in_days: number,
+	/**  What to do and hold back, soonest first; items not over yet only. */
+	items: PrepItem[],
 };
 
 /**  The session a preparation day is for. */

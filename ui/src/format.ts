@@ -8,22 +8,6 @@ export function parseDay(iso: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
 }
 
-/** A local Date as `YYYY-MM-DD`. */
-export function isoDay(date: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${p(date.getFullYear(), 4)}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
-
-/**
- * The calendar date just before `iso` (to ask the engine about "the day
- * before a session"; not a count of days).
- */
-export function dayBefore(iso: string): string {
-  const d = parseDay(iso);
-  d.setDate(d.getDate() - 1);
-  return isoDay(d);
-}
-
 export interface Formats {
   /** "Sat 22 Mar" (with the year when it is not `todayIso`'s year). */
   date(iso: string, todayIso?: string): string;

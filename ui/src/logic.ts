@@ -4,15 +4,15 @@
 
 import type {
   Activity,
+  ActivityLabel,
   ActivityStatus,
   Allowance,
   AppError,
   DayStatus,
   Milestone,
   MilestoneKind,
-  Protocol,
+  PrepItem,
   Rule,
-  SessionRow,
   Window,
 } from "./bindings";
 import { type Formats, sentence } from "./format";
@@ -106,12 +106,14 @@ export function normalise(text: string): string {
 
 /**
  * The activities a typed word or phrase is about: an activity id, one of the
- * engine's labels, or a word from the synonym table. Empty when unknown.
+ * backend's names (`names`: every activity it knows), or a word from the
+ * synonym table. Empty when unknown.
  */
-export function lookupActivities(text: string, known: Pick<ActivityStatus, "activity" | "label">[] = []): Activity[] {
+export function lookupActivities(text: string, names: ActivityLabel[]): Activity[] {
   const q = normalise(text);
   if (!q) return [];
-  const byId = (id: string) => (ALL_ACTIVITIES as string[]).includes(id);
+  const known = names;
+  const byId = (id: string) => known.some((k) => k.activity === id);
   const exact = (phrase: string): Activity[] => {
     const underscored = phrase.replace(/ /g, "_");
     if (byId(underscored)) return [underscored as Activity];
@@ -138,11 +140,6 @@ export function lookupActivities(text: string, known: Pick<ActivityStatus, "acti
   }
   return out;
 }
-
-export const ALL_ACTIVITIES: Activity[] = [
-  "wash", "wet", "rinse", "shave", "haircut", "moisturise", "exercise", "sweat", "swim", "sauna",
-  "sun", "sunbed", "woolly_hat", "hair_colour", "bath", "alcohol", "stimulants", "aspirin",
-];
 
 export interface Answer {
   verdict: Allowance | "unknown";
@@ -201,22 +198,13 @@ export function placeError(error: AppError, fields: string[]): Placed {
 /** A protocol file error as "Line 10, field “activity”: unknown activity …". */
 export function protocolErrorParts(
   error: Extract<AppError, { kind: "protocol" }>,
-  sourceName?: string,
 ): { line: number | null; field: string | null; detail: string; text: string } {
-  let detail = error.message;
-  // The engine's message is "<file>: line N, field "x": what is wrong".
-  const prefix = /^.*?: (?:line \d+)?(?:, )?(?:field "[^"]*")?: /;
-  if (sourceName && detail.startsWith(`${sourceName}: `)) {
-    detail = detail.slice(sourceName.length + 2).replace(/^(?:line \d+)?(?:, )?(?:field "[^"]*")?: /, "");
-  } else if (error.line !== null || error.field !== null) {
-    detail = detail.replace(prefix, "");
-  }
   const where = [
     error.line !== null ? `Line ${error.line}` : null,
     error.field !== null ? `field “${error.field}”` : null,
   ].filter(Boolean).join(", ");
-  const text = where ? `${where}: ${detail}` : sentence(detail);
-  return { line: error.line, field: error.field, detail, text };
+  const text = where ? `${where}: ${error.detail}` : sentence(error.detail);
+  return { line: error.line, field: error.field, detail: error.detail, text };
 }
 
 // ---------------------------------------------------------------- Timeline
@@ -255,26 +243,25 @@ export function timelineEntries(milestones: Milestone[], todayIso: string): Time
 
 // ---------------------------------------------------------------- Sessions
 
-/** The first booked session after today, with its 1-based number. */
-export function nextBookedSession(sessions: SessionRow[], todayIso: string): { number: number; row: SessionRow } | null {
-  const sorted = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const i = sorted.findIndex((s) => s.date > todayIso);
-  return i < 0 ? null : { number: i + 1, row: sorted[i]! };
+/** When a preparation item stops holding, in words. */
+export function prepUntil(item: Pick<PrepItem, "on_session_day">): string {
+  return item.on_session_day ? "Until your session, and on the day itself" : "Until the day before your session";
 }
 
-/** The preparation milestones for session `n` (1-based), in date order. */
-export function prepMilestones(milestones: Milestone[], n: number): Milestone[] {
-  return milestones.filter((m) => m.prepares?.session === n && m.kind !== "session");
-}
-
-/** Ids of the protocol's care items that belong to getting ready for a session. */
-export function prepCareIds(protocol: Protocol): Set<string> {
-  return new Set(protocol.care.filter((c) => c.scope === "before_each").map((c) => c.id));
-}
-
-/** The activities the protocol restricts before each session. */
-export function prepActivities(protocol: Protocol): Set<Activity> {
-  return new Set(protocol.rules.filter((r) => r.scope === "before_each").map((r) => r.activity));
+/**
+ * The checklist split by start date, soonest first (the engine's order),
+ * so each group can be headed "From Fri 4 Apr".
+ */
+export function prepGroups(items: PrepItem[]): { from: string; startsInDays: number; items: PrepItem[] }[] {
+  const out: { from: string; startsInDays: number; items: PrepItem[] }[] = [];
+  for (const item of items) {
+    // Items under way share one group: "Now".
+    const key = item.starts_in_days === 0 ? "" : item.from;
+    const last = out[out.length - 1];
+    if (last && (last.startsInDays === 0 ? "" : last.from) === key) last.items.push(item);
+    else out.push({ from: item.from, startsInDays: item.starts_in_days, items: [item] });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- Protocol
@@ -320,9 +307,9 @@ function windowOrder(w: Window): number {
 }
 
 /** The protocol's rules grouped by activity (engine order), each group by day. */
-export function rulesByActivity(rules: Rule[]): { activity: Activity; rules: Rule[] }[] {
+export function rulesByActivity(rules: Rule[], names: ActivityLabel[]): { activity: Activity; rules: Rule[] }[] {
   const groups = new Map<Activity, Rule[]>();
-  for (const a of ALL_ACTIVITIES) groups.set(a, []);
+  for (const n of names) groups.set(n.activity, []);
   for (const r of rules) {
     if (!groups.has(r.activity)) groups.set(r.activity, []);
     groups.get(r.activity)!.push(r);
@@ -334,21 +321,9 @@ export function rulesByActivity(rules: Rule[]): { activity: Activity; rules: Rul
   return out;
 }
 
-/**
- * Names for activities when no day status (with the engine's labels) is at
- * hand, such as before the first session. The engine's labels win when known.
- */
-export const ACTIVITY_NAMES: Record<Activity, string> = {
-  wash: "Washing", wet: "Getting your scalp wet", rinse: "Rinsing", shave: "Shaving", haircut: "Haircut",
-  moisturise: "Moisturiser", exercise: "Light exercise", sweat: "Heavy exercise and sweating", swim: "Swimming",
-  sauna: "Sauna and steam", sun: "Sun on your scalp", sunbed: "Sunbeds", woolly_hat: "Woolly hats",
-  hair_colour: "Hair colour", bath: "Bath soak", alcohol: "Alcohol", stimulants: "Stimulant drinks",
-  aspirin: "Aspirin and blood thinners",
-};
-
-/** The display name of an activity: the engine's label if known, else ours. */
-export function activityName(a: Activity, known: Pick<ActivityStatus, "activity" | "label">[] = []): string {
-  return known.find((k) => k.activity === a)?.label ?? ACTIVITY_NAMES[a] ?? a;
+/** The display name of an activity, from the backend's list of names. */
+export function activityName(a: Activity, names: ActivityLabel[]): string {
+  return names.find((n) => n.activity === a)?.label ?? a;
 }
 
 // ---------------------------------------------------------------- Settings

@@ -1,6 +1,6 @@
 //! Choosing a built-in protocol or importing a clinic's own file.
 
-use aftercare::Protocol;
+use aftercare::{Activity, Protocol};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -37,6 +37,29 @@ fn summary(p: &Protocol, selected: bool, imported: bool) -> ProtocolSummary {
         selected,
         imported,
     }
+}
+
+/// An activity with its display name, for screens that show activities
+/// without a day's status at hand (a protocol's rules, "Can I...?").
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ActivityLabel {
+    /// The activity's stable id.
+    pub activity: Activity,
+    /// Its name, such as "Shaving".
+    pub label: String,
+}
+
+/// Every activity the app knows, in the order the app lists them.
+#[tauri::command]
+#[specta::specta]
+pub fn activities() -> Vec<ActivityLabel> {
+    Activity::ALL
+        .iter()
+        .map(|&activity| ActivityLabel {
+            activity,
+            label: activity.label().to_string(),
+        })
+        .collect()
 }
 
 /// The built-in protocols, plus the imported one if the plan follows it.

@@ -5,6 +5,7 @@ use tauri::State;
 use super::store;
 use crate::current_plan;
 use crate::error::AppError;
+use crate::model::NotificationPermission;
 use crate::reminders::{MissedReminder, UpcomingReminder, missed, upcoming};
 use crate::state::AppState;
 
@@ -45,4 +46,21 @@ pub fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<MissedReminder
     };
     let reminders = plan.reminders(settings.reminder_time());
     Ok(missed(&reminders, &store.delivery_log()?))
+}
+
+/// Asks the OS for permission to notify, if it has not been asked (the
+/// banner's "Allow notifications" button); returns where it stands. A
+/// refusal can only be undone in the system settings, so it is not asked
+/// again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn notifications_allow(state: State<'_, AppState>) -> NotificationPermission {
+    match state.permission.state() {
+        NotificationPermission::NotAsked => {
+            let answer = state.permission.request();
+            (state.on_change)();
+            answer
+        }
+        known => known,
+    }
 }

@@ -4,7 +4,7 @@ use tauri::State;
 
 use super::store;
 use crate::error::AppError;
-use crate::model::{QuietHours, Settings, ZoneMode};
+use crate::model::{NotificationPermission, QuietHours, Settings, ZoneMode};
 use crate::state::AppState;
 
 /// The longest clinic name, phone or email kept.
@@ -20,7 +20,13 @@ pub fn settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
 /// Validates and saves the settings; returns them as saved (trimmed).
 /// Changing "launch at login" registers or removes the login item first, so
 /// a failure there leaves the stored setting as it was.
-#[tauri::command]
+///
+/// Saving with reminders on asks the OS for permission to notify if it was
+/// never asked (phones show their dialog; desktops need none), so the
+/// question comes the moment the client turns reminders on. The answer
+/// shows in `overview().notices.permission`. It runs off the main thread
+/// (`async`) because the phone's dialog blocks until answered.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
     let settings = validate(settings)?;
@@ -35,6 +41,11 @@ pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Se
     }
     store(&state)?.save_settings(&settings)?;
     (state.on_change)();
+    if settings.reminders_enabled && state.permission.state() == NotificationPermission::NotAsked {
+        state.permission.request();
+        // Reschedule with the answer (an allowed window may now be empty).
+        (state.on_change)();
+    }
     Ok(settings)
 }
 

@@ -1,7 +1,7 @@
 //! Today's status, any day's status and the timeline.
 
-use aftercare::{DayStatus, Milestone};
-use chrono::NaiveDate;
+use aftercare::{DayStatus, Milestone, Preparation};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -9,7 +9,7 @@ use tauri::State;
 use super::store;
 use crate::current_plan;
 use crate::error::AppError;
-use crate::model::SessionRow;
+use crate::model::{NotificationPermission, SessionRow};
 use crate::state::AppState;
 use crate::store::Recovered;
 
@@ -45,6 +45,8 @@ pub struct Notices {
     pub recovered: Option<Recovered>,
     /// Why notifications do not reach the desktop, if they do not.
     pub notification_error: Option<String>,
+    /// Whether the OS lets the app notify (phones ask; desktops always do).
+    pub permission: NotificationPermission,
 }
 
 /// The start screen's data.
@@ -52,6 +54,9 @@ pub struct Notices {
 pub struct Overview {
     /// Today's date in the plan's zone.
     pub today: NaiveDate,
+    /// The calendar day before `today` (first run offers it as a session
+    /// date; the UI never counts days).
+    pub yesterday: NaiveDate,
     /// The zone days are counted in.
     pub zone: String,
     /// Today's status; `None` until a first session is entered.
@@ -88,6 +93,9 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
     let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
     Ok(Overview {
         today,
+        // Dates start in 1970 (the engine's supported range), so there is
+        // always a day before; `today` is the fallback all the same.
+        yesterday: today.checked_sub_days(Days::new(1)).unwrap_or(today),
         zone: zone.to_string(),
         status: plan.as_ref().map(|p| p.status(today)),
         plan: summary,
@@ -95,6 +103,7 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
             reminders_enabled: settings.reminders_enabled,
             recovered: state.recovered.clone(),
             notification_error,
+            permission: state.permission.state(),
         },
     })
 }
@@ -117,4 +126,16 @@ pub fn timeline(state: State<'_, AppState>) -> Result<Vec<Milestone>, AppError> 
     let store = store(&state)?;
     let (plan, _) = current_plan::load(&store, state.clock.device_zone())?;
     Ok(plan.map(|p| p.milestones().to_vec()).unwrap_or_default())
+}
+
+/// How to get ready for the next booked session (today's included), as a
+/// dated checklist; `None` when no booked session lies ahead.
+#[tauri::command]
+#[specta::specta]
+pub fn preparation(state: State<'_, AppState>) -> Result<Option<Preparation>, AppError> {
+    let store = store(&state)?;
+    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
+    let zone = current_plan::zone_for(&settings, state.clock.device_zone())?;
+    let today = state.clock.now().with_timezone(&zone).date_naive();
+    Ok(plan.and_then(|p| p.preparation(today)))
 }

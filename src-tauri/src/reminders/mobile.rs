@@ -45,7 +45,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::decide::{MISSED_WINDOW, QuietSpan};
-use crate::model::Settings;
+use crate::model::{NotificationPermission, Settings};
 
 /// At most this many notifications are left pending with the OS.
 pub const MAX_PENDING: usize = 60;
@@ -219,8 +219,21 @@ pub fn settle(
     (shown, missed)
 }
 
+/// The plugin's permission answer in the app's terms: "prompt" (with or
+/// without a rationale) means the app may still ask.
+pub fn permission_from(state: tauri::plugin::PermissionState) -> NotificationPermission {
+    use tauri::plugin::PermissionState;
+    match state {
+        PermissionState::Granted => NotificationPermission::Granted,
+        PermissionState::Denied => NotificationPermission::Denied,
+        PermissionState::Prompt | PermissionState::PromptWithRationale => {
+            NotificationPermission::NotAsked
+        }
+    }
+}
+
 #[cfg(mobile)]
-pub use shell::{MobileScheduler, spawn};
+pub use shell::{MobileScheduler, PluginPermission, spawn};
 
 #[cfg(mobile)]
 mod shell {
@@ -232,7 +245,7 @@ mod shell {
     use tauri_plugin_notification::{NotificationExt, Schedule};
 
     use super::{PendingInfo, Scheduled, reconcile, settle, window};
-    use crate::model::{DeliveryHow, Settings};
+    use crate::model::{DeliveryHow, NotificationPermission, Settings};
     use crate::reminders::deliver::lock;
     use crate::reminders::scheduler::spawn_loop;
     use crate::reminders::{Clock, Ledger, PassReport, SchedulerHandle};
@@ -284,6 +297,42 @@ mod shell {
             report
         };
         spawn_loop(Arc::new(pass), Arc::new(clock))
+    }
+
+    /// Android 13+ and iOS permission to notify, through the plugin. A
+    /// plugin error counts as "not asked", so the app offers to ask again
+    /// rather than claiming a refusal.
+    pub struct PluginPermission<R: Runtime> {
+        app: AppHandle<R>,
+    }
+
+    impl<R: Runtime> PluginPermission<R> {
+        /// Uses the notification plugin of `app` (it must be registered).
+        pub fn new(app: AppHandle<R>) -> Self {
+            PluginPermission { app }
+        }
+    }
+
+    impl<R: Runtime> crate::reminders::PermissionGate for PluginPermission<R> {
+        fn state(&self) -> NotificationPermission {
+            match self.app.notification().permission_state() {
+                Ok(state) => super::permission_from(state),
+                Err(e) => {
+                    log::error!("cannot read the notification permission: {e}");
+                    NotificationPermission::NotAsked
+                }
+            }
+        }
+
+        fn request(&self) -> NotificationPermission {
+            match self.app.notification().request_permission() {
+                Ok(state) => super::permission_from(state),
+                Err(e) => {
+                    log::error!("cannot ask for the notification permission: {e}");
+                    NotificationPermission::NotAsked
+                }
+            }
+        }
     }
 
     /// Hands the reminder plan to the OS; call [`sync`](Self::sync) on
@@ -375,6 +424,25 @@ mod tests {
     use crate::model::QuietHours;
 
     use crate::reminders::test_support::reminder;
+
+    #[test]
+    fn a_prompt_means_the_app_may_still_ask() {
+        use tauri::plugin::PermissionState;
+        assert_eq!(
+            permission_from(PermissionState::Granted),
+            NotificationPermission::Granted
+        );
+        assert_eq!(
+            permission_from(PermissionState::Denied),
+            NotificationPermission::Denied
+        );
+        for s in [
+            PermissionState::Prompt,
+            PermissionState::PromptWithRationale,
+        ] {
+            assert_eq!(permission_from(s), NotificationPermission::NotAsked);
+        }
+    }
 
     fn t0() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap()

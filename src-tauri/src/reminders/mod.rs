@@ -81,7 +81,9 @@ pub use decide::{
 pub use deliver::{DeliveryReport, Ledger, deliver};
 #[cfg(desktop)]
 pub use notifier::DesktopNotifier;
-pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError};
+pub use notifier::{
+    APP_NAME, AlwaysPermitted, DESKTOP_ENTRY, Notice, Notifier, NotifyError, PermissionGate,
+};
 pub use scheduler::{PassReport, PlanSource, SchedulerHandle, run_pass, spawn};
 
 /// Where the scheduler reads the time and the device's zone. Only

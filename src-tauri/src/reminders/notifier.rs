@@ -2,6 +2,8 @@
 //! desktop implementation talks to the notification server (on Linux the
 //! `org.freedesktop.Notifications` D-Bus service) through notify-rust.
 
+use crate::model::NotificationPermission;
+
 /// One notification as the client sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -36,12 +38,43 @@ impl<T: Notifier + ?Sized> Notifier for Box<T> {
     }
 }
 
+/// Asks the operating system for permission to show notifications.
+///
+/// Kept apart from [`Notifier`] because the commands use it (the question is
+/// put to the client the moment they turn reminders on) while the notifier
+/// belongs to the scheduler.
+pub trait PermissionGate: Send + Sync {
+    /// Where permission stands now; never shows anything.
+    fn state(&self) -> NotificationPermission;
+    /// Asks the client (a system dialog on phones) and returns the answer.
+    /// Blocks until they answer: never call it on the main thread.
+    fn request(&self) -> NotificationPermission;
+}
+
+/// Desktop notification servers (D-Bus, macOS's and Windows' notification
+/// centres) show an app's notifications without asking first; whether they
+/// arrive is seen when one is shown (a failure is kept and shown in the app).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AlwaysPermitted;
+
+impl PermissionGate for AlwaysPermitted {
+    fn state(&self) -> NotificationPermission {
+        NotificationPermission::Granted
+    }
+    fn request(&self) -> NotificationPermission {
+        NotificationPermission::Granted
+    }
+}
+
 /// The app's name as notification servers show it.
 pub const APP_NAME: &str = "SMP Aftercare";
 
-/// The desktop entry (`smp-aftercare.desktop`) servers use to find the
-/// app's icon and group its notifications.
-pub const DESKTOP_ENTRY: &str = "smp-aftercare";
+/// The desktop entry servers use to find the app's icon and group its
+/// notifications: the name of the installed `.desktop` file without its
+/// extension. Tauri's Linux bundles name that file after the product name
+/// (`/usr/share/applications/SMP Aftercare.desktop`); a test keeps the two
+/// equal.
+pub const DESKTOP_ENTRY: &str = "SMP Aftercare";
 
 /// Desktop notifications through notify-rust (D-Bus on Linux and the BSDs,
 /// the notification centre on macOS, toasts on Windows).
@@ -107,5 +140,26 @@ impl Notifier for DesktopNotifier {
             n.app_id(id);
         }
         n.show().map(|_| ()).map_err(|e| NotifyError(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundle installs `<productName>.desktop`; a hint naming any other
+    /// file leaves notifications without the app's icon.
+    #[test]
+    fn desktop_entry_is_the_bundled_desktop_file() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        assert_eq!(config["productName"], DESKTOP_ENTRY);
+        assert_eq!(APP_NAME, DESKTOP_ENTRY);
+    }
+
+    #[test]
+    fn desktop_needs_no_permission() {
+        assert_eq!(AlwaysPermitted.state(), NotificationPermission::Granted);
+        assert_eq!(AlwaysPermitted.request(), NotificationPermission::Granted);
     }
 }

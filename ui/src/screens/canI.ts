@@ -1,7 +1,7 @@
 // "Can I…?": type or pick an activity, get a one-line answer from today's
 // status, with the date it becomes fine (the engine's date and day count).
 
-import { commands, type DayStatus } from "../bindings";
+import { type ActivityLabel, commands, type DayStatus } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, input, put } from "../dom";
 import type { Formats } from "../format";
@@ -9,7 +9,7 @@ import { activityName, answerFor, lookupActivities, normalise } from "../logic";
 import { type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
-  const overview = await need(commands.overview());
+  const [overview, names] = await Promise.all([need(commands.overview()), commands.activities()]);
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
   const status = overview.status;
   if (!status) {
@@ -66,7 +66,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   pick.append(ph, chips);
 
   const show = (text: string) => {
-    answer.replaceChildren(...answers(text, status, ctx.fmt, overview.today));
+    answer.replaceChildren(...answers(text, status, names, ctx.fmt, overview.today));
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -78,10 +78,10 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
 }
 
 /** The answer lines for what the client typed. */
-export function answers(text: string, status: DayStatus, f: Formats, todayIso: string): HTMLElement[] {
+export function answers(text: string, status: DayStatus, names: ActivityLabel[], f: Formats, todayIso: string): HTMLElement[] {
   const q = normalise(text);
   if (!q) return [el("p", "Type an activity, or pick one below.", "muted")];
-  const found = lookupActivities(text, status.activities);
+  const found = lookupActivities(text, names);
   if (!found.length) {
     return [el("p", `Sorry, I don't know “${text.trim()}”. Try a word like swim, gym, shave or sauna, or pick one below.`, "answer-line")];
   }
@@ -90,7 +90,7 @@ export function answers(text: string, status: DayStatus, f: Formats, todayIso: s
     const box = el("div", undefined, "answer-line");
     if (!a) {
       box.append(
-        el("p", `${activityName(id)}: your clinic's plan has no rule about this.`, "answer-head"),
+        el("p", `${activityName(id, names)}: your clinic's plan has no rule about this.`, "answer-head"),
         el("p", "If you're not sure, ask your clinic.", "muted"),
       );
       return box;

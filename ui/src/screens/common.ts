@@ -1,8 +1,8 @@
 // What every screen shares: the context the shell hands it and a few pieces
 // of markup used on more than one screen.
 
-import type { Clinic, MissedReminder, Overview } from "../bindings";
-import { el, put, routeLink } from "../dom";
+import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
+import { button, el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
 import { mailHref, telHref } from "../logic";
 
@@ -37,13 +37,15 @@ export function needsFirstSession(what: string): HTMLElement {
 }
 
 /** The banners of the start screen, from the overview's notices. */
-export function banners(o: Overview, missed: MissedReminder[], fmt: Formats): HTMLElement[] {
+export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLElement[] {
+  const fmt = ctx.fmt;
   const out: HTMLElement[] = [];
   const add = (title: string, text: string, link?: [string, string]) => {
     const b = el("div", undefined, "banner");
     b.setAttribute("role", "status");
     put(b, el("p", title, "banner-title"), el("p", text), link ? routeLink(link[0], link[1]) : null);
     out.push(b);
+    return b;
   };
   if (o.notices.recovered) {
     add(
@@ -53,6 +55,23 @@ export function banners(o: Overview, missed: MissedReminder[], fmt: Formats): HT
   }
   if (!o.notices.reminders_enabled) {
     add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);
+  }
+  if (o.notices.reminders_enabled && o.notices.permission === "denied") {
+    // Stays until notifications are allowed: only the system can undo a refusal.
+    add(
+      "Your phone blocks reminders",
+      "SMP Aftercare is not allowed to show notifications, so reminders can't reach you. To allow them, open your phone's Settings, go to Apps (or Notifications), choose SMP Aftercare and turn notifications on.",
+    );
+  }
+  if (o.notices.reminders_enabled && o.notices.permission === "not_asked") {
+    const b = add("Allow reminders", "Your phone needs your permission before SMP Aftercare can remind you.");
+    const allow = button("Allow notifications", "primary");
+    allow.addEventListener("click", async () => {
+      allow.disabled = true;
+      await commands.notificationsAllow();
+      await ctx.reload();
+    });
+    b.append(allow);
   }
   if (o.notices.notification_error) {
     add("Reminders can't reach you", `Your computer refused the notification: ${o.notices.notification_error}`);

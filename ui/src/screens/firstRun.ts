@@ -3,13 +3,12 @@
 
 import { commands, type Overview, type ProtocolSummary } from "../bindings";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
-import { dayBefore } from "../format";
 import { banners, type Ctx, screen } from "./common";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
   const [protocols, settings] = await Promise.all([commands.protocols(), commands.settings()]);
   const root = screen("Welcome", "Three quick steps, and you'll see what you may do today and when you may do the rest.");
-  root.append(...banners(overview, [], ctx.fmt));
+  root.append(...banners(overview, [], ctx));
 
   const form = el("form", undefined, "card first-run");
   form.noValidate = true;
@@ -32,7 +31,7 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   const quick = el("div", undefined, "quick");
   for (const [text, iso] of [
     ["Today", overview.today],
-    ["Yesterday", dayBefore(overview.today)],
+    ["Yesterday", overview.yesterday],
   ] as const) {
     const b = button(text, "secondary");
     b.setAttribute("aria-label", `${text}: use ${ctx.fmt.date(iso)} as the session date`);

@@ -1,7 +1,7 @@
 // Protocol: which clinic plan is followed, choosing a built-in one,
 // importing a clinic's file, and every rule of the current plan.
 
-import { commands, type ActivityStatus, type Protocol } from "../bindings";
+import { type ActivityLabel, commands, type Protocol } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
 import { activityName, fileTooBig, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
@@ -9,12 +9,11 @@ import { type Ctx, screen } from "./common";
 import { protocolPicker } from "./firstRun";
 
 export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [current, list, overview] = await Promise.all([
+  const [current, list, names] = await Promise.all([
     need(commands.protocolCurrent()),
     need(commands.protocols()),
-    need(commands.overview()),
+    commands.activities(),
   ]);
-  const known = overview.status?.activities ?? [];
   const root = screen("Your clinic's plan");
   const note = liveNote();
   root.append(note, currentCard(current, list.some((p) => p.imported && p.selected)));
@@ -72,7 +71,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     announce(`Imported “${r.data.name}”. You now follow your clinic's plan.`);
   });
 
-  root.append(choose, imp, rulesCard(current, known));
+  root.append(choose, imp, rulesCard(current, names));
   return root;
 }
 
@@ -100,7 +99,7 @@ function currentCard(p: Protocol, imported: boolean): HTMLElement {
   return card;
 }
 
-function rulesCard(p: Protocol, known: Pick<ActivityStatus, "activity" | "label">[]): HTMLElement {
+function rulesCard(p: Protocol, names: ActivityLabel[]): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "rules-h");
   const h = el("h2", "All the rules");
@@ -117,10 +116,10 @@ function rulesCard(p: Protocol, known: Pick<ActivityStatus, "activity" | "label"
   }
   head.append(hr);
   table.append(head);
-  for (const group of rulesByActivity(p.rules)) {
+  for (const group of rulesByActivity(p.rules, names)) {
     const body = el("tbody");
     const gr = el("tr", undefined, "rule-group");
-    const th = el("th", activityName(group.activity, known));
+    const th = el("th", activityName(group.activity, names));
     th.scope = "rowgroup";
     th.colSpan = 3;
     gr.append(th);

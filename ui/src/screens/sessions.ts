@@ -1,12 +1,10 @@
 // Sessions: the booked sessions (add, move, delete), how many are planned,
-// and how to get ready for the next booked one (the engine's preparation
-// days and its status on the day before and on the day).
+// and how to get ready for the next booked one (the engine's checklist).
 
-import { commands, type SessionsView } from "../bindings";
+import { commands, type PrepItem, type SessionsView } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
-import { dayBefore } from "../format";
-import { nextBookedSession, prepActivities, prepCareIds, prepMilestones } from "../logic";
+import { placeError, prepGroups, prepUntil } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
@@ -21,7 +19,7 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
     if (fresh) fresh.textContent = message;
   };
   root.append(bookedCard(view, ctx, overview.today, done), addCard(done), plannedCard(view, done));
-  root.append(await prepCard(ctx, view, overview.today));
+  root.append(await prepCard(ctx, overview.today));
   return root;
 }
 
@@ -158,84 +156,51 @@ function plannedCard(view: SessionsView, done: Done): HTMLElement {
   return form;
 }
 
-async function prepCard(ctx: Ctx, view: SessionsView, today: string): Promise<HTMLElement> {
+async function prepCard(ctx: Ctx, today: string): Promise<HTMLElement> {
   const card = el("section", undefined, "card prep");
   card.setAttribute("aria-labelledby", "prep-h");
-  const next = nextBookedSession(view.sessions, today);
-  const h = el("h2", next ? `Getting ready for session ${next.number}` : "Getting ready");
+  const r = await commands.preparation();
+  const prep = r.status === "ok" ? r.data : null;
+  const h = el("h2", prep ? `Getting ready for session ${prep.session}` : "Getting ready");
   h.id = "prep-h";
   card.append(h);
-  if (!next) {
+  if (r.status === "error") {
+    card.append(el("p", placeError(r.error, []).message, "form-error"));
+    return card;
+  }
+  if (!prep) {
     card.append(el("p", "No session is booked ahead. When you book your next one, add it above to see how to get ready.", "muted"));
     return card;
   }
   const f = ctx.fmt;
-  const date = next.row.date;
   const lead = el("p");
-  put(lead, "Your session is on ", timeEl(date, f.longDate(date)), ".");
+  if (prep.in_days === 0) put(lead, "Your session is ", el("strong", "today"), ".");
+  else put(lead, "Your session is on ", timeEl(prep.date, f.longDate(prep.date)), `, ${f.inDays(prep.in_days)}.`);
   card.append(lead);
-
-  const [timeline, before, onDay, protocol] = await Promise.all([
-    commands.timeline(),
-    commands.statusOn(dayBefore(date)),
-    commands.statusOn(date),
-    commands.protocolCurrent(),
-  ]);
-
-  const steps = timeline.status === "ok" ? prepMilestones(timeline.data, next.number) : [];
-  if (steps.length) {
-    card.append(el("h3", "Step by step"));
-    const list = el("ul", undefined, "items");
-    for (const m of steps) {
-      const li = el("li", undefined, "item");
-      const line = el("p", undefined, "item-line");
-      put(line, el("strong", m.title), " · ", timeEl(m.date, f.date(m.date, today)));
-      li.append(line, el("p", m.body));
-      list.append(li);
-    }
-    card.append(list);
+  if (!prep.items.length) {
+    card.append(el("p", "Your clinic's plan asks nothing special before a session.", "muted"));
+    return card;
   }
-
-  if (before.status === "ok" && before.data) {
-    const day = before.data;
-    // Only what the protocol restricts to get ready (its before-session
-    // rules), not the aftercare still running from the last session.
-    const prep = protocol.status === "ok" ? prepActivities(protocol.data) : null;
-    const relevant = day.activities.filter((a) => prep === null || prep.has(a.activity));
-    const avoid = relevant.filter((a) => a.status === "avoid");
-    const care = relevant.filter((a) => a.status === "limited");
-    const ids = protocol.status === "ok" ? prepCareIds(protocol.data) : null;
-    const todo = day.care.filter((c) => ids === null || ids.has(c.id));
-    if (todo.length || avoid.length || care.length) {
-      const h3 = el("h3");
-      put(h3, "The day before · ", timeEl(day.date, f.date(day.date, today)));
-      card.append(h3);
-      const list = el("ul", undefined, "checklist");
-      for (const c of todo) list.append(checkItem("Do", c.label, c.note));
-      for (const a of avoid) list.append(checkItem("Avoid", a.label, a.note));
-      for (const a of care) list.append(checkItem("With care", a.label, a.note));
-      card.append(list);
-    }
-  }
-
-  if (onDay.status === "ok" && onDay.data && protocol.status === "ok") {
-    const ids = prepCareIds(protocol.data);
-    const items = onDay.data.care.filter((c) => ids.has(c.id));
-    if (items.length) {
-      card.append(el("h3", "On the day"));
-      const list = el("ul", undefined, "checklist");
-      for (const c of items) list.append(checkItem("Do", c.label, c.note));
-      card.append(list);
-    }
+  for (const group of prepGroups(prep.items)) {
+    const h3 = el("h3");
+    if (group.startsInDays === 0) h3.textContent = "Now";
+    else if (group.from === prep.date) put(h3, "On the day · ", timeEl(group.from, f.date(group.from, today)));
+    else put(h3, "From ", timeEl(group.from, f.date(group.from, today)), ` · ${f.inDays(group.startsInDays)}`);
+    const list = el("ul", undefined, "checklist");
+    for (const item of group.items) list.append(checkItem(item, group.from !== prep.date));
+    card.append(h3, list);
   }
   return card;
 }
 
-function checkItem(kind: "Do" | "Avoid" | "With care", label: string, note: string | null): HTMLLIElement {
-  const li = el("li", undefined, `check-item check-${kind === "Do" ? "do" : kind === "Avoid" ? "avoid" : "limited"}`);
+const KIND_TAG: Record<PrepItem["kind"], string> = { do: "Do", avoid: "Avoid", limited: "With care" };
+
+function checkItem(item: PrepItem, sayUntil: boolean): HTMLLIElement {
+  const li = el("li", undefined, `check-item check-${item.kind}`);
   const line = el("p");
-  put(line, el("span", kind, "tag"), " ", el("strong", label));
+  put(line, el("span", KIND_TAG[item.kind], "tag"), " ", el("strong", item.label));
   li.append(line);
-  if (note) li.append(el("p", note, "muted"));
+  if (item.note) li.append(el("p", item.note, "muted"));
+  if (sayUntil) li.append(el("p", prepUntil(item), "muted small"));
   return li;
 }

@@ -16,7 +16,7 @@ export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
   const root = screen(dayHeading(overview.status));
   root.querySelector("h1")!.after(todayLine(overview, ctx.fmt));
   root.append(
-    ...banners(overview, missed.status === "ok" ? missed.data : [], ctx.fmt),
+    ...banners(overview, missed.status === "ok" ? missed.data : [], ctx),
     ...statusCards(overview.status, ctx.fmt, overview.today),
   );
   const contact = clinicContact(settings.status === "ok" ? settings.data.clinic : undefined);

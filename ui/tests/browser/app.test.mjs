@@ -212,6 +212,26 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
+    it("a phone that refuses notifications gets a lasting banner; one not asked yet gets a button", async () => {
+      const denied = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "denied" } });
+      assert.match(await text(denied, ".banner"), /Your phone blocks reminders[\s\S]*turn notifications on/);
+      await go(denied, "settings");
+      await go(denied, "today");
+      assert.match(await text(denied, ".banner"), /Your phone blocks reminders/, "still there after moving around");
+      await scan(denied, size.name, "today-permission-denied");
+      await noProblems(denied);
+      await denied.context().close();
+
+      const ask = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "not_asked" } });
+      assert.match(await text(ask, ".banner"), /Allow reminders/);
+      await ask.click("button:has-text('Allow notifications')");
+      await ask.waitForSelector(".banner", { state: "detached" });
+      const state = await fakeState(ask);
+      assert.equal(state.calls.filter((c) => c.cmd === "notifications_allow").length, 1);
+      await noProblems(ask);
+      await ask.context().close();
+    });
+
     it("Can I…? maps everyday words to the engine's answer and date", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "can-i" });
       await page.fill("#ask", "can I go in the pool?");
@@ -282,11 +302,12 @@ for (const size of SIZES) {
       await page.fill("#add-date", "2025-04-07");
       await page.click("button:has-text('Add session')");
       await page.waitForSelector("main h2:has-text('Getting ready for session 3')");
+      // The engine's checklist, grouped by the day each item starts.
       const prep = await text(page, ".prep");
-      assert.match(prep, /7 days before session 3/);
-      assert.match(prep, /The day before/);
-      assert.match(prep, /Alcohol/);
-      assert.match(prep, /On the day/);
+      assert.match(prep, /Your session is on Monday,? 7 April 2025, in 18 days/);
+      assert.match(prep, /From Mon 31 Mar · in 11 days\s*Do\s*Moisturise your scalp lightly/);
+      assert.match(prep, /From Sun 6 Apr · in 17 days[\s\S]*Avoid\s*Alcohol[\s\S]*Until your session, and on the day itself/);
+      assert.match(prep, /On the day · Mon 7 Apr\s*Do\s*Wash your hair before your appointment/);
 
       // Move and delete.
       await page.click("button[aria-label='Change date of session 3']");

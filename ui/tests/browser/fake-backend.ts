@@ -4,11 +4,13 @@
 // shapes and messages. Test-only: never part of the shipped dist.
 
 import type {
-  Activity,
+  ActivityLabel,
   AppError,
   DayStatus,
   Milestone,
   MissedReminder,
+  NotificationPermission,
+  Preparation,
   Overview,
   PlanSummary,
   Protocol,
@@ -34,6 +36,8 @@ export interface FakeConfig {
   exportCancelled?: boolean;
   /** Today, if not the fixtures' today (a date the fixtures hold a status for). */
   today?: string;
+  /** The phone's notification permission (desktops: always "granted"). */
+  permission?: NotificationPermission;
 }
 
 interface PlanFixture {
@@ -48,19 +52,18 @@ interface PlanFixture {
     milestones: Milestone[];
   };
   status: Record<string, DayStatus>;
+  prep: Record<string, Preparation | null>;
 }
 
 const fx = engine as unknown as {
   today: string;
   zone: string;
+  activities: ActivityLabel[];
   protocols: Protocol[];
   plans: Record<string, PlanFixture>;
 };
 
-const ACTIVITIES: Activity[] = [
-  "wash", "wet", "rinse", "shave", "haircut", "moisturise", "exercise", "sweat", "swim", "sauna",
-  "sun", "sunbed", "woolly_hat", "hair_colour", "bath", "alcohol", "stimulants", "aspirin",
-];
+const ACTIVITIES = fx.activities.map((a) => a.activity as string);
 const MAX_PLANNED = 12;
 const MAX_PROTOCOL_BYTES = 64 * 1024;
 
@@ -78,6 +81,13 @@ function parseDate(text: string, field = "date"): string {
   }
   if (y < 1970 || y > 2199) throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
   return t;
+}
+
+/** The calendar day before `iso` (the backend's `yesterday`; test data only). */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }
 
 function parseTime(text: string, field: string): void {
@@ -105,6 +115,7 @@ export function createBackend(cfg: FakeConfig) {
         ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
         : { name: "", phone: "", email: "" },
     } as Required<Settings>,
+    permission: cfg.permission ?? "granted",
     calls: [] as { cmd: string; args: unknown }[],
   };
   const book = (...dates: string[]) => dates.forEach((date) => state.sessions.push({ id: state.nextId++, date }));
@@ -193,7 +204,7 @@ export function createBackend(cfg: FakeConfig) {
       let full = sourceName;
       if (line !== null) full += `: line ${line}`;
       if (field !== null) full += `, field "${field}"`;
-      throw { kind: "protocol", line, field, message: `${full}: ${message}` } satisfies AppError;
+      throw { kind: "protocol", line, field, detail: message, message: `${full}: ${message}` } satisfies AppError;
     };
     if (new TextEncoder().encode(text).length > MAX_PROTOCOL_BYTES) {
       fail(null, null, `the file is ${text.length} bytes; a protocol file may be at most ${MAX_PROTOCOL_BYTES} bytes`);
@@ -203,7 +214,7 @@ export function createBackend(cfg: FakeConfig) {
       const m = /^\s*([a-z_]+)\s*=\s*"?([^"]*)"?\s*$/.exec(raw);
       if (!m) return;
       const [, key, value] = m as unknown as [string, string, string];
-      if (key === "activity" && !(ACTIVITIES as string[]).includes(value)) {
+      if (key === "activity" && !ACTIVITIES.includes(value)) {
         fail(i + 1, "activity", `unknown activity "${value}" (expected one of: ${ACTIVITIES.join(", ")})`);
       }
       if (key === "status" && !["avoid", "limited", "ok"].includes(value)) {
@@ -295,6 +306,7 @@ export function createBackend(cfg: FakeConfig) {
       const f = fixture();
       return {
         today: state.today,
+        yesterday: dayBefore(state.today),
         zone: zone(),
         status: f ? patchStatus(f.status[state.today]) : null,
         plan: f ? planSummary(f) : null,
@@ -304,6 +316,7 @@ export function createBackend(cfg: FakeConfig) {
             ? { moved_to: "/home/client/.local/share/smp-aftercare/aftercare.db.damaged-20250320", reason: "the file is not a SQLite database" }
             : null,
           notification_error: cfg.banners ? "org.freedesktop.Notifications was not provided by any .service files" : null,
+          permission: state.permission,
         },
       };
     },
@@ -311,6 +324,14 @@ export function createBackend(cfg: FakeConfig) {
       const d = parseDate(String(date));
       const f = fixture();
       return f ? patchStatus(f.status[d]) : null;
+    },
+    preparation(): Preparation | null {
+      return fixture()?.prep[state.today] ?? null;
+    },
+    activities: () => clone(fx.activities),
+    notifications_allow(): NotificationPermission {
+      if (state.permission === "not_asked") state.permission = "granted";
+      return state.permission;
     },
     timeline(): Milestone[] {
       return fixture()?.plan.milestones ?? [];
@@ -356,6 +377,8 @@ export function createBackend(cfg: FakeConfig) {
     settings: () => clone(state.settings),
     settings_set({ settings }) {
       state.settings = validateSettings(settings as Settings);
+      // Turning reminders on asks the phone; the fake says yes.
+      if (state.settings.reminders_enabled && state.permission === "not_asked") state.permission = "granted";
       return clone(state.settings);
     },
     reminders_upcoming(): UpcomingReminder[] {

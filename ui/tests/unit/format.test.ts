@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createFormats, dayBefore, isoDay, keep, parseDay, sentence } from "../../src/format";
+import { createFormats, keep, parseDay, sentence } from "../../src/format";
 
 const f = createFormats("en-GB");
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 
-describe("parseDay / isoDay / dayBefore", () => {
+describe("parseDay", () => {
   it("parses a calendar date as local noon", () => {
     const d = parseDay("2025-03-30"); // a DST change day in Europe
     expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours()]).toEqual([2025, 2, 30, 12]);
-    expect(isoDay(d)).toBe("2025-03-30");
-  });
-
-  it("steps back over month and year ends", () => {
-    expect(dayBefore("2025-03-01")).toBe("2025-02-28");
-    expect(dayBefore("2024-03-01")).toBe("2024-02-29");
-    expect(dayBefore("2026-01-01")).toBe("2025-12-31");
   });
 });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ActivityStatus, AppError, DayStatus, Milestone, Protocol } from "../../src/bindings";
+import type { ActivityLabel, ActivityStatus, AppError, DayStatus, Milestone, Preparation, Protocol } from "../../src/bindings";
 import { createFormats } from "../../src/format";
 import {
-  ALL_ACTIVITIES,
   activityName,
   answerFor,
   avoidUntil,
@@ -12,11 +11,9 @@ import {
   groupActivities,
   lookupActivities,
   mailHref,
-  nextBookedSession,
   placeError,
-  prepActivities,
-  prepCareIds,
-  prepMilestones,
+  prepGroups,
+  prepUntil,
   protocolErrorParts,
   rulesByActivity,
   SYNONYMS,
@@ -27,8 +24,9 @@ import {
 import engine from "../fixtures/engine.json";
 
 // Real engine output (see tests/fixtures/generate.mjs).
-type Plan = { plan: { milestones: Milestone[] }; status: Record<string, DayStatus> };
-const fx = engine as unknown as { protocols: Protocol[]; plans: Record<string, Plan> };
+type Plan = { plan: { milestones: Milestone[] }; status: Record<string, DayStatus>; prep: Record<string, Preparation | null> };
+const fx = engine as unknown as { activities: ActivityLabel[]; protocols: Protocol[]; plans: Record<string, Plan> };
+const names = fx.activities;
 const booked = fx.plans["four-to-thirty|2025-03-06,2025-03-17"]!;
 const all = fx.plans["four-to-thirty|2025-03-06,2025-03-17,2025-04-07"]!;
 const today = booked.status["2025-03-20"]!;
@@ -94,19 +92,19 @@ describe("Can I…? synonyms", () => {
   ];
   for (const [text, expected] of cases) {
     it(`“${text}” → ${expected.join(", ")}`, () => {
-      expect(lookupActivities(text, today.activities)).toEqual(expected);
+      expect(lookupActivities(text, names)).toEqual(expected);
     });
   }
 
   it("knows nothing of unrelated words", () => {
-    expect(lookupActivities("skydiving", today.activities)).toEqual([]);
-    expect(lookupActivities("", today.activities)).toEqual([]);
-    expect(lookupActivities("can I?", today.activities)).toEqual([]);
+    expect(lookupActivities("skydiving", names)).toEqual([]);
+    expect(lookupActivities("", names)).toEqual([]);
+    expect(lookupActivities("can I?", names)).toEqual([]);
   });
 
   it("maps only to real activity ids", () => {
     for (const [word, ids] of Object.entries(SYNONYMS)) {
-      for (const id of ids) expect(ALL_ACTIVITIES, word).toContain(id);
+      for (const id of ids) expect(names.map((n) => n.activity), word).toContain(id);
     }
   });
 });
@@ -159,19 +157,21 @@ describe("error placement", () => {
       kind: "protocol",
       line: 10,
       field: "activity",
+      detail: 'unknown activity "swimming" (expected one of: wash, wet)',
       message: 'clinic.toml: line 10, field "activity": unknown activity "swimming" (expected one of: wash, wet)',
     };
     expect(placeError(e, fields)).toEqual({
       field: "file",
       message: 'Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)',
     });
-    expect(protocolErrorParts(e, "clinic.toml").detail).toBe('unknown activity "swimming" (expected one of: wash, wet)');
+    expect(protocolErrorParts(e).detail).toBe('unknown activity "swimming" (expected one of: wash, wet)');
     expect(placeError(e, ["date"]).field).toBeNull();
   });
 
   it("words a protocol error without line or field", () => {
-    const e: AppError = { kind: "protocol", line: null, field: null, message: "big.toml: the file is 70000 bytes; a protocol file may be at most 65536 bytes" };
-    expect(protocolErrorParts(e, "big.toml").text).toBe("The file is 70000 bytes; a protocol file may be at most 65536 bytes.");
+    const detail = "the file is 70000 bytes; a protocol file may be at most 65536 bytes";
+    const e: AppError = { kind: "protocol", line: null, field: null, detail, message: `big.toml: ${detail}` };
+    expect(protocolErrorParts(e).text).toBe("The file is 70000 bytes; a protocol file may be at most 65536 bytes.");
   });
 
   it("puts store and other failures on the form", () => {
@@ -204,29 +204,34 @@ describe("timeline", () => {
   });
 });
 
-describe("sessions and preparation", () => {
-  const rows = [
-    { id: 3, date: "2025-04-07" },
-    { id: 1, date: "2025-03-06" },
-    { id: 2, date: "2025-03-17" },
-  ];
+describe("preparation", () => {
+  // Real engine output: session 3 on 2025-04-07, asked on 2025-03-20.
+  const prep = all.prep["2025-03-20"]!;
 
-  it("finds the next booked session and its number", () => {
-    expect(nextBookedSession(rows, "2025-03-20")).toEqual({ number: 3, row: { id: 3, date: "2025-04-07" } });
-    expect(nextBookedSession(rows, "2025-03-06")).toEqual({ number: 2, row: { id: 2, date: "2025-03-17" } });
-    expect(nextBookedSession(rows, "2025-04-07")).toBeNull();
+  it("groups the engine's checklist by start date, soonest first", () => {
+    expect(prep.session).toBe(3);
+    const groups = prepGroups(prep.items);
+    expect(groups.map((g) => g.from)).toEqual([...new Set(prep.items.map((i) => i.from))]);
+    expect(groups.flatMap((g) => g.items)).toEqual(prep.items);
+    expect(groups.at(-1)!.from).toBe("2025-04-07");
+    expect(groups.at(-1)!.items.map((i) => i.label)).toContain("Wash your hair before your appointment");
   });
 
-  it("picks the engine's preparation days for a session", () => {
-    const steps = prepMilestones(all.plan.milestones, 3);
-    expect(steps.map((m) => m.title)).toEqual(["7 days before session 3", "The day before session 3"]);
-    expect(prepMilestones(all.plan.milestones, 2).every((m) => m.prepares?.session === 2)).toBe(true);
+  it("puts everything already under way in one group", () => {
+    const eve = all.prep["2025-04-06"]!;
+    const groups = prepGroups(eve.items);
+    expect(groups[0]!.startsInDays).toBe(0);
+    expect(groups.filter((g) => g.startsInDays === 0)).toHaveLength(1);
+    expect(groups[0]!.items.map((i) => i.label)).toEqual(expect.arrayContaining(["Alcohol", "Sunbeds"]));
   });
 
-  it("knows the protocol's preparation care and restrictions", () => {
-    expect([...prepCareIds(protocol)]).toContain("prep_wash");
-    expect([...prepCareIds(protocol)]).not.toContain("moisturise");
-    expect([...prepActivities(protocol)].sort()).toEqual(["alcohol", "aspirin", "stimulants", "sun", "sunbed"].sort());
+  it("says until when an item holds", () => {
+    expect(prepUntil({ on_session_day: true })).toBe("Until your session, and on the day itself");
+    expect(prepUntil({ on_session_day: false })).toBe("Until the day before your session");
+  });
+
+  it("has nothing ahead once every booked session is past", () => {
+    expect(booked.prep["2025-03-20"]).toBeNull();
   });
 });
 
@@ -242,17 +247,18 @@ describe("protocol rules", () => {
   });
 
   it("groups rules by activity in the engine's order, each by day", () => {
-    const groups = rulesByActivity(protocol.rules);
+    const groups = rulesByActivity(protocol.rules, names);
     expect(groups[0]!.activity).toBe("wash");
-    expect(groups.map((g) => g.activity)).toEqual(ALL_ACTIVITIES.filter((a) => groups.some((g) => g.activity === a)));
+    expect(groups.map((g) => g.activity)).toEqual(names.map((n) => n.activity).filter((a) => groups.some((g) => g.activity === a)));
     const wash = groups[0]!.rules;
     expect(wash.map((r) => r.status)).toEqual(["avoid", "limited"]);
     expect(groups.reduce((n, g) => n + g.rules.length, 0)).toBe(protocol.rules.length);
   });
 
-  it("names activities with the engine's labels when known", () => {
-    expect(activityName("woolly_hat", today.activities)).toBe("Woolly hats");
-    expect(activityName("haircut")).toBe("Haircut");
+  it("names activities with the backend's names", () => {
+    expect(activityName("woolly_hat", names)).toBe("Woolly hats");
+    expect(activityName("haircut", names)).toBe("Haircut");
+    expect(activityName("haircut", [])).toBe("haircut");
   });
 });
 
