@@ -148,6 +148,10 @@ pub enum DeliveryHow {
     /// Claimed, but the notification server did not take it; the error is
     /// kept in the log and shown in the app.
     Failed,
+    /// Already due when the client entered it (a past session booked, or a
+    /// session moved): they could not have had it, so it is neither shown
+    /// late nor listed as missed.
+    BeforePlan,
 }
 
 impl DeliveryHow {
@@ -158,6 +162,7 @@ impl DeliveryHow {
             DeliveryHow::Summary => "summary",
             DeliveryHow::Missed => "missed",
             DeliveryHow::Failed => "failed",
+            DeliveryHow::BeforePlan => "before_plan",
         }
     }
 
@@ -168,6 +173,7 @@ impl DeliveryHow {
             DeliveryHow::Summary,
             DeliveryHow::Missed,
             DeliveryHow::Failed,
+            DeliveryHow::BeforePlan,
         ]
         .into_iter()
         .find(|h| h.as_str() == s)

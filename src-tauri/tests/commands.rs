@@ -487,3 +487,32 @@ fn overview_gives_yesterday_and_activities_their_names() {
     assert_eq!(names.as_array().unwrap().len(), 18);
     assert_eq!(names[3], json!({ "activity": "shave", "label": "Shaving" }));
 }
+
+#[test]
+fn reminders_due_before_a_session_was_entered_are_never_missed() {
+    // First run two days after the session: its prep and day-1 reminders
+    // were due before the client told the app anything.
+    let h = harness("before-plan", "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(h.ok("reminders_missed", json!({})), json!([]));
+    let upcoming = h.ok("reminders_upcoming", json!({ "limit": 50 }));
+    let upcoming = upcoming.as_array().unwrap();
+    assert!(!upcoming.is_empty());
+    assert!(
+        upcoming.iter().all(|r| r["overdue"] == false),
+        "nothing is waiting to be shown late: {upcoming:?}"
+    );
+    // Moving the session later makes its new early reminders past too.
+    let id = h.ok("sessions", json!({}))["sessions"][0]["id"].clone();
+    h.ok("session_edit", json!({ "id": id, "date": "2026-03-03" }));
+    assert_eq!(h.ok("reminders_missed", json!({})), json!([]));
+    let store = Store::open(&h.dir).unwrap().store;
+    let log = store.delivery_log().unwrap();
+    assert!(log.iter().any(|e| e.id == "day:2026-03-02:1"));
+    assert!(log.iter().any(|e| e.id == "day:2026-03-03:1"));
+    assert!(
+        log.iter()
+            .all(|e| e.how == smp_aftercare_lib::model::DeliveryHow::BeforePlan),
+        "{log:?}"
+    );
+}

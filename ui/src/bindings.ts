@@ -330,7 +330,13 @@ export type DeliveryHow =
  *  Claimed, but the notification server did not take it; the error is
  *  kept in the log and shown in the app.
  */
-"failed";
+"failed" | 
+/**
+ *  Already due when the client entered it (a past session booked, or a
+ *  session moved): they could not have had it, so it is neither shown
+ *  late nor listed as missed.
+ */
+"before_plan";
 
 /**  A day on which something changes. */
 export type Milestone = {

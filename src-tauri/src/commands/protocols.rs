@@ -5,7 +5,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::store;
+use super::{settle_before_plan, store};
 use crate::current_plan;
 use crate::error::AppError;
 use crate::model::ProtocolChoice;
@@ -132,6 +132,7 @@ fn save(state: &AppState, choice: ProtocolChoice, protocol: &Protocol) -> Result
                 .map_err(|e| AppError::from_engine(e, "protocol"))?;
         }
         store.set_protocol_choice(&choice)?;
+        settle_before_plan(state, &mut store);
     }
     (state.on_change)();
     Ok(())

@@ -5,7 +5,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::store;
+use super::{settle_before_plan, store};
 use crate::current_plan::{self, check_candidate};
 use crate::error::AppError;
 use crate::model::SessionRow;
@@ -89,6 +89,7 @@ pub fn session_add(state: State<'_, AppState>, date: String) -> Result<SessionsV
         store
             .insert_session(date)
             .map_err(|e| AppError::invalid("date", e.to_string()))?;
+        settle_before_plan(&state, &mut store);
     }
     (state.on_change)();
     view(&state)
@@ -120,6 +121,7 @@ pub fn session_edit(
         store
             .update_session(id, date)
             .map_err(|e| AppError::invalid("date", e.to_string()))?;
+        settle_before_plan(&state, &mut store);
     }
     (state.on_change)();
     view(&state)
@@ -137,6 +139,7 @@ pub fn session_delete(state: State<'_, AppState>, id: i64) -> Result<SessionsVie
             });
         }
         store.delete_session(id)?;
+        settle_before_plan(&state, &mut store);
     }
     (state.on_change)();
     view(&state)
@@ -165,6 +168,7 @@ pub fn planned_set(
         }
         check_candidate(&store, dates, planned, "planned")?;
         store.set_planned(planned)?;
+        settle_before_plan(&state, &mut store);
     }
     (state.on_change)();
     view(&state)

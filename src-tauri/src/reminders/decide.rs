@@ -231,14 +231,15 @@ pub struct MissedReminder {
 }
 
 /// Every reminder of the current plan that was not shown on time: recorded
-/// as missed, folded into a summary, or failed. Newest first. Log entries
+/// as missed, folded into a summary, or failed (not those due before the
+/// client entered them). Newest first. Log entries
 /// whose id is no longer in the plan (a session was moved or deleted) are
 /// left out: they describe a day that is no longer the client's.
 pub fn missed(reminders: &[Reminder], log: &[LogEntry]) -> Vec<MissedReminder> {
     let by_id: HashMap<&str, &Reminder> = reminders.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut out: Vec<MissedReminder> = log
         .iter()
-        .filter(|e| e.how != DeliveryHow::Notification)
+        .filter(|e| !matches!(e.how, DeliveryHow::Notification | DeliveryHow::BeforePlan))
         .filter_map(|e| {
             let r = by_id.get(e.id.as_str())?;
             Some(MissedReminder {
