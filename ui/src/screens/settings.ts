@@ -27,7 +27,12 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const syncQuiet = () => (qRow.hidden = !quiet.box.checked);
   quiet.box.addEventListener("change", syncQuiet);
   syncQuiet();
-  reminders.append(enabled.wrap, time.wrap, quiet.wrap, qRow);
+  reminders.append(enabled.wrap);
+  if (overview.notices.permission === "denied") {
+    // Beside the switch it concerns: on, but the phone blocks them.
+    enabled.wrap.append(el("p", "Your phone blocks SMP Aftercare's notifications. Allow them in your phone's Settings, under Apps, SMP Aftercare, Notifications.", "form-error"));
+  }
+  reminders.append(time.wrap, quiet.wrap, qRow);
   errors.on("reminder_time", time).on("quiet_hours.start", qStart).on("quiet_hours.end", qEnd);
 
   // Time zone

@@ -216,6 +216,7 @@ for (const size of SIZES) {
       const denied = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "denied" } });
       assert.match(await text(denied, ".banner"), /Your phone blocks reminders[\s\S]*turn notifications on/);
       await go(denied, "settings");
+      assert.match(await text(denied, "main"), /Your phone blocks SMP Aftercare's notifications/);
       await go(denied, "today");
       assert.match(await text(denied, ".banner"), /Your phone blocks reminders/, "still there after moving around");
       await scan(denied, size.name, "today-permission-denied");
