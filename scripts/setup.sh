@@ -6,13 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: Tauri's WebKitGTK stack; for the tests a virtual display,
-# a private D-Bus, python3-dbus/gi for the notification recorder and
-# Debian's chromium for the UI's browser tests (never a downloaded browser).
+# a private D-Bus, python3-dbus/gi for the notification recorder, Debian's
+# chromium for the UI's browser tests (never a downloaded browser), and for
+# the end-to-end tests of the app WebKitGTK's WebDriver (WebKitWebDriver)
+# and the locale sources (the app is shown in British English).
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
   build-essential pkg-config xvfb xauth dbus dbus-x11 python3 python3-dbus python3-gi
-  chromium
+  chromium webkit2gtk-driver locales
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -35,6 +37,12 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# tauri-driver: the WebDriver server the end-to-end tests start the app
+# with (it drives WebKitWebDriver). Built from crates.io once, in about 30 s.
+if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  cargo install tauri-driver --version 2.1.0 --locked
+fi
 
 # Node packages: the UI's build and test tools, exactly as locked. Skipped
 # when node_modules already matches the lock file.

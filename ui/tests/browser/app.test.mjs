@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { axe, DIST, fakeState, go, launch, openApp, problems, serve, UI } from "./harness.mjs";
+import { BAD_PROTOCOL } from "../fixtures/bad-protocol.mjs";
 
 const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 } },
@@ -22,24 +23,6 @@ const SCREENS = [
   ["settings", "Settings"],
 ];
 const SHOTS = join(UI, "../docs/screenshots/browser");
-const BAD_PROTOCOL = [
-  "format = 1",
-  'id = "northside"',
-  'name = "Northside aftercare"',
-  'summary = "Our clinic\'s own plan."',
-  "[sessions]",
-  "usual = 3",
-  "min = 2",
-  "max = 4",
-  "[[rule]]",
-  'activity = "swimming"',
-  'status = "avoid"',
-  'scope = "after_each"',
-  "from_day = 1",
-  "to_day = 30",
-  'note = "no pools"',
-  "",
-].join("\n");
 
 let server;
 let browser;

@@ -1,0 +1,227 @@
+// End-to-end tests of the REAL app: the debug binary (its UI embedded) is
+// started by tauri-driver and Debian's WebKitWebDriver on a private Xvfb
+// display, with a fresh --data-dir, and driven as a client would: first run,
+// a second session, a bad clinic file, quit and start again. Along the way
+// it takes the phone-size screenshots in docs/screenshots/app/ (light and
+// dark).
+//
+//   dbus-run-session -- node --test tests/e2e/app.test.mjs   (npm run test:e2e)
+//
+// The tests run in order and share one data folder.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import { By } from "selenium-webdriver";
+import {
+  appBinary,
+  click,
+  freshDataDir,
+  go,
+  launchApp,
+  localDate,
+  quitApp,
+  screenshot,
+  SHOTS,
+  startTauriDriver,
+  startXvfb,
+  stopAll,
+  submitFormOf,
+  tempFile,
+  text,
+  tools,
+  type,
+  typeDate,
+  waitInPage,
+  waitRendered,
+  waitText,
+} from "./harness.mjs";
+import { BAD_PROTOCOL } from "../fixtures/bad-protocol.mjs";
+
+/** The phone size of the screenshots (the window is 430×860 by default). */
+const PHONE = { width: 390, height: 844 };
+
+// Two sessions of "Four dry days" (three planned): the first 17 days ago
+// (today is day 18 after it), the second 3 days ago (today is day 4).
+const FIRST = localDate(-17);
+const SECOND = localDate(-3);
+const TODAY = localDate(0);
+const AFTER_FIRST = /\bDay 18 after session 1 of 3\b/i;
+const AFTER_SECOND = /\bDay 4 after session 2 of 3\b/i;
+
+/** Every screen, with a pattern its heading must match. */
+const SCREENS = [
+  ["today", AFTER_SECOND],
+  ["can-i", /^Can I/],
+  ["timeline", /timeline/i],
+  ["sessions", /sessions/i],
+  ["protocol", /plan/i],
+  ["settings", /settings/i],
+];
+
+let binary;
+let server;
+let driver; // the app now running, if any
+let dataDir;
+
+/** Starts the app on `dir` at phone size. */
+async function start(dir, scheme = "light") {
+  // One session at a time: a test that failed may have left one open.
+  if (driver) await driver.quit().catch(() => {});
+  driver = await launchApp(server, binary, dir, { scheme });
+  await driver.manage().window().setRect(PHONE);
+  // GTK resizes the window asynchronously: wait for the webview to follow.
+  await waitInPage(driver, `a ${PHONE.width}×${PHONE.height} viewport`, (w, h) => window.innerWidth === w && window.innerHeight === h, PHONE.width, PHONE.height);
+  const dark = await driver.executeScript(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  assert.equal(dark, scheme === "dark", `the webview prefers the ${scheme} scheme`);
+  return driver;
+}
+
+/** Quits the app and checks that no process of it is left. */
+async function quit(dir) {
+  const d = driver;
+  driver = undefined;
+  const left = await quitApp(d, dir);
+  assert.deepEqual(left, [], "the app's process ended with the WebDriver session");
+}
+
+/** Heading of the screen on show, checked not to be the app's error screen. */
+async function heading() {
+  const h1 = await text(driver, "main h1");
+  if (h1 === "Something went wrong") assert.fail(`the screen failed: ${await text(driver, "main")}`);
+  return h1;
+}
+
+/** The dates listed under Booked on the Sessions screen. */
+function bookedDates() {
+  return driver.executeScript(() => [...document.querySelectorAll("ol.sessions time[datetime]")].map((t) => t.getAttribute("datetime")));
+}
+
+/** Screenshots of every screen (Can I…? with a question answered). */
+async function shootEveryScreen(scheme) {
+  for (const [route, title] of SCREENS) {
+    await go(driver, route);
+    assert.match(await heading(), title, `${route} heading`);
+    if (route === "can-i") {
+      await type(driver, "#ask", "swim");
+      await submitFormOf(driver, "#ask"); // "Ask"
+      await waitText(driver, "#answer", /Swimming/);
+    }
+    // Top of the screen, as a phone shows it first.
+    await driver.executeScript(() => window.scrollTo(0, 0));
+    await screenshot(driver, `${route}-${scheme}`);
+  }
+}
+
+/**
+ * A test that is a step of the client's story: once one fails, the later
+ * ones fail at once (they need its app and data) rather than time out.
+ */
+let broken = null;
+function step(name, fn) {
+  it(name, async () => {
+    if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
+    try {
+      await fn();
+    } catch (e) {
+      broken = name;
+      throw e;
+    }
+  });
+}
+
+before(async () => {
+  tools(); // fails clearly when tauri-driver, WebKitWebDriver, Xvfb or D-Bus is missing
+  binary = appBinary();
+  mkdirSync(SHOTS, { recursive: true });
+  const display = await startXvfb();
+  server = await startTauriDriver(display);
+});
+
+after(async () => {
+  if (driver) await driver.quit().catch(() => {});
+  await stopAll();
+});
+
+describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
+  step("first run: Welcome, a protocol and the first session's date lead to Today", async () => {
+    dataDir = freshDataDir("client");
+    await start(dataDir);
+    assert.equal(await heading(), "Welcome");
+    await screenshot(driver, "first-run-light");
+
+    // Pick a protocol other than the preselected one.
+    const label = await driver.findElement(By.xpath("//label[contains(., 'Four dry days')]"));
+    await click(driver, label);
+    const radio = await driver.findElement({ id: await label.getAttribute("for") });
+    assert.equal(await radio.isSelected(), true);
+
+    await typeDate(driver, "#first-date", FIRST);
+    await click(driver, By.xpath("//button[contains(., 'Show my day')]"));
+
+    const h1 = await waitText(driver, "main h1", /after session/);
+    await waitRendered(driver, "today");
+    // The app's today is the test's today (same zone; not across midnight).
+    const appToday = await driver.executeScript(() => document.querySelector("main .lead time")?.getAttribute("datetime"));
+    assert.equal(appToday, TODAY, "the app and the test agree on today's date");
+    assert.match(h1, AFTER_FIRST);
+    assert.match(await text(driver, "main .lead"), /Four dry days/);
+  });
+
+  step("a second session added on Sessions moves Today to session 2", async () => {
+    await go(driver, "sessions");
+    assert.deepEqual(await bookedDates(), [FIRST]);
+    await typeDate(driver, "#add-date", SECOND);
+    await submitFormOf(driver, "#add-date"); // "Add session"
+    await waitInPage(driver, "two booked sessions", () => document.querySelectorAll("ol.sessions li").length === 2);
+    assert.deepEqual(await bookedDates(), [FIRST, SECOND]);
+
+    await go(driver, "today");
+    assert.match(await heading(), AFTER_SECOND);
+  });
+
+  step("a bad protocol file shows its error inline, naming the line and the field", async () => {
+    await go(driver, "protocol");
+    const before = await text(driver, "#current-h");
+    const file = tempFile("northside.toml", BAD_PROTOCOL);
+    await driver.findElement({ css: "#protocol-file" }).sendKeys(file);
+    await submitFormOf(driver, "#protocol-file"); // "Import"
+    const message = await waitText(driver, "#protocol-file-error", /\S/);
+    assert.match(message, /line 10\b/i, "names the line");
+    assert.match(message, /\bfield\W+activity\b/i, "names the field");
+    assert.match(message, /swimming/, "names the bad value");
+    const field = await driver.findElement({ css: "#protocol-file" });
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    assert.match(await field.getAttribute("aria-describedby"), /protocol-file-error/);
+    assert.equal(await driver.findElement({ css: "#protocol-file-error" }).isDisplayed(), true);
+    // Nothing changed: still the same plan.
+    assert.equal(await text(driver, "#current-h"), before);
+    assert.equal(before, "Four dry days");
+  });
+
+  step("after quitting and starting again on the same data folder, everything is kept", async () => {
+    await quit(dataDir);
+    await start(dataDir);
+    assert.match(await heading(), AFTER_SECOND);
+    await go(driver, "sessions");
+    assert.deepEqual(await bookedDates(), [FIRST, SECOND]);
+    await go(driver, "protocol");
+    assert.equal(await text(driver, "#current-h"), "Four dry days");
+  });
+
+  step("screenshots of every screen at phone size, light", async () => {
+    await shootEveryScreen("light");
+    await quit(dataDir);
+  });
+
+  step("screenshots of every screen at phone size, dark (GTK_THEME=Adwaita:dark)", async () => {
+    await start(dataDir, "dark");
+    await shootEveryScreen("dark");
+    await quit(dataDir);
+
+    const fresh = freshDataDir("first-run-dark");
+    await start(fresh, "dark");
+    assert.equal(await heading(), "Welcome");
+    await screenshot(driver, "first-run-dark");
+    await quit(fresh);
+  });
+});
