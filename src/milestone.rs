@@ -27,8 +27,12 @@ pub struct Milestone {
     pub session: Option<u32>,
     /// The most notable thing about the day.
     pub kind: MilestoneKind,
-    /// A short title, for a notification: "Day 6 after session 1".
+    /// A short title, for a notification on the day itself: "Day 6 after
+    /// session 1", "Session 2 of 3 today".
     pub title: String,
+    /// The same, worded to read right in a list of dates, past or future
+    /// (a timeline): "Day 6 after session 1", "Session 2 of 3".
+    pub name: String,
     /// What changes, as sentences: "You may rinse your scalp (warm water only)."
     pub body: String,
     /// One line for lists: "Day 6: you may rinse your scalp (warm water only)".
@@ -283,18 +287,25 @@ fn milestone_on(
     let sentence = sentence.text;
 
     let planned = plan.planned();
-    let (heading, title) = match kind {
+    // (heading of the one-line message, notification title, list name)
+    let (heading, title, name) = match kind {
         MilestoneKind::Session => {
             let k = session_index.map_or(0, |i| i + 1);
+            let heading = format!("Session {k} of {planned}");
             (
-                format!("Session {k} of {planned}"),
+                heading.clone(),
                 format!("Session {k} of {planned} today"),
+                heading,
             )
         }
-        MilestoneKind::TouchUp => ("Touch-up".to_string(), "Time for a touch-up".to_string()),
+        MilestoneKind::TouchUp => (
+            "Touch-up".to_string(),
+            "Time for a touch-up".to_string(),
+            "Touch-up due".to_string(),
+        ),
         MilestoneKind::Prep => {
             let when = upper_first(&prepares.map(countdown).unwrap_or_default());
-            (when.clone(), when)
+            (when.clone(), when.clone(), when)
         }
         MilestoneKind::Healed | MilestoneKind::Change => {
             let d = day.unwrap_or(0);
@@ -309,7 +320,7 @@ fn milestone_on(
             } else {
                 format!("Day {d} after session {s}{also}")
             };
-            (format!("Day {d}{also}"), title)
+            (format!("Day {d}{also}"), title.clone(), title)
         }
     };
     Some(Milestone {
@@ -318,6 +329,7 @@ fn milestone_on(
         session,
         kind,
         title,
+        name,
         body: {
             let mut body = upper_first(&sentence);
             body.push('.');
@@ -420,6 +432,26 @@ mod tests {
         let mut s = Sentence::default();
         describe_changes(&mut s, changes);
         s.text
+    }
+
+    #[test]
+    fn titles_speak_of_the_day_and_names_read_in_a_list() {
+        let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let plan = Plan::new(
+            crate::Protocol::builtin("four-day-dry").unwrap(),
+            vec![s1],
+            None,
+            chrono_tz::UTC,
+        )
+        .unwrap();
+        let session = plan.milestones().iter().find(|m| m.date == s1).unwrap();
+        assert_eq!(session.title, "Session 1 of 3 today");
+        assert_eq!(session.name, "Session 1 of 3");
+        let day5 = plan.milestones().iter().find(|m| m.day == Some(5)).unwrap();
+        assert_eq!(
+            (day5.title.as_str(), day5.name.as_str()),
+            ("Day 5 after session 1", "Day 5 after session 1")
+        );
     }
 
     #[test]

@@ -351,8 +351,16 @@ export type Milestone = {
 	session: number | null,
 	/**  The most notable thing about the day. */
 	kind: MilestoneKind,
-	/**  A short title, for a notification: "Day 6 after session 1". */
+	/**
+	 *  A short title, for a notification on the day itself: "Day 6 after
+	 *  session 1", "Session 2 of 3 today".
+	 */
 	title: string,
+	/**
+	 *  The same, worded to read right in a list of dates, past or future
+	 *  (a timeline): "Day 6 after session 1", "Session 2 of 3".
+	 */
+	name: string,
 	/**  What changes, as sentences: "You may rinse your scalp (warm water only)." */
 	body: string,
 	/**  One line for lists: "Day 6: you may rinse your scalp (warm water only)". */

@@ -52,11 +52,11 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
         // Days gone by fold away to keep today and what's ahead in view.
         const details = el("details");
         const summary = el("summary");
-        summary.append(p, el("span", m.title, "tl-title"));
+        summary.append(p, el("span", m.name, "tl-title"));
         details.append(summary, el("p", m.body));
         li.append(details);
       } else {
-        li.append(p, el("h2", m.title, "tl-title"), el("p", m.body));
+        li.append(p, el("h2", m.name, "tl-title"), el("p", m.body));
       }
     }
     list.append(li);

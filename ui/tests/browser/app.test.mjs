@@ -216,6 +216,29 @@ for (const size of SIZES) {
       await ask.context().close();
     });
 
+    it("the timeline runs from getting ready to fully healed, with today marked", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+      const plan = await text(page, "main .card");
+      assert.match(plan, /Session 1\s*Thu 6 Mar \(done\)/);
+      assert.match(plan, /Session 3\s*Mon 7 Apr/);
+      assert.match(plan, /Fully healed\s*Wed 7 May/);
+      const names = await page.$$eval("ol.timeline .tl-title", (els) => els.map((e) => e.textContent));
+      assert.equal(names[0], "7 days before session 1", "it starts with getting ready");
+      // Days gone by are named as dates in a list, not "today".
+      assert.ok(names.includes("Session 1 of 3"), names.join(" | "));
+      assert.ok(!names.some((n) => /today/i.test(n ?? "")), names.join(" | "));
+      assert.match(names.at(-1) ?? "", /fully healed/);
+      // Exactly one entry is today's, between the past and what is ahead.
+      const current = await page.$$("ol.timeline [aria-current='date']");
+      assert.equal(current.length, 1);
+      assert.match(await text(page, "ol.timeline [aria-current='date']"), /Today · Thu 20 Mar/);
+      assert.ok(await page.isVisible("ol.timeline .tl-past details"), "past days fold away");
+      await page.click("button:has-text('Go to today')");
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-current")), "date");
+      await noProblems(page);
+      await page.context().close();
+    });
+
     it("Can I…? maps everyday words to the engine's answer and date", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "can-i" });
       await page.fill("#ask", "can I go in the pool?");
