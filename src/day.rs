@@ -54,6 +54,24 @@ pub fn day_number(session: NaiveDate, date: NaiveDate) -> Option<u32> {
     u32::try_from(diff).ok().and_then(|d| d.checked_add(1))
 }
 
+/// The calendar day before `date` (the earliest date stays itself).
+///
+/// ```
+/// use aftercare::day_before;
+/// use chrono::NaiveDate;
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2028, m, day).unwrap();
+/// assert_eq!(day_before(d(3, 1)), d(2, 29));
+/// ```
+pub fn day_before(date: NaiveDate) -> NaiveDate {
+    sub_days(date, 1)
+}
+
+/// Whole calendar days from `from` to `to`; `None` if `to` is earlier.
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
+    u32::try_from(to.signed_duration_since(from).num_days()).ok()
+}
+
 /// `date` plus `n` calendar days, saturating at the calendar's end.
 pub(crate) fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_days(Days::new(n.into()))

@@ -54,7 +54,7 @@ pub mod status;
 
 pub use activity::{Activity, Allowance};
 pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
-pub use day::{day_number, nth_day, parse_date, parse_time, parse_zone};
+pub use day::{day_before, day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::Plan;

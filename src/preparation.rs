@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
-use crate::day::{add_days, day_number};
+use crate::day::{add_days, days_between};
 use crate::plan::{Anchor, Plan};
 use crate::protocol::Window;
 
@@ -192,8 +192,7 @@ fn first_day(
 
 /// Calendar days from `from` to `to`, 0 when `to` is not later.
 fn days_from(from: NaiveDate, to: NaiveDate) -> u32 {
-    // day_number counts `from` as day 1.
-    day_number(from, to).map_or(0, |n| n - 1)
+    days_between(from, to).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
-use crate::day::day_number;
+use crate::day::{day_number, days_between};
 use crate::milestone::MilestoneKind;
 use crate::plan::{Lifts, Plan};
 
@@ -84,11 +84,6 @@ pub struct NextMilestone {
     pub kind: MilestoneKind,
     /// The one-line message: "Day 6: you may ...".
     pub message: String,
-}
-
-/// Whole calendar days from `from` to `to`; `None` if `to` is earlier.
-fn days_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
-    u32::try_from(to.signed_duration_since(from).num_days()).ok()
 }
 
 impl DayStatus {

@@ -23,6 +23,15 @@ fn ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The entry of a JSON list (`activities`, `items`) about `activity`.
+fn about<'a>(list: &'a Value, activity: &str) -> &'a Value {
+    list.as_array()
+        .expect("a JSON list")
+        .iter()
+        .find(|e| e["activity"] == activity)
+        .unwrap_or_else(|| panic!("no entry about {activity} in {list}"))
+}
+
 fn json(args: &[&str]) -> Value {
     serde_json::from_str(&ok(args)).expect("valid JSON")
 }
@@ -70,21 +79,11 @@ fn status_json_has_the_documented_fields() {
     assert_eq!(v["date"], "2026-03-04");
     assert_eq!(v["day"], 3);
     assert_eq!(v["session"], 1);
-    let shave = v["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["activity"] == "shave")
-        .unwrap();
+    let shave = about(&v["activities"], "shave");
     assert_eq!(shave["status"], "avoid");
     assert_eq!(shave["allowed_from"], "2026-03-07");
     assert!(shave["note"].is_string());
-    let alcohol = v["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["activity"] == "alcohol")
-        .unwrap();
+    let alcohol = about(&v["activities"], "alcohol");
     assert_eq!(alcohol["status"], "ok");
     assert_eq!(alcohol["allowed_from"], Value::Null);
     assert!(v["care"].is_array());
@@ -103,12 +102,7 @@ fn status_before_the_first_session_has_no_day() {
     let v = json(&with_plan("status", &["--on", "2026-03-01", "--json"]));
     assert_eq!(v["day"], Value::Null);
     assert_eq!(v["session"], Value::Null);
-    let alcohol = v["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["activity"] == "alcohol")
-        .unwrap();
+    let alcohol = about(&v["activities"], "alcohol");
     assert_eq!(alcohol["status"], "avoid");
     assert_eq!(alcohol["allowed_from"], "2026-03-03");
 }
@@ -491,12 +485,7 @@ fn prep_lists_the_next_session_checklist() {
     with_json.push("--json");
     let v = json(&with_json);
     assert_eq!(v["session"], 2);
-    let alcohol = v["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["activity"] == "alcohol")
-        .unwrap();
+    let alcohol = about(&v["items"], "alcohol");
     assert_eq!(alcohol["from"], "2026-03-22");
     assert_eq!(alcohol["kind"], "avoid");
 

@@ -74,6 +74,15 @@ struct Harness {
     dir: PathBuf,
 }
 
+/// The entry of a JSON list (`activities`, `items`) about `activity`.
+fn about<'a>(list: &'a Value, activity: &str) -> &'a Value {
+    list.as_array()
+        .expect("a JSON list")
+        .iter()
+        .find(|e| e["activity"] == activity)
+        .unwrap_or_else(|| panic!("no entry about {activity} in {list}"))
+}
+
 fn fresh_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("smp-commands-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -187,12 +196,7 @@ fn first_run_has_no_status_then_a_session_gives_today() {
     assert_eq!(o["status"]["day"], 3);
     assert_eq!(o["status"]["session"], 1);
     assert_eq!(o["plan"]["protocol_id"], "four-to-thirty");
-    let shave = o["status"]["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["activity"] == "shave")
-        .unwrap();
+    let shave = about(&o["status"]["activities"], "shave");
     assert_eq!(shave["status"], "avoid");
     assert_eq!(shave["allowed_from"], "2026-03-07");
     assert_eq!(shave["allowed_in_days"], 3);
@@ -461,12 +465,7 @@ fn preparation_lists_the_next_session_checklist() {
     assert_eq!(prep["session"], 2);
     assert_eq!(prep["date"], "2026-03-23");
     assert_eq!(prep["in_days"], 11);
-    let alcohol = prep["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["activity"] == "alcohol")
-        .unwrap();
+    let alcohol = about(&prep["items"], "alcohol");
     assert_eq!(alcohol["kind"], "avoid");
     assert_eq!(alcohol["label"], "Alcohol");
     assert_eq!(alcohol["from"], "2026-03-22");

@@ -188,23 +188,19 @@ export function placeError(error: AppError, fields: string[]): Placed {
     return { field, message: sentence(error.message) };
   }
   if (error.kind === "protocol") {
-    const parts = protocolErrorParts(error);
-    return { field: fields.includes("file") ? "file" : null, message: parts.text };
+    return { field: fields.includes("file") ? "file" : null, message: protocolErrorText(error) };
   }
   if (error.kind === "store") return { field: null, message: `Your data could not be saved or read: ${error.message}` };
   return { field: null, message: sentence(error.message) };
 }
 
 /** A protocol file error as "Line 10, field “activity”: unknown activity …". */
-export function protocolErrorParts(
-  error: Extract<AppError, { kind: "protocol" }>,
-): { line: number | null; field: string | null; detail: string; text: string } {
+export function protocolErrorText(error: Extract<AppError, { kind: "protocol" }>): string {
   const where = [
     error.line !== null ? `Line ${error.line}` : null,
     error.field !== null ? `field “${error.field}”` : null,
   ].filter(Boolean).join(", ");
-  const text = where ? `${where}: ${error.detail}` : sentence(error.detail);
-  return { line: error.line, field: error.field, detail: error.detail, text };
+  return where ? `${where}: ${error.detail}` : sentence(error.detail);
 }
 
 // ---------------------------------------------------------------- Timeline

@@ -5,7 +5,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::{settle_before_plan, store};
+use super::{change_plan, store};
 use crate::current_plan;
 use crate::error::AppError;
 use crate::model::ProtocolChoice;
@@ -124,16 +124,12 @@ pub fn protocol_import(
 /// Saves a choice once the booked sessions are known to fit it (a planned
 /// count chosen earlier may be fewer than a new protocol needs, and so on).
 fn save(state: &AppState, choice: ProtocolChoice, protocol: &Protocol) -> Result<(), AppError> {
-    {
-        let mut store = store(state)?;
+    change_plan(state, |store| {
         let dates: Vec<_> = store.sessions()?.iter().map(|s| s.date).collect();
         if !dates.is_empty() {
             aftercare::Plan::new(protocol.clone(), dates, store.planned()?, chrono_tz::UTC)
                 .map_err(|e| AppError::from_engine(e, "protocol"))?;
         }
-        store.set_protocol_choice(&choice)?;
-        settle_before_plan(state, &mut store);
-    }
-    (state.on_change)();
-    Ok(())
+        Ok(store.set_protocol_choice(&choice)?)
+    })
 }

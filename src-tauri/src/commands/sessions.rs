@@ -5,7 +5,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::{settle_before_plan, store};
+use super::{change_plan, store};
 use crate::current_plan::{self, check_candidate};
 use crate::error::AppError;
 use crate::model::SessionRow;
@@ -31,6 +31,17 @@ pub struct SessionsView {
 
 fn parse(date: &str) -> Result<NaiveDate, AppError> {
     aftercare::parse_date(date.trim()).map_err(|e| AppError::from_engine(e, "date"))
+}
+
+/// Refuses an id no booked session has.
+fn require_session(sessions: &[SessionRow], id: i64) -> Result<(), AppError> {
+    if sessions.iter().any(|s| s.id == id) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound {
+            message: format!("no session with id {id}"),
+        })
+    }
 }
 
 /// Refuses a date that another session already has, in the UI's words.
@@ -79,19 +90,16 @@ pub fn sessions(state: State<'_, AppState>) -> Result<SessionsView, AppError> {
 #[specta::specta]
 pub fn session_add(state: State<'_, AppState>, date: String) -> Result<SessionsView, AppError> {
     let date = parse(&date)?;
-    {
-        let mut store = store(&state)?;
+    change_plan(&state, |store| {
         let existing = store.sessions()?;
         refuse_taken(&existing, date, None)?;
         let mut dates: Vec<NaiveDate> = existing.iter().map(|s| s.date).collect();
         dates.push(date);
-        check_candidate(&store, dates, store.planned()?, "date")?;
+        check_candidate(store, dates, store.planned()?, "date")?;
         store
             .insert_session(date)
-            .map_err(|e| AppError::invalid("date", e.to_string()))?;
-        settle_before_plan(&state, &mut store);
-    }
-    (state.on_change)();
+            .map_err(|e| AppError::invalid("date", e.to_string()))
+    })?;
     view(&state)
 }
 
@@ -104,26 +112,19 @@ pub fn session_edit(
     date: String,
 ) -> Result<SessionsView, AppError> {
     let date = parse(&date)?;
-    {
-        let mut store = store(&state)?;
+    change_plan(&state, |store| {
         let existing = store.sessions()?;
-        if !existing.iter().any(|s| s.id == id) {
-            return Err(AppError::NotFound {
-                message: format!("no session with id {id}"),
-            });
-        }
+        require_session(&existing, id)?;
         refuse_taken(&existing, date, Some(id))?;
         let dates = existing
             .iter()
             .map(|s| if s.id == id { date } else { s.date })
             .collect();
-        check_candidate(&store, dates, store.planned()?, "date")?;
+        check_candidate(store, dates, store.planned()?, "date")?;
         store
             .update_session(id, date)
-            .map_err(|e| AppError::invalid("date", e.to_string()))?;
-        settle_before_plan(&state, &mut store);
-    }
-    (state.on_change)();
+            .map_err(|e| AppError::invalid("date", e.to_string()))
+    })?;
     view(&state)
 }
 
@@ -131,17 +132,10 @@ pub fn session_edit(
 #[tauri::command]
 #[specta::specta]
 pub fn session_delete(state: State<'_, AppState>, id: i64) -> Result<SessionsView, AppError> {
-    {
-        let mut store = store(&state)?;
-        if !store.sessions()?.iter().any(|s| s.id == id) {
-            return Err(AppError::NotFound {
-                message: format!("no session with id {id}"),
-            });
-        }
-        store.delete_session(id)?;
-        settle_before_plan(&state, &mut store);
-    }
-    (state.on_change)();
+    change_plan(&state, |store| {
+        require_session(&store.sessions()?, id)?;
+        Ok(store.delete_session(id)?)
+    })?;
     view(&state)
 }
 
@@ -152,8 +146,7 @@ pub fn planned_set(
     state: State<'_, AppState>,
     planned: Option<u32>,
 ) -> Result<SessionsView, AppError> {
-    {
-        let mut store = store(&state)?;
+    change_plan(&state, |store| {
         let dates: Vec<NaiveDate> = store.sessions()?.iter().map(|s| s.date).collect();
         if let Some(n) = planned
             && (n == 0 || n > aftercare::error::MAX_PLANNED)
@@ -166,10 +159,8 @@ pub fn planned_set(
                 ),
             ));
         }
-        check_candidate(&store, dates, planned, "planned")?;
-        store.set_planned(planned)?;
-        settle_before_plan(&state, &mut store);
-    }
-    (state.on_change)();
+        check_candidate(store, dates, planned, "planned")?;
+        Ok(store.set_planned(planned)?)
+    })?;
     view(&state)
 }

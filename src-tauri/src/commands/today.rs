@@ -1,7 +1,7 @@
 //! Today's status, any day's status and the timeline.
 
 use aftercare::{DayStatus, Milestone, Preparation};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -93,9 +93,7 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
     let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
     Ok(Overview {
         today,
-        // Dates start in 1970 (the engine's supported range), so there is
-        // always a day before; `today` is the fallback all the same.
-        yesterday: today.checked_sub_days(Days::new(1)).unwrap_or(today),
+        yesterday: aftercare::day_before(today),
         zone: zone.to_string(),
         status: plan.as_ref().map(|p| p.status(today)),
         plan: summary,

@@ -315,24 +315,23 @@ mod shell {
 
     impl<R: Runtime> crate::reminders::PermissionGate for PluginPermission<R> {
         fn state(&self) -> NotificationPermission {
-            match self.app.notification().permission_state() {
-                Ok(state) => super::permission_from(state),
-                Err(e) => {
-                    log::error!("cannot read the notification permission: {e}");
-                    NotificationPermission::NotAsked
-                }
-            }
+            answer(self.app.notification().permission_state(), "read")
         }
 
         fn request(&self) -> NotificationPermission {
-            match self.app.notification().request_permission() {
-                Ok(state) => super::permission_from(state),
-                Err(e) => {
-                    log::error!("cannot ask for the notification permission: {e}");
-                    NotificationPermission::NotAsked
-                }
-            }
+            answer(self.app.notification().request_permission(), "ask for")
         }
+    }
+
+    /// The plugin's answer; an error is logged and counts as "not asked".
+    fn answer(
+        result: tauri_plugin_notification::Result<tauri::plugin::PermissionState>,
+        doing: &str,
+    ) -> NotificationPermission {
+        result.map(super::permission_from).unwrap_or_else(|e| {
+            log::error!("cannot {doing} the notification permission: {e}");
+            NotificationPermission::NotAsked
+        })
     }
 
     /// Hands the reminder plan to the OS; call [`sync`](Self::sync) on

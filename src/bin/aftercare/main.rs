@@ -21,7 +21,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use aftercare::{DEFAULT_PROTOCOL, Plan, Protocol, parse_date, parse_time, parse_zone};
-use chrono::{NaiveTime, SubsecRound, Utc};
+use chrono::{NaiveDate, NaiveTime, SubsecRound, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
 
@@ -197,10 +197,7 @@ fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Status { plan, on, json } => {
             let plan = build_plan(&plan)?;
-            let date = match on {
-                Some(text) => parse_date(&text)?,
-                None => plan.today(Utc::now()),
-            };
+            let date = date_or_today(&plan, on.as_deref())?;
             let status = plan.status(date);
             Ok(if json {
                 to_json(&status)
@@ -210,10 +207,7 @@ fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Prep { plan, on, json } => {
             let plan = build_plan(&plan)?;
-            let date = match on {
-                Some(text) => parse_date(&text)?,
-                None => plan.today(Utc::now()),
-            };
+            let date = date_or_today(&plan, on.as_deref())?;
             let prep = plan.preparation(date);
             Ok(if json {
                 to_json(&prep)
@@ -250,6 +244,14 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
         }
     }
+}
+
+/// `--on DATE`, or else today in the plan's zone.
+fn date_or_today(plan: &Plan, on: Option<&str>) -> Result<NaiveDate, Failure> {
+    Ok(match on {
+        Some(text) => parse_date(text)?,
+        None => plan.today(Utc::now()),
+    })
 }
 
 fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {

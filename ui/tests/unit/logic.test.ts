@@ -14,7 +14,7 @@ import {
   placeError,
   prepGroups,
   prepUntil,
-  protocolErrorParts,
+  protocolErrorText,
   rulesByActivity,
   SYNONYMS,
   telHref,
@@ -164,14 +164,14 @@ describe("error placement", () => {
       field: "file",
       message: 'Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)',
     });
-    expect(protocolErrorParts(e).detail).toBe('unknown activity "swimming" (expected one of: wash, wet)');
+    expect(protocolErrorText(e)).toBe('Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)');
     expect(placeError(e, ["date"]).field).toBeNull();
   });
 
   it("words a protocol error without line or field", () => {
     const detail = "the file is 70000 bytes; a protocol file may be at most 65536 bytes";
     const e: AppError = { kind: "protocol", line: null, field: null, detail, message: `big.toml: ${detail}` };
-    expect(protocolErrorParts(e).text).toBe("The file is 70000 bytes; a protocol file may be at most 65536 bytes.");
+    expect(protocolErrorText(e)).toBe("The file is 70000 bytes; a protocol file may be at most 65536 bytes.");
   });
 
   it("puts store and other failures on the form", () => {
