@@ -1,23 +1,41 @@
 //! The plan as an RFC 5545 calendar, for any calendar app.
 //!
-//! All-day events use an exclusive end date, as RFC 5545 wants: a
-//! restriction on days 1-5 ends on day 6.
+//! - All-day events use an exclusive end date, as RFC 5545 wants: a
+//!   restriction on days 1-5 ends on day 6.
+//! - Each activity's days are cut into runs of one status, so "Avoid" and
+//!   "With care" events for one activity never overlap.
+//! - A run that waits for a session not booked yet is shown up to the latest
+//!   day the clinic expects that session (the last booked session plus the
+//!   protocol's `max_gap_days`, or [`UNBOOKED_HORIZON_DAYS`] where it gives
+//!   none), and says "until your next session".
+//! - Lasting advice after the final session is one event on its first day.
+//! - Restrictions and milestones are free time (`TRANSP:TRANSPARENT`); a
+//!   session is busy. Milestones carry a real alarm at the reminder time.
+//! - Lines are folded at 75 octets, never inside a UTF-8 character.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
 use crate::activity::Allowance;
 use crate::day::add_days;
-use crate::plan::{Lifts, Plan};
+use crate::plan::{Plan, RuleWindow, Track};
+
+/// How far ahead a restriction waiting for an unbooked session is shown when
+/// the protocol gives no `max_gap_days`: 30 days after the last booked
+/// session, the longest any of the clinic texts keeps a restriction after a
+/// session.
+pub const UNBOOKED_HORIZON_DAYS: u32 = 30;
+
+/// The longest content line RFC 5545 allows, in octets, without the CRLF.
+const MAX_LINE_OCTETS: usize = 75;
 
 impl Plan {
     /// The plan as an iCalendar text: booked sessions, each restriction
-    /// window (per activity, overlapping windows merged) and each milestone
-    /// day. `stamp` is the calendar's creation time (DTSTAMP); the engine has
-    /// no clock, so the caller passes it.
+    /// run (per activity, one status per event) and each milestone day.
+    /// `stamp` is the calendar's creation time (DTSTAMP); the engine has no
+    /// clock, so the caller passes it.
     ///
-    /// `at` is the reminder time; milestone events carry it in their
-    /// description so the calendar reads like the app.
+    /// `at` is the reminder time: milestone events carry an alarm then.
     ///
     /// # Example
     ///
@@ -33,6 +51,7 @@ impl Plan {
     /// let swim = ics.split("BEGIN:VEVENT").find(|e| e.contains("SUMMARY:Avoid: Swimming")).unwrap();
     /// assert!(swim.contains("DTSTART;VALUE=DATE:20260302\r\n"));
     /// assert!(swim.contains("DTEND;VALUE=DATE:20260401\r\n"));
+    /// assert!(swim.contains("TRANSP:TRANSPARENT\r\n"));
     /// ```
     pub fn ics(&self, at: NaiveTime, stamp: DateTime<Utc>) -> String {
         let mut calendar = Calendar::new();
@@ -41,47 +60,83 @@ impl Plan {
         let planned = self.planned();
         for (i, date) in self.sessions().iter().enumerate() {
             let n = i + 1;
-            calendar.push(all_day(
+            let mut event = all_day(
                 &format!("session-{date}"),
                 &format!("SMP session {n} of {planned}"),
-                None,
                 *date,
                 add_days(*date, 1),
                 stamp,
-            ));
+            );
+            event.add_property("TRANSP", "OPAQUE");
+            calendar.push(event.done());
         }
 
+        let horizon = self.unbooked_horizon();
+        let rules = self.protocol().rules();
         for track in &self.tracks {
-            for (status, start, end) in merged_windows(track) {
-                let (summary, uid_kind) = match status {
-                    Allowance::Avoid => (format!("Avoid: {}", track.activity.label()), "avoid"),
-                    _ => (format!("With care: {}", track.activity.label()), "limited"),
+            for run in runs(track, rules, horizon) {
+                let label = track.activity.label();
+                let (summary, uid_kind) = match (run.status, run.open) {
+                    (Allowance::Avoid, _) => (format!("Avoid: {label}"), "avoid"),
+                    (_, Some(Open::Lasting)) => {
+                        (format!("With care from now on: {label}"), "lasting")
+                    }
+                    _ => (format!("With care: {label}"), "limited"),
                 };
-                let uid = format!("{uid_kind}-{}-{start}", track.activity.id());
-                calendar.push(all_day(&uid, &summary, None, start, end, stamp));
+                let note = &rules[run.rule].note;
+                let (end, description) = match run.open {
+                    Some(Open::UntilNextSession) => {
+                        (run.end, format!("{note}. Until your next session."))
+                    }
+                    Some(Open::Lasting) => (add_days(run.start, 1), format!("{note}. For good.")),
+                    None => (run.end, format!("{note}.")),
+                };
+                let uid = format!("{uid_kind}-{}-{}", track.activity.id(), run.start);
+                let mut event = all_day(&uid, &summary, run.start, end, stamp);
+                event
+                    .description(&upper_first(&description))
+                    .add_property("TRANSP", "TRANSPARENT");
+                calendar.push(event.done());
             }
         }
 
-        let time = at.format("%H:%M");
+        // The alarm fires at the reminder time on the day: all-day events
+        // start at local midnight, so the trigger is the time of day itself.
+        let offset = chrono::TimeDelta::minutes(i64::from(at.hour() * 60 + at.minute()));
         for m in self.milestones() {
-            calendar.push(all_day(
+            let mut event = all_day(
                 &format!("milestone-{}", m.date.format("%Y%m%d")),
                 &m.title,
-                Some(&format!("{} (reminder at {time})", m.body)),
                 m.date,
                 add_days(m.date, 1),
                 stamp,
-            ));
+            );
+            event
+                .description(&m.body)
+                .add_property("TRANSP", "TRANSPARENT")
+                .alarm(Alarm::display(&m.body, Trigger::after_start(offset)));
+            calendar.push(event.done());
         }
 
-        calendar.done().to_string()
+        fold(&calendar.done().to_string())
+    }
+
+    /// The exclusive end of runs that wait for an unbooked session: the
+    /// latest day the clinic expects it.
+    fn unbooked_horizon(&self) -> NaiveDate {
+        let last = self.sessions()[self.sessions().len() - 1];
+        let gap = self
+            .protocol()
+            .sessions()
+            .max_gap_days
+            .unwrap_or(UNBOOKED_HORIZON_DAYS);
+        add_days(last, gap)
     }
 }
 
 fn all_day(
     uid: &str,
     summary: &str,
-    description: Option<&str>,
     start: NaiveDate,
     end_exclusive: NaiveDate,
     stamp: DateTime<Utc>,
@@ -93,31 +148,145 @@ fn all_day(
         .summary(summary)
         .starts(start)
         .ends(end_exclusive);
-    if let Some(d) = description {
-        event.description(d);
-    }
-    event.done()
+    event
 }
 
-/// The track's restriction windows as runs of days at one status, merged
-/// where windows overlap or touch. Runs still open (waiting for a session
-/// that is not booked) are left out: a calendar event needs an end.
-fn merged_windows(track: &crate::plan::Track) -> Vec<(Allowance, NaiveDate, NaiveDate)> {
-    let mut runs = Vec::new();
-    for level in [Allowance::Avoid, Allowance::Limited] {
-        let mut cursor: Option<NaiveDate> = None;
-        for w in track.windows.iter().filter(|w| w.status == level) {
-            if cursor.is_some_and(|c| w.span.start < c) {
-                continue; // already inside a run we emitted
+/// Why a run has no end of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// It waits for the next session, planned but not booked.
+    UntilNextSession,
+    /// Lasting advice after the final session.
+    Lasting,
+}
+
+/// A run of consecutive days at one restricting status.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    status: Allowance,
+    start: NaiveDate,
+    /// Exclusive end.
+    end: NaiveDate,
+    /// The rule whose note describes the run (the one in force on its first
+    /// day).
+    rule: usize,
+    open: Option<Open>,
+}
+
+/// The track's days cut into runs of one restricting status (`avoid` or
+/// `limited`) and one note, in date order. Open-ended windows count up to `horizon`
+/// (exclusive); a run still open there is marked so.
+fn runs(track: &Track, notes: &[crate::protocol::Rule], horizon: NaiveDate) -> Vec<Run> {
+    let Some(first) = track.windows.first().map(|w| w.span.start) else {
+        return Vec::new();
+    };
+    let last_end = track
+        .windows
+        .iter()
+        .map(|w| w.span.end.map_or(horizon, |e| add_days(e, 1)))
+        .max()
+        .unwrap_or(horizon);
+    let mut out: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut day = first;
+    while day < last_end {
+        let level = Plan::level(track, day);
+        let restricting = level
+            .status
+            .filter(|s| *s > Allowance::Ok)
+            .zip(level.window);
+        match (current.as_mut(), restricting) {
+            // One event per status and note: where the note changes (days
+            // 1-30 "short spells only", then "SPF for good") so does the event.
+            (Some(run), Some((status, w)))
+                if run.status == status && notes[run.rule].note == notes[w.rule].note =>
+            {
+                run.end = add_days(day, 1)
             }
-            if let Some(Lifts::On(end)) = Plan::lifts(track, w.span.start, level) {
-                // A "with care" run counts avoided days inside it too: the
-                // activity is held back at least that much throughout.
-                runs.push((level, w.span.start, end));
-                cursor = Some(end);
+            (_, next) => {
+                out.extend(current.take());
+                current = next.map(|(status, w)| Run {
+                    status,
+                    start: day,
+                    end: add_days(day, 1),
+                    rule: w.rule,
+                    open: None,
+                });
             }
         }
+        day = add_days(day, 1);
     }
-    runs.sort_by_key(|r| r.1);
-    runs
+    out.extend(current);
+    // A run reaching the horizon under an open window has no end of its own.
+    for run in &mut out {
+        let open_at_end = |w: &&RuleWindow| {
+            w.span.end.is_none() && w.status == run.status && w.span.contains(sub_one(run.end))
+        };
+        if let Some(w) = track.windows.iter().find(open_at_end)
+            && run.end >= last_end
+        {
+            run.open = Some(if w.until_next {
+                Open::UntilNextSession
+            } else {
+                Open::Lasting
+            });
+        }
+    }
+    out
+}
+
+fn sub_one(date: NaiveDate) -> NaiveDate {
+    crate::day::sub_days(date, 1)
+}
+
+/// Capitalises the first character.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Unfolds the writer's lines and folds them again at [`MAX_LINE_OCTETS`]
+/// octets (continuation lines start with one space, which counts), never
+/// inside a UTF-8 character.
+fn fold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = MAX_LINE_OCTETS;
+        loop {
+            if rest.len() <= limit {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = MAX_LINE_OCTETS - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_on_character_boundaries() {
+        let long = format!("DESCRIPTION:{}\r\n", "é".repeat(60));
+        let folded = fold(&long);
+        for line in folded.split("\r\n") {
+            assert!(line.len() <= MAX_LINE_OCTETS, "{} octets: {line}", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), long);
+    }
 }

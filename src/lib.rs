@@ -21,6 +21,7 @@
 //! | getting ready for the next session | [`preparation`] |
 //! | notifications and their instants | [`reminder`] |
 //! | iCalendar export | [`calendar`] |
+//! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
 //! | errors | [`error`] |
 //!
 //! # Example
@@ -51,6 +52,7 @@ pub mod preparation;
 pub mod protocol;
 pub mod reminder;
 pub mod status;
+pub mod warning;
 
 pub use activity::{Activity, Allowance};
 pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
@@ -62,3 +64,4 @@ pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{CareItem, Protocol, Rule, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
+pub use warning::{Warning, WarningCode};

@@ -58,20 +58,28 @@ pub enum MilestoneKind {
     Change,
     /// Preparation for a coming session.
     Prep,
-    /// The day the client counts as fully healed.
+    /// The day the client counts as fully healed (only protocols that give
+    /// a healing time have one).
     Healed,
+    /// The day every time-limited restriction of the final session is over,
+    /// for protocols that give no healing time.
+    RestrictionsOver,
     /// The touch-up recall, years after the final session.
     TouchUp,
 }
 
-/// An activity's status changing from one day to the next.
+/// An activity's status changing from one day to the next, as announced:
+/// a restriction that starts or tightens, or one that a rule after a session
+/// ends into a status another rule gives. A restriction that merely runs out
+/// with nothing said after it, or a before-session rule ending, is not
+/// announced as permission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Change {
     /// The activity.
     pub activity: Activity,
-    /// Yesterday's status.
-    pub from: Allowance,
+    /// Yesterday's status; `None` when no rule spoke about it yesterday.
+    pub from: Option<Allowance>,
     /// Today's status.
     pub to: Allowance,
     /// The note of today's rule, if any (for `limited`, the condition).
@@ -107,6 +115,7 @@ pub(crate) fn compute(plan: &Plan) -> Vec<Milestone> {
         .map(|w| w.span.start)
         .chain(plan.sessions().iter().copied())
         .chain(plan.healed_on())
+        .chain(plan.restrictions_over_on())
         .chain(plan.touch_up_on());
     for date in other_dates {
         edges.entry(date).or_default();
@@ -169,6 +178,11 @@ fn milestone_on(
         let track = &plan.tracks[t];
         let before = Plan::level(track, yesterday);
         let now = Plan::level(track, date);
+        let Some(to) = now.status else {
+            // The rules stop speaking about it: nothing to announce, and
+            // above all no "you may".
+            continue;
+        };
         if before.status == now.status {
             continue;
         }
@@ -177,6 +191,14 @@ fn milestone_on(
         let cause = if now.status > before.status {
             now.window
         } else {
+            // Only a restriction after a session lifts into permission; a
+            // preparation rule ending says nothing about the days after.
+            if before
+                .window
+                .is_some_and(|w| matches!(w.anchor, Anchor::Before(_)))
+            {
+                continue;
+            }
             before.window
         };
         note_prep(
@@ -186,7 +208,7 @@ fn milestone_on(
         changes.push(Change {
             activity: track.activity,
             from: before.status,
-            to: now.status,
+            to,
             note: now.window.map(|w| rules[w.rule].note.clone()),
         });
     }
@@ -217,11 +239,13 @@ fn milestone_on(
 
     let session_index = plan.sessions().iter().position(|s| *s == date);
     let healed = plan.healed_on() == Some(date);
+    let over = plan.healed_on().is_none() && plan.restrictions_over_on() == Some(date);
     let touch_up = plan.touch_up_on() == Some(date);
     if changes.is_empty()
         && care_started.is_empty()
         && session_index.is_none()
         && !healed
+        && !over
         && !touch_up
     {
         return None;
@@ -234,6 +258,8 @@ fn milestone_on(
         MilestoneKind::Session
     } else if healed {
         MilestoneKind::Healed
+    } else if over {
+        MilestoneKind::RestrictionsOver
     } else if touch_up && changes.is_empty() && care_started.is_empty() {
         MilestoneKind::TouchUp
     } else if prep_session.is_some() && !after_session_news {
@@ -265,10 +291,10 @@ fn milestone_on(
     sentence.clause("start: ", &started(false));
     sentence.clause("today: ", &started(true));
     if healed {
-        sentence.clause(
-            "you are fully healed: everyday routines are fine again",
-            &[],
-        );
+        sentence.clause("your clinic counts your scalp as fully healed", &[]);
+    }
+    if over {
+        sentence.clause("your clinic's restrictions are over", &[]);
     }
     if touch_up {
         let years = plan.protocol().touch_up_after_years().unwrap_or(0);
@@ -307,7 +333,7 @@ fn milestone_on(
             let when = upper_first(&prepares.map(countdown).unwrap_or_default());
             (when.clone(), when.clone(), when)
         }
-        MilestoneKind::Healed | MilestoneKind::Change => {
+        MilestoneKind::Healed | MilestoneKind::RestrictionsOver | MilestoneKind::Change => {
             let d = day.unwrap_or(0);
             let s = session.unwrap_or(0);
             // A day that also prepares for the next session says so, since
@@ -317,6 +343,8 @@ fn milestone_on(
                 .unwrap_or_default();
             let title = if healed {
                 format!("Day {d}: fully healed{also}")
+            } else if over {
+                format!("Day {d}: restrictions over{also}")
             } else {
                 format!("Day {d} after session {s}{also}")
             };
@@ -399,9 +427,11 @@ fn describe_changes(sentence: &mut Sentence, changes: &[Change]) {
     for c in changes {
         let note = c.note.as_deref();
         match (c.from, c.to) {
-            (Allowance::Avoid, Allowance::Ok) => may.push((c.activity.verb(), None)),
-            (Allowance::Avoid, Allowance::Limited) => may.push((c.activity.verb(), note)),
-            (Allowance::Limited, Allowance::Ok) => unlimited.push((c.activity.noun(), None)),
+            (Some(Allowance::Avoid), Allowance::Ok) => may.push((c.activity.verb(), None)),
+            (Some(Allowance::Avoid), Allowance::Limited) => may.push((c.activity.verb(), note)),
+            (Some(Allowance::Limited), Allowance::Ok) => {
+                unlimited.push((c.activity.noun(), None))
+            }
             (_, Allowance::Avoid) => avoid.push((c.activity.noun(), None)),
             (_, Allowance::Limited) => limit.push((c.activity.noun(), note)),
             _ => {}
@@ -476,7 +506,7 @@ mod tests {
     fn groups_changes_by_direction() {
         let c = |activity, from, to, note: Option<&str>| Change {
             activity,
-            from,
+            from: Some(from),
             to,
             note: note.map(str::to_string),
         };

@@ -11,7 +11,10 @@
 //! - `between` windows end the day before the next booked session, and stay
 //!   open while a further session is planned but not booked;
 //! - `after_final` windows start only from the last planned session, once it
-//!   is booked.
+//!   is booked;
+//! - where no window covers a date, the protocol says nothing about the
+//!   activity that day: it is *unsaid*, never "ok" (a clinic's silence is not
+//!   permission).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -21,6 +24,7 @@ use crate::day::{add_days, check_supported, nth_day, sub_days};
 use crate::error::{Error, MAX_PLANNED};
 use crate::milestone::{self, Milestone};
 use crate::protocol::{Protocol, Window};
+use crate::warning::{self, Warning};
 
 /// An inclusive range of dates; `end: None` means it has no end yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +56,9 @@ pub(crate) struct RuleWindow {
     /// Index into the protocol's rules, for the note.
     pub(crate) rule: usize,
     pub(crate) anchor: Anchor,
+    /// Open only because the next session is planned but not booked (a
+    /// `between` window); other open windows are lasting advice.
+    pub(crate) until_next: bool,
 }
 
 /// One care item applied to one session.
@@ -92,20 +99,36 @@ pub(crate) struct Track {
 }
 
 /// Where an activity stands on a date: the winning status and the window
-/// that set it (none when nothing restricts it).
+/// that set it. `None` when no rule covers the date: the protocol says
+/// nothing about it then (`None` orders below every status, so "most
+/// restrictive wins" is still a maximum).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Level<'a> {
-    pub(crate) status: Allowance,
+    pub(crate) status: Option<Allowance>,
     pub(crate) window: Option<&'a RuleWindow>,
 }
 
 /// When a restriction lifts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lifts {
-    /// On this date.
+    /// On this date, to a status a rule gives.
     On(NaiveDate),
+    /// On this date the rules stop speaking about the activity: the clinic
+    /// says nothing after it, so the client should ask.
+    Unsaid(NaiveDate),
     /// Not until the next session is booked (an open `between` window).
     WithNextSession,
+    /// Never: lasting advice after the final session.
+    Never,
+}
+
+/// Where a care item stands on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CareVerdict {
+    /// Asked for.
+    Ask,
+    /// Held back: its activity is avoided that day.
+    Withheld,
 }
 
 /// A client's plan, compiled into dates.
@@ -135,8 +158,10 @@ pub struct Plan {
     pub(crate) tracks: Vec<Track>,
     pub(crate) care_windows: Vec<CareWindow>,
     healed_on: Option<NaiveDate>,
+    restrictions_over_on: Option<NaiveDate>,
     touch_up_on: Option<NaiveDate>,
     milestones: Vec<Milestone>,
+    warnings: Vec<Warning>,
 }
 
 impl Plan {
@@ -195,13 +220,17 @@ impl Plan {
             tracks: Vec::new(),
             care_windows: Vec::new(),
             healed_on: None,
+            restrictions_over_on: None,
             touch_up_on: None,
             milestones: Vec::new(),
+            warnings: Vec::new(),
         };
         plan.compile_windows();
+        plan.restrictions_over_on = plan.compute_restrictions_over_on();
         plan.healed_on = plan.compute_healed_on();
         plan.touch_up_on = plan.compute_touch_up_on();
         plan.milestones = milestone::compute(&plan);
+        plan.warnings = warning::compute(&plan);
         Ok(plan)
     }
 
@@ -231,12 +260,30 @@ impl Plan {
             .then(|| self.sessions[self.sessions.len() - 1])
     }
 
-    /// The date from which the client counts as fully healed: once the final
-    /// session is booked, the later of the clinic's own figure and the day
-    /// after the last restriction of the final session ends (a client told
-    /// "healed" while still told not to swim would rightly be confused).
+    /// The date from which the client counts as fully healed, only where
+    /// the protocol gives a healing time: once the final session is booked,
+    /// the later of the clinic's own figure and [`Plan::restrictions_over_on`]
+    /// (a client told "healed" while still told not to swim would rightly
+    /// be confused).
     pub fn healed_on(&self) -> Option<NaiveDate> {
         self.healed_on
+    }
+
+    /// The day after the last time-limited restriction of the plan ends,
+    /// once the final session is booked. Lasting advice (an open-ended
+    /// `limited` rule after the final session) never ends and is not
+    /// counted. Protocols without a healing time say "your clinic's
+    /// restrictions are over" on this day, never "fully healed".
+    pub fn restrictions_over_on(&self) -> Option<NaiveDate> {
+        self.restrictions_over_on
+    }
+
+    /// What looks wrong with the plan: sessions closer or further apart
+    /// than the clinic's spacing, a planned count outside its range, and
+    /// preparation steps that a running restriction rules out. The plan is
+    /// still computed: the clinic decides.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     /// The date of the touch-up recall, where the protocol gives one.
@@ -271,34 +318,90 @@ impl Plan {
         self.sessions.partition_point(|s| *s <= date).checked_sub(1)
     }
 
-    /// The care items that hold on `date`. An item tied to an activity is
-    /// left out on days that activity is avoided.
+    /// The care items asked for on `date`.
+    ///
+    /// An item tied to an activity is held back on days that activity is
+    /// avoided; for a preparation item only the earlier sessions' rules (and
+    /// other preparation rules) count, since it is done before the session
+    /// starts its own rules. Where several items for one activity hold, only
+    /// the most specific is asked for (see [`Plan::care_candidates`]).
     pub(crate) fn care_on(&self, date: NaiveDate) -> CareSet {
-        let items = self.protocol.care();
         let mut on = CareSet::default();
-        for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
-            let avoided = items[w.care].activity.is_some_and(|a| {
-                self.tracks
-                    .iter()
-                    .find(|t| t.activity == a)
-                    .is_some_and(|t| Plan::level(t, date).status == Allowance::Avoid)
-            });
-            if !avoided {
+        for (w, verdict) in self.care_candidates(date) {
+            if verdict == CareVerdict::Ask {
                 on.insert(w.care);
             }
         }
         on
     }
 
+    /// Every care window holding on `date`, with its verdict. Of several
+    /// windows tied to one activity that would be asked for, the most
+    /// specific wins and the others are dropped (see `more_specific`).
+    pub(crate) fn care_candidates(&self, date: NaiveDate) -> Vec<(&CareWindow, CareVerdict)> {
+        let items = self.protocol.care();
+        let mut out: Vec<(&CareWindow, CareVerdict)> = Vec::new();
+        for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
+            let Some(activity) = items[w.care].activity else {
+                out.push((w, CareVerdict::Ask));
+                continue;
+            };
+            let verdict = match self.care_level(w, activity, date).status {
+                Some(Allowance::Avoid) => CareVerdict::Withheld,
+                _ => CareVerdict::Ask,
+            };
+            if verdict == CareVerdict::Ask {
+                let rival = out.iter().position(|(o, v)| {
+                    *v == CareVerdict::Ask && items[o.care].activity == Some(activity)
+                });
+                if let Some(r) = rival {
+                    if more_specific(w, out[r].0) {
+                        out[r] = (w, verdict);
+                    }
+                    continue;
+                }
+            }
+            out.push((w, verdict));
+        }
+        out
+    }
+
+    /// The level of `activity` that decides whether care window `w` may be
+    /// asked for on `date`: for preparation, the rules of earlier sessions
+    /// and of preparation only.
+    pub(crate) fn care_level(&self, w: &CareWindow, activity: Activity, date: NaiveDate) -> Level<'_> {
+        let Some(track) = self.tracks.iter().find(|t| t.activity == activity) else {
+            return Level {
+                status: None,
+                window: None,
+            };
+        };
+        match w.anchor {
+            Anchor::Before(i) => {
+                Plan::level_where(track, date, |rw| !matches!(rw.anchor, Anchor::After(k) if k >= i))
+            }
+            Anchor::After(_) => Plan::level(track, date),
+        }
+    }
+
     /// The most restrictive status of a track on `date`. Ties go to the
     /// window that lasts longest, whose note says most about what is ahead.
     pub(crate) fn level<'a>(track: &'a Track, date: NaiveDate) -> Level<'a> {
+        Plan::level_where(track, date, |_| true)
+    }
+
+    /// [`Plan::level`] counting only the windows `keep` accepts.
+    pub(crate) fn level_where<'a>(
+        track: &'a Track,
+        date: NaiveDate,
+        keep: impl Fn(&RuleWindow) -> bool,
+    ) -> Level<'a> {
         let mut best: Option<&RuleWindow> = None;
         for w in &track.windows {
             if w.span.start > date {
                 break;
             }
-            if !w.span.contains(date) {
+            if !w.span.contains(date) || !keep(w) {
                 continue;
             }
             let better = best.is_none_or(|b| {
@@ -309,7 +412,7 @@ impl Plan {
             }
         }
         Level {
-            status: best.map_or(Allowance::Ok, |w| w.status),
+            status: best.map(|w| w.status),
             window: best,
         }
     }
@@ -320,16 +423,25 @@ impl Plan {
     pub(crate) fn lifts(track: &Track, date: NaiveDate, level: Allowance) -> Option<Lifts> {
         let strict = track.windows.iter().filter(|w| w.status >= level);
         let mut reach: Option<Option<NaiveDate>> = None; // Some(None) = open-ended
+        // Whether an open window in the run is lasting advice rather than
+        // waiting for the next session.
+        let mut lasting = false;
+        let mut extend = |reach: Option<Option<NaiveDate>>, w: &RuleWindow| -> Option<NaiveDate> {
+            if w.span.end.is_none() && !w.until_next {
+                lasting = true;
+            }
+            match (reach, w.span.end) {
+                (Some(None), _) | (_, None) => None,
+                (Some(Some(a)), Some(b)) => Some(a.max(b)),
+                (None, Some(b)) => Some(b),
+            }
+        };
         for w in strict.clone() {
             if w.span.start > date {
                 break;
             }
             if w.span.contains(date) {
-                reach = Some(match (reach, w.span.end) {
-                    (Some(None), _) | (_, None) => None,
-                    (Some(Some(a)), Some(b)) => Some(a.max(b)),
-                    (None, Some(b)) => Some(b),
-                });
+                reach = Some(extend(reach, w));
             }
         }
         let mut reach = reach?;
@@ -339,10 +451,18 @@ impl Plan {
             if w.span.start > add_days(end, 1) {
                 break;
             }
-            reach = w.span.end.map(|e| end.max(e));
+            reach = extend(Some(reach), w);
         }
         Some(match reach {
-            Some(end) => Lifts::On(add_days(end, 1)),
+            Some(end) => {
+                let next = add_days(end, 1);
+                if Plan::level(track, next).status.is_some() {
+                    Lifts::On(next)
+                } else {
+                    Lifts::Unsaid(next)
+                }
+            }
+            None if lasting => Lifts::Never,
             None => Lifts::WithNextSession,
         })
     }
@@ -410,6 +530,8 @@ impl Plan {
                         status: rule.status,
                         rule: rule_index,
                         anchor,
+                        until_next: span.end.is_none()
+                            && matches!(rule.window, Window::Between { .. }),
                     });
                 }
             }
@@ -434,24 +556,20 @@ impl Plan {
         self.care_windows = care_windows;
     }
 
-    fn compute_healed_on(&self) -> Option<NaiveDate> {
-        let final_date = self.final_session()?;
-        let final_index = self.sessions.len() - 1;
-        let clinic = self
-            .protocol
-            .healed_after_days()
-            .map(|d| add_days(final_date, d));
-        let last_restriction_lifts = self
-            .tracks
+    fn compute_restrictions_over_on(&self) -> Option<NaiveDate> {
+        self.final_session()?;
+        self.tracks
             .iter()
             .flat_map(|t| &t.windows)
-            .filter(|w| w.anchor == Anchor::After(final_index) && w.status > Allowance::Ok)
+            .filter(|w| matches!(w.anchor, Anchor::After(_)) && w.status > Allowance::Ok)
             .filter_map(|w| w.span.end.map(|e| add_days(e, 1)))
-            .max();
-        match (clinic, last_restriction_lifts) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
+            .max()
+    }
+
+    fn compute_healed_on(&self) -> Option<NaiveDate> {
+        let final_date = self.final_session()?;
+        let clinic = add_days(final_date, self.protocol.healed_after_days()?);
+        Some(self.restrictions_over_on.map_or(clinic, |r| clinic.max(r)))
     }
 
     fn compute_touch_up_on(&self) -> Option<NaiveDate> {
@@ -460,6 +578,28 @@ impl Plan {
         // Calendar years: 29 February falls back to the 28th.
         final_date.checked_add_months(chrono::Months::new(years * 12))
     }
+}
+
+/// Whether care window `a` is more specific than `b`, for one activity on
+/// one day: the aftercare of the session just had first (003's "continue
+/// applying moisturiser until your next session" is what a client between
+/// sessions is told; its week-before step is the general one, written for
+/// the first session), then the shorter window, then the one that started
+/// later, then the later one in the file.
+fn more_specific(a: &CareWindow, b: &CareWindow) -> bool {
+    let key = |w: &CareWindow| {
+        let length = w
+            .span
+            .end
+            .map_or(i64::MAX, |e| e.signed_duration_since(w.span.start).num_days());
+        (
+            matches!(w.anchor, Anchor::After(_)),
+            std::cmp::Reverse(length),
+            w.span.start,
+            w.care,
+        )
+    };
+    key(a) > key(b)
 }
 
 /// Whether `a` ends strictly later than `b` (open-ended is latest).

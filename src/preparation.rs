@@ -37,6 +37,10 @@ pub struct PrepItem {
     pub label: String,
     /// The protocol's note: why, or the condition.
     pub note: Option<String>,
+    /// For a care step whose activity is only allowed with care when it
+    /// starts (after the session before), the condition that still holds
+    /// ("foil shaver only").
+    pub condition: Option<String>,
     /// The activity, for avoid and with-care items and for care steps tied
     /// to one.
     pub activity: Option<Activity>,
@@ -118,15 +122,36 @@ impl Plan {
         {
             let item = &self.protocol().care()[w.care];
             let until = w.span.end.unwrap_or(date);
-            // Starts on the first day the step is actually asked for.
-            let Some(from) = first_day(w.span.start, until, |d| self.care_on(d).contains(w.care))
-            else {
+            // Starts on the first day, from today on, that the step is
+            // actually asked for: a step that a running restriction rules
+            // out until its end is no instruction at all (the plan's
+            // warnings name the clash instead).
+            let asked = |d: NaiveDate| self.care_on(d).contains(w.care);
+            let Some(first) = first_day(w.span.start, until, asked) else {
                 continue;
             };
+            // A step that started earlier keeps its start date while it is
+            // still asked for today; one held back today starts again on
+            // the next day it is asked for, if any.
+            let from = if first >= today || asked(today) {
+                first
+            } else {
+                match first_day(today, until, asked) {
+                    Some(d) => d,
+                    None => continue,
+                }
+            };
+            let condition = item.activity.and_then(|a| {
+                let level = self.care_level(w, a, from);
+                (level.status == Some(Allowance::Limited))
+                    .then(|| level.window.map(|rw| self.protocol().rules()[rw.rule].note.clone()))
+                    .flatten()
+            });
             items.push(PrepItem {
                 kind: PrepKind::Do,
                 label: item.label.clone(),
                 note: item.note.clone(),
+                condition,
                 activity: item.activity,
                 care_id: Some(item.id.clone()),
                 from,
@@ -152,6 +177,7 @@ impl Plan {
                     kind,
                     label: track.activity.label().to_string(),
                     note: Some(rule.note.clone()).filter(|n| !n.is_empty()),
+                    condition: None,
                     activity: Some(track.activity),
                     care_id: None,
                     from: w.span.start,
@@ -237,22 +263,46 @@ mod tests {
 
     #[test]
     fn care_tied_to_an_avoided_activity_waits_for_it() {
-        // Session 2 only 10 days after session 1: the week-before
-        // moisturising would start on day 4, while moisturiser is still
-        // avoided (days 1-5), so it starts on day 6.
+        // Session 2 only 10 days after session 1: the week-before clipping
+        // would start on day 4, while shaving is still avoided (days 1-5),
+        // so it starts on day 6, with the condition then in force.
         let s1 = date(2026, 3, 2);
         let s2 = date(2026, 3, 12);
         let p = plan("four-to-thirty", &[s1, s2]);
         let prep = p.preparation(nth_day(s1, 2)).unwrap();
         assert_eq!(prep.session, 2);
-        let moisturise = prep
+        let clip = prep
             .items
             .iter()
-            .find(|i| i.care_id.as_deref() == Some("prep_moisturise"))
+            .find(|i| i.care_id.as_deref() == Some("prep_clip"))
             .unwrap();
-        assert_eq!(moisturise.from, nth_day(s1, 6));
-        assert_eq!(moisturise.until, date(2026, 3, 11));
-        assert!(!moisturise.on_session_day);
+        assert_eq!(clip.from, nth_day(s1, 6));
+        assert_eq!(clip.until, date(2026, 3, 11));
+        assert!(!clip.on_session_day);
+        assert_eq!(
+            clip.condition.as_deref(),
+            Some("foil shaver only, no wet razors")
+        );
+    }
+
+    #[test]
+    fn a_step_ruled_out_until_its_end_is_no_instruction() {
+        // Session 2 three days after session 1: on its day the scalp is
+        // still in its dry days, so "wash your hair before your appointment"
+        // is left out (the plan warns instead).
+        let s1 = date(2026, 3, 2);
+        let s2 = date(2026, 3, 5);
+        let p = plan("four-to-thirty", &[s1, s2]);
+        let prep = p.preparation(nth_day(s1, 2)).unwrap();
+        let ids: Vec<&str> = prep.items.iter().filter_map(|i| i.care_id.as_deref()).collect();
+        assert!(!ids.contains(&"prep_wash"), "{ids:?}");
+        assert!(!ids.contains(&"prep_shave"), "{ids:?}");
+        assert!(ids.contains(&"prep_eat"), "{ids:?}");
+        assert!(
+            p.warnings()
+                .iter()
+                .any(|w| w.code == crate::WarningCode::PrepClash && w.session == Some(2))
+        );
     }
 
     #[test]

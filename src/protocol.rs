@@ -499,16 +499,22 @@ impl Check<'_> {
             }
             None => None,
         };
-        // An avoid or limited rule that never ends after a session would make
-        // the activity impossible for good; only `between` ends by itself.
+        // An avoid rule that never ends after a session would forbid the
+        // activity for good, which no clinic means; only `between` ends by
+        // itself. A lasting condition is real, but only once the sessions
+        // are over ("foil shaver only", "sun cream"): an open-ended limited
+        // rule after each session would outlast the next session's own
+        // windows for no reason.
+        let lasting_condition = scope == "after_final" && status == Some(Allowance::Limited);
         if to_day.is_none()
             && scope != "between"
+            && !lasting_condition
             && let Some(status @ (Allowance::Avoid | Allowance::Limited)) = status
         {
             return Err(self.err(
                 raw.scope.span(),
                 "to_day",
-                format!("an {status} rule in {scope} needs to_day: only ok rules, between rules and care items may be open-ended"),
+                format!("an {status} rule in {scope} needs to_day: only ok rules, between rules, limited rules after the final session and care items may be open-ended"),
             ));
         }
         Ok(match scope {
@@ -772,7 +778,7 @@ mod tests {
                 "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nnote = \"n\"\n"
             ),
             "t.toml: line 12, field \"to_day\": an avoid rule in after_each needs to_day: only ok rules, \
-             between rules and care items may be open-ended"
+             between rules, limited rules after the final session and care items may be open-ended"
         );
     }
 

@@ -7,6 +7,7 @@ use crate::activity::{Activity, Allowance};
 use crate::day::{day_number, days_between};
 use crate::milestone::MilestoneKind;
 use crate::plan::{Lifts, Plan};
+use crate::warning::Warning;
 
 /// Everything the app shows for one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,15 +22,23 @@ pub struct DayStatus {
     pub session: Option<u32>,
     /// How many sessions are planned in all.
     pub planned: u32,
-    /// Whether every planned session is booked and the date is on or after
-    /// the date the client counts as fully healed.
+    /// Whether the date is on or after [`Plan::healed_on`]: only protocols
+    /// that give a healing time ever say "fully healed".
     pub healed: bool,
-    /// Every activity the protocol mentions, in [`Activity::ALL`] order.
+    /// Whether the date is on or after [`Plan::restrictions_over_on`]: every
+    /// time-limited rule of the final session is over.
+    pub restrictions_over: bool,
+    /// Every activity the protocol's rules speak about on this date, in
+    /// [`Activity::ALL`] order. An activity no rule covers that day is left
+    /// out: the clinic says nothing about it, which is not permission.
     pub activities: Vec<ActivityStatus>,
     /// What to do today.
     pub care: Vec<CareToday>,
     /// The next day on which anything changes.
     pub next: Option<NextMilestone>,
+    /// The plan's warnings that still matter on this date: those about
+    /// the current or a coming session, and those about the whole plan.
+    pub warnings: Vec<Warning>,
 }
 
 /// Where one activity stands on a date.
@@ -50,10 +59,17 @@ pub struct ActivityStatus {
     /// no front end has to count days itself.
     pub allowed_in_days: Option<u32>,
     /// When avoided or limited today: the first date on which it is fine
-    /// without conditions, where known.
+    /// without conditions, where the clinic says so.
     pub ok_from: Option<NaiveDate>,
+    /// When avoided or limited today: the first date on which the clinic's
+    /// rules say nothing more about it (so the client should ask them),
+    /// where that comes before any date it is allowed or fine.
+    pub ask_clinic_from: Option<NaiveDate>,
     /// Held back until the next session, which is planned but not booked.
     pub until_next_session: bool,
+    /// Limited for good: lasting advice after the final session ("foil
+    /// shaver only", "sun cream").
+    pub lasting: bool,
     /// The winning rule's note; for `limited`, the condition.
     pub note: Option<String>,
 }
@@ -68,6 +84,9 @@ pub struct CareToday {
     pub label: String,
     /// Detail: "2-3 times a day".
     pub note: Option<String>,
+    /// When the item's activity is only allowed with care that day, the
+    /// condition that still holds ("foil shaver only").
+    pub condition: Option<String>,
 }
 
 /// The next milestone after a date, in brief.
@@ -118,43 +137,65 @@ impl Plan {
         let activities = self
             .tracks
             .iter()
-            .map(|track| {
+            .filter_map(|track| {
                 let level = Plan::level(track, date);
-                let (mut allowed_from, mut ok_from, mut until_next_session) = (None, None, false);
-                if level.status == Allowance::Avoid {
-                    match Plan::lifts(track, date, Allowance::Avoid) {
-                        Some(Lifts::On(d)) => allowed_from = Some(d),
-                        Some(Lifts::WithNextSession) => until_next_session = true,
-                        None => {}
-                    }
-                }
-                if level.status >= Allowance::Limited
-                    && let Some(Lifts::On(d)) = Plan::lifts(track, date, Allowance::Limited)
-                {
-                    ok_from = Some(d);
-                }
-                ActivityStatus {
+                let status = level.status?;
+                let mut a = ActivityStatus {
                     activity: track.activity,
                     label: track.activity.label(),
-                    status: level.status,
-                    allowed_from,
-                    allowed_in_days: allowed_from.and_then(|d| days_between(date, d)),
-                    ok_from,
-                    until_next_session,
+                    status,
+                    allowed_from: None,
+                    allowed_in_days: None,
+                    ok_from: None,
+                    ask_clinic_from: None,
+                    until_next_session: false,
+                    lasting: false,
                     note: level.window.map(|w| notes[w.rule].note.clone()),
+                };
+                if status == Allowance::Avoid {
+                    match Plan::lifts(track, date, Allowance::Avoid) {
+                        Some(Lifts::On(d)) => a.allowed_from = Some(d),
+                        Some(Lifts::Unsaid(d)) => a.ask_clinic_from = Some(d),
+                        Some(Lifts::WithNextSession) => a.until_next_session = true,
+                        Some(Lifts::Never) | None => {}
+                    }
                 }
+                if status >= Allowance::Limited {
+                    match Plan::lifts(track, date, Allowance::Limited) {
+                        Some(Lifts::On(d)) => a.ok_from = Some(d),
+                        Some(Lifts::Unsaid(d)) => a.ask_clinic_from = Some(d),
+                        Some(Lifts::Never) => a.lasting = status == Allowance::Limited,
+                        Some(Lifts::WithNextSession) | None => {}
+                    }
+                }
+                a.allowed_in_days = a.allowed_from.and_then(|d| days_between(date, d));
+                Some(a)
             })
             .collect();
 
         let items = self.protocol().care();
+        let care_set = self.care_on(date);
         let care = self
-            .care_on(date)
-            .iter()
-            .map(|c| CareToday {
-                id: items[c].id.clone(),
-                label: items[c].label.clone(),
-                note: items[c].note.clone(),
+            .care_candidates(date)
+            .into_iter()
+            .filter(|(w, _)| care_set.contains(w.care))
+            .map(|(w, _)| {
+                let item = &items[w.care];
+                let condition = item.activity.and_then(|a| {
+                    let level = self.care_level(w, a, date);
+                    (level.status == Some(Allowance::Limited))
+                        .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
+                        .flatten()
+                });
+                (w.care, CareToday {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    note: item.note.clone(),
+                    condition,
+                })
             })
+            .collect::<std::collections::BTreeMap<usize, CareToday>>()
+            .into_values()
             .collect();
 
         let milestones = self.milestones();
@@ -168,15 +209,28 @@ impl Plan {
                 message: m.message.clone(),
             });
 
+        // A warning about a session still matters until that session is
+        // the current one's predecessor: from session 3 on, a gap before
+        // session 2 is history.
+        let current = index.map_or(1, |i| i as u32 + 1);
+        let warnings = self
+            .warnings()
+            .iter()
+            .filter(|w| w.session.is_none_or(|s| s >= current))
+            .cloned()
+            .collect();
+
         DayStatus {
             date,
             day,
             session: index.map(|i| i as u32 + 1),
             planned: self.planned(),
             healed: self.healed_on().is_some_and(|h| date >= h),
+            restrictions_over: self.restrictions_over_on().is_some_and(|h| date >= h),
             activities,
             care,
             next,
+            warnings,
         }
     }
 }

@@ -83,9 +83,24 @@ fn status_json_has_the_documented_fields() {
     assert_eq!(shave["status"], "avoid");
     assert_eq!(shave["allowed_from"], "2026-03-07");
     assert!(shave["note"].is_string());
-    let alcohol = about(&v["activities"], "alcohol");
-    assert_eq!(alcohol["status"], "ok");
-    assert_eq!(alcohol["allowed_from"], Value::Null);
+    // 003 restricts alcohol only before a session: after it, the clinic
+    // says nothing, so neither does the status (silence is not "OK now").
+    assert!(
+        v["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["activity"] != "alcohol"),
+        "{v}"
+    );
+    // Foil shaver only from day 6 to day 21 between sessions; after that,
+    // with the next session not booked, 003 says nothing more.
+    assert_eq!(shave["ok_from"], Value::Null);
+    assert_eq!(shave["ask_clinic_from"], "2026-03-23");
+    assert_eq!(shave["lasting"], false);
+    assert_eq!(v["healed"], false);
+    assert_eq!(v["restrictions_over"], false);
+    assert_eq!(v["warnings"], serde_json::json!([]));
     assert!(v["care"].is_array());
     assert_eq!(v["next"]["date"], "2026-03-06");
     assert_eq!(v["next"]["day"], 5);
@@ -104,7 +119,50 @@ fn status_before_the_first_session_has_no_day() {
     assert_eq!(v["session"], Value::Null);
     let alcohol = about(&v["activities"], "alcohol");
     assert_eq!(alcohol["status"], "avoid");
-    assert_eq!(alcohol["allowed_from"], "2026-03-03");
+    // Never "allowed" after the session: 003 says nothing about alcohol
+    // then, so from the day after the client is sent to the clinic.
+    assert_eq!(alcohol["allowed_from"], Value::Null);
+    assert_eq!(alcohol["ask_clinic_from"], "2026-03-03");
+}
+
+#[test]
+fn status_and_plan_warn_about_sessions_too_close() {
+    let args = [
+        "--session",
+        "2026-03-02",
+        "--session",
+        "2026-03-05",
+        "--tz",
+        "Europe/London",
+    ];
+    let mut status = vec!["status"];
+    status.extend(args);
+    status.extend(["--on", "2026-03-04", "--json"]);
+    let v = json(&status);
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["gap_short", "prep_clash"]);
+    assert_eq!(
+        v["warnings"][1]["message"],
+        "Your scalp is still healing from session 1: ask your clinic before you wash your hair or shave for session 2."
+    );
+    let mut plan = vec!["plan"];
+    plan.extend(args);
+    let text = ok(&plan);
+    assert!(
+        text.contains(
+            "\nCheck with your clinic\n  ! Session 2 is 3 days after session 1; your clinic's plan spaces sessions at least 10 days apart. Check the date with your clinic.\n"
+        ),
+        "{text}"
+    );
+    plan.push("--json");
+    let v = json(&plan);
+    assert_eq!(v["warnings"][0]["code"], "gap_short");
+    assert_eq!(v["warnings"][0]["session"], 2);
 }
 
 #[test]
@@ -114,14 +172,14 @@ fn status_for_people_is_grouped() {
         out.starts_with("Wed 4 Mar 2026: day 3 after session 1 of 3\n"),
         "{out}"
     );
-    for heading in [
-        "\nNot yet\n",
-        "\nOK now\n",
-        "\nNext: Fri 6 Mar 2026 (in 2 days)\n",
-    ] {
+    for heading in ["\nNot yet\n", "\nNext: Fri 6 Mar 2026 (in 2 days)\n"] {
         assert!(out.contains(heading), "missing {heading:?} in:\n{out}");
     }
     assert!(out.contains("  Shaving "), "{out}");
+    // On day 3 every activity 003 speaks of is restricted; what it does not
+    // speak of (alcohol after a session) is not listed as fine.
+    assert!(!out.contains("OK now"), "{out}");
+    assert!(!out.contains("Alcohol"), "{out}");
 }
 
 #[test]

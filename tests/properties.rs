@@ -1,7 +1,9 @@
 //! Invariants of the engine, checked on generated plans for every built-in
 //! protocol.
 
-use aftercare::{Allowance, Plan, Protocol, Window, builtin_ids, nth_day};
+use aftercare::{
+    Activity, Allowance, Plan, PrepKind, Protocol, Window, WarningCode, builtin_ids, nth_day,
+};
 use chrono::{Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
@@ -72,12 +74,14 @@ proptest! {
         let new_session = *sessions.last().unwrap();
         for d in dates(nth_day(sessions[0], 1) - Days::new(30), new_session) {
             let (sa, sb) = (a.status(d), b.status(d));
-            for (x, y) in sa.activities.iter().zip(&sb.activities) {
-                prop_assert_eq!(x.activity, y.activity);
+            for x in &sa.activities {
+                // An activity the longer plan says nothing about would be
+                // eased too: silence is not permission, but it is less.
+                let y = sb.activity(x.activity).map(|y| y.status);
                 prop_assert!(
-                    y.status >= x.status,
+                    y >= Some(x.status),
                     "{} on {}: {:?} with {} sessions, {:?} with {}",
-                    x.activity, d, x.status, shorter.len(), y.status, longer.len()
+                    x.activity, d, x.status, shorter.len(), y, longer.len()
                 );
             }
         }
@@ -127,7 +131,7 @@ proptest! {
                     prop_assert!(eve.activity(a.activity).unwrap().status > Allowance::Ok);
                 }
                 if a.status == Allowance::Avoid {
-                    prop_assert!(a.allowed_from.is_some() || a.until_next_session);
+                    prop_assert!(a.allowed_from.is_some() || a.until_next_session || a.ask_clinic_from.is_some());
                 }
             }
         }
@@ -144,15 +148,132 @@ proptest! {
         for m in ms {
             let (before, now) = (p.status(m.date.pred_opt().unwrap()), p.status(m.date));
             for c in &m.changes {
-                prop_assert_eq!(before.activity(c.activity).unwrap().status, c.from);
+                prop_assert_eq!(before.activity(c.activity).map(|a| a.status), c.from);
                 prop_assert_eq!(now.activity(c.activity).unwrap().status, c.to);
             }
             let something = !m.changes.is_empty()
                 || !m.care_started.is_empty()
                 || sessions.contains(&m.date)
                 || p.healed_on() == Some(m.date)
+                || p.restrictions_over_on() == Some(m.date)
                 || p.touch_up_on() == Some(m.date);
             prop_assert!(something, "milestone on {} with nothing in it", m.date);
         }
+    }
+
+    /// Care never asks for an activity the rules in force rule out: a care
+    /// item tied to an activity is not listed on a day it is avoided. (For
+    /// preparation, done before the appointment, the rules in force are the
+    /// earlier sessions' and the preparation rules; the session's own
+    /// aftercare starts at the treatment.)
+    #[test]
+    fn care_never_names_an_avoided_activity((id, sessions, planned) in plan_inputs()) {
+        let p = plan(&id, &sessions, planned);
+        let protocol = p.protocol().clone();
+        let last = *sessions.last().unwrap();
+        for d in dates(sessions[0] - Days::new(15), last + Days::new(45)) {
+            let today = p.status(d);
+            for c in &today.care {
+                let item = protocol.care().iter().find(|i| i.id == c.id).unwrap();
+                let Some(activity) = item.activity else { continue };
+                let is_prep = matches!(item.window, Window::BeforeEach { .. });
+                if is_prep && sessions.contains(&d) {
+                    // Done before the appointment, while the session's own
+                    // aftercare has not begun: what rules it out is the
+                    // earlier sessions' aftercare, as the plan without this
+                    // session and later ones has it (leaving out rules that
+                    // wait for the next session, which end before it).
+                    let earlier: Vec<NaiveDate> = sessions.iter().copied().filter(|s| *s < d).collect();
+                    if earlier.is_empty() {
+                        continue;
+                    }
+                    let before = plan(&id, &earlier, planned).status(d);
+                    let still_avoided = before.activity(activity).is_some_and(|a| {
+                        a.status == Allowance::Avoid && !a.until_next_session
+                    });
+                    prop_assert!(!still_avoided,
+                        "{}: care {} asks for {} on session day {}", id, c.id, activity, d);
+                } else {
+                    prop_assert_ne!(
+                        today.activity(activity).map(|a| a.status),
+                        Some(Allowance::Avoid),
+                        "{}: care {} asks for {} on {}, when it is avoided", id, c.id, activity, d
+                    );
+                }
+            }
+            // One care item per activity and day.
+            let mut tied: Vec<Activity> = today
+                .care
+                .iter()
+                .filter_map(|c| protocol.care().iter().find(|i| i.id == c.id).unwrap().activity)
+                .collect();
+            let n = tied.len();
+            tied.sort();
+            tied.dedup();
+            prop_assert_eq!(tied.len(), n, "{}: two care items for one activity on {}", id, d);
+
+            // Preparation instructions: never for an activity avoided on any
+            // day they are listed from (before the appointment).
+            if let Some(prep) = p.preparation(d) {
+                for item in prep.items.iter().filter(|i| i.kind == PrepKind::Do) {
+                    let Some(activity) = item.activity else { continue };
+                    let from = item.from.max(d);
+                    if from < prep.date {
+                        prop_assert_ne!(
+                            p.status(from).activity(activity).map(|a| a.status),
+                            Some(Allowance::Avoid),
+                            "{}: preparation '{}' on {} while {} is avoided", id, item.label, from, activity
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A milestone announces an activity as allowed only when a rule that
+    /// restricted it after a session ends: never while it is still avoided,
+    /// never for an activity the protocol restricts only before sessions.
+    #[test]
+    fn milestones_announce_only_what_the_rules_allow((id, sessions, planned) in plan_inputs()) {
+        let p = plan(&id, &sessions, planned);
+        let restricted_after: Vec<Activity> = p
+            .protocol()
+            .rules()
+            .iter()
+            .filter(|r| r.status > Allowance::Ok && !matches!(r.window, Window::BeforeEach { .. }))
+            .map(|r| r.activity)
+            .collect();
+        for m in p.milestones() {
+            for c in &m.changes {
+                let eased = c.from.is_some_and(|f| c.to < f);
+                if eased {
+                    prop_assert!(restricted_after.contains(&c.activity),
+                        "{}: {} announced as allowed on {}", id, c.activity, m.date);
+                    prop_assert_ne!(p.status(m.date).activity(c.activity).unwrap().status, Allowance::Avoid);
+                }
+            }
+            // Nothing a rule never permits after a session is ever "may".
+            prop_assert!(!m.message.contains("use a sunbed"), "{}: {}", id, m.message);
+            prop_assert!(!m.message.contains("drink alcohol"), "{}: {}", id, m.message);
+        }
+    }
+
+    /// Spacing warnings appear exactly for gaps outside the protocol's range.
+    #[test]
+    fn gap_warnings_match_the_spacing((id, sessions, planned) in plan_inputs()) {
+        let p = plan(&id, &sessions, planned);
+        let spec = p.protocol().sessions();
+        for (i, pair) in sessions.windows(2).enumerate() {
+            let gap = (pair[1] - pair[0]).num_days() as u32;
+            let session = Some(i as u32 + 2);
+            let has = |code| p.warnings().iter().any(|w| w.code == code && w.session == session);
+            prop_assert_eq!(has(WarningCode::GapShort), spec.min_gap_days.is_some_and(|m| gap < m));
+            prop_assert_eq!(has(WarningCode::GapLong), spec.max_gap_days.is_some_and(|m| gap > m));
+        }
+        let out_of_range = planned < spec.min || planned > spec.max;
+        prop_assert_eq!(
+            p.warnings().iter().any(|w| w.code == WarningCode::PlannedOutOfRange),
+            out_of_range
+        );
     }
 }

@@ -212,7 +212,7 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&prep)
             } else {
-                render::preparation(date, prep.as_ref())
+                render::preparation(date, prep.as_ref(), plan.warnings())
             })
         }
         Command::Activities { json } => Ok(if json {

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use aftercare::{
     Activity, Allowance, DayStatus, Milestone, Plan, PrepKind, Preparation, Protocol, Reminder,
+    Warning,
 };
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -97,8 +98,11 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         plan.zone()
     );
     if status.healed {
-        let _ = writeln!(out, "You are fully healed.");
+        let _ = writeln!(out, "Your clinic counts your scalp as fully healed.");
+    } else if status.restrictions_over {
+        let _ = writeln!(out, "Your clinic's restrictions are over.");
     }
+    warnings(&mut out, &status.warnings);
     let width = status
         .activities
         .iter()
@@ -112,14 +116,17 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         .iter()
         .filter(|a| a.status == Allowance::Avoid)
         .map(|a| {
-            let when = match (a.allowed_from, a.until_next_session) {
-                (Some(d), _) => format!(
+            let when = match (a.allowed_from, a.until_next_session, a.ask_clinic_from) {
+                (Some(d), _, _) => format!(
                     "from {} ({})",
                     short_date(status.date, d),
                     in_days(a.allowed_in_days.unwrap_or(0))
                 ),
-                (None, true) => "until your next session".to_string(),
-                (None, false) => String::new(),
+                (None, true, _) => "until your next session".to_string(),
+                (None, false, Some(d)) => {
+                    format!("ask your clinic about {}", short_date(status.date, d))
+                }
+                (None, false, None) => String::new(),
             };
             (a, when)
         })
@@ -146,10 +153,14 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         let _ = writeln!(out, "\nWith care");
         for a in limited {
             let note = a.note.as_deref().unwrap_or("with care");
-            let until = a
-                .ok_from
-                .map(|d| format!("  (freely from {})", long_date(d)))
-                .unwrap_or_default();
+            let until = match (a.ok_from, a.ask_clinic_from, a.lasting) {
+                (Some(d), _, _) => format!("  (freely from {})", long_date(d)),
+                (None, Some(d), _) => {
+                    format!("  (ask your clinic about {})", long_date(d))
+                }
+                (None, None, true) => "  (for good)".to_string(),
+                (None, None, false) => String::new(),
+            };
             let _ = writeln!(out, "  {:width$}{note}{until}", a.label);
         }
     }
@@ -170,7 +181,12 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
                 .as_deref()
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  - {}{note}", c.label);
+            let condition = c
+                .condition
+                .as_deref()
+                .map(|n| format!("; for now: {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  - {}{note}{condition}", c.label);
         }
     }
     if let Some(next) = &status.next {
@@ -205,15 +221,29 @@ pub fn plan(plan: &Plan) -> String {
     }
     if let Some(h) = plan.healed_on() {
         let _ = writeln!(out, "  Fully healed: {}", long_date(h));
+    } else if let Some(r) = plan.restrictions_over_on() {
+        let _ = writeln!(out, "  Restrictions over: {}", long_date(r));
     }
     if let Some(t) = plan.touch_up_on() {
         let _ = writeln!(out, "  Touch-up due: {}", long_date(t));
     }
+    warnings(&mut out, plan.warnings());
     let _ = writeln!(out);
     for m in plan.milestones() {
         let _ = writeln!(out, "{:<16}  {}", long_date(m.date), m.message);
     }
     out
+}
+
+/// "Check with your clinic" and one line per warning; nothing without any.
+fn warnings(out: &mut String, warnings: &[Warning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nCheck with your clinic");
+    for w in warnings {
+        let _ = writeln!(out, "  ! {}", w.message);
+    }
 }
 
 pub fn reminders(plan: &Plan, reminders: &[Reminder]) -> String {
@@ -243,7 +273,9 @@ pub struct PlanJson<'a> {
     planned: u32,
     final_session: Option<NaiveDate>,
     healed_on: Option<NaiveDate>,
+    restrictions_over_on: Option<NaiveDate>,
     touch_up_on: Option<NaiveDate>,
+    warnings: &'a [Warning],
     milestones: &'a [Milestone],
 }
 
@@ -257,7 +289,9 @@ impl<'a> PlanJson<'a> {
             planned: plan.planned(),
             final_session: plan.final_session(),
             healed_on: plan.healed_on(),
+            restrictions_over_on: plan.restrictions_over_on(),
             touch_up_on: plan.touch_up_on(),
+            warnings: plan.warnings(),
             milestones: plan.milestones(),
         }
     }
@@ -296,7 +330,7 @@ pub fn activities() -> String {
     out
 }
 
-pub fn preparation(today: NaiveDate, prep: Option<&Preparation>) -> String {
+pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]) -> String {
     let Some(prep) = prep else {
         return "No session is booked ahead.\n".to_string();
     };
@@ -308,6 +342,12 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>) -> String {
         long_date(prep.date),
         in_days(prep.in_days)
     );
+    let about_it: Vec<Warning> = all
+        .iter()
+        .filter(|w| w.session == Some(prep.session))
+        .cloned()
+        .collect();
+    warnings(&mut out, &about_it);
     if prep.items.is_empty() {
         let _ = writeln!(out, "Nothing to prepare.");
         return out;
@@ -336,11 +376,17 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>) -> String {
             format!("from {}", short_date(today, item.from))
         };
         let _ = write!(out, "  {kind:6}{:width$}{from}, {until}", item.label);
-        match &item.note {
-            Some(note) => {
+        match (&item.note, &item.condition) {
+            (Some(note), Some(condition)) => {
+                let _ = writeln!(out, " ({note}; for now: {condition})");
+            }
+            (Some(note), None) => {
                 let _ = writeln!(out, " ({note})");
             }
-            None => out.push('\n'),
+            (None, Some(condition)) => {
+                let _ = writeln!(out, " (for now: {condition})");
+            }
+            (None, None) => out.push('\n'),
         }
     }
     out
