@@ -180,10 +180,16 @@ fn runs(track: &Track, notes: &[crate::protocol::Rule], horizon: NaiveDate) -> V
     let Some(first) = track.windows.first().map(|w| w.span.start) else {
         return Vec::new();
     };
+    // Open windows count to the horizon, and at least their first day
+    // (lasting advice may start after it).
     let last_end = track
         .windows
         .iter()
-        .map(|w| w.span.end.map_or(horizon, |e| add_days(e, 1)))
+        .map(|w| {
+            w.span
+                .end
+                .map_or(horizon.max(add_days(w.span.start, 1)), |e| add_days(e, 1))
+        })
         .max()
         .unwrap_or(horizon);
     let mut out: Vec<Run> = Vec::new();
@@ -217,18 +223,22 @@ fn runs(track: &Track, notes: &[crate::protocol::Rule], horizon: NaiveDate) -> V
         day = add_days(day, 1);
     }
     out.extend(current);
-    // A run reaching the horizon under an open window has no end of its own.
+    // A run has no end of its own when, on its last day, only open windows
+    // hold it at its status (a closed window ending that day is its end).
     for run in &mut out {
-        let open_at_end = |w: &&RuleWindow| {
-            w.span.end.is_none() && w.status == run.status && w.span.contains(sub_one(run.end))
-        };
-        if let Some(w) = track.windows.iter().find(open_at_end)
-            && run.end >= last_end
-        {
-            run.open = Some(if w.until_next {
-                Open::UntilNextSession
-            } else {
-                Open::Lasting
+        let last = sub_one(run.end);
+        let holding: Vec<&RuleWindow> = track
+            .windows
+            .iter()
+            .filter(|w| w.status >= run.status && w.span.contains(last))
+            .collect();
+        if holding.iter().all(|w| w.span.end.is_none()) {
+            run.open = holding.first().map(|w| {
+                if w.until_next {
+                    Open::UntilNextSession
+                } else {
+                    Open::Lasting
+                }
             });
         }
     }
@@ -285,7 +295,11 @@ mod tests {
         let long = format!("DESCRIPTION:{}\r\n", "é".repeat(60));
         let folded = fold(&long);
         for line in folded.split("\r\n") {
-            assert!(line.len() <= MAX_LINE_OCTETS, "{} octets: {line}", line.len());
+            assert!(
+                line.len() <= MAX_LINE_OCTETS,
+                "{} octets: {line}",
+                line.len()
+            );
         }
         assert_eq!(folded.replace("\r\n ", ""), long);
     }

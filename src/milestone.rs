@@ -429,9 +429,7 @@ fn describe_changes(sentence: &mut Sentence, changes: &[Change]) {
         match (c.from, c.to) {
             (Some(Allowance::Avoid), Allowance::Ok) => may.push((c.activity.verb(), None)),
             (Some(Allowance::Avoid), Allowance::Limited) => may.push((c.activity.verb(), note)),
-            (Some(Allowance::Limited), Allowance::Ok) => {
-                unlimited.push((c.activity.noun(), None))
-            }
+            (Some(Allowance::Limited), Allowance::Ok) => unlimited.push((c.activity.noun(), None)),
             (_, Allowance::Avoid) => avoid.push((c.activity.noun(), None)),
             (_, Allowance::Limited) => limit.push((c.activity.noun(), note)),
             _ => {}

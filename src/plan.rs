@@ -369,7 +369,12 @@ impl Plan {
     /// The level of `activity` that decides whether care window `w` may be
     /// asked for on `date`: for preparation, the rules of earlier sessions
     /// and of preparation only.
-    pub(crate) fn care_level(&self, w: &CareWindow, activity: Activity, date: NaiveDate) -> Level<'_> {
+    pub(crate) fn care_level(
+        &self,
+        w: &CareWindow,
+        activity: Activity,
+        date: NaiveDate,
+    ) -> Level<'_> {
         let Some(track) = self.tracks.iter().find(|t| t.activity == activity) else {
             return Level {
                 status: None,
@@ -377,9 +382,11 @@ impl Plan {
             };
         };
         match w.anchor {
-            Anchor::Before(i) => {
-                Plan::level_where(track, date, |rw| !matches!(rw.anchor, Anchor::After(k) if k >= i))
-            }
+            Anchor::Before(i) => Plan::level_where(
+                track,
+                date,
+                |rw| !matches!(rw.anchor, Anchor::After(k) if k >= i),
+            ),
             Anchor::After(_) => Plan::level(track, date),
         }
     }
@@ -568,8 +575,11 @@ impl Plan {
 
     fn compute_healed_on(&self) -> Option<NaiveDate> {
         let final_date = self.final_session()?;
-        let clinic = add_days(final_date, self.protocol.healed_after_days()?);
-        Some(self.restrictions_over_on.map_or(clinic, |r| clinic.max(r)))
+        // The protocol's own healed day; an earlier session's restriction
+        // that outlasts the final session's (a plan with sessions close
+        // together) moves it later, never earlier.
+        let day = nth_day(final_date, self.protocol.healed_day()?);
+        Some(self.restrictions_over_on.map_or(day, |r| day.max(r)))
     }
 
     fn compute_touch_up_on(&self) -> Option<NaiveDate> {
@@ -588,10 +598,9 @@ impl Plan {
 /// later, then the later one in the file.
 fn more_specific(a: &CareWindow, b: &CareWindow) -> bool {
     let key = |w: &CareWindow| {
-        let length = w
-            .span
-            .end
-            .map_or(i64::MAX, |e| e.signed_duration_since(w.span.start).num_days());
+        let length = w.span.end.map_or(i64::MAX, |e| {
+            e.signed_duration_since(w.span.start).num_days()
+        });
         (
             matches!(w.anchor, Anchor::After(_)),
             std::cmp::Reverse(length),

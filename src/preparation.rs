@@ -144,7 +144,11 @@ impl Plan {
             let condition = item.activity.and_then(|a| {
                 let level = self.care_level(w, a, from);
                 (level.status == Some(Allowance::Limited))
-                    .then(|| level.window.map(|rw| self.protocol().rules()[rw.rule].note.clone()))
+                    .then(|| {
+                        level
+                            .window
+                            .map(|rw| self.protocol().rules()[rw.rule].note.clone())
+                    })
                     .flatten()
             });
             items.push(PrepItem {
@@ -294,7 +298,11 @@ mod tests {
         let s2 = date(2026, 3, 5);
         let p = plan("four-to-thirty", &[s1, s2]);
         let prep = p.preparation(nth_day(s1, 2)).unwrap();
-        let ids: Vec<&str> = prep.items.iter().filter_map(|i| i.care_id.as_deref()).collect();
+        let ids: Vec<&str> = prep
+            .items
+            .iter()
+            .filter_map(|i| i.care_id.as_deref())
+            .collect();
         assert!(!ids.contains(&"prep_wash"), "{ids:?}");
         assert!(!ids.contains(&"prep_shave"), "{ids:?}");
         assert!(ids.contains(&"prep_eat"), "{ids:?}");

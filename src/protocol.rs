@@ -68,6 +68,11 @@ pub struct Protocol {
     sessions: SessionSpec,
     #[serde(skip_serializing_if = "Option::is_none")]
     healed_after_days: Option<u32>,
+    /// Derived: the day after the final session (day 1 = its day) from
+    /// which the client counts as fully healed; see [`Protocol::healed_day`].
+    healed_day: Option<u32>,
+    /// Derived: see [`Protocol::restrictions_over_day`].
+    restrictions_over_day: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     touch_up_after_years: Option<u32>,
     rules: Vec<Rule>,
@@ -245,6 +250,41 @@ impl Protocol {
     /// fully healed, where it says.
     pub fn healed_after_days(&self) -> Option<u32> {
         self.healed_after_days
+    }
+
+    /// The day after the final session (day 1 = its day) on which every
+    /// time-limited restriction that follows it is over; lasting advice is
+    /// not counted. `None` when nothing is restricted after sessions.
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// // 002: "Avoid swimming/saunas and steam rooms for 28 days after your
+    /// // final treatment" is the last restriction to end.
+    /// assert_eq!(Protocol::builtin("four-day-dry")?.restrictions_over_day(), Some(29));
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn restrictions_over_day(&self) -> Option<u32> {
+        self.restrictions_over_day
+    }
+
+    /// The day after the final session from which the client counts as fully
+    /// healed, only where the clinic gives a healing time: the later of the
+    /// clinic's figure and [`Protocol::restrictions_over_day`], so that every
+    /// screen names the same day as the plan's [`Plan::healed_on`](crate::Plan::healed_on).
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// // 003: healed "three weeks after your final session" (day 22), but
+    /// // swimming stays off to day 30: healed on day 31.
+    /// let p = Protocol::builtin("four-to-thirty")?;
+    /// assert_eq!((p.healed_after_days(), p.healed_day()), (Some(21), Some(31)));
+    /// assert_eq!(Protocol::builtin("two-week-rest")?.healed_day(), None);
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn healed_day(&self) -> Option<u32> {
+        self.healed_day
     }
 
     /// Years after the final session at which a touch-up is due, where the
@@ -684,10 +724,23 @@ fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol,
         });
     }
 
+    let restrictions_over_day = rules
+        .iter()
+        .filter(|r| r.status > Allowance::Ok)
+        .filter_map(|r| match r.window {
+            Window::AfterEach { to_day, .. } | Window::AfterFinal { to_day, .. } => to_day,
+            _ => None,
+        })
+        .max()
+        .map(|last| last + 1);
+    let healed_day = healed_after_days.map(|d| (d + 1).max(restrictions_over_day.unwrap_or(0)));
+
     Ok(Protocol {
         id,
         name,
         summary,
+        healed_day,
+        restrictions_over_day,
         sessions: SessionSpec {
             usual,
             min,

@@ -187,12 +187,15 @@ impl Plan {
                         .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
                         .flatten()
                 });
-                (w.care, CareToday {
-                    id: item.id.clone(),
-                    label: item.label.clone(),
-                    note: item.note.clone(),
-                    condition,
-                })
+                (
+                    w.care,
+                    CareToday {
+                        id: item.id.clone(),
+                        label: item.label.clone(),
+                        note: item.note.clone(),
+                        condition,
+                    },
+                )
             })
             .collect::<std::collections::BTreeMap<usize, CareToday>>()
             .into_values()

@@ -453,7 +453,12 @@ fn four_to_thirty_after_final_rules_apply_only_after_the_last_planned_session() 
     // cautious reading above) and 003 says nothing about them after that
     // until the final session.
     let two_of_three = plan(FTT, &[s1, s2], Some(3));
-    assert_avoid_then_ask(&two_of_three, nth_day(s2, 15), Activity::Sauna, nth_day(s2, 31));
+    assert_avoid_then_ask(
+        &two_of_three,
+        nth_day(s2, 15),
+        Activity::Sauna,
+        nth_day(s2, 31),
+    );
 
     // 003: "For up to 30 days after your third and final session you should:
     // Avoid swimming, saunas or steam rooms"
@@ -495,7 +500,11 @@ fn four_to_thirty_after_final_rules_apply_only_after_the_last_planned_session() 
         "foil shaver only: other shavers take off skin and fade the pigment sooner",
     );
     for m in full.milestones() {
-        assert!(!m.message.contains("no more limits on shaving"), "{}", m.message);
+        assert!(
+            !m.message.contains("no more limits on shaving"),
+            "{}",
+            m.message
+        );
         assert!(!m.message.contains("use a sunbed"), "{}", m.message);
     }
 
@@ -557,7 +566,10 @@ fn four_to_thirty_preparation_before_the_first_session() {
     assert_avoid_then_ask(&plan, minus(s, 1), Activity::Alcohol, nth_day(s, 2));
     assert_avoid_then_ask(&plan, s, Activity::Alcohol, nth_day(s, 2));
     let day2 = milestone_on(&plan, nth_day(s, 2));
-    assert!(day2.is_none_or(|m| !m.message.contains("alcohol")), "{day2:?}");
+    assert!(
+        day2.is_none_or(|m| !m.message.contains("alcohol")),
+        "{day2:?}"
+    );
     // 003: "No high stimulant drinks on the day prior to your treatment"
     assert_unsaid(&plan, minus(s, 2), Activity::Stimulants);
     assert_avoid_then_ask(&plan, minus(s, 1), Activity::Stimulants, nth_day(s, 2));
@@ -616,8 +628,15 @@ fn four_to_thirty_preparation_waits_while_the_last_session_heals() {
     // ... and asked for from day 6, when it is allowed again (with 003's
     // condition of the moment, rule 5's foil shaver).
     let day6_status = plan.status(nth_day(s, 6));
-    let clip = day6_status.care.iter().find(|c| c.id == "prep_clip").unwrap();
-    assert_eq!(clip.condition.as_deref(), Some("foil shaver only, no wet razors"));
+    let clip = day6_status
+        .care
+        .iter()
+        .find(|c| c.id == "prep_clip")
+        .unwrap();
+    assert_eq!(
+        clip.condition.as_deref(),
+        Some("foil shaver only, no wet razors")
+    );
     // Moisturising: the aftercare's "2-3 times a day ... until your next
     // session" is the one step asked for, never together with the week
     // before's "lightly ... every day".
@@ -866,7 +885,11 @@ fn four_day_dry_healed_and_touch_up() {
         vec![nth_day(s3, 29)]
     );
     let over = milestone_on(&plan, nth_day(s3, 29)).unwrap();
-    assert!(over.message.contains("your clinic's restrictions are over"), "{}", over.message);
+    assert!(
+        over.message.contains("your clinic's restrictions are over"),
+        "{}",
+        over.message
+    );
     assert!(!over.message.contains("healed"), "{}", over.message);
     assert!(!plan.status(nth_day(s3, 29)).healed);
     assert!(plan.status(nth_day(s3, 29)).restrictions_over);

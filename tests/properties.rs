@@ -2,7 +2,7 @@
 //! protocol.
 
 use aftercare::{
-    Activity, Allowance, Plan, PrepKind, Protocol, Window, WarningCode, builtin_ids, nth_day,
+    Activity, Allowance, Plan, PrepKind, Protocol, WarningCode, Window, builtin_ids, nth_day,
 };
 use chrono::{Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
