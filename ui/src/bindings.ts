@@ -170,11 +170,22 @@ export type ActivityStatus = {
 	allowed_in_days: number | null,
 	/**
 	 *  When avoided or limited today: the first date on which it is fine
-	 *  without conditions, where known.
+	 *  without conditions, where the clinic says so.
 	 */
 	ok_from: string | null,
+	/**
+	 *  When avoided or limited today: the first date on which the clinic's
+	 *  rules say nothing more about it (so the client should ask them),
+	 *  where that comes before any date it is allowed or fine.
+	 */
+	ask_clinic_from: string | null,
 	/**  Held back until the next session, which is planned but not booked. */
 	until_next_session: boolean,
+	/**
+	 *  Limited for good: lasting advice after the final session ("foil
+	 *  shaver only", "sun cream").
+	 */
+	lasting: boolean,
 	/**  The winning rule's note; for `limited`, the condition. */
 	note: string | null,
 };
@@ -262,14 +273,25 @@ export type CareToday = {
 	label: string,
 	/**  Detail: "2-3 times a day". */
 	note: string | null,
+	/**
+	 *  When the item's activity is only allowed with care that day, the
+	 *  condition that still holds ("foil shaver only").
+	 */
+	condition: string | null,
 };
 
-/**  An activity's status changing from one day to the next. */
+/**
+ *  An activity's status changing from one day to the next, as announced:
+ *  a restriction that starts or tightens, or one that a rule after a session
+ *  ends into a status another rule gives. A restriction that merely runs out
+ *  with nothing said after it, or a before-session rule ending, is not
+ *  announced as permission.
+ */
 export type Change = {
 	/**  The activity. */
 	activity: Activity,
-	/**  Yesterday's status. */
-	from: Allowance,
+	/**  Yesterday's status; `None` when no rule spoke about it yesterday. */
+	from: Allowance | null,
 	/**  Today's status. */
 	to: Allowance,
 	/**  The note of today's rule, if any (for `limited`, the condition). */
@@ -300,16 +322,30 @@ export type DayStatus = {
 	/**  How many sessions are planned in all. */
 	planned: number,
 	/**
-	 *  Whether every planned session is booked and the date is on or after
-	 *  the date the client counts as fully healed.
+	 *  Whether the date is on or after [`Plan::healed_on`]: only protocols
+	 *  that give a healing time ever say "fully healed".
 	 */
 	healed: boolean,
-	/**  Every activity the protocol mentions, in [`Activity::ALL`] order. */
+	/**
+	 *  Whether the date is on or after [`Plan::restrictions_over_on`]: every
+	 *  time-limited rule of the final session is over.
+	 */
+	restrictions_over: boolean,
+	/**
+	 *  Every activity the protocol's rules speak about on this date, in
+	 *  [`Activity::ALL`] order. An activity no rule covers that day is left
+	 *  out: the clinic says nothing about it, which is not permission.
+	 */
 	activities: ActivityStatus[],
 	/**  What to do today. */
 	care: CareToday[],
 	/**  The next day on which anything changes. */
 	next: NextMilestone | null,
+	/**
+	 *  The plan's warnings that still matter on this date: those about
+	 *  the current or a coming session, and those about the whole plan.
+	 */
+	warnings: Warning[],
 };
 
 /**  How a reminder left the log. */
@@ -387,8 +423,16 @@ export type MilestoneKind =
 "change" | 
 /**  Preparation for a coming session. */
 "prep" | 
-/**  The day the client counts as fully healed. */
+/**
+ *  The day the client counts as fully healed (only protocols that give
+ *  a healing time have one).
+ */
 "healed" | 
+/**
+ *  The day every time-limited restriction of the final session is over,
+ *  for protocols that give no healing time.
+ */
+"restrictions_over" | 
 /**  The touch-up recall, years after the final session. */
 "touch_up";
 
@@ -491,14 +535,24 @@ export type PlanSummary = {
 	planned: number,
 	/**  The final session, once all are booked. */
 	final_session: string | null,
-	/**  When the client counts as fully healed. */
+	/**
+	 *  When the client counts as fully healed (only protocols that give a
+	 *  healing time).
+	 */
 	healed_on: string | null,
+	/**  When every time-limited restriction of the final session is over. */
+	restrictions_over_on: string | null,
 	/**  When a touch-up is due, where the protocol says. */
 	touch_up_on: string | null,
 	/**  The usual spacing between sessions, for estimating unbooked ones. */
 	min_gap_days: number | null,
 	/**  The longest usual spacing. */
 	max_gap_days: number | null,
+	/**
+	 *  Everything about the plan to check with the clinic (spacing, counts,
+	 *  preparation that clashes with running restrictions).
+	 */
+	warnings: Warning[],
 };
 
 /**  One line of the checklist for a coming session. */
@@ -512,6 +566,12 @@ export type PrepItem = {
 	label: string,
 	/**  The protocol's note: why, or the condition. */
 	note: string | null,
+	/**
+	 *  For a care step whose activity is only allowed with care when it
+	 *  starts (after the session before), the condition that still holds
+	 *  ("foil shaver only").
+	 */
+	condition: string | null,
 	/**
 	 *  The activity, for avoid and with-care items and for care steps tied
 	 *  to one.
@@ -599,6 +659,13 @@ export type Protocol = {
 	summary: string,
 	sessions: SessionSpec,
 	healed_after_days?: number | null,
+	/**
+	 *  Derived: the day after the final session (day 1 = its day) from
+	 *  which the client counts as fully healed; see [`Protocol::healed_day`].
+	 */
+	healed_day: number | null,
+	/**  Derived: see [`Protocol::restrictions_over_day`]. */
+	restrictions_over_day: number | null,
 	touch_up_after_years?: number | null,
 	rules: Rule[],
 	care: CareItem[],
@@ -741,6 +808,51 @@ export type UpcomingReminder = {
 	 */
 	overdue: boolean,
 };
+
+/**
+ *  Something about a plan that the client should check with their clinic.
+ * 
+ *  # Example
+ * 
+ *  ```
+ *  use aftercare::{Plan, Protocol, WarningCode};
+ *  use chrono::NaiveDate;
+ * 
+ *  let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+ *  let s2 = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+ *  let plan = Plan::new(Protocol::builtin("four-to-thirty")?, vec![s1, s2], None, chrono_tz::UTC)?;
+ *  let gap = &plan.warnings()[0];
+ *  assert_eq!(gap.code, WarningCode::GapShort);
+ *  assert_eq!(gap.session, Some(2));
+ *  assert_eq!(
+ *      gap.message,
+ *      "Session 2 is 3 days after session 1; your clinic's plan spaces sessions at least 10 days apart. Check the date with your clinic.",
+ *  );
+ *  # Ok::<(), aftercare::Error>(())
+ *  ```
+ */
+export type Warning = {
+	/**  What kind of problem it is. */
+	code: WarningCode,
+	/**
+	 *  The 1-based session it concerns, if one: the later of two sessions
+	 *  too close or too far apart, or the session a clash is about.
+	 */
+	session: number | null,
+	/**  One or two sentences for the client. */
+	message: string,
+};
+
+/**  The kinds of [`Warning`]. */
+export type WarningCode = 
+/**  Two sessions closer than the protocol's `min_gap_days`. */
+"gap_short" | 
+/**  Two sessions further apart than the protocol's `max_gap_days`. */
+"gap_long" | 
+/**  A planned count outside the protocol's `min..=max`. */
+"planned_out_of_range" | 
+/**  A preparation step that the earlier session's aftercare rules out. */
+"prep_clash";
 
 /**
  *  When a rule or care item holds, relative to the sessions.

@@ -35,6 +35,7 @@ export function groupActivities(activities: ActivityStatus[]): Groups {
 /** "Day 4 after session 2 of 3", or what stands in for it. */
 export function dayHeading(status: DayStatus): string {
   if (status.healed) return "You're fully healed";
+  if (status.restrictions_over) return "Your clinic's restrictions are over";
   if (status.day === null || status.session === null) return "Before your first session";
   if (status.day === 1) return `Session ${status.session} of ${status.planned} is today`;
   return `Day ${status.day} after session ${status.session} of ${status.planned}`;
@@ -46,6 +47,7 @@ export function avoidUntil(a: ActivityStatus, f: Formats, todayIso?: string): st
     return `from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}`;
   }
   if (a.until_next_session) return "until your next session";
+  if (a.ask_clinic_from !== null) return `not before ${f.date(a.ask_clinic_from, todayIso)}, then ask your clinic`;
   return "no end date set yet";
 }
 
@@ -54,6 +56,10 @@ export function avoidUntil(a: ActivityStatus, f: Formats, todayIso?: string): st
  * condition, when that is later than the date it is first allowed.
  */
 export function fullyFineFrom(a: ActivityStatus, f: Formats, todayIso?: string): string | null {
+  if (a.status === "limited" && a.lasting) return "For good: your clinic's lasting advice.";
+  if (a.status === "limited" && a.ok_from === null && a.ask_clinic_from !== null) {
+    return `Your clinic's plan says nothing from ${f.date(a.ask_clinic_from, todayIso)} on: ask them then.`;
+  }
   if (a.status === "ok" || a.ok_from === null) return null;
   if (a.status === "avoid" && a.ok_from === a.allowed_from) return null;
   return `Fully fine from ${f.date(a.ok_from, todayIso)}.`;
@@ -160,9 +166,12 @@ export function answerFor(a: ActivityStatus, f: Formats, todayIso?: string): Ans
   }
   let detail: string;
   if (a.allowed_from !== null && a.allowed_in_days !== null) {
-    detail = `It's fine ${a.ok_from && a.ok_from !== a.allowed_from ? "with care " : ""}from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}.`;
+    // Fine without conditions on the day it is allowed again, or only with care.
+    detail = `It's fine ${a.ok_from !== a.allowed_from ? "with care " : ""}from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}.`;
   } else if (a.until_next_session) {
     detail = "Not until after your next session.";
+  } else if (a.ask_clinic_from !== null) {
+    detail = `Not before ${f.date(a.ask_clinic_from, todayIso)}, and your clinic's plan says nothing after that: ask them first.`;
   } else {
     detail = "Your clinic's plan gives no end date yet; ask your clinic.";
   }
@@ -210,6 +219,7 @@ export const KIND_LABEL: Record<MilestoneKind, string> = {
   change: "Changes",
   prep: "Get ready",
   healed: "Fully healed",
+  restrictions_over: "Restrictions over",
   touch_up: "Touch-up",
 };
 

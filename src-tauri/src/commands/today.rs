@@ -1,6 +1,6 @@
 //! Today's status, any day's status and the timeline.
 
-use aftercare::{DayStatus, Milestone, Preparation};
+use aftercare::{DayStatus, Milestone, Preparation, Warning};
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
@@ -26,14 +26,20 @@ pub struct PlanSummary {
     pub planned: u32,
     /// The final session, once all are booked.
     pub final_session: Option<NaiveDate>,
-    /// When the client counts as fully healed.
+    /// When the client counts as fully healed (only protocols that give a
+    /// healing time).
     pub healed_on: Option<NaiveDate>,
+    /// When every time-limited restriction of the final session is over.
+    pub restrictions_over_on: Option<NaiveDate>,
     /// When a touch-up is due, where the protocol says.
     pub touch_up_on: Option<NaiveDate>,
     /// The usual spacing between sessions, for estimating unbooked ones.
     pub min_gap_days: Option<u32>,
     /// The longest usual spacing.
     pub max_gap_days: Option<u32>,
+    /// Everything about the plan to check with the clinic (spacing, counts,
+    /// preparation that clashes with running restrictions).
+    pub warnings: Vec<Warning>,
 }
 
 /// Things the UI shows as banners.
@@ -84,9 +90,11 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
             planned: plan.planned(),
             final_session: plan.final_session(),
             healed_on: plan.healed_on(),
+            restrictions_over_on: plan.restrictions_over_on(),
             touch_up_on: plan.touch_up_on(),
             min_gap_days: plan.protocol().sessions().min_gap_days,
             max_gap_days: plan.protocol().sessions().max_gap_days,
+            warnings: plan.warnings().to_vec(),
         }),
         None => None,
     };

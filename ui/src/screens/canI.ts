@@ -1,15 +1,16 @@
 // "Can I…?": type or pick an activity, get a one-line answer from today's
 // status, with the date it becomes fine (the engine's date and day count).
 
-import { type ActivityLabel, commands, type DayStatus } from "../bindings";
+import { type ActivityLabel, type Clinic, commands, type DayStatus } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, input, put } from "../dom";
 import type { Formats } from "../format";
 import { activityName, answerFor, lookupActivities, normalise } from "../logic";
-import { type Ctx, needsFirstSession, screen } from "./common";
+import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [overview, names] = await Promise.all([need(commands.overview()), commands.activities()]);
+  const [overview, names, settings] = await Promise.all([need(commands.overview()), commands.activities(), commands.settings()]);
+  const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
   const status = overview.status;
   if (!status) {
@@ -66,7 +67,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   pick.append(ph, chips);
 
   const show = (text: string) => {
-    answer.replaceChildren(...answers(text, status, names, ctx.fmt, overview.today));
+    answer.replaceChildren(...answers(text, status, names, ctx.fmt, overview.today, clinic));
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -78,7 +79,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
 }
 
 /** The answer lines for what the client typed. */
-export function answers(text: string, status: DayStatus, names: ActivityLabel[], f: Formats, todayIso: string): HTMLElement[] {
+export function answers(text: string, status: DayStatus, names: ActivityLabel[], f: Formats, todayIso: string, clinic?: Clinic): HTMLElement[] {
   const q = normalise(text);
   if (!q) return [el("p", "Type an activity, or pick one below.", "muted")];
   const found = lookupActivities(text, names);
@@ -89,10 +90,14 @@ export function answers(text: string, status: DayStatus, names: ActivityLabel[],
     const a = status.activities.find((s) => s.activity === id);
     const box = el("div", undefined, "answer-line");
     if (!a) {
+      // Silence is not permission: never "fine", always "ask".
+      box.classList.add("verdict-unknown");
       box.append(
-        el("p", `${activityName(id, names)}: your clinic's plan has no rule about this.`, "answer-head"),
-        el("p", "If you're not sure, ask your clinic.", "muted"),
+        el("p", `${activityName(id, names)}: your clinic's aftercare doesn't mention this for today.`, "answer-head"),
+        el("p", "Ask your clinic before you do it."),
       );
+      const contact = clinicContact(clinic, "h3");
+      if (contact) box.append(contact);
       return box;
     }
     const ans = answerFor(a, f, todayIso);

@@ -93,7 +93,10 @@ function currentCard(p: Protocol, imported: boolean): HTMLElement {
   row("Sessions", s.min === s.max ? `${s.usual}` : `Usually ${s.usual} (${s.min} to ${s.max})`);
   if (s.min_gap_days !== null && s.max_gap_days !== null) row("Time between sessions", `${s.min_gap_days} to ${s.max_gap_days} days`);
   else if (s.min_gap_days !== null) row("Time between sessions", `At least ${s.min_gap_days} days`);
-  if (p.healed_after_days) row("Fully healed", `${p.healed_after_days} days after your final session`);
+  // The engine's day, the same the timeline and Today use (never the
+  // clinic's bare figure when a restriction outlasts it).
+  if (p.healed_day !== null) row("Fully healed", `Day ${p.healed_day} after your final session`);
+  else if (p.restrictions_over_day !== null) row("Restrictions over", `Day ${p.restrictions_over_day} after your final session`);
   if (p.touch_up_after_years) row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
   card.append(dl);
   return card;

@@ -1,7 +1,7 @@
 // Sessions: the booked sessions (add, move, delete), how many are planned,
 // and how to get ready for the next booked one (the engine's checklist).
 
-import { commands, type PrepItem, type SessionsView } from "../bindings";
+import { commands, type PrepItem, type SessionsView, type Warning } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { placeError, prepGroups, prepUntil } from "../logic";
@@ -18,14 +18,31 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
     const fresh = document.querySelector<HTMLElement>(".screen > .note");
     if (fresh) fresh.textContent = message;
   };
-  root.append(bookedCard(view, ctx, overview.today, done), addCard(done), plannedCard(view, done));
-  root.append(await prepCard(ctx, overview.today));
+  const warnings = overview.plan?.warnings ?? [];
+  root.append(
+    bookedCard(view, ctx, overview.today, done, warnings),
+    addCard(done),
+    plannedCard(view, done, warnings.filter((w) => w.session === null)),
+  );
+  root.append(await prepCard(ctx, overview.today, warnings));
   return root;
 }
 
 type Done = (message: string) => Promise<void>;
 
-function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done): HTMLElement {
+/** The warnings about one session (or the plan), shown beside it. */
+function warningList(warnings: Warning[]): HTMLElement | null {
+  if (!warnings.length) return null;
+  const list = el("ul", undefined, "plain warning-list");
+  for (const w of warnings) {
+    const li = el("li", undefined, "warning");
+    put(li, el("span", "Check with your clinic: ", "strong"), w.message);
+    list.append(li);
+  }
+  return list;
+}
+
+function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, warnings: Warning[]): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "booked-h");
   const h = el("h2", "Booked");
@@ -50,6 +67,8 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done): HT
       del.setAttribute("aria-label", `Delete session ${n}`);
       actions.append(edit, del);
       li.replaceChildren(line, actions);
+      const about = warningList(warnings.filter((w) => w.session === n));
+      if (about) line.after(about);
       edit.addEventListener("click", editing);
       del.addEventListener("click", confirming);
     };
@@ -127,7 +146,7 @@ function addCard(done: Done): HTMLElement {
   return form;
 }
 
-function plannedCard(view: SessionsView, done: Done): HTMLElement {
+function plannedCard(view: SessionsView, done: Done, warnings: Warning[]): HTMLElement {
   const form = el("form", undefined, "card");
   form.noValidate = true;
   form.setAttribute("aria-labelledby", "planned-h");
@@ -145,7 +164,10 @@ function plannedCard(view: SessionsView, done: Done): HTMLElement {
   select.value = view.planned === null ? "" : String(view.planned);
   const field = new Field("planned", "Sessions planned", select, `Your clinic's plan usually has ${view.min === view.max ? view.min : `${view.min} to ${view.max}`} sessions.`);
   const errors = new FormErrors().on("planned", field);
-  form.append(h, field.wrap, errors.general, button("Save", "primary", true));
+  form.append(h, field.wrap);
+  const about = warningList(warnings);
+  if (about) form.append(about);
+  form.append(errors.general, button("Save", "primary", true));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     errors.clear();
@@ -156,7 +178,7 @@ function plannedCard(view: SessionsView, done: Done): HTMLElement {
   return form;
 }
 
-async function prepCard(ctx: Ctx, today: string): Promise<HTMLElement> {
+async function prepCard(ctx: Ctx, today: string, warnings: Warning[]): Promise<HTMLElement> {
   const card = el("section", undefined, "card prep");
   card.setAttribute("aria-labelledby", "prep-h");
   const r = await commands.preparation();
@@ -177,6 +199,9 @@ async function prepCard(ctx: Ctx, today: string): Promise<HTMLElement> {
   if (prep.in_days === 0) put(lead, "Your session is ", el("strong", "today"), ".");
   else put(lead, "Your session is on ", timeEl(prep.date, f.longDate(prep.date)), `, ${f.inDays(prep.in_days)}.`);
   card.append(lead);
+  // A step the earlier session rules out is left out of the list; say why.
+  const clash = warningList(warnings.filter((w) => w.session === prep.session && w.code === "prep_clash"));
+  if (clash) card.append(clash);
   if (!prep.items.length) {
     card.append(el("p", "Your clinic's plan asks nothing special before a session.", "muted"));
     return card;
@@ -201,6 +226,7 @@ function checkItem(item: PrepItem, sayUntil: boolean): HTMLLIElement {
   put(line, el("span", KIND_TAG[item.kind], "tag"), " ", el("strong", item.label));
   li.append(line);
   if (item.note) li.append(el("p", item.note, "muted"));
+  if (item.condition) li.append(el("p", `For now: ${item.condition}`));
   if (sayUntil) li.append(el("p", prepUntil(item), "muted small"));
   return li;
 }

@@ -1,7 +1,7 @@
 // Today: where the client stands, what is not yet allowed and from when,
 // what is allowed with care, today's care and the next change.
 
-import { commands, type ActivityStatus, type DayStatus, type Overview } from "../bindings";
+import { commands, type ActivityStatus, type DayStatus, type Overview, type Warning } from "../bindings";
 import { need } from "../api";
 import { el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
@@ -40,6 +40,7 @@ function bySoonest(list: ActivityStatus[]): ActivityStatus[] {
 export function statusCards(status: DayStatus, f: Formats, todayIso: string): HTMLElement[] {
   const out: HTMLElement[] = [];
   const groups = groupActivities(status.activities);
+  if (status.warnings.length) out.push(warningsCard(status.warnings));
 
   if (status.next) {
     const n = status.next;
@@ -103,9 +104,20 @@ export function statusCards(status: DayStatus, f: Formats, todayIso: string): HT
       const li = el("li", undefined, "item");
       li.append(el("p", c.label, "item-line strong"));
       if (c.note) li.append(el("p", c.note, "muted"));
+      if (c.condition) li.append(el("p", `For now: ${c.condition}`));
       list.append(li);
     }
     card.append(h, list);
+    out.push(card);
+  }
+
+  if (!status.activities.length && !status.care.length) {
+    // Silence is not permission: say so rather than show an empty day.
+    const card = el("section", undefined, "card");
+    card.append(
+      el("p", "Your clinic's plan says nothing about today.", "item-line strong"),
+      el("p", "Before you wash, sweat, swim or sit in the sun, ask your clinic what is fine now.", "muted"),
+    );
     out.push(card);
   }
 
@@ -113,6 +125,19 @@ export function statusCards(status: DayStatus, f: Formats, todayIso: string): HT
   ask.append(routeLink("Ask about something else: Can I…?", "can-i"));
   out.push(ask);
   return out;
+}
+
+/** What the client should check with the clinic, above everything else. */
+export function warningsCard(warnings: Warning[]): HTMLElement {
+  const b = el("section", undefined, "banner warnings");
+  b.setAttribute("role", "note");
+  b.setAttribute("aria-labelledby", "warn-h");
+  const h = el("h2", "Check with your clinic", "banner-title");
+  h.id = "warn-h";
+  const list = el("ul", undefined, "plain");
+  for (const w of warnings) list.append(el("li", w.message));
+  b.append(h, list);
+  return b;
 }
 
 function group(title: string, kind: "avoid" | "limited" | "ok", sub: string): HTMLElement {

@@ -160,9 +160,11 @@ for (const size of SIZES) {
       assert.match(body, /Swimming — from Wed 16 Apr, in 27 days/);
       assert.match(body, /Next change/);
       assert.match(await text(page, ".countdown"), /tomorrow/);
-      for (const group of ["Not yet", "OK now"]) {
-        assert.ok(await page.isVisible(`main h2:has-text("${group}")`), group);
-      }
+      assert.ok(await page.isVisible(`main h2:has-text("Not yet")`));
+      // Everything 003 speaks of is restricted on day 4; what it is silent
+      // about (alcohol after a session) is not offered as "OK now".
+      assert.ok(!(await page.isVisible(`main h2:has-text("OK now")`)));
+      assert.doesNotMatch(body, /Alcohol/);
       await noProblems(page);
       await page.context().close();
 
@@ -171,12 +173,33 @@ for (const size of SIZES) {
       const eveText = await text(eve, "main");
       assert.match(eveText, /Day 21 after session 2 of 3/);
       assert.match(eveText, /With care[\s\S]*foil shaver only/);
-      assert.match(eveText, /Alcohol — from Tue 8 Apr, in 2 days/);
+      assert.match(eveText, /Alcohol — not before Tue 8 Apr, then ask your clinic/);
       assert.ok(await eve.isVisible(`main h2:has-text("Today's care")`));
       assert.match(await text(eve, ".countdown"), /tomorrow/);
       await scan(eve, size.name, "today-eve");
       await noProblems(eve);
       await eve.context().close();
+    });
+
+    it("sessions closer than the clinic's spacing are warned about, on Today and beside the session", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "close" } });
+      const warn = await text(page, ".warnings");
+      assert.match(warn, /Check with your clinic/);
+      assert.match(warn, /Session 2 is 3 days after session 1; your clinic's plan spaces sessions at least 10 days apart/);
+      assert.match(warn, /Your scalp is still healing from session 1: ask your clinic before you wash your hair or shave for session 2/);
+      // The warning comes before everything else, and no instruction
+      // contradicts it.
+      const first = await page.$eval("main .screen > :is(section, div):not(.note)", (e) => e.className);
+      assert.match(first, /warnings/);
+      assert.doesNotMatch(await text(page, "main"), /Wash your hair before your appointment/);
+      await scan(page, size.name, "today-warnings");
+      await go(page, "sessions");
+      const row = await text(page, "ol.sessions li:nth-child(2)");
+      assert.match(row, /Session 2[\s\S]*Check with your clinic: Session 2 is 3 days after session 1/);
+      assert.doesNotMatch(await text(page, "ol.sessions li:nth-child(1)"), /Check with your clinic/);
+      await scan(page, size.name, "sessions-warnings");
+      await noProblems(page);
+      await page.context().close();
     });
 
     it("banners show reminders off, failing notifications, missed reminders and recovered data", async () => {
@@ -258,6 +281,20 @@ for (const size of SIZES) {
       await scan(page, size.name, "can-i-answered");
       await noProblems(page);
       await page.context().close();
+
+      // What the clinic's aftercare doesn't mention today is never "fine":
+      // ask the clinic, with its details when they are set.
+      const silent = await openApp(browser, server.url, { viewport, fake: { state: "booked", clinic: true }, route: "can-i" });
+      await silent.fill("#ask", "a beer");
+      await silent.press("#ask", "Enter");
+      const said = await text(silent, "#answer");
+      assert.match(said, /Alcohol: your clinic's aftercare doesn't mention this for today\.\s*Ask your clinic before you do it\./);
+      assert.doesNotMatch(said, /fine|yes/i);
+      assert.ok(await silent.isVisible("#answer a[href^='tel:']"), "a way to call the clinic");
+      assert.ok(await silent.isVisible("#answer a[href^='mailto:']"), "a way to write to the clinic");
+      await scan(silent, size.name, "can-i-unsaid");
+      await noProblems(silent);
+      await silent.context().close();
     });
 
     it("a bad protocol file shows its error inline, with line and field", async () => {
@@ -312,7 +349,7 @@ for (const size of SIZES) {
       // The engine's checklist, grouped by the day each item starts.
       const prep = await text(page, ".prep");
       assert.match(prep, /Your session is on Monday,? 7 April 2025, in 18 days/);
-      assert.match(prep, /From Mon 31 Mar · in 11 days\s*Do\s*Moisturise your scalp lightly/);
+      assert.match(prep, /From Mon 31 Mar · in 11 days\s*Do\s*Keep your hair clipped or foil-shaved[\s\S]*For now: foil shaver only/);
       assert.match(prep, /From Sun 6 Apr · in 17 days[\s\S]*Avoid\s*Alcohol[\s\S]*Until your session, and on the day itself/);
       assert.match(prep, /On the day · Mon 7 Apr\s*Do\s*Wash your hair before your appointment/);
 

@@ -19,13 +19,15 @@ import type {
   SessionsView,
   Settings,
   UpcomingReminder,
+  Warning,
 } from "../../src/bindings";
 import engine from "../fixtures/engine.json";
 
 /** What a test can ask of the fake, through `window.__SMP_FAKE__`. */
 export interface FakeConfig {
-  /** "fresh": no session yet; "booked": two sessions; "all": three, the last ahead. */
-  state?: "fresh" | "booked" | "all";
+  /** "fresh": no session yet; "booked": two sessions; "all": three, the last
+   * ahead; "close": two sessions three days apart, the second today. */
+  state?: "fresh" | "booked" | "all" | "close";
   /** Show every banner: reminders off, notification error, missed, recovered. */
   banners?: boolean;
   /** Clinic details filled in. */
@@ -48,7 +50,9 @@ interface PlanFixture {
     planned: number;
     final_session: string | null;
     healed_on: string | null;
+    restrictions_over_on: string | null;
     touch_up_on: string | null;
+    warnings: Warning[];
     milestones: Milestone[];
   };
   status: Record<string, DayStatus>;
@@ -121,6 +125,7 @@ export function createBackend(cfg: FakeConfig) {
   const book = (...dates: string[]) => dates.forEach((date) => state.sessions.push({ id: state.nextId++, date }));
   if (cfg.state === "booked") book("2025-03-06", "2025-03-17");
   if (cfg.state === "all") book("2025-03-06", "2025-03-17", "2025-04-07");
+  if (cfg.state === "close") book("2025-03-17", "2025-03-20");
 
   const protocol = (): Protocol =>
     state.choice.kind === "imported" ? state.choice.protocol : fx.protocols.find((p) => p.id === (state.choice as { id: string }).id)!;
@@ -160,9 +165,11 @@ export function createBackend(cfg: FakeConfig) {
       planned: plannedEffective(),
       final_session: f.plan.final_session,
       healed_on: f.plan.healed_on,
+      restrictions_over_on: f.plan.restrictions_over_on,
       touch_up_on: f.plan.touch_up_on,
       min_gap_days: spec.min_gap_days,
       max_gap_days: spec.max_gap_days,
+      warnings: f.plan.warnings,
     };
   }
 

@@ -39,7 +39,10 @@ describe("Today", () => {
   it("groups activities by status, keeping the engine's order", () => {
     const g = groupActivities(today.activities);
     expect(g.avoid.map((a) => a.activity)).toEqual(["wash", "wet", "rinse", "shave", "moisturise", "exercise", "sweat", "swim", "sauna", "sun", "sunbed", "woolly_hat", "bath"]);
-    expect(g.ok.map((a) => a.activity)).toEqual(["alcohol", "stimulants", "aspirin"]);
+    // 003 restricts alcohol, stimulants and aspirin only before a session:
+    // after it the engine lists them not at all, never as "OK now".
+    expect(g.ok.map((a) => a.activity)).toEqual([]);
+    expect(today.activities.some((a) => a.activity === "alcohol")).toBe(false);
     expect(g.avoid.length + g.limited.length + g.ok.length).toBe(today.activities.length);
   });
 
@@ -59,9 +62,22 @@ describe("Today", () => {
   });
 
   it("adds when an activity is fine without conditions, only when that is later", () => {
-    expect(fullyFineFrom(act("shave"), f, today.date)).toBe("Fully fine from Mon 7 Apr.");
+    expect(fullyFineFrom(act("exercise"), f, today.date)).toBe("Fully fine from Wed 26 Mar.");
     expect(fullyFineFrom(act("swim"), f, today.date)).toBeNull(); // allowed and fine on the same day
-    expect(fullyFineFrom(act("alcohol"), f)).toBeNull();
+    // Foil shaver only from day 6, and 003 says nothing after day 21 while
+    // session 3 is not booked: no "fully fine" date is invented.
+    expect(fullyFineFrom(act("shave"), f, today.date)).toBeNull();
+  });
+
+  it("sends the client to the clinic where the plan stops speaking", () => {
+    const eve = all.status["2025-04-06"]!;
+    const shave = eve.activities.find((x) => x.activity === "shave")!;
+    expect(shave.lasting).toBe(true);
+    expect(fullyFineFrom(shave, f, eve.date)).toBe("For good: your clinic's lasting advice.");
+    const ask: ActivityStatus = { ...act("sunbed"), allowed_from: null, allowed_in_days: null, until_next_session: false, ask_clinic_from: "2025-04-16" };
+    expect(plain(avoidUntil(ask, f, today.date))).toBe("not before Wed 16 Apr, then ask your clinic");
+    expect(plain(answerFor(ask, f, today.date).detail)).toBe("Not before Wed 16 Apr, and your clinic's plan says nothing after that: ask them first.");
+    expect(dayHeading({ ...today, restrictions_over: true })).toBe("Your clinic's restrictions are over");
   });
 });
 
@@ -128,11 +144,11 @@ describe("Can I…? answers", () => {
     const a = answerFor(shave, f, eve.date);
     expect(a.verdict).toBe("limited");
     expect(a.headline).toBe("Shaving: yes, with care: foil shaver only, no wet razors.");
-    expect(a.detail).toBe("Fully fine from Mon 28 Apr.");
+    expect(a.detail).toBe("For good: your clinic's lasting advice.");
   });
 
   it("says yes for OK activities, and handles holds until the next session", () => {
-    expect(answerFor(act("alcohol"), f).headline).toBe("Alcohol: yes, that's fine today.");
+    expect(answerFor({ ...act("swim"), status: "ok" }, f).headline).toBe("Swimming: yes, that's fine today.");
     const held = { ...act("sun"), allowed_from: null, allowed_in_days: null, until_next_session: true };
     expect(answerFor(held, f).detail).toBe("Not until after your next session.");
   });
@@ -186,7 +202,7 @@ describe("timeline", () => {
   it("slots today in between milestones", () => {
     const entries = timelineEntries(ms, "2025-03-20");
     const i = entries.findIndex((e) => e.type === "today");
-    expect(entries[i - 1]).toMatchObject({ type: "milestone", past: true, milestone: { date: "2025-03-18" } });
+    expect(entries[i - 1]).toMatchObject({ type: "milestone", past: true, milestone: { date: "2025-03-17" } });
     expect(entries[i + 1]).toMatchObject({ type: "milestone", past: false, milestone: { date: "2025-03-21" } });
     expect(entries.filter((e) => e.type === "today")).toHaveLength(1);
   });
@@ -251,7 +267,7 @@ describe("protocol rules", () => {
     expect(groups[0]!.activity).toBe("wash");
     expect(groups.map((g) => g.activity)).toEqual(names.map((n) => n.activity).filter((a) => groups.some((g) => g.activity === a)));
     const wash = groups[0]!.rules;
-    expect(wash.map((r) => r.status)).toEqual(["avoid", "limited"]);
+    expect(wash.map((r) => r.status)).toEqual(["avoid", "limited", "limited", "ok"]);
     expect(groups.reduce((n, g) => n + g.rules.length, 0)).toBe(protocol.rules.length);
   });
 
