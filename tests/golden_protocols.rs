@@ -157,7 +157,25 @@ fn milestones_of(plan: &Plan, kind: MilestoneKind) -> Vec<NaiveDate> {
 }
 
 // ---------------------------------------------------------------------------
-// All built-ins
+// All built-ins, and the format's own example
+
+/// The complete example in docs/protocol-format.md is what clinics copy:
+/// it must be a valid protocol, and say "fine again" where its sheet does.
+#[test]
+fn the_format_documents_example_is_valid() {
+    let doc = include_str!("../docs/protocol-format.md");
+    let start = doc
+        .find("```toml\n# Harbour Lane")
+        .expect("the complete example")
+        + "```toml\n".len();
+    let text = &doc[start..start + doc[start..].find("```").unwrap()];
+    let protocol = Protocol::from_toml("protocol-format.md", text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(protocol.id(), "harbour-lane");
+    let s = s1();
+    let plan = Plan::new(protocol, vec![s], None, chrono_tz::UTC).unwrap();
+    assert_ok(&plan, nth_day(s, 15), Activity::Wash);
+    assert_ok(&plan, nth_day(s, 8), Activity::Sweat);
+}
 
 #[test]
 fn every_builtin_parses_and_four_to_thirty_is_the_default() {
