@@ -86,7 +86,12 @@ impl Plan {
                 let note = &rules[run.rule].note;
                 let (end, description) = match run.open {
                     Some(Open::UntilNextSession) => {
-                        (run.end, format!("{note}. Until your next session."))
+                        let until = if self.restarts_at_next_session(track.activity, run.status) {
+                            "Until after your next session."
+                        } else {
+                            "Until your next session."
+                        };
+                        (run.end, format!("{note}. {until}"))
                     }
                     Some(Open::Lasting) => (add_days(run.start, 1), format!("{note}. For good.")),
                     None => (run.end, format!("{note}.")),

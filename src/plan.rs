@@ -366,6 +366,23 @@ impl Plan {
         out
     }
 
+    /// Whether the next session, once booked, restarts a restriction of
+    /// `activity` at least as strict as `level` on its own first day: then
+    /// a restriction held "until your next session" really lasts past it.
+    pub(crate) fn restarts_at_next_session(&self, activity: Activity, level: Allowance) -> bool {
+        let next_is_final = self.sessions.len() + 1 == self.planned as usize;
+        self.protocol.rules().iter().any(|r| {
+            r.activity == activity
+                && r.status >= level
+                && match r.window {
+                    Window::AfterEach { from_day, .. } => from_day == 1,
+                    Window::Between { from_day, .. } => !next_is_final && from_day == 1,
+                    Window::AfterFinal { from_day, .. } => next_is_final && from_day == 1,
+                    _ => false,
+                }
+        })
+    }
+
     /// The level of `activity` that decides whether care window `w` may be
     /// asked for on `date`: for preparation, the rules of earlier sessions
     /// and of preparation only.

@@ -67,6 +67,9 @@ pub struct ActivityStatus {
     pub ask_clinic_from: Option<NaiveDate>,
     /// Held back until the next session, which is planned but not booked.
     pub until_next_session: bool,
+    /// With `until_next_session`: the next session restarts the restriction
+    /// on its own day, so it lasts until some time after it, not until it.
+    pub after_next_session: bool,
     /// Limited for good: lasting advice after the final session ("foil
     /// shaver only", "sun cream").
     pub lasting: bool,
@@ -149,6 +152,7 @@ impl Plan {
                     ok_from: None,
                     ask_clinic_from: None,
                     until_next_session: false,
+                    after_next_session: false,
                     lasting: false,
                     note: level.window.map(|w| notes[w.rule].note.clone()),
                 };
@@ -156,7 +160,11 @@ impl Plan {
                     match Plan::lifts(track, date, Allowance::Avoid) {
                         Some(Lifts::On(d)) => a.allowed_from = Some(d),
                         Some(Lifts::Unsaid(d)) => a.ask_clinic_from = Some(d),
-                        Some(Lifts::WithNextSession) => a.until_next_session = true,
+                        Some(Lifts::WithNextSession) => {
+                            a.until_next_session = true;
+                            a.after_next_session =
+                                self.restarts_at_next_session(track.activity, Allowance::Avoid);
+                        }
                         Some(Lifts::Never) | None => {}
                     }
                 }

@@ -75,8 +75,9 @@ fn open_ended_restrictions_run_to_the_latest_expected_next_session() {
         let (summary, start, end, description) = &runs[0];
         assert_eq!(summary, &format!("Avoid: {label}"));
         assert_eq!((*start, *end), (s1, date(2026, 3, 9)), "{label}");
+        // Session 2 starts "Between treatments" again on its own day.
         assert!(
-            description.ends_with("Until your next session."),
+            description.ends_with("Until after your next session."),
             "{description}"
         );
     }

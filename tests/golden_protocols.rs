@@ -169,7 +169,8 @@ fn the_format_documents_example_is_valid() {
         .expect("the complete example")
         + "```toml\n".len();
     let text = &doc[start..start + doc[start..].find("```").unwrap()];
-    let protocol = Protocol::from_toml("protocol-format.md", text).unwrap_or_else(|e| panic!("{e}"));
+    let protocol =
+        Protocol::from_toml("protocol-format.md", text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(protocol.id(), "harbour-lane");
     let s = s1();
     let plan = Plan::new(protocol, vec![s], None, chrono_tz::UTC).unwrap();
@@ -409,6 +410,13 @@ fn four_to_thirty_between_rules_stay_open_while_the_next_session_is_unbooked() {
     // 003 rule 3 is the only one that says when swimming is fine again;
     // sunbeds 003 never allows.
     assert_eq!(at(&plan, late, Activity::Sunbed).allowed_from, None);
+    // Sunbeds are held "until your next session" only in part: session 2
+    // starts its own 30 days without them, so they stay off until after it.
+    let sunbed = at(&plan, nth_day(s, 5), Activity::Sunbed);
+    assert!(
+        sunbed.until_next_session && sunbed.after_next_session,
+        "{sunbed:?}"
+    );
 }
 
 #[test]
@@ -790,6 +798,10 @@ fn four_day_dry_between_rules_stay_open_while_the_next_session_is_unbooked() {
         assert_avoid_until_next_session(&plan, on, Activity::Swim);
         assert_avoid_until_next_session(&plan, on, Activity::Sauna);
         assert_avoid_until_next_session(&plan, on, Activity::Sun);
+        // None of them ends at the next session: "Between treatments"
+        // starts again on its day, and so does "28 days after treatment".
+        assert!(at(&plan, on, Activity::Swim).after_next_session);
+        assert!(at(&plan, on, Activity::Sun).after_next_session);
     }
 }
 
@@ -1133,4 +1145,21 @@ fn two_week_rest_restrictions_over_but_never_healed() {
     );
     // 000 gives no touch-up interval.
     assert!(milestones_of(&plan, MilestoneKind::TouchUp).is_empty());
+}
+
+#[test]
+fn until_your_next_session_only_when_the_run_ends_there() {
+    // A protocol whose between rule is the only restriction of an activity
+    // after a session, and the next session is the final one with nothing
+    // after it: held exactly until the next session.
+    let text = "format = 1\nid = \"t\"\nname = \"T\"\nsummary = \"S\"\n[sessions]\nusual = 2\nmin = 2\nmax = 2\n\
+                [[rule]]\nactivity = \"swim\"\nstatus = \"avoid\"\nscope = \"between\"\nnote = \"n\"\n";
+    let protocol = Protocol::from_toml("t.toml", text).unwrap();
+    let s = s1();
+    let plan = Plan::new(protocol, vec![s], Some(2), chrono_tz::UTC).unwrap();
+    let swim = at(&plan, nth_day(s, 3), Activity::Swim);
+    assert!(
+        swim.until_next_session && !swim.after_next_session,
+        "{swim:?}"
+    );
 }

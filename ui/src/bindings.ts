@@ -182,6 +182,11 @@ export type ActivityStatus = {
 	/**  Held back until the next session, which is planned but not booked. */
 	until_next_session: boolean,
 	/**
+	 *  With `until_next_session`: the next session restarts the restriction
+	 *  on its own day, so it lasts until some time after it, not until it.
+	 */
+	after_next_session: boolean,
+	/**
 	 *  Limited for good: lasting advice after the final session ("foil
 	 *  shaver only", "sun cream").
 	 */

@@ -46,7 +46,7 @@ export function avoidUntil(a: ActivityStatus, f: Formats, todayIso?: string): st
   if (a.allowed_from !== null && a.allowed_in_days !== null) {
     return `from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}`;
   }
-  if (a.until_next_session) return "until your next session";
+  if (a.until_next_session) return a.after_next_session ? "until after your next session" : "until your next session";
   if (a.ask_clinic_from !== null) return `not before ${f.date(a.ask_clinic_from, todayIso)}, then ask your clinic`;
   return "no end date set yet";
 }
@@ -169,7 +169,7 @@ export function answerFor(a: ActivityStatus, f: Formats, todayIso?: string): Ans
     // Fine without conditions on the day it is allowed again, or only with care.
     detail = `It's fine ${a.ok_from !== a.allowed_from ? "with care " : ""}from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}.`;
   } else if (a.until_next_session) {
-    detail = "Not until after your next session.";
+    detail = a.after_next_session ? "Not until after your next session." : "Not before your next session.";
   } else if (a.ask_clinic_from !== null) {
     detail = `Not before ${f.date(a.ask_clinic_from, todayIso)}, and your clinic's plan says nothing after that: ask them first.`;
   } else {

@@ -122,6 +122,9 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
                     short_date(status.date, d),
                     in_days(a.allowed_in_days.unwrap_or(0))
                 ),
+                (None, true, _) if a.after_next_session => {
+                    "until after your next session".to_string()
+                }
                 (None, true, _) => "until your next session".to_string(),
                 (None, false, Some(d)) => {
                     format!("ask your clinic about {}", short_date(status.date, d))

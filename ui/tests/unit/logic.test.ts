@@ -149,8 +149,11 @@ describe("Can I…? answers", () => {
 
   it("says yes for OK activities, and handles holds until the next session", () => {
     expect(answerFor({ ...act("swim"), status: "ok" }, f).headline).toBe("Swimming: yes, that's fine today.");
-    const held = { ...act("sun"), allowed_from: null, allowed_in_days: null, until_next_session: true };
-    expect(answerFor(held, f).detail).toBe("Not until after your next session.");
+    const held = { ...act("sun"), allowed_from: null, allowed_in_days: null, until_next_session: true, after_next_session: false };
+    expect(answerFor(held, f).detail).toBe("Not before your next session.");
+    // The next session restarts it on its own day: it lasts past it.
+    expect(answerFor({ ...held, after_next_session: true }, f).detail).toBe("Not until after your next session.");
+    expect(avoidUntil({ ...held, after_next_session: true }, f)).toBe("until after your next session");
   });
 });
 
