@@ -61,7 +61,7 @@ pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::Plan;
 pub use preparation::{PrepItem, PrepKind, Preparation};
-pub use protocol::{CareItem, Protocol, Rule, SessionSpec, Window};
+pub use protocol::{CareItem, Protocol, Rule, Scope, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
 pub use warning::{Warning, WarningCode};

@@ -1,0 +1,389 @@
+//! Clinic protocols: the rules of one clinic, read from a TOML file.
+//!
+//! The file format is documented for clinics in `docs/protocol-format.md`.
+//! Reading happens in two steps, one module each: serde turns the text into
+//! raw structs that keep the position of every value (`raw`), then
+//! `validate` checks what serde cannot (day windows, statuses, ids) and
+//! reports the line and field of whatever is wrong. This module holds the
+//! model the rest of the engine reads.
+
+mod raw;
+mod validate;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::activity::{Activity, Allowance};
+use crate::error::Error;
+
+/// The largest protocol file the engine reads. Real protocols are a few
+/// kilobytes; the limit keeps an imported file from holding anything else.
+pub const MAX_PROTOCOL_BYTES: usize = 64 * 1024;
+
+/// The most care items a protocol may have: the engine keeps a day's care
+/// items as a 64-bit set. Real protocols have about ten.
+pub const MAX_CARE_ITEMS: usize = 64;
+
+/// The longest note, label or name, in characters: they are shown on a phone.
+pub(crate) const MAX_TEXT_CHARS: usize = 200;
+
+/// The last day number a rule may name: a year and a day covers every
+/// clinic text while catching typos such as `to_day = 3000`.
+pub(crate) const MAX_DAY: u32 = 366;
+
+/// One clinic's aftercare protocol.
+///
+/// # Example
+///
+/// ```
+/// use aftercare::Protocol;
+///
+/// let text = r#"
+/// format = 1
+/// id = "demo"
+/// name = "Demo clinic"
+/// summary = "Two sessions, five dry days."
+///
+/// [sessions]
+/// usual = 2
+/// min = 2
+/// max = 3
+///
+/// [[rule]]
+/// activity = "wash"
+/// status = "avoid"
+/// scope = "after_each"
+/// from_day = 1
+/// to_day = 5
+/// note = "keep your scalp dry"
+/// "#;
+/// let protocol = Protocol::from_toml("demo.toml", text).unwrap();
+/// assert_eq!(protocol.id(), "demo");
+/// assert_eq!(protocol.rules().len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Protocol {
+    id: String,
+    name: String,
+    summary: String,
+    sessions: SessionSpec,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    healed_after_days: Option<u32>,
+    /// Derived: the day after the final session (day 1 = its day) from
+    /// which the client counts as fully healed; see [`Protocol::healed_day`].
+    healed_day: Option<u32>,
+    /// Derived: see [`Protocol::restrictions_over_day`].
+    restrictions_over_day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    touch_up_after_years: Option<u32>,
+    rules: Vec<Rule>,
+    care: Vec<CareItem>,
+}
+
+/// How many sessions a protocol expects and how far apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SessionSpec {
+    /// The number most clients have.
+    pub usual: u32,
+    /// The fewest.
+    pub min: u32,
+    /// The most.
+    pub max: u32,
+    /// Fewest days from one session to the next, where the clinic says.
+    pub min_gap_days: Option<u32>,
+    /// Most days from one session to the next, where the clinic says.
+    pub max_gap_days: Option<u32>,
+}
+
+/// When a rule or care item holds, relative to the sessions.
+///
+/// Day numbers count as clinics do: day 1 is the day of the treatment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "scope", rename_all = "snake_case")]
+pub enum Window {
+    /// Days `from_day..=to_day` after every session; `to_day: None` is open-ended.
+    AfterEach {
+        /// First day.
+        from_day: u32,
+        /// Last day, inclusive.
+        to_day: Option<u32>,
+    },
+    /// From `from_day` after a session until the day before the next booked
+    /// one (capped at `to_day`); open-ended while the next one is planned but
+    /// not booked. Never after the final session.
+    Between {
+        /// First day.
+        from_day: u32,
+        /// Last day, inclusive, if earlier than the next session.
+        to_day: Option<u32>,
+    },
+    /// Days after the final session only, on top of [`Window::AfterEach`].
+    AfterFinal {
+        /// First day.
+        from_day: u32,
+        /// Last day, inclusive.
+        to_day: Option<u32>,
+    },
+    /// The `days_before` calendar days before each booked session, and the
+    /// session's own day when `session_day` is set.
+    BeforeEach {
+        /// How many days before the session the window opens.
+        days_before: u32,
+        /// Whether the session's own day is included.
+        session_day: bool,
+    },
+}
+
+impl Window {
+    /// The window's scope.
+    ///
+    /// ```
+    /// use aftercare::{Scope, Window};
+    ///
+    /// let w = Window::Between { from_day: 6, to_day: None };
+    /// assert_eq!(w.scope(), Scope::Between);
+    /// assert_eq!(w.scope().id(), "between");
+    /// ```
+    pub fn scope(&self) -> Scope {
+        match self {
+            Window::AfterEach { .. } => Scope::AfterEach,
+            Window::Between { .. } => Scope::Between,
+            Window::AfterFinal { .. } => Scope::AfterFinal,
+            Window::BeforeEach { .. } => Scope::BeforeEach,
+        }
+    }
+}
+
+/// Which sessions a window hangs on, as written in a file's `scope` field.
+///
+/// ```
+/// use aftercare::Scope;
+///
+/// assert_eq!("after_final".parse::<Scope>(), Ok(Scope::AfterFinal));
+/// assert_eq!(
+///     "after_all".parse::<Scope>().unwrap_err(),
+///     "unknown scope \"after_all\" (expected after_each, between, after_final or before_each)",
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Counted from every session.
+    AfterEach,
+    /// From a session until the day before the next booked one.
+    Between,
+    /// Counted from the final session only.
+    AfterFinal,
+    /// Counted back from every booked session.
+    BeforeEach,
+}
+
+impl Scope {
+    /// Every scope, in the order files document them.
+    pub const ALL: [Scope; 4] = [
+        Scope::AfterEach,
+        Scope::Between,
+        Scope::AfterFinal,
+        Scope::BeforeEach,
+    ];
+
+    /// The id used in files: `after_each`, `between`, `after_final`, `before_each`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Scope::AfterEach => "after_each",
+            Scope::Between => "between",
+            Scope::AfterFinal => "after_final",
+            Scope::BeforeEach => "before_each",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Scope {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Scope::ALL
+            .into_iter()
+            .find(|scope| scope.id() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown scope \"{s}\" (expected after_each, between, after_final or before_each)"
+                )
+            })
+    }
+}
+
+/// What a protocol says about one activity in one window of days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Rule {
+    /// The activity concerned.
+    pub activity: Activity,
+    /// How far it is allowed during the window.
+    pub status: Allowance,
+    /// When the rule holds.
+    #[serde(flatten)]
+    pub window: Window,
+    /// A short note; for `limited`, the condition ("foil shaver only").
+    pub note: String,
+}
+
+/// Something to do, such as moisturising or sun cream, during a window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CareItem {
+    /// A `snake_case` id, unique within the protocol.
+    pub id: String,
+    /// A short imperative phrase: "Moisturise your scalp".
+    pub label: String,
+    /// A short detail: "2-3 times a day".
+    pub note: Option<String>,
+    /// The activity the item involves, if any. The item is only asked for
+    /// on days that activity is not avoided: preparation for the next
+    /// session may overlap the first days after the last one, and a client
+    /// must never be told to moisturise while moisturiser is still off limits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Activity>,
+    /// When to do it.
+    #[serde(flatten)]
+    pub window: Window,
+}
+
+impl Protocol {
+    /// Reads and validates a protocol from TOML text.
+    ///
+    /// `source_name` names the text in error messages (a path, usually).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Protocol`] naming the line and field of the first problem.
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// let text = "format = 1\nid = \"Bad Id\"\nname = \"N\"\nsummary = \"S\"\n\
+    ///             [sessions]\nusual = 1\nmin = 1\nmax = 1\n";
+    /// let err = Protocol::from_toml("x.toml", text).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "x.toml: line 2, field \"id\": \"Bad Id\" is not a valid id \
+    ///      (use lowercase letters, digits and hyphens)",
+    /// );
+    /// ```
+    pub fn from_toml(source_name: &str, text: &str) -> Result<Protocol, Error> {
+        if text.len() > MAX_PROTOCOL_BYTES {
+            return Err(Error::protocol(
+                source_name,
+                None,
+                None,
+                format!(
+                    "the file is {} bytes; a protocol file may be at most {} bytes",
+                    text.len(),
+                    MAX_PROTOCOL_BYTES
+                ),
+            ));
+        }
+        let raw: raw::RawProtocol = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|span| raw::line_of(text, span.start));
+            let message = raw::parse_message(e.message());
+            let field = raw::field_in(&message).map(str::to_string);
+            Error::protocol(source_name, line, field.as_deref(), message)
+        })?;
+        validate::validate(source_name, text, raw)
+    }
+
+    /// The protocol's id, such as `four-to-thirty`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// One sentence for a picker.
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    /// Session count and spacing.
+    pub fn sessions(&self) -> SessionSpec {
+        self.sessions
+    }
+
+    /// Days after the final session at which the clinic calls the scalp
+    /// fully healed, where it says.
+    pub fn healed_after_days(&self) -> Option<u32> {
+        self.healed_after_days
+    }
+
+    /// The day after the final session (day 1 = its day) on which every
+    /// time-limited restriction that follows it is over; lasting advice is
+    /// not counted. `None` when nothing is restricted after sessions.
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// // 002: "Avoid swimming/saunas and steam rooms for 28 days after your
+    /// // final treatment" is the last restriction to end.
+    /// assert_eq!(Protocol::builtin("four-day-dry")?.restrictions_over_day(), Some(29));
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn restrictions_over_day(&self) -> Option<u32> {
+        self.restrictions_over_day
+    }
+
+    /// The day after the final session from which the client counts as fully
+    /// healed, only where the clinic gives a healing time: the later of the
+    /// clinic's figure and [`Protocol::restrictions_over_day`], so that every
+    /// screen names the same day as the plan's [`Plan::healed_on`](crate::Plan::healed_on).
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// // 003: healed "three weeks after your final session" (day 22), but
+    /// // swimming stays off to day 30: healed on day 31.
+    /// let p = Protocol::builtin("four-to-thirty")?;
+    /// assert_eq!((p.healed_after_days(), p.healed_day()), (Some(21), Some(31)));
+    /// assert_eq!(Protocol::builtin("two-week-rest")?.healed_day(), None);
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn healed_day(&self) -> Option<u32> {
+        self.healed_day
+    }
+
+    /// Years after the final session at which a touch-up is due, where the
+    /// clinic says (the earliest of its range).
+    pub fn touch_up_after_years(&self) -> Option<u32> {
+        self.touch_up_after_years
+    }
+
+    /// The rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The care items, in file order.
+    pub fn care(&self) -> &[CareItem] {
+        &self.care
+    }
+
+    /// The activities this protocol says anything about, in [`Activity::ALL`] order.
+    pub fn activities(&self) -> Vec<Activity> {
+        Activity::ALL
+            .into_iter()
+            .filter(|a| self.rules.iter().any(|r| r.activity == *a))
+            .collect()
+    }
+}

@@ -1,0 +1,104 @@
+//! The file as serde sees it. Every value the engine validates itself is
+//! `Spanned`, so an error can point at its line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProtocol {
+    pub(super) format: Spanned<i64>,
+    pub(super) id: Spanned<String>,
+    pub(super) name: Spanned<String>,
+    pub(super) summary: Spanned<String>,
+    pub(super) sessions: Spanned<RawSessions>,
+    #[serde(default)]
+    pub(super) after_final: Option<RawAfterFinal>,
+    #[serde(default)]
+    pub(super) rule: Vec<Spanned<RawRule>>,
+    #[serde(default)]
+    pub(super) care: Vec<Spanned<RawCare>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSessions {
+    pub(super) usual: Spanned<i64>,
+    pub(super) min: Spanned<i64>,
+    pub(super) max: Spanned<i64>,
+    pub(super) min_gap_days: Option<Spanned<i64>>,
+    pub(super) max_gap_days: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAfterFinal {
+    pub(super) healed_after_days: Option<Spanned<i64>>,
+    pub(super) touch_up_after_years: Option<Spanned<i64>>,
+}
+
+/// The day fields shared by rules and care items.
+pub(super) struct RawWindow {
+    pub(super) scope: Spanned<String>,
+    pub(super) from_day: Option<Spanned<i64>>,
+    pub(super) to_day: Option<Spanned<i64>>,
+    pub(super) days_before: Option<Spanned<i64>>,
+    pub(super) session_day: Option<Spanned<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRule {
+    pub(super) activity: Spanned<String>,
+    pub(super) status: Spanned<String>,
+    pub(super) note: Spanned<String>,
+    pub(super) scope: Spanned<String>,
+    pub(super) from_day: Option<Spanned<i64>>,
+    pub(super) to_day: Option<Spanned<i64>>,
+    pub(super) days_before: Option<Spanned<i64>>,
+    pub(super) session_day: Option<Spanned<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCare {
+    pub(super) id: Spanned<String>,
+    pub(super) label: Spanned<String>,
+    pub(super) note: Option<Spanned<String>>,
+    pub(super) activity: Option<Spanned<String>>,
+    pub(super) scope: Spanned<String>,
+    pub(super) from_day: Option<Spanned<i64>>,
+    pub(super) to_day: Option<Spanned<i64>>,
+    pub(super) days_before: Option<Spanned<i64>>,
+    pub(super) session_day: Option<Spanned<bool>>,
+}
+
+/// 1-based line of a byte offset.
+pub(super) fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    let newlines = text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// The field serde names in "missing field `note`" or "unknown field
+/// `colour`, expected ...", so that structural errors carry their field too.
+pub(super) fn field_in(message: &str) -> Option<&str> {
+    ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|lead| message.strip_prefix(lead))
+        .and_then(|rest| rest.split('`').next())
+}
+
+/// toml's messages end with a newline and sometimes repeat the position;
+/// keep the first line, which says what is wrong.
+pub(super) fn parse_message(message: &str) -> String {
+    message
+        .lines()
+        .next()
+        .unwrap_or("the file could not be read")
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,537 @@
+//! Checks what serde cannot (day windows, statuses, ids, ranges) and turns
+//! the raw file into the model, naming the line and field of the first
+//! problem.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::raw::{RawProtocol, RawWindow, line_of};
+use super::{
+    CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, Protocol, Rule, Scope, SessionSpec, Window,
+};
+use crate::activity::{Activity, Allowance};
+use crate::error::{Error, MAX_PLANNED};
+
+/// Validation context: turns spans into lines for one source text.
+struct Check<'a> {
+    source_name: &'a str,
+    text: &'a str,
+}
+
+impl Check<'_> {
+    fn err(&self, span: Range<usize>, field: &str, message: impl Into<String>) -> Error {
+        Error::protocol(
+            self.source_name,
+            Some(line_of(self.text, span.start)),
+            Some(field),
+            message,
+        )
+    }
+
+    fn text(&self, value: &Spanned<String>, field: &str) -> Result<String, Error> {
+        let s = value.get_ref().trim();
+        if s.is_empty() {
+            return Err(self.err(value.span(), field, "must not be empty"));
+        }
+        let chars = s.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(self.err(
+                value.span(),
+                field,
+                format!("is {chars} characters long; keep it under {MAX_TEXT_CHARS}"),
+            ));
+        }
+        Ok(s.to_string())
+    }
+
+    fn number(&self, value: &Spanned<i64>, field: &str, range: Range<u32>) -> Result<u32, Error> {
+        let v = *value.get_ref();
+        match u32::try_from(v) {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(self.err(
+                value.span(),
+                field,
+                format!(
+                    "{v} is out of range (expected {} to {})",
+                    range.start,
+                    range.end - 1
+                ),
+            )),
+        }
+    }
+
+    fn window(&self, raw: RawWindow, status: Option<Allowance>) -> Result<Window, Error> {
+        let scope: Scope = raw
+            .scope
+            .get_ref()
+            .parse()
+            .map_err(|e: String| self.err(raw.scope.span(), "scope", e))?;
+        match scope {
+            Scope::BeforeEach => self.before_window(&raw),
+            Scope::AfterEach => {
+                let (from_day, to_day) = self.days(&raw, scope, status)?;
+                Ok(Window::AfterEach { from_day, to_day })
+            }
+            Scope::Between => {
+                let (from_day, to_day) = self.days(&raw, scope, status)?;
+                Ok(Window::Between { from_day, to_day })
+            }
+            Scope::AfterFinal => {
+                let (from_day, to_day) = self.days(&raw, scope, status)?;
+                Ok(Window::AfterFinal { from_day, to_day })
+            }
+        }
+    }
+
+    /// A `before_each` window: `days_before` and `session_day`, never day numbers.
+    fn before_window(&self, raw: &RawWindow) -> Result<Window, Error> {
+        if let Some(v) = raw.from_day.as_ref().or(raw.to_day.as_ref()) {
+            let field = if raw.from_day.is_some() {
+                "from_day"
+            } else {
+                "to_day"
+            };
+            return Err(self.err(
+                v.span(),
+                field,
+                "before_each counts days before the session: use days_before (and session_day), not from_day/to_day",
+            ));
+        }
+        let Some(days_before) = &raw.days_before else {
+            return Err(self.err(
+                raw.scope.span(),
+                "days_before",
+                "a before_each window needs days_before",
+            ));
+        };
+        let days = self.number(days_before, "days_before", 0..MAX_DAY + 1)?;
+        let session_day = raw.session_day.as_ref().is_some_and(|b| *b.get_ref());
+        if days == 0 && !session_day {
+            return Err(self.err(
+                days_before.span(),
+                "days_before",
+                "0 days before without session_day = true covers no day at all",
+            ));
+        }
+        Ok(Window::BeforeEach {
+            days_before: days,
+            session_day,
+        })
+    }
+
+    /// `from_day` and `to_day` of a window counted from a session.
+    fn days(
+        &self,
+        raw: &RawWindow,
+        scope: Scope,
+        status: Option<Allowance>,
+    ) -> Result<(u32, Option<u32>), Error> {
+        for (field, value) in [
+            ("days_before", raw.days_before.as_ref().map(|v| v.span())),
+            ("session_day", raw.session_day.as_ref().map(|v| v.span())),
+        ] {
+            if let Some(span) = value {
+                return Err(self.err(
+                    span,
+                    field,
+                    format!("{field} belongs to before_each windows, not {scope}"),
+                ));
+            }
+        }
+        let from_day = match &raw.from_day {
+            Some(v) => self.number(v, "from_day", 1..MAX_DAY + 1)?,
+            None => 1,
+        };
+        let to_day = match &raw.to_day {
+            Some(v) => {
+                let to = self.number(v, "to_day", 1..MAX_DAY + 1)?;
+                if to < from_day {
+                    return Err(self.err(
+                        v.span(),
+                        "to_day",
+                        format!("{to} is before from_day {from_day}"),
+                    ));
+                }
+                Some(to)
+            }
+            None => None,
+        };
+        // An avoid rule that never ends after a session would forbid the
+        // activity for good, which no clinic means; only `between` ends by
+        // itself. A lasting condition is real, but only once the sessions
+        // are over ("foil shaver only", "sun cream"): an open-ended limited
+        // rule after each session would outlast the next session's own
+        // windows for no reason.
+        let lasting_condition = scope == Scope::AfterFinal && status == Some(Allowance::Limited);
+        if to_day.is_none()
+            && scope != Scope::Between
+            && !lasting_condition
+            && let Some(status @ (Allowance::Avoid | Allowance::Limited)) = status
+        {
+            return Err(self.err(
+                raw.scope.span(),
+                "to_day",
+                format!("an {status} rule in {scope} needs to_day: only ok rules, between rules, limited rules after the final session and care items may be open-ended"),
+            ));
+        }
+        Ok((from_day, to_day))
+    }
+}
+
+fn is_id(s: &str, extra: char) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == extra)
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol, Error> {
+    let check = Check { source_name, text };
+
+    if *raw.format.get_ref() != 1 {
+        return Err(check.err(
+            raw.format.span(),
+            "format",
+            format!(
+                "unsupported format {} (this version reads format 1)",
+                raw.format.get_ref()
+            ),
+        ));
+    }
+    let id = raw.id.get_ref().clone();
+    if !is_id(&id, '-') || id.len() > 64 {
+        return Err(check.err(
+            raw.id.span(),
+            "id",
+            format!("\"{id}\" is not a valid id (use lowercase letters, digits and hyphens)"),
+        ));
+    }
+    let name = check.text(&raw.name, "name")?;
+    let summary = check.text(&raw.summary, "summary")?;
+
+    let s = raw.sessions.get_ref();
+    let max = check.number(&s.max, "sessions.max", 1..MAX_PLANNED + 1)?;
+    let min = check.number(&s.min, "sessions.min", 1..max + 1)?;
+    let usual = check.number(&s.usual, "sessions.usual", min..max + 1)?;
+    let min_gap_days = s
+        .min_gap_days
+        .as_ref()
+        .map(|v| check.number(v, "sessions.min_gap_days", 1..MAX_DAY + 1))
+        .transpose()?;
+    let max_gap_days = match &s.max_gap_days {
+        Some(v) => Some(check.number(
+            v,
+            "sessions.max_gap_days",
+            min_gap_days.unwrap_or(1)..MAX_DAY + 1,
+        )?),
+        None => None,
+    };
+
+    let (healed_after_days, touch_up_after_years) = match &raw.after_final {
+        Some(a) => (
+            a.healed_after_days
+                .as_ref()
+                .map(|v| check.number(v, "after_final.healed_after_days", 1..MAX_DAY + 1))
+                .transpose()?,
+            a.touch_up_after_years
+                .as_ref()
+                .map(|v| check.number(v, "after_final.touch_up_after_years", 1..21))
+                .transpose()?,
+        ),
+        None => (None, None),
+    };
+
+    if raw.rule.is_empty() {
+        return Err(Error::protocol(
+            source_name,
+            None,
+            Some("rule"),
+            "the protocol has no [[rule]] entries",
+        ));
+    }
+    let mut rules = Vec::with_capacity(raw.rule.len());
+    for spanned in raw.rule {
+        let r = spanned.into_inner();
+        let activity: Activity =
+            r.activity
+                .get_ref()
+                .parse()
+                .map_err(|e: crate::activity::UnknownActivity| {
+                    check.err(r.activity.span(), "activity", e.to_string())
+                })?;
+        let status: Allowance = r
+            .status
+            .get_ref()
+            .parse()
+            .map_err(|e: String| check.err(r.status.span(), "status", e))?;
+        let note = check.text(&r.note, "note")?;
+        let window = check.window(
+            RawWindow {
+                scope: r.scope,
+                from_day: r.from_day,
+                to_day: r.to_day,
+                days_before: r.days_before,
+                session_day: r.session_day,
+            },
+            Some(status),
+        )?;
+        rules.push(Rule {
+            activity,
+            status,
+            window,
+            note,
+        });
+    }
+
+    if let Some(extra) = raw.care.get(MAX_CARE_ITEMS) {
+        return Err(Error::protocol(
+            source_name,
+            Some(line_of(text, extra.span().start)),
+            Some("care"),
+            format!("a protocol may have at most {MAX_CARE_ITEMS} care items"),
+        ));
+    }
+    let mut care: Vec<CareItem> = Vec::with_capacity(raw.care.len());
+    for spanned in raw.care {
+        let c = spanned.into_inner();
+        let id = c.id.get_ref().clone();
+        if !is_id(&id, '_') {
+            return Err(check.err(
+                c.id.span(),
+                "id",
+                format!("\"{id}\" is not a valid care id (use lowercase letters, digits and underscores)"),
+            ));
+        }
+        if care.iter().any(|other| other.id == id) {
+            return Err(check.err(c.id.span(), "id", format!("care id \"{id}\" is used twice")));
+        }
+        let label = check.text(&c.label, "label")?;
+        let note = c.note.as_ref().map(|n| check.text(n, "note")).transpose()?;
+        let activity = c
+            .activity
+            .as_ref()
+            .map(|a| {
+                a.get_ref()
+                    .parse::<Activity>()
+                    .map_err(|e: crate::activity::UnknownActivity| {
+                        check.err(a.span(), "activity", e.to_string())
+                    })
+            })
+            .transpose()?;
+        let window = check.window(
+            RawWindow {
+                scope: c.scope,
+                from_day: c.from_day,
+                to_day: c.to_day,
+                days_before: c.days_before,
+                session_day: c.session_day,
+            },
+            None,
+        )?;
+        care.push(CareItem {
+            id,
+            activity,
+            label,
+            note,
+            window,
+        });
+    }
+
+    let restrictions_over_day = rules
+        .iter()
+        .filter(|r| r.status > Allowance::Ok)
+        .filter_map(|r| match r.window {
+            Window::AfterEach { to_day, .. } | Window::AfterFinal { to_day, .. } => to_day,
+            _ => None,
+        })
+        .max()
+        .map(|last| last + 1);
+    let healed_day = healed_after_days.map(|d| (d + 1).max(restrictions_over_day.unwrap_or(0)));
+
+    Ok(Protocol {
+        id,
+        name,
+        summary,
+        healed_day,
+        restrictions_over_day,
+        sessions: SessionSpec {
+            usual,
+            min,
+            max,
+            min_gap_days,
+            max_gap_days,
+        },
+        healed_after_days,
+        touch_up_after_years,
+        rules,
+        care,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::MAX_PROTOCOL_BYTES;
+
+    const HEAD: &str = "format = 1\nid = \"t\"\nname = \"T\"\nsummary = \"S\"\n[sessions]\nusual = 2\nmin = 1\nmax = 3\n";
+
+    fn parse(rest: &str) -> Result<Protocol, Error> {
+        Protocol::from_toml("t.toml", &format!("{HEAD}{rest}"))
+    }
+
+    fn err(rest: &str) -> String {
+        parse(rest).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn reads_every_scope() {
+        let p = parse(
+            "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n\
+             [[rule]]\nactivity = \"swim\"\nstatus = \"avoid\"\nscope = \"between\"\nnote = \"n\"\n\
+             [[rule]]\nactivity = \"sun\"\nstatus = \"limited\"\nscope = \"after_final\"\nfrom_day = 2\nto_day = 30\nnote = \"n\"\n\
+             [[rule]]\nactivity = \"alcohol\"\nstatus = \"avoid\"\nscope = \"before_each\"\ndays_before = 1\nsession_day = true\nnote = \"n\"\n",
+        )
+        .unwrap();
+        let windows: Vec<Window> = p.rules().iter().map(|r| r.window).collect();
+        assert_eq!(
+            windows,
+            vec![
+                Window::AfterEach {
+                    from_day: 1,
+                    to_day: Some(5)
+                },
+                Window::Between {
+                    from_day: 1,
+                    to_day: None
+                },
+                Window::AfterFinal {
+                    from_day: 2,
+                    to_day: Some(30)
+                },
+                Window::BeforeEach {
+                    days_before: 1,
+                    session_day: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_activity_names_line_and_field() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"swimm\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n"
+            ),
+            "t.toml: line 10, field \"activity\": unknown activity \"swimm\" (expected one of: wash, wet, rinse, \
+             shave, haircut, moisturise, exercise, sweat, swim, sauna, sun, sunbed, woolly_hat, hair_colour, bath, \
+             alcohol, stimulants, aspirin)"
+        );
+    }
+
+    #[test]
+    fn to_day_before_from_day() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nfrom_day = 5\nto_day = 3\nnote = \"n\"\n"
+            ),
+            "t.toml: line 14, field \"to_day\": 3 is before from_day 5"
+        );
+    }
+
+    #[test]
+    fn open_ended_avoid_is_refused() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nnote = \"n\"\n"
+            ),
+            "t.toml: line 12, field \"to_day\": an avoid rule in after_each needs to_day: only ok rules, \
+             between rules, limited rules after the final session and care items may be open-ended"
+        );
+    }
+
+    #[test]
+    fn before_each_refuses_day_numbers() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"sun\"\nstatus = \"avoid\"\nscope = \"before_each\"\nfrom_day = 3\nnote = \"n\"\n"
+            ),
+            "t.toml: line 13, field \"from_day\": before_each counts days before the session: use days_before \
+             (and session_day), not from_day/to_day"
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        assert_eq!(
+            err("[[rule]]\nactivity = \"wash\nstatus = \"avoid\"\n"),
+            "t.toml: line 10: invalid basic string, expected `\"`"
+        );
+    }
+
+    #[test]
+    fn unknown_field_names_the_line() {
+        let msg = err(
+            "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\ncolour = 1\n",
+        );
+        assert!(
+            msg.starts_with(
+                "t.toml: line 15, field \"colour\": unknown field `colour`, expected one of"
+            ),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn missing_field_names_the_field_and_its_table() {
+        assert_eq!(
+            err(
+                "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\n"
+            ),
+            "t.toml: line 9, field \"note\": missing field `note`"
+        );
+    }
+
+    #[test]
+    fn missing_rules() {
+        assert_eq!(
+            err(""),
+            "t.toml, field \"rule\": the protocol has no [[rule]] entries"
+        );
+    }
+
+    #[test]
+    fn usual_outside_min_max() {
+        let text = HEAD.replace("usual = 2", "usual = 5");
+        let e = Protocol::from_toml("t.toml", &text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "t.toml: line 6, field \"sessions.usual\": 5 is out of range (expected 1 to 3)"
+        );
+    }
+
+    #[test]
+    fn oversized_file_is_refused() {
+        let text = "#".repeat(MAX_PROTOCOL_BYTES + 1);
+        let e = Protocol::from_toml("big.toml", &text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "big.toml: the file is 65537 bytes; a protocol file may be at most 65536 bytes"
+        );
+    }
+
+    #[test]
+    fn duplicate_care_id() {
+        let care = "[[care]]\nid = \"spf\"\nlabel = \"Use sun cream\"\nscope = \"after_each\"\nfrom_day = 5\n";
+        let rule = "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n";
+        let e = err(&format!("{rule}{care}{care}"));
+        assert_eq!(
+            e,
+            "t.toml: line 21, field \"id\": care id \"spf\" is used twice"
+        );
+    }
+}
