@@ -10,6 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod wording;
+
+use wording::{Facts, Started};
+
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
 use crate::plan::{Anchor, CareSet, Plan};
@@ -275,192 +279,48 @@ fn milestone_on(
             .max(0) as u32,
     });
 
-    let mut sentence = Sentence {
-        text: String::with_capacity(256),
-    };
-    describe_changes(&mut sentence, &changes);
-    let started = |today_only: bool| -> Vec<(&str, Option<&str>)> {
-        care_started
-            .iter()
-            .zip(&care_today_only)
-            .filter(|(_, t)| **t == today_only)
-            .filter_map(|(id, _)| items.iter().find(|i| &i.id == id))
-            .map(|i| (i.label.as_str(), i.note.as_deref()))
-            .collect()
-    };
-    sentence.clause("start: ", &started(false));
-    sentence.clause("today: ", &started(true));
-    if healed {
-        sentence.clause("your clinic counts your scalp as fully healed", &[]);
-    }
-    if over {
-        sentence.clause("your clinic's restrictions are over", &[]);
-    }
-    if touch_up {
-        let years = plan.protocol().touch_up_after_years().unwrap_or(0);
-        sentence.clause(
-            &format!(
-                "it is {years} years since your final session, a good time to book a touch-up with your clinic"
-            ),
-            &[],
-        );
-    }
-    if sentence.text.is_empty() {
-        // A session day on which nothing else changes (a protocol with no
-        // day-1 rules): still worth a line.
-        sentence.clause("your session is today", &[]);
-    }
-    let sentence = sentence.text;
-
-    let planned = plan.planned();
-    // (heading of the one-line message, notification title, list name)
-    let (heading, title, name) = match kind {
-        MilestoneKind::Session => {
-            let k = session_index.map_or(0, |i| i + 1);
-            let heading = format!("Session {k} of {planned}");
-            (
-                heading.clone(),
-                format!("Session {k} of {planned} today"),
-                heading,
-            )
-        }
-        MilestoneKind::TouchUp => (
-            "Touch-up".to_string(),
-            "Time for a touch-up".to_string(),
-            "Touch-up due".to_string(),
-        ),
-        MilestoneKind::Prep => {
-            let when = upper_first(&prepares.map(countdown).unwrap_or_default());
-            (when.clone(), when.clone(), when)
-        }
-        MilestoneKind::Healed | MilestoneKind::RestrictionsOver | MilestoneKind::Change => {
-            let d = day.unwrap_or(0);
-            let s = session.unwrap_or(0);
-            // A day that also prepares for the next session says so, since
-            // part of its message is about that session.
-            let also = prepares
-                .map(|p| format!(" ({})", countdown(p)))
-                .unwrap_or_default();
-            let title = if healed {
-                format!("Day {d}: fully healed{also}")
-            } else if over {
-                format!("Day {d}: restrictions over{also}")
-            } else {
-                format!("Day {d} after session {s}{also}")
-            };
-            (format!("Day {d}{also}"), title.clone(), title)
-        }
-    };
+    let started: Vec<Started<'_>> = care_started
+        .iter()
+        .zip(&care_today_only)
+        .filter_map(|(id, today_only)| {
+            items.iter().find(|i| &i.id == id).map(|i| Started {
+                label: &i.label,
+                note: i.note.as_deref(),
+                today_only: *today_only,
+            })
+        })
+        .collect();
+    let words = wording::words(&Facts {
+        kind,
+        day,
+        session,
+        session_on_day: session_index.map(|i| i as u32 + 1),
+        planned: plan.planned(),
+        changes: &changes,
+        started: &started,
+        healed,
+        restrictions_over: over,
+        touch_up_years: touch_up.then(|| plan.protocol().touch_up_after_years().unwrap_or(0)),
+        prepares,
+    });
     Some(Milestone {
         date,
         day,
         session,
         kind,
-        title,
-        name,
-        body: {
-            let mut body = upper_first(&sentence);
-            body.push('.');
-            body
-        },
-        message: format!("{heading}: {sentence}"),
+        title: words.title,
+        name: words.name,
+        body: words.body,
+        message: words.message,
         changes,
         care_started,
         prepares,
     })
 }
 
-/// "the day before session 2", "3 days before session 2".
-fn countdown(p: Prepares) -> String {
-    match p.days_before {
-        1 => format!("the day before session {}", p.session),
-        n => format!("{n} days before session {}", p.session),
-    }
-}
-
-/// A milestone's sentence, built in one buffer since every plan builds
-/// dozens: clauses separated by "; ", each a lead ("you may ") and a list
-/// read as "a, b (note) and c".
-#[derive(Default)]
-struct Sentence {
-    text: String,
-}
-
-impl Sentence {
-    /// Adds a clause; with items, only if there are any.
-    fn clause(&mut self, lead: &str, items: &[(&str, Option<&str>)]) {
-        if lead.ends_with(' ') && items.is_empty() {
-            return;
-        }
-        if !self.text.is_empty() {
-            self.text.push_str("; ");
-        }
-        self.text.push_str(lead);
-        for (i, (phrase, note)) in items.iter().enumerate() {
-            if i > 0 {
-                self.text
-                    .push_str(if i + 1 == items.len() { " and " } else { ", " });
-            }
-            // Labels are written capitalised for lists; mid-sentence they
-            // read in lower case.
-            let mut chars = phrase.chars();
-            if let Some(c) = chars.next() {
-                self.text.extend(c.to_lowercase());
-                self.text.push_str(chars.as_str());
-            }
-            if let Some(note) = note {
-                self.text.push_str(" (");
-                self.text.push_str(note);
-                self.text.push(')');
-            }
-        }
-    }
-}
-
-/// Turns status changes into clauses, grouped so that a day reads as one
-/// sentence: "you may rinse your scalp (warm water only) and shave".
-fn describe_changes(sentence: &mut Sentence, changes: &[Change]) {
-    let mut may = Vec::new();
-    let mut unlimited = Vec::new();
-    let mut avoid = Vec::new();
-    let mut limit = Vec::new();
-    for c in changes {
-        let note = c.note.as_deref();
-        match (c.from, c.to) {
-            (Some(Allowance::Avoid), Allowance::Ok) => may.push((c.activity.verb(), None)),
-            (Some(Allowance::Avoid), Allowance::Limited) => may.push((c.activity.verb(), note)),
-            (Some(Allowance::Limited), Allowance::Ok) => unlimited.push((c.activity.noun(), None)),
-            (_, Allowance::Avoid) => avoid.push((c.activity.noun(), None)),
-            (_, Allowance::Limited) => limit.push((c.activity.noun(), note)),
-            _ => {}
-        }
-    }
-    sentence.clause("you may ", &may);
-    sentence.clause("no more limits on ", &unlimited);
-    sentence.clause("avoid ", &avoid);
-    sentence.clause("limit ", &limit);
-}
-
-/// Capitalises the first character; the rest is copied as a slice.
-fn upper_first(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    let mut chars = s.chars();
-    if let Some(c) = chars.next() {
-        out.extend(c.to_uppercase());
-        out.push_str(chars.as_str());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sentence(changes: &[Change]) -> String {
-        let mut s = Sentence::default();
-        describe_changes(&mut s, changes);
-        s.text
-    }
 
     #[test]
     fn titles_speak_of_the_day_and_names_read_in_a_list() {
@@ -479,59 +339,6 @@ mod tests {
         assert_eq!(
             (day5.title.as_str(), day5.name.as_str()),
             ("Day 5 after session 1", "Day 5 after session 1")
-        );
-    }
-
-    #[test]
-    fn lists_read_like_a_sentence() {
-        let mut s = Sentence::default();
-        s.clause(
-            "start: ",
-            &[("Moisturise your scalp", Some("2-3 times a day"))],
-        );
-        s.clause(
-            "today: ",
-            &[("Eat", None), ("Drink water", None), ("Sleep well", None)],
-        );
-        s.clause("avoid ", &[]);
-        assert_eq!(
-            s.text,
-            "start: moisturise your scalp (2-3 times a day); today: eat, drink water and sleep well"
-        );
-    }
-
-    #[test]
-    fn groups_changes_by_direction() {
-        let c = |activity, from, to, note: Option<&str>| Change {
-            activity,
-            from: Some(from),
-            to,
-            note: note.map(str::to_string),
-        };
-        assert_eq!(
-            sentence(&[
-                c(
-                    Activity::Rinse,
-                    Allowance::Avoid,
-                    Allowance::Limited,
-                    Some("warm water only")
-                ),
-                c(
-                    Activity::Shave,
-                    Allowance::Avoid,
-                    Allowance::Limited,
-                    Some("foil shaver only")
-                ),
-                c(Activity::Exercise, Allowance::Limited, Allowance::Ok, None),
-                c(
-                    Activity::Sunbed,
-                    Allowance::Ok,
-                    Allowance::Avoid,
-                    Some("no sunbeds")
-                ),
-            ]),
-            "you may rinse your scalp (warm water only) and shave (foil shaver only); \
-             no more limits on exercise; avoid sunbeds"
         );
     }
 }
