@@ -18,7 +18,8 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
 use crate::activity::Allowance;
 use crate::day::add_days;
-use crate::plan::{Plan, RuleWindow, Track};
+use crate::plan::Plan;
+use crate::schedule::{RuleWindow, Schedule, Track};
 
 /// How far ahead a restriction waiting for an unbooked session is shown when
 /// the protocol gives no `max_gap_days`: 30 days after the last booked
@@ -73,7 +74,7 @@ impl Plan {
 
         let horizon = self.unbooked_horizon();
         let rules = self.protocol().rules();
-        for track in &self.tracks {
+        for track in &self.schedule.tracks {
             for run in runs(track, rules, horizon) {
                 let label = track.activity.label();
                 let (summary, uid_kind) = match (run.status, run.open) {
@@ -86,7 +87,10 @@ impl Plan {
                 let note = &rules[run.rule].note;
                 let (end, description) = match run.open {
                     Some(Open::UntilNextSession) => {
-                        let until = if self.restarts_at_next_session(track.activity, run.status) {
+                        let until = if self
+                            .schedule
+                            .restarts_at_next_session(track.activity, run.status)
+                        {
                             "Until after your next session."
                         } else {
                             "Until your next session."
@@ -201,7 +205,7 @@ fn runs(track: &Track, notes: &[crate::protocol::Rule], horizon: NaiveDate) -> V
     let mut current: Option<Run> = None;
     let mut day = first;
     while day < last_end {
-        let level = Plan::level(track, day);
+        let level = Schedule::level(track, day);
         let restricting = level
             .status
             .filter(|s| *s > Allowance::Ok)

@@ -15,7 +15,8 @@
 //! | activities and how far they are allowed | [`activity`] |
 //! | reading and validating protocol files | [`protocol`], [`builtin`] |
 //! | day numbering, dates, times, zones | [`day`] |
-//! | merging rules of several sessions into dates | [`plan`] |
+//! | a client's plan, checked and compiled | [`plan`] |
+//! | merging rules of several sessions into dates | `schedule` (internal) |
 //! | one day's answer | [`status`] |
 //! | the days on which something changes | [`milestone`] |
 //! | getting ready for the next session | [`preparation`] |
@@ -51,6 +52,7 @@ pub mod plan;
 pub mod preparation;
 pub mod protocol;
 pub mod reminder;
+mod schedule;
 pub mod status;
 pub mod warning;
 

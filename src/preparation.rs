@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, days_between};
-use crate::plan::{Anchor, Plan};
+use crate::plan::Plan;
 use crate::protocol::Window;
+use crate::schedule::Anchor;
 
 /// What the client is asked to do with a checklist item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -116,6 +117,7 @@ impl Plan {
 
         let mut items = Vec::new();
         for w in self
+            .schedule
             .care_windows
             .iter()
             .filter(|w| w.anchor == Anchor::Before(index))
@@ -126,7 +128,7 @@ impl Plan {
             // actually asked for: a step that a running restriction rules
             // out until its end is no instruction at all (the plan's
             // warnings name the clash instead).
-            let asked = |d: NaiveDate| self.care_on(d).contains(w.care);
+            let asked = |d: NaiveDate| self.schedule.care_on(d).contains(w.care);
             let Some(first) = first_day(w.span.start, until, asked) else {
                 continue;
             };
@@ -142,7 +144,7 @@ impl Plan {
                 }
             };
             let condition = item.activity.and_then(|a| {
-                let level = self.care_level(w, a, from);
+                let level = self.schedule.care_level(w, a, from);
                 (level.status == Some(Allowance::Limited))
                     .then(|| {
                         level
@@ -164,7 +166,7 @@ impl Plan {
                 starts_in_days: days_from(today, from),
             });
         }
-        for track in &self.tracks {
+        for track in &self.schedule.tracks {
             for w in track
                 .windows
                 .iter()

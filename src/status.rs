@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::activity::{Activity, Allowance};
 use crate::day::{day_number, days_between};
 use crate::milestone::MilestoneKind;
-use crate::plan::{Lifts, Plan};
+use crate::plan::Plan;
+use crate::schedule::{Lifts, Schedule};
 use crate::warning::Warning;
 
 /// Everything the app shows for one date.
@@ -133,15 +134,16 @@ impl Plan {
     /// assert_eq!(day6.activity(Activity::Swim).unwrap().allowed_from, Some(nth_day(s1, 31)));
     /// ```
     pub fn status(&self, date: NaiveDate) -> DayStatus {
-        let index = self.session_index_on(date);
+        let index = self.schedule.session_index_on(date);
         let day = index.and_then(|i| day_number(self.sessions()[i], date));
         let notes = self.protocol().rules();
 
         let activities = self
+            .schedule
             .tracks
             .iter()
             .filter_map(|track| {
-                let level = Plan::level(track, date);
+                let level = Schedule::level(track, date);
                 let status = level.status?;
                 let mut a = ActivityStatus {
                     activity: track.activity,
@@ -157,19 +159,20 @@ impl Plan {
                     note: level.window.map(|w| notes[w.rule].note.clone()),
                 };
                 if status == Allowance::Avoid {
-                    match Plan::lifts(track, date, Allowance::Avoid) {
+                    match Schedule::lifts(track, date, Allowance::Avoid) {
                         Some(Lifts::On(d)) => a.allowed_from = Some(d),
                         Some(Lifts::Unsaid(d)) => a.ask_clinic_from = Some(d),
                         Some(Lifts::WithNextSession) => {
                             a.until_next_session = true;
-                            a.after_next_session =
-                                self.restarts_at_next_session(track.activity, Allowance::Avoid);
+                            a.after_next_session = self
+                                .schedule
+                                .restarts_at_next_session(track.activity, Allowance::Avoid);
                         }
                         Some(Lifts::Never) | None => {}
                     }
                 }
                 if status >= Allowance::Limited {
-                    match Plan::lifts(track, date, Allowance::Limited) {
+                    match Schedule::lifts(track, date, Allowance::Limited) {
                         Some(Lifts::On(d)) => a.ok_from = Some(d),
                         Some(Lifts::Unsaid(d)) => a.ask_clinic_from = Some(d),
                         Some(Lifts::Never) => a.lasting = status == Allowance::Limited,
@@ -182,15 +185,16 @@ impl Plan {
             .collect();
 
         let items = self.protocol().care();
-        let care_set = self.care_on(date);
+        let care_set = self.schedule.care_on(date);
         let care = self
+            .schedule
             .care_candidates(date)
             .into_iter()
             .filter(|(w, _)| care_set.contains(w.care))
             .map(|(w, _)| {
                 let item = &items[w.care];
                 let condition = item.activity.and_then(|a| {
-                    let level = self.care_level(w, a, date);
+                    let level = self.schedule.care_level(w, a, date);
                     (level.status == Some(Allowance::Limited))
                         .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
                         .flatten()

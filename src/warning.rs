@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, days_between};
-use crate::plan::{Anchor, Plan};
+use crate::schedule::{Anchor, Schedule};
 
 /// Something about a plan that the client should check with their clinic.
 ///
@@ -60,7 +60,7 @@ pub enum WarningCode {
     PrepClash,
 }
 
-pub(crate) fn compute(plan: &Plan) -> Vec<Warning> {
+pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
     let spec = plan.protocol().sessions();
     let mut out = Vec::new();
     let planned = plan.planned();
@@ -114,7 +114,7 @@ pub(crate) fn compute(plan: &Plan) -> Vec<Warning> {
 
 /// The clash warning for booked session `index`, if any of its preparation
 /// steps is ruled out on every day of its window by an earlier session.
-fn prep_clash(plan: &Plan, index: usize) -> Option<Warning> {
+fn prep_clash(plan: &Schedule, index: usize) -> Option<Warning> {
     let items = plan.protocol().care();
     let mut activities: Vec<Activity> = Vec::new();
     let mut cause: Option<usize> = None;

@@ -16,7 +16,7 @@ use wording::{Facts, Started};
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
-use crate::plan::{Anchor, CareSet, Plan};
+use crate::schedule::{Anchor, CareSet, Schedule};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,7 +100,7 @@ pub struct Prepares {
     pub days_before: u32,
 }
 
-pub(crate) fn compute(plan: &Plan) -> Vec<Milestone> {
+pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
     // Dates on which something may change, with the tracks that have a
     // window starting or just ended there. Care is checked on every such
     // date; its own window starts are added as dates too.
@@ -139,7 +139,7 @@ pub(crate) fn compute(plan: &Plan) -> Vec<Milestone> {
 
 /// Whether a change anchored this way, seen on `date`, prepares for a coming
 /// session (as opposed to the end of preparation once the session is past).
-fn prep_for(plan: &Plan, anchor: Anchor, date: NaiveDate) -> Option<usize> {
+fn prep_for(plan: &Schedule, anchor: Anchor, date: NaiveDate) -> Option<usize> {
     match anchor {
         Anchor::Before(i) if date < plan.sessions()[i] => Some(i),
         _ => None,
@@ -155,13 +155,13 @@ struct CareMemo {
 }
 
 impl CareMemo {
-    fn get(&mut self, plan: &Plan, date: NaiveDate) -> CareSet {
+    fn get(&mut self, plan: &Schedule, date: NaiveDate) -> CareSet {
         *self.on.entry(date).or_insert_with(|| plan.care_on(date))
     }
 }
 
 fn milestone_on(
-    plan: &Plan,
+    plan: &Schedule,
     date: NaiveDate,
     tracks: &[usize],
     care: &mut CareMemo,
@@ -180,8 +180,8 @@ fn milestone_on(
 
     for &t in tracks {
         let track = &plan.tracks[t];
-        let before = Plan::level(track, yesterday);
-        let now = Plan::level(track, date);
+        let before = Schedule::level(track, yesterday);
+        let now = Schedule::level(track, date);
         let Some(to) = now.status else {
             // The rules stop speaking about it: nothing to announce, and
             // above all no "you may".
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn titles_speak_of_the_day_and_names_read_in_a_list() {
         let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        let plan = Plan::new(
+        let plan = crate::Plan::new(
             crate::Protocol::builtin("four-day-dry").unwrap(),
             vec![s1],
             None,
