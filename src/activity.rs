@@ -174,6 +174,37 @@ impl Activity {
     }
 }
 
+/// An activity with its display name, for lists and pickers.
+///
+/// ```
+/// use aftercare::{Activity, ActivityLabel};
+///
+/// let all = ActivityLabel::all();
+/// assert_eq!(all.len(), Activity::ALL.len());
+/// assert_eq!(all[3], ActivityLabel { activity: Activity::Shave, label: "Shaving" });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ActivityLabel {
+    /// The activity's stable id.
+    pub activity: Activity,
+    /// Its name, such as "Shaving".
+    pub label: &'static str,
+}
+
+impl ActivityLabel {
+    /// Every activity with its name, in [`Activity::ALL`] order.
+    pub fn all() -> Vec<ActivityLabel> {
+        Activity::ALL
+            .into_iter()
+            .map(|activity| ActivityLabel {
+                activity,
+                label: activity.label(),
+            })
+            .collect()
+    }
+}
+
 impl fmt::Display for Activity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

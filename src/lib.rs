@@ -56,12 +56,12 @@ mod schedule;
 pub mod status;
 pub mod warning;
 
-pub use activity::{Activity, Allowance};
+pub use activity::{Activity, ActivityLabel, Allowance};
 pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
 pub use day::{day_before, day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
-pub use plan::Plan;
+pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{CareItem, Protocol, Rule, Scope, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};

@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use serde::Serialize;
 
 use crate::day::check_supported;
 use crate::error::{Error, MAX_PLANNED};
@@ -175,8 +176,74 @@ impl Plan {
         now.with_timezone(&self.zone).date_naive()
     }
 
+    /// The plan in brief, as every front end shows it (the CLI's
+    /// `plan --json`, the app's headings and timeline).
+    ///
+    /// ```
+    /// use aftercare::{Plan, Protocol};
+    /// use chrono::NaiveDate;
+    ///
+    /// let s = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    /// let plan = Plan::new(Protocol::builtin("four-to-thirty")?, vec![s(2), s(12)], Some(2), chrono_tz::UTC)?;
+    /// let summary = plan.summary();
+    /// assert_eq!(summary.protocol_id, "four-to-thirty");
+    /// assert_eq!(summary.final_session, Some(s(12)));
+    /// // 003: healed three weeks after the final session, but swimming
+    /// // stays off to day 30: day 31.
+    /// assert_eq!(summary.healed_on, NaiveDate::from_ymd_opt(2026, 4, 11));
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn summary(&self) -> PlanSummary {
+        let spec = self.protocol().sessions();
+        PlanSummary {
+            protocol_id: self.protocol().id().to_string(),
+            protocol_name: self.protocol().name().to_string(),
+            zone: self.zone.to_string(),
+            sessions: self.sessions().to_vec(),
+            planned: self.planned(),
+            final_session: self.final_session(),
+            healed_on: self.healed_on(),
+            restrictions_over_on: self.restrictions_over_on(),
+            touch_up_on: self.touch_up_on(),
+            min_gap_days: spec.min_gap_days,
+            max_gap_days: spec.max_gap_days,
+            warnings: self.warnings.clone(),
+        }
+    }
+
     /// Every day on which something changes, in date order.
     pub fn milestones(&self) -> &[Milestone] {
         &self.milestones
     }
+}
+
+/// A plan in brief (see [`Plan::summary`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PlanSummary {
+    /// The protocol's id.
+    pub protocol_id: String,
+    /// The protocol's display name.
+    pub protocol_name: String,
+    /// The zone days are counted in (IANA name).
+    pub zone: String,
+    /// The booked session dates, in order.
+    pub sessions: Vec<NaiveDate>,
+    /// How many sessions are planned in all.
+    pub planned: u32,
+    /// The final session, once every planned session is booked.
+    pub final_session: Option<NaiveDate>,
+    /// When the client counts as fully healed (only protocols that give a
+    /// healing time).
+    pub healed_on: Option<NaiveDate>,
+    /// When every time-limited restriction of the final session is over.
+    pub restrictions_over_on: Option<NaiveDate>,
+    /// When a touch-up is due, where the protocol says.
+    pub touch_up_on: Option<NaiveDate>,
+    /// The usual spacing between sessions, for estimating unbooked ones.
+    pub min_gap_days: Option<u32>,
+    /// The longest usual spacing.
+    pub max_gap_days: Option<u32>,
+    /// Everything about the plan to check with the clinic.
+    pub warnings: Vec<Warning>,
 }

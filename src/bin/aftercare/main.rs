@@ -216,7 +216,7 @@ fn run(command: Command) -> Result<String, Failure> {
             })
         }
         Command::Activities { json } => Ok(if json {
-            to_json(&render::ActivityJson::all())
+            to_json(&aftercare::ActivityLabel::all())
         } else {
             render::activities()
         }),

@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use aftercare::{
-    Activity, Allowance, DayStatus, Milestone, Plan, PrepKind, Preparation, Protocol, Reminder,
-    Warning,
+    Activity, Allowance, DayStatus, Milestone, Plan, PlanSummary, PrepKind, Preparation, Protocol,
+    Reminder, Warning,
 };
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -266,56 +266,20 @@ pub fn reminders(plan: &Plan, reminders: &[Reminder]) -> String {
     out
 }
 
-/// `plan --json`: the plan's facts and every milestone.
+/// `plan --json`: the plan in brief and every milestone.
 #[derive(Serialize)]
 pub struct PlanJson<'a> {
-    protocol: &'a str,
-    protocol_name: &'a str,
-    zone: String,
-    sessions: &'a [NaiveDate],
-    planned: u32,
-    final_session: Option<NaiveDate>,
-    healed_on: Option<NaiveDate>,
-    restrictions_over_on: Option<NaiveDate>,
-    touch_up_on: Option<NaiveDate>,
-    warnings: &'a [Warning],
+    #[serde(flatten)]
+    summary: PlanSummary,
     milestones: &'a [Milestone],
 }
 
 impl<'a> PlanJson<'a> {
     pub fn new(plan: &'a Plan) -> Self {
         PlanJson {
-            protocol: plan.protocol().id(),
-            protocol_name: plan.protocol().name(),
-            zone: plan.zone().to_string(),
-            sessions: plan.sessions(),
-            planned: plan.planned(),
-            final_session: plan.final_session(),
-            healed_on: plan.healed_on(),
-            restrictions_over_on: plan.restrictions_over_on(),
-            touch_up_on: plan.touch_up_on(),
-            warnings: plan.warnings(),
+            summary: plan.summary(),
             milestones: plan.milestones(),
         }
-    }
-}
-
-/// One activity in `activities --json`.
-#[derive(Serialize)]
-pub struct ActivityJson {
-    activity: Activity,
-    label: &'static str,
-}
-
-impl ActivityJson {
-    pub fn all() -> Vec<ActivityJson> {
-        Activity::ALL
-            .iter()
-            .map(|&activity| ActivityJson {
-                activity,
-                label: activity.label(),
-            })
-            .collect()
     }
 }
 

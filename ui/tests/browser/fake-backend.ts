@@ -44,7 +44,7 @@ export interface FakeConfig {
 
 interface PlanFixture {
   plan: {
-    protocol: string;
+    protocol_id: string;
     protocol_name: string;
     sessions: string[];
     planned: number;
