@@ -9,7 +9,7 @@ use specta_typescript::Typescript;
 use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{calendar, protocols, reminders, sessions, settings, today};
+use crate::commands::{calendar, first_run, protocols, reminders, sessions, settings, today};
 
 /// Where the UI keeps the generated bindings, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
@@ -44,6 +44,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             reminders::notifications_allow,
             calendar::calendar_ics,
             calendar::calendar_export,
+            first_run::first_run,
         ])
 }
 

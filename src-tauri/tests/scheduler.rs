@@ -84,7 +84,7 @@ fn plan(sessions: &[&str], zone: Tz) -> Plan {
 
 fn settings(at: &str) -> Settings {
     Settings {
-        reminder_time: at.to_string(),
+        reminder_time: aftercare::parse_time(at).unwrap(),
         ..Settings::default()
     }
 }
@@ -158,7 +158,7 @@ impl App {
     }
 
     fn reminders(&self) -> Vec<aftercare::Reminder> {
-        self.plan.reminders(self.settings.reminder_time())
+        self.plan.reminders(self.settings.reminder_time)
     }
 
     fn delivered(&self) -> HashSet<String> {
@@ -349,8 +349,8 @@ fn quiet_hours_hold_until_they_end() {
     let dir = TempDir::new("quiet");
     let mut s = settings("06:30");
     s.quiet_hours = Some(QuietHours {
-        start: "22:00".into(),
-        end: "07:00".into(),
+        start: aftercare::parse_time("22:00").unwrap(),
+        end: aftercare::parse_time("07:00").unwrap(),
     });
     let app = App::new(dir.path(), plan(&["2026-03-02"], LONDON), s);
     app.pass(utc("2026-03-05T12:00:00Z"));
@@ -373,8 +373,8 @@ fn quiet_hours_group_what_they_held() {
     let dir = TempDir::new("quiet-group");
     let mut s = settings("06:30");
     s.quiet_hours = Some(QuietHours {
-        start: "22:00".into(),
-        end: "07:00".into(),
+        start: aftercare::parse_time("22:00").unwrap(),
+        end: aftercare::parse_time("07:00").unwrap(),
     });
     // Session 28 March: day 1 on 28 March, day 2 on 29 March (BST).
     let app = App::new(dir.path(), plan(&["2026-03-28"], LONDON), s);

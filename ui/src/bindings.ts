@@ -40,12 +40,15 @@ export const commands = {
 	protocolSelect: (id: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select", { id })),
 	/**
 	 *  Imports a clinic's protocol file: `text` is the file's content (at most
-	 *  64 KiB), `source_name` its file name for messages. A file with an error
-	 *  is refused with its line and field; nothing is saved.
+	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages. A file
+	 *  with an error is refused with its line and field; nothing is saved.
 	 */
 	protocolImport: (sourceName: string, text: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_import", { sourceName, text })),
-	/**  The current settings. */
-	settings: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings")),
+	/**
+	 *  The current settings (values that no longer read are at their
+	 *  defaults; `overview().notices.settings_reset` says which).
+	 */
+	settings: () => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings")),
 	/**
 	 *  Validates and saves the settings; returns them as saved (trimmed).
 	 *  Changing "launch at login" registers or removes the login item first, so
@@ -57,7 +60,7 @@ export const commands = {
 	 *  shows in `overview().notices.permission`. It runs off the main thread
 	 *  (`async`) because the phone's dialog blocks until answered.
 	 */
-	settingsSet: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_set", { settings })),
+	settingsSet: (settings: SettingsForm) => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings_set", { settings })),
 	/**  The next `limit` reminders not yet delivered, soonest first. */
 	remindersUpcoming: (limit: number) => typedError<UpcomingReminder[], AppError>(__TAURI_INVOKE("reminders_upcoming", { limit })),
 	/**
@@ -80,6 +83,16 @@ export const commands = {
 	 *  side, so the web page needs no file-system or dialog permission.
 	 */
 	calendarExport: () => typedError<string | null, AppError>(__TAURI_INVOKE("calendar_export")),
+	/**
+	 *  Applies the first-run form in one transaction: follows the built-in
+	 *  protocol `protocol` (`None` keeps the one followed now, such as a
+	 *  clinic's file imported just before), saves `settings` and books the
+	 *  first session on `date`. Any refusal (a bad date, a setting, a plan the
+	 *  engine refuses) names its field and leaves nothing applied. Returns the
+	 *  new overview. Runs off the main thread (`async`): with reminders on it
+	 *  may ask the phone for permission to notify, as `settings_set` does.
+	 */
+	firstRun: (protocol: string | null, settings: SettingsForm, date: string) => typedError<Overview, AppError>(__TAURI_INVOKE("first_run", { protocol, settings, date })),
 };
 
 /* Types */
@@ -279,11 +292,11 @@ export type Change = {
 /**  The clinic's contact details, shown in the app (tap to call or write). */
 export type Clinic = {
 	/**  Clinic name. */
-	name?: string,
+	name: string,
 	/**  Phone number as the client types it. */
-	phone?: string,
+	phone: string,
 	/**  Email address. */
-	email?: string,
+	email: string,
 };
 
 /**  Everything the app shows for one date. */
@@ -444,6 +457,11 @@ export type Notices = {
 	notification_error: string | null,
 	/**  Whether the OS lets the app notify (phones ask; desktops always do). */
 	permission: NotificationPermission,
+	/**
+	 *  Stored settings that could not be read and were reset to their
+	 *  defaults (until the client saves their settings again).
+	 */
+	settings_reset: SettingReset[],
 };
 
 /**
@@ -620,11 +638,8 @@ export type ProtocolSummary = {
 	imported: boolean,
 };
 
-/**
- *  A daily span in which no notification is shown; reminders due inside it
- *  are delivered when it ends. `start` may be later than `end` (overnight).
- */
-export type QuietHours = {
+/**  Quiet hours on the wire. */
+export type QuietHoursForm = {
 	/**  "22:00". */
 	start: string,
 	/**  "07:00". */
@@ -693,8 +708,8 @@ export type SessionsView = {
 	/**  The planned count the client chose; `None` follows the protocol. */
 	planned: number | null,
 	/**
-	 *  The planned count in force (the choice, or the protocol's usual count,
-	 *  or the number booked if that is more).
+	 *  The planned count in force (the plan's; see
+	 *  `Current::planned_effective`).
 	 */
 	planned_effective: number,
 	/**  The protocol's usual count, fewest and most. */
@@ -705,20 +720,38 @@ export type SessionsView = {
 	max: number,
 };
 
-/**  Everything the client can set. */
-export type Settings = {
+/**
+ *  A stored setting that could not be read (edited by hand, or written by
+ *  another version): it was replaced by its default for now, and the UI
+ *  says so until the settings are saved again.
+ */
+export type SettingReset = {
+	/**  The setting, as the settings form names it (`reminder_time`). */
+	field: string,
+	/**  The stored value (shortened), as JSON. */
+	stored: string,
+	/**  What happened, naming the value and what is used instead. */
+	message: string,
+};
+
+/**
+ *  The settings as they cross IPC: every field required, times as "HH:MM"
+ *  and zones as IANA names. `commands::settings::validate` turns one into
+ *  [`Settings`], naming the field at fault.
+ */
+export type SettingsForm = {
 	/**  Whether reminders are delivered at all. */
-	reminders_enabled?: boolean,
+	reminders_enabled: boolean,
 	/**  Local time of day for reminders, "HH:MM". */
-	reminder_time?: string,
+	reminder_time: string,
 	/**  Quiet hours, if any. */
-	quiet_hours?: QuietHours | null,
+	quiet_hours: QuietHoursForm | null,
 	/**  Device zone or a fixed home zone. */
-	zone?: ZoneMode,
+	zone: ZoneChoice,
 	/**  Start the app (in the tray) at login, so reminders fire. */
-	launch_at_login?: boolean,
+	launch_at_login: boolean,
 	/**  The clinic's contact details. */
-	clinic?: Clinic,
+	clinic: Clinic,
 };
 
 /**  A reminder still to be delivered, for the app's list. */
@@ -780,8 +813,8 @@ days_before: number;
 /**  Whether the session's own day is included. */
 session_day: boolean };
 
-/**  Which zone the days and reminders are counted in. */
-export type ZoneMode = 
+/**  The zone choice on the wire. */
+export type ZoneChoice = 
 /**  Follow the device's zone, also when travelling. */
 { mode: "device" } | 
 /**  Keep a fixed home zone (IANA name such as `Europe/London`). */

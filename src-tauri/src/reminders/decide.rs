@@ -4,14 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aftercare::{Reminder, ReminderKind, local_instant};
-use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, Utc};
+use aftercare::{Reminder, ReminderKind};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
 use super::notifier::Notice;
-use crate::model::{DeliveryHow, LogEntry, QuietHours, Settings};
+use crate::model::{DeliveryHow, LogEntry, Settings};
 
 /// How late a due reminder may be found and still be shown on its own, as
 /// the engine wrote it. The loop wakes at the reminder's instant, so it is
@@ -28,65 +28,6 @@ pub const MISSED_WINDOW: TimeDelta = TimeDelta::hours(24);
 /// The loop never sleeps longer than this, so a resume from suspend, a wall
 /// clock jump or a change of time zone is noticed within a minute.
 pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(60);
-
-/// Quiet hours as times of day: `start` inclusive, `end` exclusive, across
-/// midnight when `start > end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuietSpan {
-    /// First quiet minute.
-    pub start: NaiveTime,
-    /// First minute that is no longer quiet.
-    pub end: NaiveTime,
-}
-
-impl QuietSpan {
-    /// The settings' quiet hours; `None` when there are none, when they are
-    /// empty (`start == end`) or when a stored time cannot be read (the
-    /// settings are validated before they are saved; a bad value then means
-    /// "no quiet hours", logged, rather than "never notify").
-    pub fn from_settings(quiet: Option<&QuietHours>) -> Option<QuietSpan> {
-        let q = quiet?;
-        match (
-            aftercare::parse_time(&q.start),
-            aftercare::parse_time(&q.end),
-        ) {
-            (Ok(start), Ok(end)) if start != end => Some(QuietSpan { start, end }),
-            (Ok(_), Ok(_)) => None,
-            _ => {
-                log::warn!("ignoring unreadable quiet hours {:?}-{:?}", q.start, q.end);
-                None
-            }
-        }
-    }
-
-    /// Whether the time of day `t` is quiet.
-    pub fn contains(&self, t: NaiveTime) -> bool {
-        if self.start < self.end {
-            self.start <= t && t < self.end
-        } else {
-            t >= self.start || t < self.end
-        }
-    }
-
-    /// Whether the instant `at` is quiet on the wall clock of `zone`.
-    pub fn holds(&self, zone: Tz, at: DateTime<Utc>) -> bool {
-        self.contains(at.with_timezone(&zone).time())
-    }
-
-    /// When the quiet span holding `now` ends (`now` must be quiet). On a
-    /// daylight-saving day the end is read like a reminder's instant (see
-    /// `aftercare::local_instant`).
-    pub fn end_after(&self, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
-        let local = now.with_timezone(&zone);
-        let mut date = local.date_naive();
-        if self.start > self.end && local.time() >= self.start {
-            // The evening part of an overnight span ends tomorrow morning.
-            date = date.checked_add_days(Days::new(1)).unwrap_or(date);
-        }
-        let end = local_instant(zone, date, self.end).with_timezone(&Utc);
-        if end > now { end } else { now + MAX_SLEEP }
-    }
-}
 
 /// Everything one pass decides on.
 #[derive(Debug, Clone, Copy)]
@@ -144,7 +85,7 @@ pub fn decide(input: &PassInput<'_>) -> Decision {
         // every pass (and `recompute` wakes the loop when they change).
         return d;
     }
-    let quiet = QuietSpan::from_settings(input.settings.quiet_hours.as_ref());
+    let quiet = input.settings.quiet_hours;
     let quiet_now = quiet.filter(|q| q.holds(input.zone, now));
 
     let mut next_due: Option<DateTime<Utc>> = None;
@@ -310,11 +251,8 @@ pub fn upcoming(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuietHours;
     use chrono::TimeZone;
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
@@ -325,8 +263,8 @@ mod tests {
     fn settings(quiet: Option<(&str, &str)>) -> Settings {
         Settings {
             quiet_hours: quiet.map(|(s, e)| QuietHours {
-                start: s.to_string(),
-                end: e.to_string(),
+                start: aftercare::parse_time(s).unwrap(),
+                end: aftercare::parse_time(e).unwrap(),
             }),
             ..Settings::default()
         }
@@ -345,69 +283,6 @@ mod tests {
 
     fn ids(rs: &[Reminder]) -> Vec<&str> {
         rs.iter().map(|r| r.id.as_str()).collect()
-    }
-
-    #[test]
-    fn quiet_span_overnight_and_same_day() {
-        let night = QuietSpan {
-            start: t(22, 0),
-            end: t(7, 0),
-        };
-        assert!(night.contains(t(22, 0)));
-        assert!(night.contains(t(23, 59)));
-        assert!(night.contains(t(0, 0)));
-        assert!(night.contains(t(6, 59)));
-        assert!(!night.contains(t(7, 0)));
-        assert!(!night.contains(t(21, 59)));
-        let lunch = QuietSpan {
-            start: t(12, 0),
-            end: t(13, 0),
-        };
-        assert!(lunch.contains(t(12, 30)));
-        assert!(!lunch.contains(t(13, 0)));
-        assert!(!lunch.contains(t(11, 59)));
-    }
-
-    #[test]
-    fn quiet_span_from_settings() {
-        let q = |s: &str, e: &str| {
-            QuietSpan::from_settings(Some(&QuietHours {
-                start: s.into(),
-                end: e.into(),
-            }))
-        };
-        assert_eq!(
-            q("22:00", "07:00"),
-            Some(QuietSpan {
-                start: t(22, 0),
-                end: t(7, 0)
-            })
-        );
-        assert_eq!(q("08:00", "08:00"), None);
-        assert_eq!(q("25:00", "07:00"), None);
-        assert_eq!(QuietSpan::from_settings(None), None);
-    }
-
-    #[test]
-    fn quiet_end_evening_and_morning() {
-        let night = QuietSpan {
-            start: t(22, 0),
-            end: t(7, 0),
-        };
-        assert_eq!(
-            night.end_after(Tz::UTC, utc(2026, 3, 1, 23, 0)),
-            utc(2026, 3, 2, 7, 0)
-        );
-        assert_eq!(
-            night.end_after(Tz::UTC, utc(2026, 3, 2, 6, 30)),
-            utc(2026, 3, 2, 7, 0)
-        );
-        // In London on the spring-forward night 07:00 BST is 06:00Z.
-        let london = chrono_tz::Europe::London;
-        assert_eq!(
-            night.end_after(london, utc(2026, 3, 28, 23, 0)),
-            utc(2026, 3, 29, 6, 0)
-        );
     }
 
     #[test]

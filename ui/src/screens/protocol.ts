@@ -6,7 +6,7 @@ import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
 import { activityName, fileTooBig, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
 import { type Ctx, screen } from "./common";
-import { protocolPicker } from "./firstRun";
+import { protocolPicker } from "../components/protocolPicker";
 
 export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const [current, list, names] = await Promise.all([

@@ -17,7 +17,7 @@ import type {
   ProtocolSummary,
   SessionRow,
   SessionsView,
-  Settings,
+  SettingsForm,
   UpcomingReminder,
 } from "../../src/bindings";
 import engine from "../fixtures/engine.json";
@@ -38,6 +38,8 @@ export interface FakeConfig {
   today?: string;
   /** The phone's notification permission (desktops: always "granted"). */
   permission?: NotificationPermission;
+  /** A stored setting could not be read and was reset. */
+  settingsReset?: boolean;
 }
 
 interface PlanFixture {
@@ -114,7 +116,7 @@ export function createBackend(cfg: FakeConfig) {
       clinic: cfg.clinic
         ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
         : { name: "", phone: "", email: "" },
-    } as Required<Settings>,
+    } as SettingsForm,
     permission: cfg.permission ?? "granted",
     calls: [] as { cmd: string; args: unknown }[],
   };
@@ -234,8 +236,8 @@ export function createBackend(cfg: FakeConfig) {
     return p;
   }
 
-  function validateSettings(input: Settings): Required<Settings> {
-    const s = { ...state.settings, ...clone(input) } as Required<Settings>;
+  function validateSettings(input: SettingsForm): SettingsForm {
+    const s = clone(input);
     s.reminder_time = s.reminder_time.trim();
     parseTime(s.reminder_time, "reminder_time");
     if (s.quiet_hours) {
@@ -254,7 +256,7 @@ export function createBackend(cfg: FakeConfig) {
         throw invalid("zone", `unknown time zone "${s.zone.zone}": expected an IANA zone name such as Europe/London`);
       }
     }
-    const c = { name: "", phone: "", email: "", ...s.clinic };
+    const c = { ...s.clinic };
     c.name = c.name.trim();
     c.phone = c.phone.trim();
     c.email = c.email.trim();
@@ -317,6 +319,9 @@ export function createBackend(cfg: FakeConfig) {
             : null,
           notification_error: cfg.banners ? "org.freedesktop.Notifications was not provided by any .service files" : null,
           permission: state.permission,
+          settings_reset: cfg.settingsReset
+            ? [{ field: "reminder_time", stored: '"25:00"', message: 'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings' }]
+            : [],
         },
       };
     },
@@ -376,10 +381,24 @@ export function createBackend(cfg: FakeConfig) {
     protocol_import: ({ sourceName, text }) => importProtocol(String(sourceName), String(text)),
     settings: () => clone(state.settings),
     settings_set({ settings }) {
-      state.settings = validateSettings(settings as Settings);
+      state.settings = validateSettings(settings as SettingsForm);
       // Turning reminders on asks the phone; the fake says yes.
       if (state.settings.reminders_enabled && state.permission === "not_asked") state.permission = "granted";
       return clone(state.settings);
+    },
+    first_run({ protocol: id, settings, date }) {
+      // All checked before anything is applied, as the backend's one transaction.
+      const p = id === null ? null : fx.protocols.find((x) => x.id === id);
+      if (p === undefined) throw invalid("protocol", `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`);
+      const s = validateSettings(settings as SettingsForm);
+      const d = parseDate(String(date));
+      if (state.sessions.some((x) => x.date === d)) throw invalid("date", `a session on ${d} is already booked`);
+      checkCount(state.sessions.length + 1, state.planned, "date");
+      if (p) state.choice = { kind: "builtin", id: p.id };
+      state.settings = s;
+      if (s.reminders_enabled && state.permission === "not_asked") state.permission = "granted";
+      book(d);
+      return handlers.overview!({});
     },
     reminders_upcoming(): UpcomingReminder[] {
       return [];
