@@ -22,6 +22,13 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .dangerously_cast_bigints_to_number()
         // Every type has the same shape both ways, so one name per type.
         .disable_serde_phases()
+        // Limits the UI shows and checks before asking, from the engine
+        // itself, so no number is written down twice.
+        .constant("MAX_PLANNED", aftercare::error::MAX_PLANNED)
+        .constant(
+            "MAX_PROTOCOL_BYTES",
+            aftercare::protocol::MAX_PROTOCOL_BYTES,
+        )
         .commands(collect_commands![
             today::overview,
             today::status_on,

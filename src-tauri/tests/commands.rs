@@ -679,3 +679,18 @@ fn rusqlite_exec(dir: &std::path::Path, sql: &str) {
     let conn = rusqlite::Connection::open(dir.join("smp-aftercare.sqlite3")).unwrap();
     conn.execute(sql, []).unwrap();
 }
+
+#[test]
+fn status_without_a_date_is_today_in_the_plans_zone() {
+    // 00:30 UTC on 5 March is still 4 March in New York.
+    let h = harness("status-today", "2026-03-05T00:30:00Z");
+    assert_eq!(h.ok("status_on", json!({ "date": null })), Value::Null);
+    let mut s = h.ok("settings", json!({}));
+    s["zone"] = json!({ "mode": "fixed", "zone": "America/New_York" });
+    h.ok("settings_set", json!({ "settings": s }));
+    let view = h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(view["today"], "2026-03-04");
+    let status = h.ok("status_on", json!({ "date": null }));
+    assert_eq!(status["date"], "2026-03-04");
+    assert_eq!(status["day"], 3);
+}

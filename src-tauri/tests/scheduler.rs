@@ -244,7 +244,10 @@ fn suspend_of_three_days() {
 
     let log = app.store.lock().unwrap().delivery_log().unwrap();
     let listed = missed(&app.reminders(), &log);
-    let ids: Vec<(&str, DeliveryHow)> = listed.iter().map(|m| (m.id.as_str(), m.how)).collect();
+    let ids: Vec<(&str, DeliveryHow)> = listed
+        .iter()
+        .map(|m| (m.reminder.id.as_str(), m.how))
+        .collect();
     assert_eq!(
         &ids[..2],
         [
@@ -326,8 +329,8 @@ fn time_zone_change() {
         utc("2026-03-06T10:00:00Z"),
         1,
     );
-    assert_eq!(next[0].id, "day:2026-03-02:6");
-    assert_eq!(next[0].at, utc("2026-03-07T14:00:00Z"));
+    assert_eq!(next[0].reminder.id, "day:2026-03-02:6");
+    assert_eq!(next[0].reminder.at, utc("2026-03-07T14:00:00Z"));
     // Day 5 in New York would be 14:00Z on 6 March: already delivered.
     let shown = app.walk(utc("2026-03-06T10:00:00Z"), utc("2026-03-07T14:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
@@ -433,7 +436,7 @@ fn moving_a_session() {
     assert!(
         missed(&app.reminders(), &log)
             .iter()
-            .all(|m| m.id.contains("2026-03-09"))
+            .all(|m| m.reminder.id.contains("2026-03-09"))
     );
 }
 
@@ -491,7 +494,7 @@ fn notifier_failure_is_recorded() {
         Some("org.freedesktop.Notifications was not provided")
     );
     let listed = missed(&app.reminders(), &log);
-    assert_eq!(listed[0].id, "day:2026-03-02:5");
+    assert_eq!(listed[0].reminder.id, "day:2026-03-02:5");
     assert_eq!(listed[0].how, DeliveryHow::Failed);
     let again = app.pass(utc("2026-03-06T09:01:00Z"));
     assert!(again.delivery.failed.is_empty());

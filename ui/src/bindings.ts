@@ -8,8 +8,11 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  The start screen: today's status, the plan in brief and any banners. */
 	overview: () => typedError<Overview, AppError>(__TAURI_INVOKE("overview")),
-	/**  The status on any date (`YYYY-MM-DD`), for "Can I...?" and the timeline. */
-	statusOn: (date: string) => typedError<DayStatus | null, AppError>(__TAURI_INVOKE("status_on", { date })),
+	/**
+	 *  The status on a date (`YYYY-MM-DD`; `None` for today in the plan's
+	 *  zone), for "Can I...?" and the timeline.
+	 */
+	statusOn: (date: string | null) => typedError<DayStatus | null, AppError>(__TAURI_INVOKE("status_on", { date })),
 	/**
 	 *  Every day on which something changes, from the first preparation day to
 	 *  the touch-up recall.
@@ -94,6 +97,11 @@ export const commands = {
 	 */
 	firstRun: (protocol: string | null, settings: SettingsForm, date: string) => typedError<Overview, AppError>(__TAURI_INVOKE("first_run", { protocol, settings, date })),
 };
+
+/* Constants */
+export const MAX_PLANNED = 12 as const;
+
+export const MAX_PROTOCOL_BYTES = 65536 as const;
 
 /* Types */
 /**
@@ -407,21 +415,10 @@ export type MilestoneKind =
 
 /**
  *  A reminder the client did not get as an on-time notification, for the
- *  app's list.
+ *  app's list: the engine's reminder (its `at` is when it was due) and how
+ *  the scheduler dealt with it.
  */
 export type MissedReminder = {
-	/**  The engine's stable id. */
-	id: string,
-	/**  When it was due. */
-	due: string,
-	/**  The same instant on the plan's wall clock. */
-	local: string,
-	/**  What it is about. */
-	kind: ReminderKind,
-	/**  Its title. */
-	title: string,
-	/**  Its text. */
-	body: string,
 	/**
 	 *  `summary` (shown late, folded with others), `missed` (not shown at
 	 *  all) or `failed` (the notification server refused it).
@@ -431,7 +428,7 @@ export type MissedReminder = {
 	handled_at: string,
 	/**  The notifier's error, for `failed`. */
 	error: string | null,
-};
+} & Reminder;
 
 /**  The next milestone after a date, in brief. */
 export type NextMilestone = {
@@ -660,6 +657,28 @@ export type Recovered = {
 	reason: string,
 };
 
+/**  One notification to deliver. */
+export type Reminder = {
+	/**  Stable id; see the module documentation. */
+	id: string,
+	/**
+	 *  The instant to deliver it, serialized as RFC 3339 UTC
+	 *  (`2026-04-02T08:00:00Z`).
+	 */
+	at: string,
+	/**
+	 *  The same instant in the client's zone, serialized as RFC 3339 with
+	 *  the zone's offset (`2026-04-02T09:00:00+01:00`).
+	 */
+	local: string,
+	/**  What the reminder is about. */
+	kind: ReminderKind,
+	/**  The notification's title. */
+	title: string,
+	/**  The notification's text. */
+	body: string,
+};
+
 /**  What a reminder is about. */
 export type ReminderKind = 
 /**  A day on which something changes after a session (or a session day). */
@@ -718,6 +737,8 @@ export type SessionsView = {
 	min: number,
 	/**  Most sessions the protocol expects. */
 	max: number,
+	/**  Today in the plan's zone (dates are worded relative to it). */
+	today: string,
 };
 
 /**
@@ -754,26 +775,17 @@ export type SettingsForm = {
 	clinic: Clinic,
 };
 
-/**  A reminder still to be delivered, for the app's list. */
+/**
+ *  A reminder still to be delivered, for the app's list: the engine's
+ *  reminder and whether it is already due.
+ */
 export type UpcomingReminder = {
-	/**  The engine's stable id. */
-	id: string,
-	/**  When it is due. */
-	at: string,
-	/**  The same instant on the plan's wall clock. */
-	local: string,
-	/**  What it is about. */
-	kind: ReminderKind,
-	/**  Its title. */
-	title: string,
-	/**  Its text. */
-	body: string,
 	/**
 	 *  Already due but not yet delivered (held by quiet hours, or about to
 	 *  be delivered on the next pass).
 	 */
 	overdue: boolean,
-};
+} & Reminder;
 
 /**
  *  When a rule or care item holds, relative to the sessions.

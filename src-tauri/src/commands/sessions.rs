@@ -27,6 +27,8 @@ pub struct SessionsView {
     pub min: u32,
     /// Most sessions the protocol expects.
     pub max: u32,
+    /// Today in the plan's zone (dates are worded relative to it).
+    pub today: NaiveDate,
 }
 
 impl From<Current> for SessionsView {
@@ -39,6 +41,7 @@ impl From<Current> for SessionsView {
             usual: spec.usual,
             min: spec.min,
             max: spec.max,
+            today: c.today,
         }
     }
 }

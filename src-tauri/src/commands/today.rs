@@ -107,12 +107,19 @@ pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
     }
 }
 
-/// The status on any date (`YYYY-MM-DD`), for "Can I...?" and the timeline.
+/// The status on a date (`YYYY-MM-DD`; `None` for today in the plan's
+/// zone), for "Can I...?" and the timeline.
 #[tauri::command]
 #[specta::specta]
-pub fn status_on(state: State<'_, AppState>, date: String) -> Result<Option<DayStatus>, AppError> {
-    let date = aftercare::parse_date(&date).map_err(|e| AppError::from_engine(e, "date"))?;
-    Ok(current(&state)?.plan.map(|p| p.status(date)))
+pub fn status_on(
+    state: State<'_, AppState>,
+    date: Option<String>,
+) -> Result<Option<DayStatus>, AppError> {
+    let date = date
+        .map(|d| aftercare::parse_date(&d).map_err(|e| AppError::from_engine(e, "date")))
+        .transpose()?;
+    let c = current(&state)?;
+    Ok(c.plan.map(|p| p.status(date.unwrap_or(c.today))))
 }
 
 /// Every day on which something changes, from the first preparation day to

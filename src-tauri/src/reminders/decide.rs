@@ -2,16 +2,14 @@
 //! function of its arguments and can be tested without a clock, a store or
 //! a notification server.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use aftercare::{Reminder, ReminderKind};
-use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use aftercare::Reminder;
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
-use specta::Type;
 
 use super::notifier::Notice;
-use crate::model::{DeliveryHow, LogEntry, Settings};
+use crate::model::Settings;
 
 /// How late a due reminder may be found and still be shown on its own, as
 /// the engine wrote it. The loop wakes at the reminder's instant, so it is
@@ -144,108 +142,6 @@ pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
             })
         }
     }
-}
-
-/// A reminder the client did not get as an on-time notification, for the
-/// app's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct MissedReminder {
-    /// The engine's stable id.
-    pub id: String,
-    /// When it was due.
-    pub due: DateTime<Utc>,
-    /// The same instant on the plan's wall clock.
-    pub local: DateTime<FixedOffset>,
-    /// What it is about.
-    pub kind: ReminderKind,
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub body: String,
-    /// `summary` (shown late, folded with others), `missed` (not shown at
-    /// all) or `failed` (the notification server refused it).
-    pub how: DeliveryHow,
-    /// When the scheduler dealt with it.
-    pub handled_at: DateTime<Utc>,
-    /// The notifier's error, for `failed`.
-    pub error: Option<String>,
-}
-
-/// Every reminder of the current plan that was not shown on time: recorded
-/// as missed, folded into a summary, or failed (not those due before the
-/// client entered them). Newest first. Log entries
-/// whose id is no longer in the plan (a session was moved or deleted) are
-/// left out: they describe a day that is no longer the client's.
-pub fn missed(reminders: &[Reminder], log: &[LogEntry]) -> Vec<MissedReminder> {
-    let by_id: HashMap<&str, &Reminder> = reminders.iter().map(|r| (r.id.as_str(), r)).collect();
-    let mut out: Vec<MissedReminder> = log
-        .iter()
-        .filter(|e| !matches!(e.how, DeliveryHow::Notification | DeliveryHow::BeforePlan))
-        .filter_map(|e| {
-            let r = by_id.get(e.id.as_str())?;
-            Some(MissedReminder {
-                id: e.id.clone(),
-                due: r.at,
-                local: r.local,
-                kind: r.kind,
-                title: r.title.clone(),
-                body: r.body.clone(),
-                how: e.how,
-                handled_at: e.delivered_at,
-                error: e.error.clone(),
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| b.due.cmp(&a.due).then_with(|| a.id.cmp(&b.id)));
-    out
-}
-
-/// A reminder still to be delivered, for the app's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct UpcomingReminder {
-    /// The engine's stable id.
-    pub id: String,
-    /// When it is due.
-    pub at: DateTime<Utc>,
-    /// The same instant on the plan's wall clock.
-    pub local: DateTime<FixedOffset>,
-    /// What it is about.
-    pub kind: ReminderKind,
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub body: String,
-    /// Already due but not yet delivered (held by quiet hours, or about to
-    /// be delivered on the next pass).
-    pub overdue: bool,
-}
-
-/// The next `limit` reminders not yet delivered, soonest first. Includes
-/// those already due but not delivered yet (held by quiet hours or waiting
-/// for the next pass) as long as the scheduler would still notify about
-/// them (due within [`MISSED_WINDOW`]).
-pub fn upcoming(
-    reminders: &[Reminder],
-    delivered: &HashSet<String>,
-    now: DateTime<Utc>,
-    limit: usize,
-) -> Vec<UpcomingReminder> {
-    let mut out: Vec<UpcomingReminder> = reminders
-        .iter()
-        .filter(|r| !delivered.contains(&r.id) && now - r.at <= MISSED_WINDOW)
-        .map(|r| UpcomingReminder {
-            id: r.id.clone(),
-            at: r.at,
-            local: r.local,
-            kind: r.kind,
-            title: r.title.clone(),
-            body: r.body.clone(),
-            overdue: r.at <= now,
-        })
-        .collect();
-    out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-    out.truncate(limit);
-    out
 }
 
 #[cfg(test)]
@@ -416,50 +312,5 @@ mod tests {
         assert_eq!(n.title, "2 reminders you missed");
         assert_eq!(n.body, "• Sat 7 Mar: title a\n• Sun 8 Mar: title b");
         assert_eq!(summary_notice(&[]), None);
-    }
-
-    #[test]
-    fn missed_lists_log_entries_of_the_current_plan() {
-        let rs = [
-            reminder("a", utc(2026, 3, 7, 9, 0)),
-            reminder("b", utc(2026, 3, 8, 9, 0)),
-            reminder("c", utc(2026, 3, 9, 9, 0)),
-        ];
-        let entry = |id: &str, how| LogEntry {
-            id: id.into(),
-            due: utc(2026, 3, 7, 9, 0),
-            delivered_at: utc(2026, 3, 10, 9, 0),
-            how,
-            error: None,
-        };
-        let log = [
-            entry("a", DeliveryHow::Missed),
-            entry("b", DeliveryHow::Summary),
-            entry("c", DeliveryHow::Notification),
-            entry("gone", DeliveryHow::Missed),
-        ];
-        let m = missed(&rs, &log);
-        let got: Vec<(&str, DeliveryHow)> = m.iter().map(|m| (m.id.as_str(), m.how)).collect();
-        assert_eq!(
-            got,
-            [("b", DeliveryHow::Summary), ("a", DeliveryHow::Missed)]
-        );
-        assert_eq!(m[1].title, "title a");
-    }
-
-    #[test]
-    fn upcoming_skips_delivered_and_stale() {
-        let now = utc(2026, 3, 8, 12, 0);
-        let rs = [
-            reminder("stale", now - TimeDelta::days(2)),
-            reminder("due", now - TimeDelta::hours(1)),
-            reminder("done", now + TimeDelta::hours(1)),
-            reminder("next", now + TimeDelta::hours(2)),
-            reminder("after", now + TimeDelta::hours(3)),
-        ];
-        let delivered: HashSet<String> = ["done".to_string()].into();
-        let u = upcoming(&rs, &delivered, now, 2);
-        let got: Vec<(&str, bool)> = u.iter().map(|u| (u.id.as_str(), u.overdue)).collect();
-        assert_eq!(got, [("due", true), ("next", false)]);
     }
 }

@@ -12,6 +12,7 @@
 //! | [`Clock`] | `crate::platform` | tests inject time; nothing else reads the clock |
 //! | [`decide`] | `decide.rs` | pure: what to show, fold, record, and when to wake |
 //! | quiet hours | `quiet.rs` | when a span of local time is quiet, and when it ends |
+//! | [`missed`], [`upcoming`] | `lists.rs` | the app's lists of reminders |
 //! | [`deliver`] | `deliver.rs` | claim in the store, then show |
 //! | [`spawn`] | `scheduler.rs` | the loop: load, decide, deliver, sleep |
 //! | [`Notifier`] | `notifier.rs` | the desktop notification server (notify-rust) |
@@ -68,16 +69,15 @@
 
 mod decide;
 mod deliver;
+mod lists;
 pub mod mobile;
 mod notifier;
 mod quiet;
 mod scheduler;
 
-pub use decide::{
-    Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, MissedReminder, PassInput, UpcomingReminder, decide,
-    missed, summary_notice, upcoming,
-};
+pub use decide::{Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, PassInput, decide, summary_notice};
 pub use deliver::{DeliveryReport, Ledger, deliver};
+pub use lists::{MissedReminder, UpcomingReminder, missed, upcoming};
 #[cfg(desktop)]
 pub use notifier::DesktopNotifier;
 pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError};

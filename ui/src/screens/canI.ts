@@ -9,9 +9,9 @@ import { activityName, answerFor, lookupActivities, normalise } from "../logic";
 import { type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [overview, names] = await Promise.all([need(commands.overview()), commands.activities()]);
+  // Today's status only (null for today in the plan's zone): its date is today.
+  const [status, names] = await Promise.all([need(commands.statusOn(null)), commands.activities()]);
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
-  const status = overview.status;
   if (!status) {
     root.append(needsFirstSession("You'll get answers here"));
     return root;
@@ -66,7 +66,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   pick.append(ph, chips);
 
   const show = (text: string) => {
-    answer.replaceChildren(...answers(text, status, names, ctx.fmt, overview.today));
+    answer.replaceChildren(...answers(text, status, names, ctx.fmt, status.date));
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();

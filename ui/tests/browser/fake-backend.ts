@@ -3,22 +3,24 @@
 // by the `aftercare` CLI) and refuses bad input with the backend's own error
 // shapes and messages. Test-only: never part of the shipped dist.
 
-import type {
-  ActivityLabel,
-  AppError,
-  DayStatus,
-  Milestone,
-  MissedReminder,
-  NotificationPermission,
-  Preparation,
-  Overview,
-  PlanSummary,
-  Protocol,
-  ProtocolSummary,
-  SessionRow,
-  SessionsView,
-  SettingsForm,
-  UpcomingReminder,
+import {
+  type ActivityLabel,
+  type AppError,
+  type DayStatus,
+  type Milestone,
+  type MissedReminder,
+  type NotificationPermission,
+  type Preparation,
+  type Overview,
+  type PlanSummary,
+  type Protocol,
+  type ProtocolSummary,
+  type SessionRow,
+  type SessionsView,
+  type SettingsForm,
+  type UpcomingReminder,
+  MAX_PLANNED,
+  MAX_PROTOCOL_BYTES,
 } from "../../src/bindings";
 import engine from "../fixtures/engine.json";
 
@@ -66,8 +68,6 @@ const fx = engine as unknown as {
 };
 
 const ACTIVITIES = fx.activities.map((a) => a.activity as string);
-const MAX_PLANNED = 12;
-const MAX_PROTOCOL_BYTES = 64 * 1024;
 
 const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -177,6 +177,7 @@ export function createBackend(cfg: FakeConfig) {
       usual: spec.usual,
       min: spec.min,
       max: spec.max,
+      today: state.today,
     };
   }
 
@@ -280,7 +281,7 @@ export function createBackend(cfg: FakeConfig) {
     return [
       {
         id: "milestone:2025-03-17:2",
-        due: "2025-03-18T09:00:00Z",
+        at: "2025-03-18T09:00:00Z",
         local: "2025-03-18T09:00:00+00:00",
         kind: "milestone",
         title: "Day 2 after session 2",
@@ -291,7 +292,7 @@ export function createBackend(cfg: FakeConfig) {
       },
       {
         id: "milestone:2025-03-17:5",
-        due: "2025-03-19T09:00:00Z",
+        at: "2025-03-19T09:00:00Z",
         local: "2025-03-19T09:00:00+00:00",
         kind: "milestone",
         title: "Day 3 after session 2",
@@ -326,7 +327,7 @@ export function createBackend(cfg: FakeConfig) {
       };
     },
     status_on({ date }) {
-      const d = parseDate(String(date));
+      const d = date === null ? state.today : parseDate(String(date));
       const f = fixture();
       return f ? patchStatus(f.status[d]) : null;
     },
