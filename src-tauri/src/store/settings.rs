@@ -119,7 +119,8 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<SettingReset>), StoreErr
         };
         if read.is_err() {
             let reset = reset(key, value, &Settings::default());
-            log::warn!("store: {}", reset.message);
+            // Read on every scheduler pass: reported to the client, not the log.
+            log::debug!("store: {}", reset.message);
             resets.push(reset);
         }
     }
