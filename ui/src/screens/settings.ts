@@ -10,6 +10,8 @@ import { clinicContact, type Ctx, screen } from "./common";
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
   const root = screen("Settings");
+  // Stored values that no longer read: shown at their defaults until saved.
+  const resets = overview.notices.settings_reset.map((r) => el("p", `${r.message[0]?.toUpperCase() ?? ""}${r.message.slice(1)}.`, "form-error"));
   const form = el("form", undefined, "settings");
   form.noValidate = true;
   form.setAttribute("aria-label", "Settings");
@@ -74,7 +76,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
 
   const note = liveNote();
   const save = button("Save settings", "primary", true);
-  put(form, reminders, zone, app, clinic, errors.general, save, note);
+  put(form, ...resets, reminders, zone, app, clinic, errors.general, save, note);
 
   const contactSlot = el("div");
   const showContact = (s: SettingsForm) => contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
@@ -102,6 +104,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     cEmail.control.value = saved.clinic.email;
     if (saved.zone.mode === "fixed") zoneName.control.value = saved.zone.zone;
     showContact(saved);
+    for (const r of resets) r.remove();
     note.textContent = "Saved.";
   });
 

@@ -224,6 +224,7 @@ for (const size of SIZES) {
       await page.click(".banner a:has-text('Open settings')");
       await page.waitForSelector("main h1:has-text('Settings')");
       assert.equal(await page.inputValue("#reminder-time"), "09:00");
+      assert.match(await text(page, "main form"), /The stored reminder time "25:00" could not be read/);
       await noProblems(page);
       await page.context().close();
     });
