@@ -350,6 +350,50 @@ fn a_setting_of_the_wrong_type_falls_back_alone() {
     );
 }
 
+/// The exact document the previous app wrote (its `Settings` serialized by
+/// serde, every field present), in a real file: it loads typed, with
+/// nothing reset, and is written back in the same shape.
+#[test]
+fn settings_written_by_the_previous_app_load_typed() {
+    let dir = Scratch::new("prevsettings");
+    drop(open(&dir));
+    let previous = r#"{"reminders_enabled":true,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"Scalp & Co","phone":"+44 20 7946 0000","email":"hello@example.com"}}"#;
+    Connection::open(dir.db())
+        .unwrap()
+        .execute("INSERT INTO settings (id, json) VALUES (1, ?1)", [previous])
+        .unwrap();
+    let mut store = open(&dir);
+    let snapshot = store.snapshot().unwrap();
+    assert!(snapshot.settings_reset.is_empty());
+    assert_eq!(
+        snapshot.settings,
+        Settings {
+            reminders_enabled: true,
+            reminder_time: hm(7, 45),
+            quiet_hours: Some(QuietHours {
+                start: hm(22, 0),
+                end: hm(7, 0),
+            }),
+            zone: ZoneMode::Fixed {
+                zone: chrono_tz::Europe::London,
+            },
+            launch_at_login: true,
+            clinic: Clinic {
+                name: "Scalp & Co".to_string(),
+                phone: "+44 20 7946 0000".to_string(),
+                email: "hello@example.com".to_string(),
+            },
+        }
+    );
+    store.save_settings(&snapshot.settings).unwrap();
+    drop(store);
+    let stored: String = Connection::open(dir.db())
+        .unwrap()
+        .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, previous);
+}
+
 #[test]
 fn a_stored_value_that_no_longer_reads_is_reported_with_the_rest_kept() {
     let dir = Scratch::new("resetsetting");
