@@ -10,6 +10,12 @@
 //! - the settings, as one JSON document;
 //! - the reminder log: every reminder ever claimed for delivery.
 //!
+//! How it is read and changed: [`Store::snapshot`] returns the sessions,
+//! the plan row and the settings in ONE statement, and a change of the
+//! plan is a [`Change`]: several writes in one transaction that the caller
+//! reads back ([`Change::snapshot`]), has the engine check, and commits or
+//! drops whole (see `commands::change_plan`).
+//!
 //! Why SQLite rather than a JSON file: a write either happens completely or
 //! not at all, also when the machine loses power halfway, and the reminder
 //! log needs exactly that. Every write here is one transaction, begun
