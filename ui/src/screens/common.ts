@@ -3,7 +3,7 @@
 
 import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
-import type { Formats } from "../format";
+import { type Formats, sentence } from "../format";
 import { mailHref, telHref } from "../logic";
 
 export interface Ctx {
@@ -55,7 +55,7 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
   }
   for (const r of o.notices.settings_reset) {
     // A stored setting that no longer reads: said until the settings are saved.
-    add("A setting was reset", `${r.message[0]?.toUpperCase() ?? ""}${r.message.slice(1)}.`, ["Open settings", "settings"]);
+    add("A setting was reset", sentence(r.message), ["Open settings", "settings"]);
   }
   if (!o.notices.reminders_enabled) {
     add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);
