@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "notifications_allow",
     "calendar_ics",
     "calendar_export",
+    "first_run",
 ];
 
 fn main() {

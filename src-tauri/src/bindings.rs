@@ -9,7 +9,7 @@ use specta_typescript::Typescript;
 use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{calendar, protocols, reminders, sessions, settings, today};
+use crate::commands::{calendar, first_run, protocols, reminders, sessions, settings, today};
 
 /// Where the UI keeps the generated bindings, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
@@ -22,6 +22,13 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .dangerously_cast_bigints_to_number()
         // Every type has the same shape both ways, so one name per type.
         .disable_serde_phases()
+        // Limits the UI shows and checks before asking, from the engine
+        // itself, so no number is written down twice.
+        .constant("MAX_PLANNED", aftercare::error::MAX_PLANNED)
+        .constant(
+            "MAX_PROTOCOL_BYTES",
+            aftercare::protocol::MAX_PROTOCOL_BYTES,
+        )
         .commands(collect_commands![
             today::overview,
             today::status_on,
@@ -44,6 +51,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             reminders::notifications_allow,
             calendar::calendar_ics,
             calendar::calendar_export,
+            first_run::first_run,
         ])
 }
 

@@ -85,9 +85,20 @@ impl AppError {
 }
 
 impl From<StoreError> for AppError {
+    /// The store's refusals in the UI's terms: a date already booked (the
+    /// sessions table's UNIQUE constraint) belongs beside the `date` field,
+    /// an unknown session id is not found; anything else is a store failure.
     fn from(err: StoreError) -> AppError {
-        AppError::Store {
-            message: err.to_string(),
+        match err {
+            StoreError::DuplicateSession { date } => {
+                AppError::invalid("date", format!("a session on {date} is already booked"))
+            }
+            StoreError::NotFound { .. } => AppError::NotFound {
+                message: err.to_string(),
+            },
+            _ => AppError::Store {
+                message: err.to_string(),
+            },
         }
     }
 }

@@ -6,7 +6,8 @@
 //! | --- | --- |
 //! | `commands/` | IPC commands, by area |
 //! | `bindings` | the command list and the generated TypeScript bindings |
-//! | `current_plan` | stored choices → the engine's plan |
+//! | `current` | one store read → the engine's plan, settings, zone, today |
+//! | `platform` | the clock and the permission to notify |
 //! | `store/` | SQLite store and migrations |
 //! | `reminders/` | scheduler and notifiers (desktop, mobile) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
@@ -14,10 +15,11 @@
 pub mod bindings;
 mod capability;
 pub mod commands;
-pub mod current_plan;
+pub mod current;
 pub mod data_dir;
 pub mod error;
 pub mod model;
+pub mod platform;
 pub mod reminders;
 pub mod setup;
 pub mod state;

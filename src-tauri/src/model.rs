@@ -3,6 +3,7 @@
 //! things with the same names.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -29,7 +30,8 @@ pub enum ProtocolChoice {
     Imported {
         /// The file name it was imported from, for messages.
         source_name: String,
-        /// The TOML text (at most 64 KiB, validated by the engine).
+        /// The TOML text (at most `aftercare::protocol::MAX_PROTOCOL_BYTES`,
+        /// validated by the engine).
         text: String,
     },
 }
@@ -58,32 +60,41 @@ pub enum NotificationPermission {
 }
 
 /// Which zone the days and reminders are counted in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ZoneMode {
     /// Follow the device's zone, also when travelling.
     #[default]
     Device,
-    /// Keep a fixed home zone (IANA name such as `Europe/London`).
+    /// Keep a fixed home zone.
     Fixed {
-        /// IANA zone name.
-        zone: String,
+        /// The zone.
+        zone: Tz,
     },
+}
+
+impl ZoneMode {
+    /// The zone days are counted in, given the device's.
+    pub fn zone(self, device_zone: Tz) -> Tz {
+        match self {
+            ZoneMode::Device => device_zone,
+            ZoneMode::Fixed { zone } => zone,
+        }
+    }
 }
 
 /// A daily span in which no notification is shown; reminders due inside it
 /// are delivered when it ends. `start` may be later than `end` (overnight).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+/// The rules that read it live in `reminders/quiet.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuietHours {
-    /// "22:00".
-    pub start: String,
-    /// "07:00".
-    pub end: String,
+    /// First quiet minute (inclusive).
+    pub start: NaiveTime,
+    /// First minute that is no longer quiet (exclusive).
+    pub end: NaiveTime,
 }
 
 /// The clinic's contact details, shown in the app (tap to call or write).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
-#[serde(default)]
 pub struct Clinic {
     /// Clinic name.
     pub name: String,
@@ -93,14 +104,15 @@ pub struct Clinic {
     pub email: String,
 }
 
-/// Everything the client can set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(default)]
+/// Everything the client can set, typed: times are times and zones are
+/// zones. On the wire it travels as [`SettingsForm`]; in the store as JSON
+/// text (`store/settings.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Whether reminders are delivered at all.
     pub reminders_enabled: bool,
-    /// Local time of day for reminders, "HH:MM".
-    pub reminder_time: String,
+    /// Local time of day for reminders.
+    pub reminder_time: NaiveTime,
     /// Quiet hours, if any.
     pub quiet_hours: Option<QuietHours>,
     /// Device zone or a fixed home zone.
@@ -111,11 +123,17 @@ pub struct Settings {
     pub clinic: Clinic,
 }
 
+/// The reminder time until the client picks one.
+pub const DEFAULT_REMINDER_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             reminders_enabled: true,
-            reminder_time: "09:00".to_string(),
+            reminder_time: DEFAULT_REMINDER_TIME,
             quiet_hours: None,
             zone: ZoneMode::Device,
             launch_at_login: false,
@@ -124,13 +142,84 @@ impl Default for Settings {
     }
 }
 
-impl Settings {
-    /// The reminder time parsed; settings are validated before they are
-    /// saved, so a bad stored value falls back to 09:00 rather than failing.
-    pub fn reminder_time(&self) -> NaiveTime {
-        aftercare::parse_time(&self.reminder_time)
-            .unwrap_or_else(|_| NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+/// A time of day as the wire and the store write it: "HH:MM".
+pub fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// The settings as they cross IPC: every field required, times as "HH:MM"
+/// and zones as IANA names. `commands::settings::validate` turns one into
+/// [`Settings`], naming the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SettingsForm {
+    /// Whether reminders are delivered at all.
+    pub reminders_enabled: bool,
+    /// Local time of day for reminders, "HH:MM".
+    pub reminder_time: String,
+    /// Quiet hours, if any.
+    pub quiet_hours: Option<QuietHoursForm>,
+    /// Device zone or a fixed home zone.
+    pub zone: ZoneChoice,
+    /// Start the app (in the tray) at login, so reminders fire.
+    pub launch_at_login: bool,
+    /// The clinic's contact details.
+    pub clinic: Clinic,
+}
+
+/// Quiet hours on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct QuietHoursForm {
+    /// "22:00".
+    pub start: String,
+    /// "07:00".
+    pub end: String,
+}
+
+/// The zone choice on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ZoneChoice {
+    /// Follow the device's zone, also when travelling.
+    Device,
+    /// Keep a fixed home zone (IANA name such as `Europe/London`).
+    Fixed {
+        /// IANA zone name.
+        zone: String,
+    },
+}
+
+impl From<&Settings> for SettingsForm {
+    fn from(s: &Settings) -> SettingsForm {
+        SettingsForm {
+            reminders_enabled: s.reminders_enabled,
+            reminder_time: hhmm(s.reminder_time),
+            quiet_hours: s.quiet_hours.map(|q| QuietHoursForm {
+                start: hhmm(q.start),
+                end: hhmm(q.end),
+            }),
+            zone: match s.zone {
+                ZoneMode::Device => ZoneChoice::Device,
+                ZoneMode::Fixed { zone } => ZoneChoice::Fixed {
+                    zone: zone.name().to_string(),
+                },
+            },
+            launch_at_login: s.launch_at_login,
+            clinic: s.clinic.clone(),
+        }
     }
+}
+
+/// A stored setting that could not be read (edited by hand, or written by
+/// another version): it was replaced by its default for now, and the UI
+/// says so until the settings are saved again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SettingReset {
+    /// The setting, as the settings form names it (`reminder_time`).
+    pub field: String,
+    /// The stored value (shortened), as JSON.
+    pub stored: String,
+    /// What happened, naming the value and what is used instead.
+    pub message: String,
 }
 
 /// How a reminder left the log.

@@ -5,9 +5,10 @@ use std::sync::{Arc, Mutex};
 
 use tauri::{App, Manager};
 
-use crate::current_plan;
+use crate::current::Current;
 use crate::data_dir;
-use crate::reminders::{self, Clock, SystemClock};
+use crate::platform::SystemClock;
+use crate::reminders;
 use crate::state::AppState;
 use crate::store::Store;
 
@@ -39,9 +40,8 @@ pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         let store = source_store
             .lock()
             .map_err(|_| "the store lock is poisoned".to_string())?;
-        let (plan, settings) =
-            current_plan::load(&store, SystemClock.device_zone()).map_err(|e| e.to_string())?;
-        Ok(plan.map(|p| (p, settings)))
+        let c = Current::load(&store, &SystemClock).map_err(|e| e.to_string())?;
+        Ok(c.plan.map(|p| (p, c.settings)))
     };
     let scheduler = start_scheduler(app, Arc::clone(&store), source);
 

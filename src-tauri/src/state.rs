@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::reminders::{Clock, PermissionGate};
+use crate::platform::{Clock, PermissionGate};
 use crate::store::{Recovered, Store};
 
 /// Wakes the reminder scheduler after the plan or settings change.

@@ -70,8 +70,10 @@ fn the_app_delivers_todays_reminder_on_time_and_never_twice() {
         store.insert_session(session).unwrap();
         store
             .save_settings(&Settings {
-                reminder_time: at.format("%H:%M").to_string(),
-                zone: ZoneMode::Fixed { zone: "UTC".into() },
+                reminder_time: at.time(),
+                zone: ZoneMode::Fixed {
+                    zone: chrono_tz::UTC,
+                },
                 ..Settings::default()
             })
             .unwrap();

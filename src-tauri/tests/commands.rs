@@ -515,3 +515,182 @@ fn reminders_due_before_a_session_was_entered_are_never_missed() {
         "{log:?}"
     );
 }
+
+/// How many store reads `f` takes.
+fn reads_of(h: &Harness, f: impl FnOnce()) -> u64 {
+    use tauri::Manager;
+    let reads = || h._app.state::<AppState>().store.lock().unwrap().reads();
+    let before = reads();
+    f();
+    reads() - before
+}
+
+#[test]
+fn each_command_reads_the_store_once() {
+    let h = harness("one-read", "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    for cmd in [
+        "overview",
+        "sessions",
+        "timeline",
+        "preparation",
+        "protocols",
+        "settings",
+        "calendar_ics",
+    ] {
+        assert_eq!(reads_of(&h, || drop(h.ok(cmd, json!({})))), 1, "{cmd}");
+    }
+    assert_eq!(
+        reads_of(&h, || drop(
+            h.ok("status_on", json!({ "date": "2026-03-05" }))
+        )),
+        1
+    );
+    // A change reads its own result once, inside its transaction.
+    assert_eq!(
+        reads_of(&h, || drop(
+            h.ok("session_add", json!({ "date": "2026-03-20" }))
+        )),
+        1
+    );
+    assert_eq!(
+        reads_of(&h, || drop(h.ok("planned_set", json!({ "planned": 3 })))),
+        1
+    );
+    // The lists also read the delivery log.
+    assert_eq!(
+        reads_of(&h, || drop(
+            h.ok("reminders_upcoming", json!({ "limit": 3 }))
+        )),
+        2
+    );
+}
+
+/// The first-run form as the UI sends it.
+fn first_run_args(h: &Harness, protocol: Value, time: &str, date: &str) -> Value {
+    let mut settings = h.ok("settings", json!({}));
+    settings["reminder_time"] = json!(time);
+    json!({ "protocol": protocol, "settings": settings, "date": date })
+}
+
+fn assert_nothing_applied(h: &Harness) {
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
+    assert_eq!(h.ok("settings", json!({}))["reminder_time"], "09:00");
+    assert_eq!(h.ok("sessions", json!({}))["sessions"], json!([]));
+    assert_eq!(h.changes.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn first_run_applies_protocol_settings_and_session_together() {
+    let h = harness("first-run-all", "2026-03-04T10:00:00Z");
+    let o = h.ok(
+        "first_run",
+        first_run_args(&h, json!("four-day-dry"), "07:30", "2026-03-02"),
+    );
+    assert_eq!(o["status"]["day"], 3);
+    assert_eq!(o["plan"]["protocol_id"], "four-day-dry");
+    assert_eq!(h.ok("settings", json!({}))["reminder_time"], "07:30");
+    assert_eq!(h.changes.load(Ordering::SeqCst), 1);
+    // Its reminders already due were never the client's to miss.
+    assert_eq!(h.ok("reminders_missed", json!({})), json!([]));
+}
+
+#[test]
+fn a_refused_first_run_leaves_nothing_applied() {
+    let h = harness("first-run-none", "2026-03-04T10:00:00Z");
+    // Refused before anything is written: an impossible date, a bad time,
+    // an unknown protocol.
+    let e = h.err(
+        "first_run",
+        first_run_args(&h, json!("four-day-dry"), "07:30", "2026-02-30"),
+    );
+    assert_eq!(e["field"], "date");
+    let e = h.err(
+        "first_run",
+        first_run_args(&h, json!("four-day-dry"), "7am", "2026-03-02"),
+    );
+    assert_eq!(e["field"], "reminder_time");
+    let e = h.err(
+        "first_run",
+        first_run_args(&h, json!("nope"), "07:30", "2026-03-02"),
+    );
+    assert_eq!(e["field"], "protocol");
+    assert_nothing_applied(&h);
+    // Refused by the engine after the protocol and settings were written in
+    // the transaction: one session is booked and only one planned, so a
+    // second does not fit. All of it is undone.
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    h.ok("planned_set", json!({ "planned": 1 }));
+    let changes = h.changes.load(Ordering::SeqCst);
+    let e = h.err(
+        "first_run",
+        first_run_args(&h, json!("four-day-dry"), "07:30", "2026-03-12"),
+    );
+    assert_eq!(
+        e,
+        json!({ "kind": "invalid", "field": "date", "message": "2 sessions are given but only 1 are planned" })
+    );
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
+    assert_eq!(h.ok("settings", json!({}))["reminder_time"], "09:00");
+    assert_eq!(
+        h.ok("sessions", json!({}))["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(h.changes.load(Ordering::SeqCst), changes);
+}
+
+#[test]
+fn a_stored_setting_that_no_longer_reads_is_reported_until_saved() {
+    let dir = fresh_dir("reset");
+    drop(Store::open(&dir).unwrap());
+    rusqlite_exec(
+        &dir,
+        r#"INSERT INTO settings (id, json) VALUES (1, '{"reminder_time": "25:00", "launch_at_login": true}')"#,
+    );
+    let h = harness_in(dir, "2026-03-04T10:00:00Z");
+    let reset = &h.ok("overview", json!({}))["notices"]["settings_reset"];
+    assert_eq!(
+        reset,
+        &json!([{
+            "field": "reminder_time",
+            "stored": "\"25:00\"",
+            "message": "the stored reminder time \"25:00\" could not be read; 09:00 is used until you save your settings"
+        }])
+    );
+    // The rest is kept, and the form shows what is used.
+    let s = h.ok("settings", json!({}));
+    assert_eq!(
+        (s["reminder_time"].clone(), s["launch_at_login"].clone()),
+        (json!("09:00"), json!(true))
+    );
+    h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(
+        h.ok("overview", json!({}))["notices"]["settings_reset"],
+        json!([])
+    );
+}
+
+/// Runs one SQL statement on the store file in `dir`, as another program
+/// (or an older app) would.
+fn rusqlite_exec(dir: &std::path::Path, sql: &str) {
+    let conn = rusqlite::Connection::open(dir.join("smp-aftercare.sqlite3")).unwrap();
+    conn.execute(sql, []).unwrap();
+}
+
+#[test]
+fn status_without_a_date_is_today_in_the_plans_zone() {
+    // 00:30 UTC on 5 March is still 4 March in New York.
+    let h = harness("status-today", "2026-03-05T00:30:00Z");
+    assert_eq!(h.ok("status_on", json!({ "date": null })), Value::Null);
+    let mut s = h.ok("settings", json!({}));
+    s["zone"] = json!({ "mode": "fixed", "zone": "America/New_York" });
+    h.ok("settings_set", json!({ "settings": s }));
+    let view = h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(view["today"], "2026-03-04");
+    let status = h.ok("status_on", json!({ "date": null }));
+    assert_eq!(status["date"], "2026-03-04");
+    assert_eq!(status["day"], 3);
+}

@@ -84,7 +84,7 @@ fn plan(sessions: &[&str], zone: Tz) -> Plan {
 
 fn settings(at: &str) -> Settings {
     Settings {
-        reminder_time: at.to_string(),
+        reminder_time: aftercare::parse_time(at).unwrap(),
         ..Settings::default()
     }
 }
@@ -158,7 +158,7 @@ impl App {
     }
 
     fn reminders(&self) -> Vec<aftercare::Reminder> {
-        self.plan.reminders(self.settings.reminder_time())
+        self.plan.reminders(self.settings.reminder_time)
     }
 
     fn delivered(&self) -> HashSet<String> {
@@ -244,7 +244,10 @@ fn suspend_of_three_days() {
 
     let log = app.store.lock().unwrap().delivery_log().unwrap();
     let listed = missed(&app.reminders(), &log);
-    let ids: Vec<(&str, DeliveryHow)> = listed.iter().map(|m| (m.id.as_str(), m.how)).collect();
+    let ids: Vec<(&str, DeliveryHow)> = listed
+        .iter()
+        .map(|m| (m.reminder.id.as_str(), m.how))
+        .collect();
     assert_eq!(
         &ids[..2],
         [
@@ -326,8 +329,8 @@ fn time_zone_change() {
         utc("2026-03-06T10:00:00Z"),
         1,
     );
-    assert_eq!(next[0].id, "day:2026-03-02:6");
-    assert_eq!(next[0].at, utc("2026-03-07T14:00:00Z"));
+    assert_eq!(next[0].reminder.id, "day:2026-03-02:6");
+    assert_eq!(next[0].reminder.at, utc("2026-03-07T14:00:00Z"));
     // Day 5 in New York would be 14:00Z on 6 March: already delivered.
     let shown = app.walk(utc("2026-03-06T10:00:00Z"), utc("2026-03-07T14:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
@@ -349,8 +352,8 @@ fn quiet_hours_hold_until_they_end() {
     let dir = TempDir::new("quiet");
     let mut s = settings("06:30");
     s.quiet_hours = Some(QuietHours {
-        start: "22:00".into(),
-        end: "07:00".into(),
+        start: aftercare::parse_time("22:00").unwrap(),
+        end: aftercare::parse_time("07:00").unwrap(),
     });
     let app = App::new(dir.path(), plan(&["2026-03-02"], LONDON), s);
     app.pass(utc("2026-03-05T12:00:00Z"));
@@ -373,8 +376,8 @@ fn quiet_hours_group_what_they_held() {
     let dir = TempDir::new("quiet-group");
     let mut s = settings("06:30");
     s.quiet_hours = Some(QuietHours {
-        start: "22:00".into(),
-        end: "07:00".into(),
+        start: aftercare::parse_time("22:00").unwrap(),
+        end: aftercare::parse_time("07:00").unwrap(),
     });
     // Session 24 March: day 5 (sun cream) on 28 March, day 6 (rinse and
     // shave) on 29 March (BST).
@@ -426,7 +429,7 @@ fn moving_a_session() {
     assert!(
         missed(&app.reminders(), &log)
             .iter()
-            .all(|m| m.id.contains("2026-03-09"))
+            .all(|m| m.reminder.id.contains("2026-03-09"))
     );
 }
 
@@ -484,7 +487,7 @@ fn notifier_failure_is_recorded() {
         Some("org.freedesktop.Notifications was not provided")
     );
     let listed = missed(&app.reminders(), &log);
-    assert_eq!(listed[0].id, "day:2026-03-02:5");
+    assert_eq!(listed[0].reminder.id, "day:2026-03-02:5");
     assert_eq!(listed[0].how, DeliveryHow::Failed);
     let again = app.pass(utc("2026-03-06T09:01:00Z"));
     assert!(again.delivery.failed.is_empty());

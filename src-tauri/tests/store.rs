@@ -52,6 +52,10 @@ fn open(dir: &Scratch) -> Store {
     store
 }
 
+fn hm(h: u32, m: u32) -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -272,13 +276,13 @@ fn settings_are_the_defaults_until_saved() {
 
     let mine = Settings {
         reminders_enabled: false,
-        reminder_time: "07:45".to_string(),
+        reminder_time: hm(7, 45),
         quiet_hours: Some(QuietHours {
-            start: "22:00".to_string(),
-            end: "07:00".to_string(),
+            start: hm(22, 0),
+            end: hm(7, 0),
         }),
         zone: ZoneMode::Fixed {
-            zone: "Europe/London".to_string(),
+            zone: chrono_tz::Europe::London,
         },
         launch_at_login: true,
         clinic: Clinic {
@@ -315,7 +319,7 @@ fn settings_saved_by_an_older_app_still_load() {
         store.settings().unwrap(),
         Settings {
             reminders_enabled: false,
-            reminder_time: "08:30".to_string(),
+            reminder_time: hm(8, 30),
             clinic: Clinic {
                 name: "Old Clinic".to_string(),
                 ..Clinic::default()
@@ -344,6 +348,130 @@ fn a_setting_of_the_wrong_type_falls_back_alone() {
             ..Settings::default()
         }
     );
+}
+
+/// The exact document the previous app wrote (its `Settings` serialized by
+/// serde, every field present), in a real file: it loads typed, with
+/// nothing reset, and is written back in the same shape.
+#[test]
+fn settings_written_by_the_previous_app_load_typed() {
+    let dir = Scratch::new("prevsettings");
+    drop(open(&dir));
+    let previous = r#"{"reminders_enabled":true,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"Scalp & Co","phone":"+44 20 7946 0000","email":"hello@example.com"}}"#;
+    Connection::open(dir.db())
+        .unwrap()
+        .execute("INSERT INTO settings (id, json) VALUES (1, ?1)", [previous])
+        .unwrap();
+    let mut store = open(&dir);
+    let snapshot = store.snapshot().unwrap();
+    assert!(snapshot.settings_reset.is_empty());
+    assert_eq!(
+        snapshot.settings,
+        Settings {
+            reminders_enabled: true,
+            reminder_time: hm(7, 45),
+            quiet_hours: Some(QuietHours {
+                start: hm(22, 0),
+                end: hm(7, 0),
+            }),
+            zone: ZoneMode::Fixed {
+                zone: chrono_tz::Europe::London,
+            },
+            launch_at_login: true,
+            clinic: Clinic {
+                name: "Scalp & Co".to_string(),
+                phone: "+44 20 7946 0000".to_string(),
+                email: "hello@example.com".to_string(),
+            },
+        }
+    );
+    store.save_settings(&snapshot.settings).unwrap();
+    drop(store);
+    let stored: String = Connection::open(dir.db())
+        .unwrap()
+        .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, previous);
+}
+
+#[test]
+fn a_stored_value_that_no_longer_reads_is_reported_with_the_rest_kept() {
+    let dir = Scratch::new("resetsetting");
+    drop(open(&dir));
+    Connection::open(dir.db())
+        .unwrap()
+        .execute(
+            "INSERT INTO settings (id, json) VALUES (1, ?1)",
+            [r#"{"reminders_enabled": false, "reminder_time": "9h",
+                 "zone": {"mode": "fixed", "zone": "Europe/London"}}"#],
+        )
+        .unwrap();
+    let snapshot = open(&dir).snapshot().unwrap();
+    assert_eq!(
+        snapshot.settings,
+        Settings {
+            reminders_enabled: false,
+            zone: ZoneMode::Fixed {
+                zone: chrono_tz::Europe::London
+            },
+            ..Settings::default()
+        }
+    );
+    let fields: Vec<&str> = snapshot
+        .settings_reset
+        .iter()
+        .map(|r| r.field.as_str())
+        .collect();
+    assert_eq!(fields, ["reminder_time"]);
+    assert_eq!(
+        snapshot.settings_reset[0].message,
+        "the stored reminder time \"9h\" could not be read; 09:00 is used until you save your settings"
+    );
+}
+
+// ---- snapshot and change -------------------------------------------------
+
+#[test]
+fn a_snapshot_is_one_read_of_everything() {
+    let dir = Scratch::new("snapshot");
+    let mut store = open(&dir);
+    let b = store.insert_session(d(2026, 3, 16)).unwrap();
+    let a = store.insert_session(d(2026, 3, 2)).unwrap();
+    store.set_planned(Some(3)).unwrap();
+    let before = store.reads();
+    let snapshot = store.snapshot().unwrap();
+    assert_eq!(store.reads() - before, 1);
+    assert_eq!(snapshot.sessions, vec![a, b]);
+    assert_eq!(snapshot.planned, Some(3));
+    assert_eq!(snapshot.protocol, ProtocolChoice::default());
+    assert_eq!(snapshot.settings, Settings::default());
+    assert!(snapshot.settings_reset.is_empty());
+}
+
+#[test]
+fn a_change_is_kept_whole_or_not_at_all() {
+    let dir = Scratch::new("change");
+    let mut store = open(&dir);
+    {
+        let change = store.change().unwrap();
+        change.insert_session(d(2026, 3, 2)).unwrap();
+        change.set_planned(Some(2)).unwrap();
+        // The change sees its own writes...
+        let inside = change.snapshot().unwrap();
+        assert_eq!(inside.sessions.len(), 1);
+        assert_eq!(inside.planned, Some(2));
+        // ...and a refused write leaves the rest of it usable.
+        let e = change.insert_session(d(2026, 3, 2)).unwrap_err();
+        assert!(matches!(e, StoreError::DuplicateSession { .. }));
+        // Dropped without commit.
+    }
+    assert_eq!(store.sessions().unwrap(), vec![]);
+    assert_eq!(store.planned().unwrap(), None);
+    let change = store.change().unwrap();
+    change.insert_session(d(2026, 3, 2)).unwrap();
+    change.commit().unwrap();
+    drop(store);
+    assert_eq!(open(&dir).sessions().unwrap().len(), 1);
 }
 
 // ---- delivery log --------------------------------------------------------
@@ -805,7 +933,7 @@ fn a_version_1_file_is_upgraded_with_its_data() {
             id: "four-day-dry".to_string()
         }
     );
-    assert_eq!(store.settings().unwrap().reminder_time, "08:15");
+    assert_eq!(store.settings().unwrap().reminder_time, hm(8, 15));
     let log = store.delivery_log().unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].id, "day:2026-03-02:1");

@@ -8,8 +8,11 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  The start screen: today's status, the plan in brief and any banners. */
 	overview: () => typedError<Overview, AppError>(__TAURI_INVOKE("overview")),
-	/**  The status on any date (`YYYY-MM-DD`), for "Can I...?" and the timeline. */
-	statusOn: (date: string) => typedError<DayStatus | null, AppError>(__TAURI_INVOKE("status_on", { date })),
+	/**
+	 *  The status on a date (`YYYY-MM-DD`; `None` for today in the plan's
+	 *  zone), for "Can I...?" and the timeline.
+	 */
+	statusOn: (date: string | null) => typedError<DayStatus | null, AppError>(__TAURI_INVOKE("status_on", { date })),
 	/**
 	 *  Every day on which something changes, from the first preparation day to
 	 *  the touch-up recall.
@@ -32,7 +35,11 @@ export const commands = {
 	plannedSet: (planned: number | null) => typedError<SessionsView, AppError>(__TAURI_INVOKE("planned_set", { planned })),
 	/**  The built-in protocols, plus the imported one if the plan follows it. */
 	protocols: () => typedError<ProtocolSummary[], AppError>(__TAURI_INVOKE("protocols")),
-	/**  Every activity the app knows, in the order the app lists them. */
+	/**
+	 *  Every activity the app knows with its name, in the order the app lists
+	 *  them (the engine's list: a protocol's rules and "Can I...?" name
+	 *  activities without a day's status at hand).
+	 */
 	activities: () => __TAURI_INVOKE<ActivityLabel[]>("activities"),
 	/**  The protocol the plan follows, with all its rules. */
 	protocolCurrent: () => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_current")),
@@ -40,12 +47,15 @@ export const commands = {
 	protocolSelect: (id: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select", { id })),
 	/**
 	 *  Imports a clinic's protocol file: `text` is the file's content (at most
-	 *  64 KiB), `source_name` its file name for messages. A file with an error
-	 *  is refused with its line and field; nothing is saved.
+	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages. A file
+	 *  with an error is refused with its line and field; nothing is saved.
 	 */
 	protocolImport: (sourceName: string, text: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_import", { sourceName, text })),
-	/**  The current settings. */
-	settings: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings")),
+	/**
+	 *  The current settings (values that no longer read are at their
+	 *  defaults; `overview().notices.settings_reset` says which).
+	 */
+	settings: () => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings")),
 	/**
 	 *  Validates and saves the settings; returns them as saved (trimmed).
 	 *  Changing "launch at login" registers or removes the login item first, so
@@ -57,7 +67,7 @@ export const commands = {
 	 *  shows in `overview().notices.permission`. It runs off the main thread
 	 *  (`async`) because the phone's dialog blocks until answered.
 	 */
-	settingsSet: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_set", { settings })),
+	settingsSet: (settings: SettingsForm) => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings_set", { settings })),
 	/**  The next `limit` reminders not yet delivered, soonest first. */
 	remindersUpcoming: (limit: number) => typedError<UpcomingReminder[], AppError>(__TAURI_INVOKE("reminders_upcoming", { limit })),
 	/**
@@ -80,7 +90,22 @@ export const commands = {
 	 *  side, so the web page needs no file-system or dialog permission.
 	 */
 	calendarExport: () => typedError<string | null, AppError>(__TAURI_INVOKE("calendar_export")),
+	/**
+	 *  Applies the first-run form in one transaction: follows the built-in
+	 *  protocol `protocol` (`None` keeps the one followed now, such as a
+	 *  clinic's file imported just before), saves `settings` and books the
+	 *  first session on `date`. Any refusal (a bad date, a setting, a plan the
+	 *  engine refuses) names its field and leaves nothing applied. Returns the
+	 *  new overview. Runs off the main thread (`async`): with reminders on it
+	 *  may ask the phone for permission to notify, as `settings_set` does.
+	 */
+	firstRun: (protocol: string | null, settings: SettingsForm, date: string) => typedError<Overview, AppError>(__TAURI_INVOKE("first_run", { protocol, settings, date })),
 };
+
+/* Constants */
+export const MAX_PLANNED = 12 as const;
+
+export const MAX_PROTOCOL_BYTES = 65536 as const;
 
 /* Types */
 /**
@@ -139,8 +164,15 @@ export type Activity =
 "aspirin";
 
 /**
- *  An activity with its display name, for screens that show activities
- *  without a day's status at hand (a protocol's rules, "Can I...?").
+ *  An activity with its display name, for lists and pickers.
+ * 
+ *  ```
+ *  use aftercare::{Activity, ActivityLabel};
+ * 
+ *  let all = ActivityLabel::all();
+ *  assert_eq!(all.len(), Activity::ALL.len());
+ *  assert_eq!(all[3], ActivityLabel { activity: Activity::Shave, label: "Shaving" });
+ *  ```
  */
 export type ActivityLabel = {
 	/**  The activity's stable id. */
@@ -306,11 +338,11 @@ export type Change = {
 /**  The clinic's contact details, shown in the app (tap to call or write). */
 export type Clinic = {
 	/**  Clinic name. */
-	name?: string,
+	name: string,
 	/**  Phone number as the client types it. */
-	phone?: string,
+	phone: string,
 	/**  Email address. */
-	email?: string,
+	email: string,
 };
 
 /**  Everything the app shows for one date. */
@@ -443,21 +475,10 @@ export type MilestoneKind =
 
 /**
  *  A reminder the client did not get as an on-time notification, for the
- *  app's list.
+ *  app's list: the engine's reminder (its `at` is when it was due) and how
+ *  the scheduler dealt with it.
  */
 export type MissedReminder = {
-	/**  The engine's stable id. */
-	id: string,
-	/**  When it was due. */
-	due: string,
-	/**  The same instant on the plan's wall clock. */
-	local: string,
-	/**  What it is about. */
-	kind: ReminderKind,
-	/**  Its title. */
-	title: string,
-	/**  Its text. */
-	body: string,
 	/**
 	 *  `summary` (shown late, folded with others), `missed` (not shown at
 	 *  all) or `failed` (the notification server refused it).
@@ -467,7 +488,7 @@ export type MissedReminder = {
 	handled_at: string,
 	/**  The notifier's error, for `failed`. */
 	error: string | null,
-};
+} & Reminder;
 
 /**  The next milestone after a date, in brief. */
 export type NextMilestone = {
@@ -493,6 +514,11 @@ export type Notices = {
 	notification_error: string | null,
 	/**  Whether the OS lets the app notify (phones ask; desktops always do). */
 	permission: NotificationPermission,
+	/**
+	 *  Stored settings that could not be read and were reset to their
+	 *  defaults (until the client saves their settings again).
+	 */
+	settings_reset: SettingReset[],
 };
 
 /**
@@ -528,17 +554,19 @@ export type Overview = {
 	notices: Notices,
 };
 
-/**  The plan in brief, for headings and the timeline. */
+/**  A plan in brief (see [`Plan::summary`]). */
 export type PlanSummary = {
 	/**  The protocol's id. */
 	protocol_id: string,
 	/**  The protocol's display name. */
 	protocol_name: string,
-	/**  The booked sessions. */
-	sessions: SessionRow[],
+	/**  The zone days are counted in (IANA name). */
+	zone: string,
+	/**  The booked session dates, in order. */
+	sessions: string[],
 	/**  How many sessions are planned in all. */
 	planned: number,
-	/**  The final session, once all are booked. */
+	/**  The final session, once every planned session is booked. */
 	final_session: string | null,
 	/**
 	 *  When the client counts as fully healed (only protocols that give a
@@ -553,10 +581,7 @@ export type PlanSummary = {
 	min_gap_days: number | null,
 	/**  The longest usual spacing. */
 	max_gap_days: number | null,
-	/**
-	 *  Everything about the plan to check with the clinic (spacing, counts,
-	 *  preparation that clashes with running restrictions).
-	 */
+	/**  Everything about the plan to check with the clinic. */
 	warnings: Warning[],
 };
 
@@ -692,11 +717,8 @@ export type ProtocolSummary = {
 	imported: boolean,
 };
 
-/**
- *  A daily span in which no notification is shown; reminders due inside it
- *  are delivered when it ends. `start` may be later than `end` (overnight).
- */
-export type QuietHours = {
+/**  Quiet hours on the wire. */
+export type QuietHoursForm = {
 	/**  "22:00". */
 	start: string,
 	/**  "07:00". */
@@ -715,6 +737,28 @@ export type Recovered = {
 	 *  SQLite database").
 	 */
 	reason: string,
+};
+
+/**  One notification to deliver. */
+export type Reminder = {
+	/**  Stable id; see the module documentation. */
+	id: string,
+	/**
+	 *  The instant to deliver it, serialized as RFC 3339 UTC
+	 *  (`2026-04-02T08:00:00Z`).
+	 */
+	at: string,
+	/**
+	 *  The same instant in the client's zone, serialized as RFC 3339 with
+	 *  the zone's offset (`2026-04-02T09:00:00+01:00`).
+	 */
+	local: string,
+	/**  What the reminder is about. */
+	kind: ReminderKind,
+	/**  The notification's title. */
+	title: string,
+	/**  The notification's text. */
+	body: string,
 };
 
 /**  What a reminder is about. */
@@ -765,8 +809,8 @@ export type SessionsView = {
 	/**  The planned count the client chose; `None` follows the protocol. */
 	planned: number | null,
 	/**
-	 *  The planned count in force (the choice, or the protocol's usual count,
-	 *  or the number booked if that is more).
+	 *  The planned count in force (the plan's; see
+	 *  `Current::planned_effective`).
 	 */
 	planned_effective: number,
 	/**  The protocol's usual count, fewest and most. */
@@ -775,44 +819,60 @@ export type SessionsView = {
 	min: number,
 	/**  Most sessions the protocol expects. */
 	max: number,
+	/**  Today in the plan's zone (dates are worded relative to it). */
+	today: string,
+	/**
+	 *  The plan's warnings (spacing, counts, preparation that clashes),
+	 *  shown beside the session or count they are about.
+	 */
+	warnings: Warning[],
 };
 
-/**  Everything the client can set. */
-export type Settings = {
+/**
+ *  A stored setting that could not be read (edited by hand, or written by
+ *  another version): it was replaced by its default for now, and the UI
+ *  says so until the settings are saved again.
+ */
+export type SettingReset = {
+	/**  The setting, as the settings form names it (`reminder_time`). */
+	field: string,
+	/**  The stored value (shortened), as JSON. */
+	stored: string,
+	/**  What happened, naming the value and what is used instead. */
+	message: string,
+};
+
+/**
+ *  The settings as they cross IPC: every field required, times as "HH:MM"
+ *  and zones as IANA names. `commands::settings::validate` turns one into
+ *  [`Settings`], naming the field at fault.
+ */
+export type SettingsForm = {
 	/**  Whether reminders are delivered at all. */
-	reminders_enabled?: boolean,
+	reminders_enabled: boolean,
 	/**  Local time of day for reminders, "HH:MM". */
-	reminder_time?: string,
+	reminder_time: string,
 	/**  Quiet hours, if any. */
-	quiet_hours?: QuietHours | null,
+	quiet_hours: QuietHoursForm | null,
 	/**  Device zone or a fixed home zone. */
-	zone?: ZoneMode,
+	zone: ZoneChoice,
 	/**  Start the app (in the tray) at login, so reminders fire. */
-	launch_at_login?: boolean,
+	launch_at_login: boolean,
 	/**  The clinic's contact details. */
-	clinic?: Clinic,
+	clinic: Clinic,
 };
 
-/**  A reminder still to be delivered, for the app's list. */
+/**
+ *  A reminder still to be delivered, for the app's list: the engine's
+ *  reminder and whether it is already due.
+ */
 export type UpcomingReminder = {
-	/**  The engine's stable id. */
-	id: string,
-	/**  When it is due. */
-	at: string,
-	/**  The same instant on the plan's wall clock. */
-	local: string,
-	/**  What it is about. */
-	kind: ReminderKind,
-	/**  Its title. */
-	title: string,
-	/**  Its text. */
-	body: string,
 	/**
 	 *  Already due but not yet delivered (held by quiet hours, or about to
 	 *  be delivered on the next pass).
 	 */
 	overdue: boolean,
-};
+} & Reminder;
 
 /**
  *  Something about a plan that the client should check with their clinic.
@@ -897,8 +957,8 @@ days_before: number;
 /**  Whether the session's own day is included. */
 session_day: boolean };
 
-/**  Which zone the days and reminders are counted in. */
-export type ZoneMode = 
+/**  The zone choice on the wire. */
+export type ZoneChoice = 
 /**  Follow the device's zone, also when travelling. */
 { mode: "device" } | 
 /**  Keep a fixed home zone (IANA name such as `Europe/London`). */

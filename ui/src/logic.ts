@@ -15,6 +15,7 @@ import type {
   Rule,
   Window,
 } from "./bindings";
+import { MAX_PROTOCOL_BYTES } from "./bindings";
 import { type Formats, sentence } from "./format";
 
 // ---------------------------------------------------------------- Today
@@ -344,12 +345,12 @@ export function mailHref(email: string): string {
   return `mailto:${encodeURIComponent(email).replace(/%40/g, "@")}`;
 }
 
-/** The largest protocol file the backend accepts. */
-export const MAX_PROTOCOL_BYTES = 64 * 1024;
+/** The largest protocol file, as the hint says it ("64 KB"). */
+export const MAX_PROTOCOL_KB = Math.floor(MAX_PROTOCOL_BYTES / 1024);
 
-/** Refuses a file that is too big before it is read or sent. */
+/** Refuses a file that is too big (the engine's limit) before it is read or sent. */
 export function fileTooBig(size: number): string | null {
   if (size <= MAX_PROTOCOL_BYTES) return null;
   const kib = Math.ceil(size / 1024);
-  return `This file is ${kib} KB; a protocol file can be at most 64 KB. Choose the protocol file your clinic gave you.`;
+  return `This file is ${kib} KB; a protocol file can be at most ${MAX_PROTOCOL_KB} KB. Choose the protocol file your clinic gave you.`;
 }

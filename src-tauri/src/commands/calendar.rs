@@ -2,8 +2,7 @@
 
 use tauri::State;
 
-use super::store;
-use crate::current_plan;
+use super::current;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -11,15 +10,14 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub fn calendar_ics(state: State<'_, AppState>) -> Result<String, AppError> {
-    let store = store(&state)?;
-    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
-    let plan = plan.ok_or_else(|| {
+    let c = current(&state)?;
+    let plan = c.plan.as_ref().ok_or_else(|| {
         AppError::invalid(
             "sessions",
             "add your first session before exporting a calendar",
         )
     })?;
-    Ok(plan.ics(settings.reminder_time(), state.clock.now()))
+    Ok(plan.ics(c.settings.reminder_time, c.now))
 }
 
 /// Asks where to save the calendar, then writes it there. Returns the path

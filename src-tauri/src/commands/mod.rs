@@ -3,6 +3,7 @@
 //! days (that is the engine's job).
 
 pub mod calendar;
+pub mod first_run;
 pub mod protocols;
 pub mod reminders;
 pub mod sessions;
@@ -11,56 +12,72 @@ pub mod today;
 
 use std::sync::MutexGuard;
 
-use crate::current_plan;
+use aftercare::Protocol;
+
+use crate::current::Current;
 use crate::error::AppError;
 use crate::model::DeliveryHow;
 use crate::state::AppState;
-use crate::store::Store;
+use crate::store::{Change, Store};
 
 /// Locks the store, turning a poisoned lock into an error the UI can show.
 pub(crate) fn store(state: &AppState) -> Result<MutexGuard<'_, Store>, AppError> {
     Ok(state.store.lock()?)
 }
 
-/// Changes the plan (sessions, planned count, protocol) through `change`,
-/// holding the store, then wakes the scheduler. Every plan-changing command
-/// goes through here, so none can forget the step in between:
-///
-/// Reminders of the new plan that were already due are logged as
-/// `before_plan`: the client just entered a session in the past, or moved
-/// one, so those reminders could never have reached them; shown now they
-/// would arrive as a burst of "reminders you missed" right after first run.
-/// Holding the store lock keeps the scheduler from seeing the plan before
-/// they are logged. The change itself is saved by then, so a failure of
-/// that step is only logged: the worst outcome is a late summary.
-pub(crate) fn change_plan<T>(
-    state: &AppState,
-    change: impl FnOnce(&mut Store) -> Result<T, AppError>,
-) -> Result<T, AppError> {
-    let out = {
-        let mut store = store(state)?;
-        let out = change(&mut store)?;
-        match settle_before_plan(state, &mut store) {
-            Ok(0) => {}
-            Ok(n) => log::info!("{n} reminders were due before the plan was entered"),
-            Err(e) => log::warn!("cannot settle reminders due before the plan change: {e}"),
-        }
-        out
-    };
-    (state.on_change)();
-    Ok(out)
+/// The snapshot a command answers from: one store read, the protocol
+/// loaded once, the plan built once.
+pub(crate) fn current(state: &AppState) -> Result<Current, AppError> {
+    Current::load(&*store(state)?, &*state.clock)
 }
 
-/// Logs the plan's already-due reminders as `before_plan`; how many were new.
-fn settle_before_plan(state: &AppState, store: &mut Store) -> Result<usize, AppError> {
-    let (plan, settings) = current_plan::load(store, state.clock.device_zone())?;
-    let Some(plan) = plan else { return Ok(0) };
-    let now = state.clock.now();
-    let due: Vec<_> = plan
-        .reminders(settings.reminder_time())
-        .into_iter()
-        .filter(|r| r.at <= now)
-        .map(|r| (r.id, r.at))
-        .collect();
-    Ok(store.claim_all(&due, now, DeliveryHow::BeforePlan)?.len())
+/// The one path every change of the plan (sessions, planned count,
+/// protocol, first run) takes:
+///
+/// 1. `edit` writes the proposed state inside ONE store transaction; the
+///    store's own constraints refuse what SQL can tell (a date booked
+///    twice, an unknown session id);
+/// 2. the new state is read back from that transaction once and the engine
+///    builds its plan once: a plan it refuses is placed on `field`, and the
+///    transaction is dropped, so nothing is applied;
+/// 3. reminders of the new plan that were already due are logged as
+///    `before_plan`, from that same plan and in the same transaction: the
+///    client just entered a session in the past, or moved one, so those
+///    reminders could never have reached them; shown now they would arrive
+///    as a burst of "reminders you missed" right after first run;
+/// 4. the transaction is committed, the scheduler woken, and the new
+///    snapshot returned for the command's answer.
+///
+/// `loaded` is the protocol the edit chooses, when the command has already
+/// parsed it (so it is not parsed twice). The store lock is held
+/// throughout, so the scheduler never sees the plan before step 3.
+pub(crate) fn change_plan(
+    state: &AppState,
+    field: &str,
+    loaded: Option<Protocol>,
+    edit: impl FnOnce(&Change<'_>) -> Result<(), AppError>,
+) -> Result<Current, AppError> {
+    let current = {
+        let mut store = store(state)?;
+        let change = store.change()?;
+        edit(&change)?;
+        let current = Current::build(change.snapshot()?, &*state.clock, loaded, field)?;
+        let due: Vec<_> = current
+            .reminders()
+            .into_iter()
+            .filter(|r| r.at <= current.now)
+            .map(|r| (r.id, r.at))
+            .collect();
+        let settled = change.claim_all(&due, current.now, DeliveryHow::BeforePlan)?;
+        change.commit()?;
+        if !settled.is_empty() {
+            log::info!(
+                "{} reminders were due before the plan was entered",
+                settled.len()
+            );
+        }
+        current
+    };
+    (state.on_change)();
+    Ok(current)
 }

@@ -1,12 +1,12 @@
 //! Choosing a built-in protocol or importing a clinic's own file.
 
-use aftercare::{Activity, Protocol};
+use aftercare::{ActivityLabel, Protocol};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
 use super::{change_plan, store};
-use crate::current_plan;
+use crate::current::protocol_for;
 use crate::error::AppError;
 use crate::model::ProtocolChoice;
 use crate::state::AppState;
@@ -39,34 +39,20 @@ fn summary(p: &Protocol, selected: bool, imported: bool) -> ProtocolSummary {
     }
 }
 
-/// An activity with its display name, for screens that show activities
-/// without a day's status at hand (a protocol's rules, "Can I...?").
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ActivityLabel {
-    /// The activity's stable id.
-    pub activity: Activity,
-    /// Its name, such as "Shaving".
-    pub label: String,
-}
-
-/// Every activity the app knows, in the order the app lists them.
+/// Every activity the app knows with its name, in the order the app lists
+/// them (the engine's list: a protocol's rules and "Can I...?" name
+/// activities without a day's status at hand).
 #[tauri::command]
 #[specta::specta]
 pub fn activities() -> Vec<ActivityLabel> {
-    Activity::ALL
-        .iter()
-        .map(|&activity| ActivityLabel {
-            activity,
-            label: activity.label().to_string(),
-        })
-        .collect()
+    ActivityLabel::all()
 }
 
 /// The built-in protocols, plus the imported one if the plan follows it.
 #[tauri::command]
 #[specta::specta]
 pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, AppError> {
-    let choice = store(&state)?.protocol_choice()?;
+    let choice = store(&state)?.snapshot()?.protocol;
     let mut list: Vec<ProtocolSummary> = Protocol::builtins()
         .iter()
         .map(|p| {
@@ -78,7 +64,7 @@ pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, App
         })
         .collect();
     if let ProtocolChoice::Imported { .. } = &choice {
-        let imported = current_plan::protocol_for(&choice)?;
+        let imported = protocol_for(&choice, "protocol")?;
         list.insert(0, summary(&imported, true, true));
     }
     Ok(list)
@@ -88,8 +74,8 @@ pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, App
 #[tauri::command]
 #[specta::specta]
 pub fn protocol_current(state: State<'_, AppState>) -> Result<Protocol, AppError> {
-    let choice = store(&state)?.protocol_choice()?;
-    current_plan::protocol_for(&choice)
+    let choice = store(&state)?.snapshot()?.protocol;
+    protocol_for(&choice, "protocol")
 }
 
 /// Follows the built-in protocol `id`.
@@ -97,13 +83,12 @@ pub fn protocol_current(state: State<'_, AppState>) -> Result<Protocol, AppError
 #[specta::specta]
 pub fn protocol_select(state: State<'_, AppState>, id: String) -> Result<Protocol, AppError> {
     let protocol = Protocol::builtin(&id).map_err(|e| AppError::from_engine(e, "protocol"))?;
-    save(&state, ProtocolChoice::Builtin { id }, &protocol)?;
-    Ok(protocol)
+    save(&state, ProtocolChoice::Builtin { id }, protocol)
 }
 
 /// Imports a clinic's protocol file: `text` is the file's content (at most
-/// 64 KiB), `source_name` its file name for messages. A file with an error
-/// is refused with its line and field; nothing is saved.
+/// `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages. A file
+/// with an error is refused with its line and field; nothing is saved.
 #[tauri::command]
 #[specta::specta]
 pub fn protocol_import(
@@ -116,20 +101,20 @@ pub fn protocol_import(
     save(
         &state,
         ProtocolChoice::Imported { source_name, text },
-        &protocol,
-    )?;
-    Ok(protocol)
+        protocol,
+    )
 }
 
-/// Saves a choice once the booked sessions are known to fit it (a planned
-/// count chosen earlier may be fewer than a new protocol needs, and so on).
-fn save(state: &AppState, choice: ProtocolChoice, protocol: &Protocol) -> Result<(), AppError> {
-    change_plan(state, |store| {
-        let dates: Vec<_> = store.sessions()?.iter().map(|s| s.date).collect();
-        if !dates.is_empty() {
-            aftercare::Plan::new(protocol.clone(), dates, store.planned()?, chrono_tz::UTC)
-                .map_err(|e| AppError::from_engine(e, "protocol"))?;
-        }
-        Ok(store.set_protocol_choice(&choice)?)
-    })
+/// Follows `choice` (already loaded as `protocol`) if the booked sessions
+/// fit it: the engine builds the plan with it (a planned count chosen
+/// earlier may be fewer than a new protocol needs, and so on).
+fn save(
+    state: &AppState,
+    choice: ProtocolChoice,
+    protocol: Protocol,
+) -> Result<Protocol, AppError> {
+    let c = change_plan(state, "protocol", Some(protocol), |change| {
+        Ok(change.set_protocol_choice(&choice)?)
+    })?;
+    Ok(c.protocol)
 }

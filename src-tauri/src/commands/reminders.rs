@@ -3,7 +3,7 @@
 use tauri::State;
 
 use super::store;
-use crate::current_plan;
+use crate::current::Current;
 use crate::error::AppError;
 use crate::model::NotificationPermission;
 use crate::reminders::{MissedReminder, UpcomingReminder, missed, upcoming};
@@ -20,16 +20,14 @@ pub fn reminders_upcoming(
     limit: u32,
 ) -> Result<Vec<UpcomingReminder>, AppError> {
     let store = store(&state)?;
-    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
-    let Some(plan) = plan else {
+    let c = Current::load(&store, &*state.clock)?;
+    if c.plan.is_none() {
         return Ok(Vec::new());
-    };
-    let reminders = plan.reminders(settings.reminder_time());
-    let delivered = store.delivered_ids()?;
+    }
     Ok(upcoming(
-        &reminders,
-        &delivered,
-        state.clock.now(),
+        &c.reminders(),
+        &store.delivered_ids()?,
+        c.now,
         limit.min(MAX_LISTED) as usize,
     ))
 }
@@ -40,12 +38,11 @@ pub fn reminders_upcoming(
 #[specta::specta]
 pub fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<MissedReminder>, AppError> {
     let store = store(&state)?;
-    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
-    let Some(plan) = plan else {
+    let c = Current::load(&store, &*state.clock)?;
+    if c.plan.is_none() {
         return Ok(Vec::new());
-    };
-    let reminders = plan.reminders(settings.reminder_time());
-    Ok(missed(&reminders, &store.delivery_log()?))
+    }
+    Ok(missed(&c.reminders(), &store.delivery_log()?))
 }
 
 /// Asks the OS for permission to notify, if it has not been asked (the

@@ -5,8 +5,8 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::{change_plan, store};
-use crate::current_plan::{self, check_candidate};
+use super::{change_plan, current};
+use crate::current::Current;
 use crate::error::AppError;
 use crate::model::SessionRow;
 use crate::state::AppState;
@@ -18,8 +18,8 @@ pub struct SessionsView {
     pub sessions: Vec<SessionRow>,
     /// The planned count the client chose; `None` follows the protocol.
     pub planned: Option<u32>,
-    /// The planned count in force (the choice, or the protocol's usual count,
-    /// or the number booked if that is more).
+    /// The planned count in force (the plan's; see
+    /// `Current::planned_effective`).
     pub planned_effective: u32,
     /// The protocol's usual count, fewest and most.
     pub usual: u32,
@@ -27,80 +27,55 @@ pub struct SessionsView {
     pub min: u32,
     /// Most sessions the protocol expects.
     pub max: u32,
+    /// Today in the plan's zone (dates are worded relative to it).
+    pub today: NaiveDate,
+    /// The plan's warnings (spacing, counts, preparation that clashes),
+    /// shown beside the session or count they are about.
+    pub warnings: Vec<aftercare::Warning>,
 }
 
-fn parse(date: &str) -> Result<NaiveDate, AppError> {
+impl From<Current> for SessionsView {
+    fn from(c: Current) -> SessionsView {
+        let spec = c.protocol.sessions();
+        SessionsView {
+            planned_effective: c.planned_effective(),
+            sessions: c.sessions,
+            planned: c.planned,
+            usual: spec.usual,
+            min: spec.min,
+            max: spec.max,
+            today: c.today,
+            warnings: c
+                .plan
+                .as_ref()
+                .map(|p| p.warnings().to_vec())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A session date from the UI (`YYYY-MM-DD`), refused beside `date`.
+pub(crate) fn parse_date(date: &str) -> Result<NaiveDate, AppError> {
     aftercare::parse_date(date.trim()).map_err(|e| AppError::from_engine(e, "date"))
-}
-
-/// Refuses an id no booked session has.
-fn require_session(sessions: &[SessionRow], id: i64) -> Result<(), AppError> {
-    if sessions.iter().any(|s| s.id == id) {
-        Ok(())
-    } else {
-        Err(AppError::NotFound {
-            message: format!("no session with id {id}"),
-        })
-    }
-}
-
-/// Refuses a date that another session already has, in the UI's words.
-fn refuse_taken(
-    sessions: &[SessionRow],
-    date: NaiveDate,
-    except: Option<i64>,
-) -> Result<(), AppError> {
-    if sessions
-        .iter()
-        .any(|s| s.date == date && Some(s.id) != except)
-    {
-        return Err(AppError::invalid(
-            "date",
-            format!("a session on {date} is already booked"),
-        ));
-    }
-    Ok(())
-}
-
-fn view(state: &AppState) -> Result<SessionsView, AppError> {
-    let store = store(state)?;
-    let sessions = store.sessions()?;
-    let planned = store.planned()?;
-    let spec = current_plan::protocol_for(&store.protocol_choice()?)?.sessions();
-    let booked = u32::try_from(sessions.len()).unwrap_or(u32::MAX);
-    Ok(SessionsView {
-        sessions,
-        planned,
-        planned_effective: planned.unwrap_or(spec.usual.max(booked)),
-        usual: spec.usual,
-        min: spec.min,
-        max: spec.max,
-    })
 }
 
 /// The booked sessions and the planned count.
 #[tauri::command]
 #[specta::specta]
 pub fn sessions(state: State<'_, AppState>) -> Result<SessionsView, AppError> {
-    view(&state)
+    Ok(current(&state)?.into())
 }
 
 /// Books a session on `date` (`YYYY-MM-DD`).
 #[tauri::command]
 #[specta::specta]
 pub fn session_add(state: State<'_, AppState>, date: String) -> Result<SessionsView, AppError> {
-    let date = parse(&date)?;
-    change_plan(&state, |store| {
-        let existing = store.sessions()?;
-        refuse_taken(&existing, date, None)?;
-        let mut dates: Vec<NaiveDate> = existing.iter().map(|s| s.date).collect();
-        dates.push(date);
-        check_candidate(store, dates, store.planned()?, "date")?;
-        store
-            .insert_session(date)
-            .map_err(|e| AppError::invalid("date", e.to_string()))
+    let date = parse_date(&date)?;
+    let c = change_plan(&state, "date", None, |change| {
+        change.insert_session(date)?;
+        Ok(())
     })?;
-    view(&state)
+    Ok(c.into())
 }
 
 /// Moves session `id` to `date`.
@@ -111,32 +86,22 @@ pub fn session_edit(
     id: i64,
     date: String,
 ) -> Result<SessionsView, AppError> {
-    let date = parse(&date)?;
-    change_plan(&state, |store| {
-        let existing = store.sessions()?;
-        require_session(&existing, id)?;
-        refuse_taken(&existing, date, Some(id))?;
-        let dates = existing
-            .iter()
-            .map(|s| if s.id == id { date } else { s.date })
-            .collect();
-        check_candidate(store, dates, store.planned()?, "date")?;
-        store
-            .update_session(id, date)
-            .map_err(|e| AppError::invalid("date", e.to_string()))
+    let date = parse_date(&date)?;
+    let c = change_plan(&state, "date", None, |change| {
+        change.update_session(id, date)?;
+        Ok(())
     })?;
-    view(&state)
+    Ok(c.into())
 }
 
 /// Deletes session `id`.
 #[tauri::command]
 #[specta::specta]
 pub fn session_delete(state: State<'_, AppState>, id: i64) -> Result<SessionsView, AppError> {
-    change_plan(&state, |store| {
-        require_session(&store.sessions()?, id)?;
-        Ok(store.delete_session(id)?)
+    let c = change_plan(&state, "sessions", None, |change| {
+        Ok(change.delete_session(id)?)
     })?;
-    view(&state)
+    Ok(c.into())
 }
 
 /// Sets how many sessions are planned in all; `None` follows the protocol.
@@ -146,21 +111,20 @@ pub fn planned_set(
     state: State<'_, AppState>,
     planned: Option<u32>,
 ) -> Result<SessionsView, AppError> {
-    change_plan(&state, |store| {
-        let dates: Vec<NaiveDate> = store.sessions()?.iter().map(|s| s.date).collect();
-        if let Some(n) = planned
-            && (n == 0 || n > aftercare::error::MAX_PLANNED)
-        {
-            return Err(AppError::invalid(
-                "planned",
-                format!(
-                    "planned sessions must be between 1 and {}, got {n}",
-                    aftercare::error::MAX_PLANNED
-                ),
-            ));
-        }
-        check_candidate(store, dates, planned, "planned")?;
-        Ok(store.set_planned(planned)?)
+    // With sessions booked the engine judges the count when it builds the
+    // plan; before the first one there is no plan to build, so the range is
+    // checked here, in the engine's own words.
+    if let Some(n) = planned
+        && (n == 0 || n > aftercare::error::MAX_PLANNED)
+    {
+        let refused = aftercare::Error::InvalidPlanned {
+            planned: n,
+            sessions: 0,
+        };
+        return Err(AppError::from_engine(refused, "planned"));
+    }
+    let c = change_plan(&state, "planned", None, |change| {
+        Ok(change.set_planned(planned)?)
     })?;
-    view(&state)
+    Ok(c.into())
 }

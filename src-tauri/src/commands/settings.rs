@@ -4,17 +4,20 @@ use tauri::State;
 
 use super::store;
 use crate::error::AppError;
-use crate::model::{NotificationPermission, QuietHours, Settings, ZoneMode};
+use crate::model::{
+    NotificationPermission, QuietHours, Settings, SettingsForm, ZoneChoice, ZoneMode, hhmm,
+};
 use crate::state::AppState;
 
 /// The longest clinic name, phone or email kept.
 const MAX_CONTACT_CHARS: usize = 200;
 
-/// The current settings.
+/// The current settings (values that no longer read are at their
+/// defaults; `overview().notices.settings_reset` says which).
 #[tauri::command]
 #[specta::specta]
-pub fn settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
-    Ok(store(&state)?.settings()?)
+pub fn settings(state: State<'_, AppState>) -> Result<SettingsForm, AppError> {
+    Ok(SettingsForm::from(&store(&state)?.snapshot()?.settings))
 }
 
 /// Validates and saves the settings; returns them as saved (trimmed).
@@ -28,49 +31,88 @@ pub fn settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
 /// (`async`) because the phone's dialog blocks until answered.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
+pub fn settings_set(
+    state: State<'_, AppState>,
+    settings: SettingsForm,
+) -> Result<SettingsForm, AppError> {
     let settings = validate(settings)?;
-    let before = store(&state)?.settings()?;
-    if before.launch_at_login != settings.launch_at_login {
-        (state.set_autostart)(settings.launch_at_login).map_err(|e| {
+    let before = store(&state)?.snapshot()?.settings;
+    with_autostart(&state, &before, &settings, || {
+        Ok(store(&state)?.save_settings(&settings)?)
+    })?;
+    (state.on_change)();
+    after_saving(&state, &settings);
+    Ok(SettingsForm::from(&settings))
+}
+
+/// Runs `save` with "launch at login" applied as `after` has it: the login
+/// item is changed first (a failure there saves nothing), and changed back
+/// if `save` then fails.
+pub(crate) fn with_autostart<T>(
+    state: &AppState,
+    before: &Settings,
+    after: &Settings,
+    save: impl FnOnce() -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let toggled = before.launch_at_login != after.launch_at_login;
+    if toggled {
+        (state.set_autostart)(after.launch_at_login).map_err(|e| {
             AppError::invalid(
                 "launch_at_login",
                 format!("could not change launch at login: {e}"),
             )
         })?;
     }
-    store(&state)?.save_settings(&settings)?;
-    (state.on_change)();
+    save().inspect_err(|_| {
+        if toggled && let Err(e) = (state.set_autostart)(before.launch_at_login) {
+            log::warn!("could not restore launch at login: {e}");
+        }
+    })
+}
+
+/// Asks for permission to notify when reminders are on and it was never
+/// asked, then reschedules with the answer.
+pub(crate) fn after_saving(state: &AppState, settings: &Settings) {
     if settings.reminders_enabled && state.permission.state() == NotificationPermission::NotAsked {
         state.permission.request();
         // Reschedule with the answer (an allowed window may now be empty).
         (state.on_change)();
     }
-    Ok(settings)
 }
 
-/// Checks every field, naming the one at fault.
-pub fn validate(mut s: Settings) -> Result<Settings, AppError> {
-    s.reminder_time = s.reminder_time.trim().to_string();
-    aftercare::parse_time(&s.reminder_time)
-        .map_err(|e| AppError::from_engine(e, "reminder_time"))?;
-    if let Some(QuietHours { start, end }) = &mut s.quiet_hours {
-        *start = start.trim().to_string();
-        *end = end.trim().to_string();
-        aftercare::parse_time(start).map_err(|e| AppError::from_engine(e, "quiet_hours.start"))?;
-        aftercare::parse_time(end).map_err(|e| AppError::from_engine(e, "quiet_hours.end"))?;
-        if start == end {
-            return Err(AppError::invalid(
-                "quiet_hours.end",
-                format!("quiet hours from {start} to {end} cover no time; choose a different end"),
-            ));
+/// Checks every field of the form, naming the one at fault, and returns the
+/// typed settings.
+pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
+    let time = |text: &str, field: &str| {
+        aftercare::parse_time(text.trim()).map_err(|e| AppError::from_engine(e, field))
+    };
+    let reminder_time = time(&form.reminder_time, "reminder_time")?;
+    let quiet_hours = match &form.quiet_hours {
+        None => None,
+        Some(q) => {
+            let start = time(&q.start, "quiet_hours.start")?;
+            let end = time(&q.end, "quiet_hours.end")?;
+            if start == end {
+                return Err(AppError::invalid(
+                    "quiet_hours.end",
+                    format!(
+                        "quiet hours from {} to {} cover no time; choose a different end",
+                        hhmm(start),
+                        hhmm(end)
+                    ),
+                ));
+            }
+            Some(QuietHours { start, end })
         }
-    }
-    if let ZoneMode::Fixed { zone } = &mut s.zone {
-        *zone = zone.trim().to_string();
-        aftercare::parse_zone(zone).map_err(|e| AppError::from_engine(e, "zone"))?;
-    }
-    let clinic = &mut s.clinic;
+    };
+    let zone = match &form.zone {
+        ZoneChoice::Device => ZoneMode::Device,
+        ZoneChoice::Fixed { zone } => ZoneMode::Fixed {
+            zone: aftercare::parse_zone(zone.trim())
+                .map_err(|e| AppError::from_engine(e, "zone"))?,
+        },
+    };
+    let mut clinic = form.clinic;
     for (field, value) in [
         ("clinic.name", &mut clinic.name),
         ("clinic.phone", &mut clinic.phone),
@@ -108,12 +150,25 @@ pub fn validate(mut s: Settings) -> Result<Settings, AppError> {
             ));
         }
     }
-    Ok(s)
+    Ok(Settings {
+        reminders_enabled: form.reminders_enabled,
+        reminder_time,
+        quiet_hours,
+        zone,
+        launch_at_login: form.launch_at_login,
+        clinic,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::QuietHoursForm;
+
+    fn defaults() -> SettingsForm {
+        SettingsForm::from(&Settings::default())
+    }
 
     fn message(result: Result<Settings, AppError>) -> (Option<String>, String) {
         match result.unwrap_err() {
@@ -124,13 +179,13 @@ mod tests {
 
     #[test]
     fn defaults_are_valid() {
-        assert_eq!(validate(Settings::default()).unwrap(), Settings::default());
+        assert_eq!(validate(defaults()).unwrap(), Settings::default());
     }
 
     #[test]
     fn bad_fields_are_named() {
-        let with = |change: fn(&mut Settings)| {
-            let mut s = Settings::default();
+        let with = |change: fn(&mut SettingsForm)| {
+            let mut s = defaults();
             change(&mut s);
             message(validate(s))
         };
@@ -149,14 +204,14 @@ mod tests {
             )
         );
         assert_eq!(
-            with(|s| s.zone = ZoneMode::Fixed {
+            with(|s| s.zone = ZoneChoice::Fixed {
                 zone: "Mars/Base".into()
             })
             .0,
             Some("zone".into())
         );
         assert_eq!(
-            with(|s| s.quiet_hours = Some(QuietHours {
+            with(|s| s.quiet_hours = Some(QuietHoursForm {
                 start: "22:00".into(),
                 end: "22:00".into()
             }))
@@ -175,9 +230,9 @@ mod tests {
             phone: " +44 20 7946 0000 ".into(),
             ..Default::default()
         };
-        let s = Settings {
+        let s = SettingsForm {
             clinic,
-            ..Settings::default()
+            ..defaults()
         };
         assert_eq!(validate(s).unwrap().clinic.phone, "+44 20 7946 0000");
     }

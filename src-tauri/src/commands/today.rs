@@ -1,46 +1,17 @@
 //! Today's status, any day's status and the timeline.
 
-use aftercare::{DayStatus, Milestone, Preparation, Warning};
+use aftercare::{DayStatus, Milestone, PlanSummary, Preparation};
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use super::store;
-use crate::current_plan;
+use super::current;
+use crate::current::Current;
 use crate::error::AppError;
-use crate::model::{NotificationPermission, SessionRow};
+use crate::model::{NotificationPermission, SettingReset};
 use crate::state::AppState;
 use crate::store::Recovered;
-
-/// The plan in brief, for headings and the timeline.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct PlanSummary {
-    /// The protocol's id.
-    pub protocol_id: String,
-    /// The protocol's display name.
-    pub protocol_name: String,
-    /// The booked sessions.
-    pub sessions: Vec<SessionRow>,
-    /// How many sessions are planned in all.
-    pub planned: u32,
-    /// The final session, once all are booked.
-    pub final_session: Option<NaiveDate>,
-    /// When the client counts as fully healed (only protocols that give a
-    /// healing time).
-    pub healed_on: Option<NaiveDate>,
-    /// When every time-limited restriction of the final session is over.
-    pub restrictions_over_on: Option<NaiveDate>,
-    /// When a touch-up is due, where the protocol says.
-    pub touch_up_on: Option<NaiveDate>,
-    /// The usual spacing between sessions, for estimating unbooked ones.
-    pub min_gap_days: Option<u32>,
-    /// The longest usual spacing.
-    pub max_gap_days: Option<u32>,
-    /// Everything about the plan to check with the clinic (spacing, counts,
-    /// preparation that clashes with running restrictions).
-    pub warnings: Vec<Warning>,
-}
 
 /// Things the UI shows as banners.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -53,6 +24,9 @@ pub struct Notices {
     pub notification_error: Option<String>,
     /// Whether the OS lets the app notify (phones ask; desktops always do).
     pub permission: NotificationPermission,
+    /// Stored settings that could not be read and were reset to their
+    /// defaults (until the client saves their settings again).
+    pub settings_reset: Vec<SettingReset>,
 }
 
 /// The start screen's data.
@@ -77,51 +51,42 @@ pub struct Overview {
 #[tauri::command]
 #[specta::specta]
 pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
-    let now = state.clock.now();
-    let store = store(&state)?;
-    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
-    let zone = current_plan::zone_for(&settings, state.clock.device_zone())?;
-    let today = now.with_timezone(&zone).date_naive();
-    let summary = match &plan {
-        Some(plan) => Some(PlanSummary {
-            protocol_id: plan.protocol().id().to_string(),
-            protocol_name: plan.protocol().name().to_string(),
-            sessions: store.sessions()?,
-            planned: plan.planned(),
-            final_session: plan.final_session(),
-            healed_on: plan.healed_on(),
-            restrictions_over_on: plan.restrictions_over_on(),
-            touch_up_on: plan.touch_up_on(),
-            min_gap_days: plan.protocol().sessions().min_gap_days,
-            max_gap_days: plan.protocol().sessions().max_gap_days,
-            warnings: plan.warnings().to_vec(),
-        }),
-        None => None,
-    };
+    Ok(overview_of(&state, current(&state)?))
+}
+
+/// The overview of a snapshot (also what first run answers with).
+pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
+    let summary = c.plan.as_ref().map(aftercare::Plan::summary);
     let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
-    Ok(Overview {
-        today,
-        yesterday: aftercare::day_before(today),
-        zone: zone.to_string(),
-        status: plan.as_ref().map(|p| p.status(today)),
+    Overview {
+        today: c.today,
+        yesterday: aftercare::day_before(c.today),
+        zone: c.zone.to_string(),
+        status: c.plan.as_ref().map(|p| p.status(c.today)),
         plan: summary,
         notices: Notices {
-            reminders_enabled: settings.reminders_enabled,
+            reminders_enabled: c.settings.reminders_enabled,
             recovered: state.recovered.clone(),
             notification_error,
             permission: state.permission.state(),
+            settings_reset: c.settings_reset,
         },
-    })
+    }
 }
 
-/// The status on any date (`YYYY-MM-DD`), for "Can I...?" and the timeline.
+/// The status on a date (`YYYY-MM-DD`; `None` for today in the plan's
+/// zone), for "Can I...?" and the timeline.
 #[tauri::command]
 #[specta::specta]
-pub fn status_on(state: State<'_, AppState>, date: String) -> Result<Option<DayStatus>, AppError> {
-    let date = aftercare::parse_date(&date).map_err(|e| AppError::from_engine(e, "date"))?;
-    let store = store(&state)?;
-    let (plan, _) = current_plan::load(&store, state.clock.device_zone())?;
-    Ok(plan.map(|p| p.status(date)))
+pub fn status_on(
+    state: State<'_, AppState>,
+    date: Option<String>,
+) -> Result<Option<DayStatus>, AppError> {
+    let date = date
+        .map(|d| aftercare::parse_date(&d).map_err(|e| AppError::from_engine(e, "date")))
+        .transpose()?;
+    let c = current(&state)?;
+    Ok(c.plan.map(|p| p.status(date.unwrap_or(c.today))))
 }
 
 /// Every day on which something changes, from the first preparation day to
@@ -129,9 +94,10 @@ pub fn status_on(state: State<'_, AppState>, date: String) -> Result<Option<DayS
 #[tauri::command]
 #[specta::specta]
 pub fn timeline(state: State<'_, AppState>) -> Result<Vec<Milestone>, AppError> {
-    let store = store(&state)?;
-    let (plan, _) = current_plan::load(&store, state.clock.device_zone())?;
-    Ok(plan.map(|p| p.milestones().to_vec()).unwrap_or_default())
+    Ok(current(&state)?
+        .plan
+        .map(|p| p.milestones().to_vec())
+        .unwrap_or_default())
 }
 
 /// How to get ready for the next booked session (today's included), as a
@@ -139,9 +105,6 @@ pub fn timeline(state: State<'_, AppState>) -> Result<Vec<Milestone>, AppError> 
 #[tauri::command]
 #[specta::specta]
 pub fn preparation(state: State<'_, AppState>) -> Result<Option<Preparation>, AppError> {
-    let store = store(&state)?;
-    let (plan, settings) = current_plan::load(&store, state.clock.device_zone())?;
-    let zone = current_plan::zone_for(&settings, state.clock.device_zone())?;
-    let today = state.clock.now().with_timezone(&zone).date_naive();
-    Ok(plan.and_then(|p| p.preparation(today)))
+    let c = current(&state)?;
+    Ok(c.plan.and_then(|p| p.preparation(c.today)))
 }

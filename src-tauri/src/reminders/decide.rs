@@ -2,16 +2,14 @@
 //! function of its arguments and can be tested without a clock, a store or
 //! a notification server.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use aftercare::{Reminder, ReminderKind, local_instant};
-use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, Utc};
+use aftercare::Reminder;
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
-use specta::Type;
 
 use super::notifier::Notice;
-use crate::model::{DeliveryHow, LogEntry, QuietHours, Settings};
+use crate::model::Settings;
 
 /// How late a due reminder may be found and still be shown on its own, as
 /// the engine wrote it. The loop wakes at the reminder's instant, so it is
@@ -28,65 +26,6 @@ pub const MISSED_WINDOW: TimeDelta = TimeDelta::hours(24);
 /// The loop never sleeps longer than this, so a resume from suspend, a wall
 /// clock jump or a change of time zone is noticed within a minute.
 pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(60);
-
-/// Quiet hours as times of day: `start` inclusive, `end` exclusive, across
-/// midnight when `start > end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuietSpan {
-    /// First quiet minute.
-    pub start: NaiveTime,
-    /// First minute that is no longer quiet.
-    pub end: NaiveTime,
-}
-
-impl QuietSpan {
-    /// The settings' quiet hours; `None` when there are none, when they are
-    /// empty (`start == end`) or when a stored time cannot be read (the
-    /// settings are validated before they are saved; a bad value then means
-    /// "no quiet hours", logged, rather than "never notify").
-    pub fn from_settings(quiet: Option<&QuietHours>) -> Option<QuietSpan> {
-        let q = quiet?;
-        match (
-            aftercare::parse_time(&q.start),
-            aftercare::parse_time(&q.end),
-        ) {
-            (Ok(start), Ok(end)) if start != end => Some(QuietSpan { start, end }),
-            (Ok(_), Ok(_)) => None,
-            _ => {
-                log::warn!("ignoring unreadable quiet hours {:?}-{:?}", q.start, q.end);
-                None
-            }
-        }
-    }
-
-    /// Whether the time of day `t` is quiet.
-    pub fn contains(&self, t: NaiveTime) -> bool {
-        if self.start < self.end {
-            self.start <= t && t < self.end
-        } else {
-            t >= self.start || t < self.end
-        }
-    }
-
-    /// Whether the instant `at` is quiet on the wall clock of `zone`.
-    pub fn holds(&self, zone: Tz, at: DateTime<Utc>) -> bool {
-        self.contains(at.with_timezone(&zone).time())
-    }
-
-    /// When the quiet span holding `now` ends (`now` must be quiet). On a
-    /// daylight-saving day the end is read like a reminder's instant (see
-    /// `aftercare::local_instant`).
-    pub fn end_after(&self, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
-        let local = now.with_timezone(&zone);
-        let mut date = local.date_naive();
-        if self.start > self.end && local.time() >= self.start {
-            // The evening part of an overnight span ends tomorrow morning.
-            date = date.checked_add_days(Days::new(1)).unwrap_or(date);
-        }
-        let end = local_instant(zone, date, self.end).with_timezone(&Utc);
-        if end > now { end } else { now + MAX_SLEEP }
-    }
-}
 
 /// Everything one pass decides on.
 #[derive(Debug, Clone, Copy)]
@@ -144,7 +83,7 @@ pub fn decide(input: &PassInput<'_>) -> Decision {
         // every pass (and `recompute` wakes the loop when they change).
         return d;
     }
-    let quiet = QuietSpan::from_settings(input.settings.quiet_hours.as_ref());
+    let quiet = input.settings.quiet_hours;
     let quiet_now = quiet.filter(|q| q.holds(input.zone, now));
 
     let mut next_due: Option<DateTime<Utc>> = None;
@@ -205,116 +144,11 @@ pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
     }
 }
 
-/// A reminder the client did not get as an on-time notification, for the
-/// app's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct MissedReminder {
-    /// The engine's stable id.
-    pub id: String,
-    /// When it was due.
-    pub due: DateTime<Utc>,
-    /// The same instant on the plan's wall clock.
-    pub local: DateTime<FixedOffset>,
-    /// What it is about.
-    pub kind: ReminderKind,
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub body: String,
-    /// `summary` (shown late, folded with others), `missed` (not shown at
-    /// all) or `failed` (the notification server refused it).
-    pub how: DeliveryHow,
-    /// When the scheduler dealt with it.
-    pub handled_at: DateTime<Utc>,
-    /// The notifier's error, for `failed`.
-    pub error: Option<String>,
-}
-
-/// Every reminder of the current plan that was not shown on time: recorded
-/// as missed, folded into a summary, or failed (not those due before the
-/// client entered them). Newest first. Log entries
-/// whose id is no longer in the plan (a session was moved or deleted) are
-/// left out: they describe a day that is no longer the client's.
-pub fn missed(reminders: &[Reminder], log: &[LogEntry]) -> Vec<MissedReminder> {
-    let by_id: HashMap<&str, &Reminder> = reminders.iter().map(|r| (r.id.as_str(), r)).collect();
-    let mut out: Vec<MissedReminder> = log
-        .iter()
-        .filter(|e| !matches!(e.how, DeliveryHow::Notification | DeliveryHow::BeforePlan))
-        .filter_map(|e| {
-            let r = by_id.get(e.id.as_str())?;
-            Some(MissedReminder {
-                id: e.id.clone(),
-                due: r.at,
-                local: r.local,
-                kind: r.kind,
-                title: r.title.clone(),
-                body: r.body.clone(),
-                how: e.how,
-                handled_at: e.delivered_at,
-                error: e.error.clone(),
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| b.due.cmp(&a.due).then_with(|| a.id.cmp(&b.id)));
-    out
-}
-
-/// A reminder still to be delivered, for the app's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct UpcomingReminder {
-    /// The engine's stable id.
-    pub id: String,
-    /// When it is due.
-    pub at: DateTime<Utc>,
-    /// The same instant on the plan's wall clock.
-    pub local: DateTime<FixedOffset>,
-    /// What it is about.
-    pub kind: ReminderKind,
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub body: String,
-    /// Already due but not yet delivered (held by quiet hours, or about to
-    /// be delivered on the next pass).
-    pub overdue: bool,
-}
-
-/// The next `limit` reminders not yet delivered, soonest first. Includes
-/// those already due but not delivered yet (held by quiet hours or waiting
-/// for the next pass) as long as the scheduler would still notify about
-/// them (due within [`MISSED_WINDOW`]).
-pub fn upcoming(
-    reminders: &[Reminder],
-    delivered: &HashSet<String>,
-    now: DateTime<Utc>,
-    limit: usize,
-) -> Vec<UpcomingReminder> {
-    let mut out: Vec<UpcomingReminder> = reminders
-        .iter()
-        .filter(|r| !delivered.contains(&r.id) && now - r.at <= MISSED_WINDOW)
-        .map(|r| UpcomingReminder {
-            id: r.id.clone(),
-            at: r.at,
-            local: r.local,
-            kind: r.kind,
-            title: r.title.clone(),
-            body: r.body.clone(),
-            overdue: r.at <= now,
-        })
-        .collect();
-    out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-    out.truncate(limit);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuietHours;
     use chrono::TimeZone;
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
@@ -325,8 +159,8 @@ mod tests {
     fn settings(quiet: Option<(&str, &str)>) -> Settings {
         Settings {
             quiet_hours: quiet.map(|(s, e)| QuietHours {
-                start: s.to_string(),
-                end: e.to_string(),
+                start: aftercare::parse_time(s).unwrap(),
+                end: aftercare::parse_time(e).unwrap(),
             }),
             ..Settings::default()
         }
@@ -345,69 +179,6 @@ mod tests {
 
     fn ids(rs: &[Reminder]) -> Vec<&str> {
         rs.iter().map(|r| r.id.as_str()).collect()
-    }
-
-    #[test]
-    fn quiet_span_overnight_and_same_day() {
-        let night = QuietSpan {
-            start: t(22, 0),
-            end: t(7, 0),
-        };
-        assert!(night.contains(t(22, 0)));
-        assert!(night.contains(t(23, 59)));
-        assert!(night.contains(t(0, 0)));
-        assert!(night.contains(t(6, 59)));
-        assert!(!night.contains(t(7, 0)));
-        assert!(!night.contains(t(21, 59)));
-        let lunch = QuietSpan {
-            start: t(12, 0),
-            end: t(13, 0),
-        };
-        assert!(lunch.contains(t(12, 30)));
-        assert!(!lunch.contains(t(13, 0)));
-        assert!(!lunch.contains(t(11, 59)));
-    }
-
-    #[test]
-    fn quiet_span_from_settings() {
-        let q = |s: &str, e: &str| {
-            QuietSpan::from_settings(Some(&QuietHours {
-                start: s.into(),
-                end: e.into(),
-            }))
-        };
-        assert_eq!(
-            q("22:00", "07:00"),
-            Some(QuietSpan {
-                start: t(22, 0),
-                end: t(7, 0)
-            })
-        );
-        assert_eq!(q("08:00", "08:00"), None);
-        assert_eq!(q("25:00", "07:00"), None);
-        assert_eq!(QuietSpan::from_settings(None), None);
-    }
-
-    #[test]
-    fn quiet_end_evening_and_morning() {
-        let night = QuietSpan {
-            start: t(22, 0),
-            end: t(7, 0),
-        };
-        assert_eq!(
-            night.end_after(Tz::UTC, utc(2026, 3, 1, 23, 0)),
-            utc(2026, 3, 2, 7, 0)
-        );
-        assert_eq!(
-            night.end_after(Tz::UTC, utc(2026, 3, 2, 6, 30)),
-            utc(2026, 3, 2, 7, 0)
-        );
-        // In London on the spring-forward night 07:00 BST is 06:00Z.
-        let london = chrono_tz::Europe::London;
-        assert_eq!(
-            night.end_after(london, utc(2026, 3, 28, 23, 0)),
-            utc(2026, 3, 29, 6, 0)
-        );
     }
 
     #[test]
@@ -541,50 +312,5 @@ mod tests {
         assert_eq!(n.title, "2 reminders you missed");
         assert_eq!(n.body, "• Sat 7 Mar: title a\n• Sun 8 Mar: title b");
         assert_eq!(summary_notice(&[]), None);
-    }
-
-    #[test]
-    fn missed_lists_log_entries_of_the_current_plan() {
-        let rs = [
-            reminder("a", utc(2026, 3, 7, 9, 0)),
-            reminder("b", utc(2026, 3, 8, 9, 0)),
-            reminder("c", utc(2026, 3, 9, 9, 0)),
-        ];
-        let entry = |id: &str, how| LogEntry {
-            id: id.into(),
-            due: utc(2026, 3, 7, 9, 0),
-            delivered_at: utc(2026, 3, 10, 9, 0),
-            how,
-            error: None,
-        };
-        let log = [
-            entry("a", DeliveryHow::Missed),
-            entry("b", DeliveryHow::Summary),
-            entry("c", DeliveryHow::Notification),
-            entry("gone", DeliveryHow::Missed),
-        ];
-        let m = missed(&rs, &log);
-        let got: Vec<(&str, DeliveryHow)> = m.iter().map(|m| (m.id.as_str(), m.how)).collect();
-        assert_eq!(
-            got,
-            [("b", DeliveryHow::Summary), ("a", DeliveryHow::Missed)]
-        );
-        assert_eq!(m[1].title, "title a");
-    }
-
-    #[test]
-    fn upcoming_skips_delivered_and_stale() {
-        let now = utc(2026, 3, 8, 12, 0);
-        let rs = [
-            reminder("stale", now - TimeDelta::days(2)),
-            reminder("due", now - TimeDelta::hours(1)),
-            reminder("done", now + TimeDelta::hours(1)),
-            reminder("next", now + TimeDelta::hours(2)),
-            reminder("after", now + TimeDelta::hours(3)),
-        ];
-        let delivered: HashSet<String> = ["done".to_string()].into();
-        let u = upcoming(&rs, &delivered, now, 2);
-        let got: Vec<(&str, bool)> = u.iter().map(|u| (u.id.as_str(), u.overdue)).collect();
-        assert_eq!(got, [("due", true), ("next", false)]);
     }
 }

@@ -44,7 +44,7 @@ use aftercare::Reminder;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::decide::{MISSED_WINDOW, QuietSpan};
+use super::decide::MISSED_WINDOW;
 use crate::model::{NotificationPermission, Settings};
 
 /// At most this many notifications are left pending with the OS.
@@ -94,7 +94,7 @@ pub fn window(
     if !settings.reminders_enabled {
         return Vec::new();
     }
-    let quiet = QuietSpan::from_settings(settings.quiet_hours.as_ref());
+    let quiet = settings.quiet_hours;
     let mut chosen: Vec<(DateTime<Utc>, &Reminder)> = reminders
         .iter()
         .filter(|r| !delivered.contains(&r.id))
@@ -355,7 +355,7 @@ mod shell {
             settings: &Settings,
             now: DateTime<Utc>,
         ) -> Result<(), String> {
-            let reminders = plan.reminders(settings.reminder_time());
+            let reminders = plan.reminders(settings.reminder_time);
             let delivered = lock(ledger).delivered_ids().map_err(|e| e.to_string())?;
             let (shown, missed) = settle(&reminders, &delivered, settings, now);
             {
@@ -497,8 +497,8 @@ mod tests {
         let rs = [reminder("a", at), reminder("b", dawn)];
         let s = Settings {
             quiet_hours: Some(QuietHours {
-                start: "22:00".into(),
-                end: "07:00".into(),
+                start: aftercare::parse_time("22:00").unwrap(),
+                end: aftercare::parse_time("07:00").unwrap(),
             }),
             ..Settings::default()
         };

@@ -9,8 +9,10 @@
 //!
 //! | piece | where | why |
 //! | --- | --- | --- |
-//! | [`Clock`] | here | tests inject time; nothing else reads the clock |
+//! | [`Clock`] | `crate::platform` | tests inject time; nothing else reads the clock |
 //! | [`decide`] | `decide.rs` | pure: what to show, fold, record, and when to wake |
+//! | quiet hours | `quiet.rs` | when a span of local time is quiet, and when it ends |
+//! | [`missed`], [`upcoming`] | `lists.rs` | the app's lists of reminders |
 //! | [`deliver`] | `deliver.rs` | claim in the store, then show |
 //! | [`spawn`] | `scheduler.rs` | the loop: load, decide, deliver, sleep |
 //! | [`Notifier`] | `notifier.rs` | the desktop notification server (notify-rust) |
@@ -67,57 +69,22 @@
 
 mod decide;
 mod deliver;
+mod lists;
 pub mod mobile;
 mod notifier;
+mod quiet;
 mod scheduler;
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-
-pub use decide::{
-    Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, MissedReminder, PassInput, QuietSpan,
-    UpcomingReminder, decide, missed, summary_notice, upcoming,
-};
+pub use decide::{Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, PassInput, decide, summary_notice};
 pub use deliver::{DeliveryReport, Ledger, deliver};
+pub use lists::{MissedReminder, UpcomingReminder, missed, upcoming};
 #[cfg(desktop)]
 pub use notifier::DesktopNotifier;
-pub use notifier::{
-    APP_NAME, AlwaysPermitted, DESKTOP_ENTRY, Notice, Notifier, NotifyError, PermissionGate,
-};
+pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError};
+// The clock and the permission gate live in `platform` (commands use them
+// too); re-exported here for the scheduler's callers.
+pub use crate::platform::{AlwaysPermitted, Clock, PermissionGate, SystemClock};
 pub use scheduler::{PassReport, PlanSource, SchedulerHandle, run_pass, spawn};
-
-/// Where the scheduler reads the time and the device's zone. Only
-/// [`SystemClock`] reads the real ones; tests pass their own.
-pub trait Clock: Send + Sync {
-    /// The current instant.
-    fn now(&self) -> DateTime<Utc>;
-    /// The device's time zone (for plans that follow the device).
-    fn device_zone(&self) -> Tz;
-}
-
-/// The system clock and the system's zone (UTC when it cannot be read or
-/// is not an IANA name chrono-tz knows).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-
-    fn device_zone(&self) -> Tz {
-        match iana_time_zone::get_timezone() {
-            Ok(name) => name.parse().unwrap_or_else(|_| {
-                log::warn!("device time zone {name:?} is unknown; using UTC");
-                Tz::UTC
-            }),
-            Err(e) => {
-                log::warn!("cannot read the device time zone ({e}); using UTC");
-                Tz::UTC
-            }
-        }
-    }
-}
 
 /// Helpers for the unit tests of this module's files.
 #[cfg(test)]

@@ -2,8 +2,6 @@
 //! desktop implementation talks to the notification server (on Linux the
 //! `org.freedesktop.Notifications` D-Bus service) through notify-rust.
 
-use crate::model::NotificationPermission;
-
 /// One notification as the client sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -35,34 +33,6 @@ impl<T: Notifier + ?Sized> Notifier for std::sync::Arc<T> {
 impl<T: Notifier + ?Sized> Notifier for Box<T> {
     fn show(&self, notice: &Notice) -> Result<(), NotifyError> {
         (**self).show(notice)
-    }
-}
-
-/// Asks the operating system for permission to show notifications.
-///
-/// Kept apart from [`Notifier`] because the commands use it (the question is
-/// put to the client the moment they turn reminders on) while the notifier
-/// belongs to the scheduler.
-pub trait PermissionGate: Send + Sync {
-    /// Where permission stands now; never shows anything.
-    fn state(&self) -> NotificationPermission;
-    /// Asks the client (a system dialog on phones) and returns the answer.
-    /// Blocks until they answer: never call it on the main thread.
-    fn request(&self) -> NotificationPermission;
-}
-
-/// Desktop notification servers (D-Bus, macOS's and Windows' notification
-/// centres) show an app's notifications without asking first; whether they
-/// arrive is seen when one is shown (a failure is kept and shown in the app).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct AlwaysPermitted;
-
-impl PermissionGate for AlwaysPermitted {
-    fn state(&self) -> NotificationPermission {
-        NotificationPermission::Granted
-    }
-    fn request(&self) -> NotificationPermission {
-        NotificationPermission::Granted
     }
 }
 
@@ -155,11 +125,5 @@ mod tests {
             serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
         assert_eq!(config["productName"], DESKTOP_ENTRY);
         assert_eq!(APP_NAME, DESKTOP_ENTRY);
-    }
-
-    #[test]
-    fn desktop_needs_no_permission() {
-        assert_eq!(AlwaysPermitted.state(), NotificationPermission::Granted);
-        assert_eq!(AlwaysPermitted.request(), NotificationPermission::Granted);
     }
 }

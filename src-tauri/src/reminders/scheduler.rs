@@ -88,7 +88,7 @@ pub fn run_pass<L: Ledger>(
             return report;
         }
     };
-    let reminders = plan.reminders(settings.reminder_time());
+    let reminders = plan.reminders(settings.reminder_time);
     let decision = decide(&PassInput {
         now,
         zone: plan.zone(),

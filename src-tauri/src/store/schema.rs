@@ -22,11 +22,17 @@
 //! - dates are ISO `YYYY-MM-DD` (the client's calendar date, no zone);
 //! - instants are RFC 3339 in UTC with whole seconds, `YYYY-MM-DDTHH:MM:SSZ`
 //!   (fixed width, so `ORDER BY due` is chronological);
-//! - the protocol choice and the settings are JSON made by serde from the
-//!   types in `model.rs`. The settings are one JSON document rather than
-//!   columns because the client's settings grow with the app; a new setting
-//!   then needs no migration, and an old document still loads because
-//!   `Settings` is `#[serde(default)]`.
+//! - the protocol choice is JSON made by serde from `model::ProtocolChoice`;
+//! - the settings are one JSON document (`store/settings.rs`: times as
+//!   "HH:MM", the zone as `{"mode": "fixed", "zone": "Europe/London"}`)
+//!   rather than columns because the client's settings grow with the app; a
+//!   new setting then needs no migration, and an old document still loads
+//!   because it is read key by key (a value that no longer reads is reset
+//!   and reported, never silently replaced).
+//!
+//! `Store::snapshot` reads all but the log in one statement; its
+//! `json_group_array(... ORDER BY ...)` needs SQLite 3.44 or later (the
+//! bundled one is newer).
 
 use rusqlite_migration::{M, Migrations};
 

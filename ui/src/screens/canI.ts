@@ -9,10 +9,11 @@ import { activityName, answerFor, lookupActivities, normalise } from "../logic";
 import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [overview, names, settings] = await Promise.all([need(commands.overview()), commands.activities(), commands.settings()]);
+  // Today's status only (null for today in the plan's zone): its date is today.
+  const [status, names, settings] = await Promise.all([need(commands.statusOn(null)), commands.activities(), commands.settings()]);
+  // The clinic's details, for answers its aftercare doesn't cover.
   const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
-  const status = overview.status;
   if (!status) {
     root.append(needsFirstSession("You'll get answers here"));
     return root;
@@ -67,7 +68,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   pick.append(ph, chips);
 
   const show = (text: string) => {
-    answer.replaceChildren(...answers(text, status, names, ctx.fmt, overview.today, clinic));
+    answer.replaceChildren(...answers(text, status, names, ctx.fmt, status.date, clinic));
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();

@@ -3,7 +3,7 @@
 
 import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
-import type { Formats } from "../format";
+import { type Formats, sentence } from "../format";
 import { mailHref, telHref } from "../logic";
 
 export interface Ctx {
@@ -53,6 +53,10 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
       `It was kept safe at ${o.notices.recovered.moved_to} (${o.notices.recovered.reason}), and the app started afresh. Enter your sessions again, or ask for help to bring the old file back.`,
     );
   }
+  for (const r of o.notices.settings_reset) {
+    // A stored setting that no longer reads: said until the settings are saved.
+    add("A setting was reset", sentence(r.message), ["Open settings", "settings"]);
+  }
   if (!o.notices.reminders_enabled) {
     add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);
   }
@@ -98,9 +102,9 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
 
 /** The clinic's contact details as tap-to-call and tap-to-write links. */
 export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "h3" = "h2"): HTMLElement | null {
-  const name = clinic?.name?.trim() ?? "";
-  const phone = clinic?.phone?.trim() ?? "";
-  const email = clinic?.email?.trim() ?? "";
+  const name = clinic?.name.trim() ?? "";
+  const phone = clinic?.phone.trim() ?? "";
+  const email = clinic?.email.trim() ?? "";
   if (!name && !phone && !email) return null;
   const section = el("section", undefined, "card contact");
   section.append(el(headingLevel, "Questions? Ask your clinic"));

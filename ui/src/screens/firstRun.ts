@@ -1,12 +1,14 @@
 // The first run: protocol, first session date and reminder time on one
 // short form, then straight to Today.
 
-import { commands, type Overview, type ProtocolSummary } from "../bindings";
+import { commands, type Overview } from "../bindings";
+import { need } from "../api";
+import { protocolPicker } from "../components/protocolPicker";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
 import { banners, type Ctx, screen } from "./common";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
-  const [protocols, settings] = await Promise.all([commands.protocols(), commands.settings()]);
+  const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
   const root = screen("Welcome", "Three quick steps, and you'll see what you may do today and when you may do the rest.");
   root.append(...banners(overview, [], ctx));
 
@@ -45,11 +47,10 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   errors.on("date", date);
 
   // 3. Reminder time
-  const currentSettings = settings.status === "ok" ? settings.data : {};
   const time = new Field(
     "first-time",
     "3. When should we remind you?",
-    input("time", currentSettings.reminder_time ?? "09:00"),
+    input("time", currentSettings.reminder_time),
     "On the mornings something changes, you'll get a short reminder at this time.",
   );
   time.control.required = true;
@@ -69,14 +70,10 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
     try {
       const chosen = picker.value();
       // An imported clinic file is already followed; only built-ins are selected.
-      if (chosen && !list.find((p) => p.id === chosen)?.imported) {
-        const r = await commands.protocolSelect(chosen);
-        if (r.status === "error") return errors.show(r.error);
-      }
-      const s = await commands.settingsSet({ ...currentSettings, reminder_time: time.control.value });
-      if (s.status === "error") return errors.show(s.error);
-      const added = await commands.sessionAdd(date.control.value);
-      if (added.status === "error") return errors.show(added.error);
+      const protocol = chosen && !list.find((p) => p.id === chosen)?.imported ? chosen : null;
+      // All three or none: a refused date leaves the protocol and time as they were.
+      const r = await commands.firstRun(protocol, { ...currentSettings, reminder_time: time.control.value }, date.control.value);
+      if (r.status === "error") return errors.show(r.error);
       ctx.go("today");
     } finally {
       submit.disabled = false;
@@ -85,62 +82,4 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
 
   root.append(form);
   return root;
-}
-
-/** A radio list of protocols with their summaries; an error line under it. */
-export function protocolPicker(
-  name: string,
-  legend: string,
-  protocols: ProtocolSummary[],
-  defaultFirst = true,
-  legendHidden = false,
-): {
-  fieldset: HTMLFieldSetElement;
-  value(): string | null;
-  setError(message: string | null): void;
-  control: HTMLInputElement | undefined;
-} {
-  const fieldset = el("fieldset", undefined, "choices");
-  fieldset.append(el("legend", legend, legendHidden ? "sr-only" : undefined));
-  const error = el("p", undefined, "field-error");
-  error.id = `${name}-error`;
-  error.hidden = true;
-  const radios: HTMLInputElement[] = [];
-  const anySelected = protocols.some((p) => p.selected);
-  protocols.forEach((p, i) => {
-    const id = `${name}-${i}`;
-    const row = el("div", undefined, "choice");
-    const radio = input("radio");
-    radio.name = name;
-    radio.id = id;
-    radio.value = p.id;
-    radio.checked = p.selected || (defaultFirst && !anySelected && i === 0);
-    const label = el("label");
-    label.htmlFor = id;
-    const summaryId = `${id}-summary`;
-    label.textContent = p.imported ? `${p.name} (from your clinic's file)` : p.name;
-    label.className = "choice-name";
-    const summary = el("p", `${p.summary} Usually ${p.usual_sessions} sessions.`, "choice-summary");
-    summary.id = summaryId;
-    radio.setAttribute("aria-describedby", summaryId);
-    row.append(radio, label, summary);
-    fieldset.append(row);
-    radios.push(radio);
-  });
-  fieldset.append(error);
-  return {
-    fieldset,
-    control: radios[0],
-    value: () => radios.find((r) => r.checked)?.value ?? null,
-    setError(message) {
-      error.textContent = message ?? "";
-      error.hidden = message === null;
-      for (const r of radios) {
-        const ids = [r.id + "-summary", ...(message === null ? [] : [error.id])];
-        r.setAttribute("aria-describedby", ids.join(" "));
-        if (message === null) r.removeAttribute("aria-invalid");
-        else r.setAttribute("aria-invalid", "true");
-      }
-    },
-  };
 }

@@ -4,9 +4,9 @@
 import { type ActivityLabel, commands, type Protocol } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
-import { activityName, fileTooBig, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
+import { activityName, fileTooBig, MAX_PROTOCOL_KB, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
 import { type Ctx, screen } from "./common";
-import { protocolPicker } from "./firstRun";
+import { protocolPicker } from "../components/protocolPicker";
 
 export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const [current, list, names] = await Promise.all([
@@ -48,7 +48,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     "protocol-file",
     "Protocol file",
     input("file", "", { accept: ".toml,text/plain,application/toml" }),
-    "The .toml file your clinic gave you (at most 64 KB). Nothing changes unless the whole file is right.",
+    `The .toml file your clinic gave you (at most ${MAX_PROTOCOL_KB} KB). Nothing changes unless the whole file is right.`,
   );
   const importErrors = new FormErrors().on("file", file);
   imp.append(ih, file.wrap, importErrors.general, button("Import", "primary", true));

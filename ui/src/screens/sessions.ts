@@ -1,14 +1,14 @@
 // Sessions: the booked sessions (add, move, delete), how many are planned,
 // and how to get ready for the next booked one (the engine's checklist).
 
-import { commands, type PrepItem, type SessionsView, type Warning } from "../bindings";
+import { commands, MAX_PLANNED, type PrepItem, type SessionsView, type Warning } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { placeError, prepGroups, prepUntil } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [view, overview] = await Promise.all([need(commands.sessions()), need(commands.overview())]);
+  const view = await need(commands.sessions());
   const root = screen("Your sessions");
   const note = liveNote();
   root.append(note);
@@ -18,13 +18,13 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
     const fresh = document.querySelector<HTMLElement>(".screen > .note");
     if (fresh) fresh.textContent = message;
   };
-  const warnings = overview.plan?.warnings ?? [];
+  const warnings = view.warnings;
   root.append(
-    bookedCard(view, ctx, overview.today, done, warnings),
+    bookedCard(view, ctx, view.today, done, warnings),
     addCard(done),
     plannedCard(view, done, warnings.filter((w) => w.session === null)),
   );
-  root.append(await prepCard(ctx, overview.today, warnings));
+  root.append(await prepCard(ctx, view.today, warnings));
   return root;
 }
 
@@ -156,7 +156,7 @@ function plannedCard(view: SessionsView, done: Done, warnings: Warning[]): HTMLE
   const follow = el("option", `As your clinic plans (${view.usual})`);
   follow.value = "";
   select.append(follow);
-  for (let n = 1; n <= 12; n++) {
+  for (let n = 1; n <= MAX_PLANNED; n++) {
     const o = el("option", n >= view.min && n <= view.max ? `${n}` : `${n} (unusual for this plan)`);
     o.value = String(n);
     select.append(o);

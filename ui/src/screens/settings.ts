@@ -1,15 +1,18 @@
 // Settings: reminders, quiet hours, time zone, launch at login, the clinic's
 // contact details and the calendar export.
 
-import { commands, type Settings } from "../bindings";
+import { commands, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
+import { sentence } from "../format";
 import { placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
   const root = screen("Settings");
+  // Stored values that no longer read: shown at their defaults until saved.
+  const resets = overview.notices.settings_reset.map((r) => el("p", sentence(r.message), "form-error"));
   const form = el("form", undefined, "settings");
   form.noValidate = true;
   form.setAttribute("aria-label", "Settings");
@@ -17,8 +20,8 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
 
   // Reminders
   const reminders = fieldset("Reminders");
-  const enabled = checkbox("reminders-on", "Send me reminders", settings.reminders_enabled ?? true, "On mornings when something changes, and before each session.");
-  const time = new Field("reminder-time", "Reminder time", input("time", settings.reminder_time ?? "09:00"));
+  const enabled = checkbox("reminders-on", "Send me reminders", settings.reminders_enabled, "On mornings when something changes, and before each session.");
+  const time = new Field("reminder-time", "Reminder time", input("time", settings.reminder_time));
   const quiet = checkbox("quiet-on", "Quiet hours", settings.quiet_hours != null, "No notifications during these hours; anything due waits until they end.");
   const qStart = new Field("quiet-start", "Quiet from", input("time", settings.quiet_hours?.start ?? "22:00"));
   const qEnd = new Field("quiet-end", "Quiet until", input("time", settings.quiet_hours?.end ?? "07:00"));
@@ -38,7 +41,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   // Time zone
   const zone = fieldset("Time zone");
   const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const fixed = settings.zone?.mode === "fixed" ? settings.zone.zone : "";
+  const fixed = settings.zone.mode === "fixed" ? settings.zone.zone : "";
   const zDevice = radio("zone-mode", "zone-device", "device", `Follow this device (now ${deviceZone})`, !fixed);
   const zFixed = radio("zone-mode", "zone-fixed", "fixed", "Keep my home time zone, also when I travel", !!fixed);
   const zoneName = new Field("zone-name", "Home time zone", input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }), "A name such as Europe/London.");
@@ -60,31 +63,31 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
 
   // Start at login
   const app = fieldset("App");
-  const login = checkbox("login", "Start the app when I log in", settings.launch_at_login ?? false, "It waits quietly in the tray, so reminders arrive on time.");
+  const login = checkbox("login", "Start the app when I log in", settings.launch_at_login, "It waits quietly in the tray, so reminders arrive on time.");
   app.append(login.wrap);
   errors.on("launch_at_login", login);
 
   // Clinic
   const clinic = fieldset("Your clinic");
-  const cName = new Field("clinic-name", "Clinic name", input("text", settings.clinic?.name ?? "", { autocomplete: "organization" }));
-  const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic?.phone ?? "", { autocomplete: "off" }));
-  const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic?.email ?? "", { autocomplete: "off" }));
+  const cName = new Field("clinic-name", "Clinic name", input("text", settings.clinic.name, { autocomplete: "organization" }));
+  const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic.phone, { autocomplete: "off" }));
+  const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic.email, { autocomplete: "off" }));
   clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
   errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
 
   const note = liveNote();
   const save = button("Save settings", "primary", true);
-  put(form, reminders, zone, app, clinic, errors.general, save, note);
+  put(form, ...resets, reminders, zone, app, clinic, errors.general, save, note);
 
   const contactSlot = el("div");
-  const showContact = (s: Settings) => contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
+  const showContact = (s: SettingsForm) => contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
   showContact(settings);
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     errors.clear();
     note.textContent = "";
-    const next: Settings = {
+    const next: SettingsForm = {
       reminders_enabled: enabled.box.checked,
       reminder_time: time.control.value,
       quiet_hours: quiet.box.checked ? { start: qStart.control.value, end: qEnd.control.value } : null,
@@ -97,11 +100,12 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     save.disabled = false;
     if (r.status === "error") return errors.show(r.error);
     const saved = r.data;
-    cName.control.value = saved.clinic?.name ?? "";
-    cPhone.control.value = saved.clinic?.phone ?? "";
-    cEmail.control.value = saved.clinic?.email ?? "";
-    if (saved.zone?.mode === "fixed") zoneName.control.value = saved.zone.zone;
+    cName.control.value = saved.clinic.name;
+    cPhone.control.value = saved.clinic.phone;
+    cEmail.control.value = saved.clinic.email;
+    if (saved.zone.mode === "fixed") zoneName.control.value = saved.zone.zone;
     showContact(saved);
+    for (const r of resets) r.remove();
     note.textContent = "Saved.";
   });
 

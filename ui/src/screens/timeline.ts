@@ -89,12 +89,12 @@ function planCard(plan: PlanSummary, o: Overview, f: Formats): HTMLElement {
     dd.append(...value);
     dl.append(el("dt", term), dd);
   };
-  const sorted = [...plan.sessions].sort((a, b) => (a.date < b.date ? -1 : 1));
-  sorted.forEach((s, i) => {
-    const done = s.date < o.today ? " (done)" : s.date === o.today ? " (today)" : "";
-    row(`Session ${i + 1}`, timeEl(s.date, f.date(s.date, o.today)), done);
+  // The engine's session dates, in order.
+  plan.sessions.forEach((date, i) => {
+    const done = date < o.today ? " (done)" : date === o.today ? " (today)" : "";
+    row(`Session ${i + 1}`, timeEl(date, f.date(date, o.today)), done);
   });
-  for (let n = sorted.length + 1; n <= plan.planned; n++) {
+  for (let n = plan.sessions.length + 1; n <= plan.planned; n++) {
     const gap =
       plan.min_gap_days !== null && plan.max_gap_days !== null
         ? `, usually ${plan.min_gap_days}–${plan.max_gap_days} days after the one before`

@@ -110,6 +110,8 @@ for (const size of SIZES) {
       assert.equal(state.settings.reminder_time, "08:30");
       assert.deepEqual(state.choice, { kind: "builtin", id: "four-day-dry" });
       assert.deepEqual(state.sessions.map((s) => s.date), ["2025-03-17"]);
+      const writes = state.calls.filter((c) => !["overview", "protocols", "settings", "reminders_missed"].includes(c.cmd));
+      assert.deepEqual(writes.map((c) => c.cmd), ["first_run"], "one call applies all three");
       assert.match(await text(page, "main"), /Not yet/);
       await scan(page, size.name, "today-after-first-run");
       await noProblems(page);
@@ -237,6 +239,17 @@ for (const size of SIZES) {
       assert.equal(state.calls.filter((c) => c.cmd === "notifications_allow").length, 1);
       await noProblems(ask);
       await ask.context().close();
+    });
+
+    it("a stored setting that no longer reads is said in a banner, with a way to settings", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", settingsReset: true } });
+      assert.match(await text(page, ".banner"), /A setting was reset[\s\S]*The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings\./);
+      await page.click(".banner a:has-text('Open settings')");
+      await page.waitForSelector("main h1:has-text('Settings')");
+      assert.equal(await page.inputValue("#reminder-time"), "09:00");
+      assert.match(await text(page, "main form"), /The stored reminder time "25:00" could not be read/);
+      await noProblems(page);
+      await page.context().close();
     });
 
     it("the timeline runs from getting ready to fully healed, with today marked", async () => {

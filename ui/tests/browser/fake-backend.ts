@@ -3,23 +3,25 @@
 // by the `aftercare` CLI) and refuses bad input with the backend's own error
 // shapes and messages. Test-only: never part of the shipped dist.
 
-import type {
-  ActivityLabel,
-  AppError,
-  DayStatus,
-  Milestone,
-  MissedReminder,
-  NotificationPermission,
-  Preparation,
-  Overview,
-  PlanSummary,
-  Protocol,
-  ProtocolSummary,
-  SessionRow,
-  SessionsView,
-  Settings,
-  UpcomingReminder,
-  Warning,
+import {
+  type ActivityLabel,
+  type AppError,
+  type DayStatus,
+  type Milestone,
+  type MissedReminder,
+  type NotificationPermission,
+  type Preparation,
+  type Overview,
+  type PlanSummary,
+  type Protocol,
+  type ProtocolSummary,
+  type SessionRow,
+  type SessionsView,
+  type SettingsForm,
+  type UpcomingReminder,
+  type Warning,
+  MAX_PLANNED,
+  MAX_PROTOCOL_BYTES,
 } from "../../src/bindings";
 import engine from "../fixtures/engine.json";
 
@@ -40,6 +42,8 @@ export interface FakeConfig {
   today?: string;
   /** The phone's notification permission (desktops: always "granted"). */
   permission?: NotificationPermission;
+  /** A stored setting could not be read and was reset. */
+  settingsReset?: boolean;
 }
 
 interface PlanFixture {
@@ -68,8 +72,6 @@ const fx = engine as unknown as {
 };
 
 const ACTIVITIES = fx.activities.map((a) => a.activity as string);
-const MAX_PLANNED = 12;
-const MAX_PROTOCOL_BYTES = 64 * 1024;
 
 const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -118,7 +120,7 @@ export function createBackend(cfg: FakeConfig) {
       clinic: cfg.clinic
         ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
         : { name: "", phone: "", email: "" },
-    } as Required<Settings>,
+    } as SettingsForm,
     permission: cfg.permission ?? "granted",
     calls: [] as { cmd: string; args: unknown }[],
   };
@@ -161,7 +163,8 @@ export function createBackend(cfg: FakeConfig) {
     return {
       protocol_id: protocol().id,
       protocol_name: protocol().name,
-      sessions: sorted(),
+      zone: zone(),
+      sessions: sorted().map((s) => s.date),
       planned: plannedEffective(),
       final_session: f.plan.final_session,
       healed_on: f.plan.healed_on,
@@ -182,6 +185,8 @@ export function createBackend(cfg: FakeConfig) {
       usual: spec.usual,
       min: spec.min,
       max: spec.max,
+      today: state.today,
+      warnings: fixture()?.plan.warnings ?? [],
     };
   }
 
@@ -241,8 +246,8 @@ export function createBackend(cfg: FakeConfig) {
     return p;
   }
 
-  function validateSettings(input: Settings): Required<Settings> {
-    const s = { ...state.settings, ...clone(input) } as Required<Settings>;
+  function validateSettings(input: SettingsForm): SettingsForm {
+    const s = clone(input);
     s.reminder_time = s.reminder_time.trim();
     parseTime(s.reminder_time, "reminder_time");
     if (s.quiet_hours) {
@@ -261,7 +266,7 @@ export function createBackend(cfg: FakeConfig) {
         throw invalid("zone", `unknown time zone "${s.zone.zone}": expected an IANA zone name such as Europe/London`);
       }
     }
-    const c = { name: "", phone: "", email: "", ...s.clinic };
+    const c = { ...s.clinic };
     c.name = c.name.trim();
     c.phone = c.phone.trim();
     c.email = c.email.trim();
@@ -285,7 +290,7 @@ export function createBackend(cfg: FakeConfig) {
     return [
       {
         id: "milestone:2025-03-17:2",
-        due: "2025-03-18T09:00:00Z",
+        at: "2025-03-18T09:00:00Z",
         local: "2025-03-18T09:00:00+00:00",
         kind: "milestone",
         title: "Day 2 after session 2",
@@ -296,7 +301,7 @@ export function createBackend(cfg: FakeConfig) {
       },
       {
         id: "milestone:2025-03-17:5",
-        due: "2025-03-19T09:00:00Z",
+        at: "2025-03-19T09:00:00Z",
         local: "2025-03-19T09:00:00+00:00",
         kind: "milestone",
         title: "Day 3 after session 2",
@@ -324,11 +329,14 @@ export function createBackend(cfg: FakeConfig) {
             : null,
           notification_error: cfg.banners ? "org.freedesktop.Notifications was not provided by any .service files" : null,
           permission: state.permission,
+          settings_reset: cfg.settingsReset
+            ? [{ field: "reminder_time", stored: '"25:00"', message: 'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings' }]
+            : [],
         },
       };
     },
     status_on({ date }) {
-      const d = parseDate(String(date));
+      const d = date === null ? state.today : parseDate(String(date));
       const f = fixture();
       return f ? patchStatus(f.status[d]) : null;
     },
@@ -383,10 +391,24 @@ export function createBackend(cfg: FakeConfig) {
     protocol_import: ({ sourceName, text }) => importProtocol(String(sourceName), String(text)),
     settings: () => clone(state.settings),
     settings_set({ settings }) {
-      state.settings = validateSettings(settings as Settings);
+      state.settings = validateSettings(settings as SettingsForm);
       // Turning reminders on asks the phone; the fake says yes.
       if (state.settings.reminders_enabled && state.permission === "not_asked") state.permission = "granted";
       return clone(state.settings);
+    },
+    first_run({ protocol: id, settings, date }) {
+      // All checked before anything is applied, as the backend's one transaction.
+      const p = id === null ? null : fx.protocols.find((x) => x.id === id);
+      if (p === undefined) throw invalid("protocol", `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`);
+      const s = validateSettings(settings as SettingsForm);
+      const d = parseDate(String(date));
+      if (state.sessions.some((x) => x.date === d)) throw invalid("date", `a session on ${d} is already booked`);
+      checkCount(state.sessions.length + 1, state.planned, "date");
+      if (p) state.choice = { kind: "builtin", id: p.id };
+      state.settings = s;
+      if (s.reminders_enabled && state.permission === "not_asked") state.permission = "granted";
+      book(d);
+      return handlers.overview!({});
     },
     reminders_upcoming(): UpcomingReminder[] {
       return [];
