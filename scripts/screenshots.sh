@@ -25,7 +25,8 @@ scripts/setup.sh
 
 echo "==> building the UI and the app"
 npm --prefix ui run build
-cargo build -p smp-aftercare --locked
+# --workspace: the same build as cargo test --workspace (no second variant).
+cargo build --workspace --locked
 
 rm -rf target/screenshots/app target/screenshots/browser
 
