@@ -457,6 +457,10 @@ export function localDate(offset = 0) {
 
 /** Saves a PNG of the window's viewport to target/screenshots/app/<name>.png. */
 export async function screenshot(driver, name) {
+  // Two animation frames first, so the web process has painted the page at
+  // the window's current size: right after a resize (a new start at phone
+  // size) a snapshot could still show the previous frame.
+  await driver.executeAsyncScript((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   const png = Buffer.from(await driver.takeScreenshot(), "base64");
   writeFileSync(join(SHOTS, `${name}.png`), png);
   return png;
