@@ -11,6 +11,11 @@
 //! | `store/` | SQLite store and migrations |
 //! | `reminders/` | scheduler and notifiers (desktop, mobile) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
+//! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
+
+// `tauri::mobile_entry_point` (phones only) generates `#[unsafe(no_mangle)]`
+// entry points; the workspace denies unsafe code everywhere else.
+#![cfg_attr(mobile, allow(unsafe_code))]
 
 pub mod bindings;
 mod capability;
@@ -24,12 +29,19 @@ pub mod reminders;
 pub mod setup;
 pub mod state;
 pub mod store;
+pub mod today_override;
 #[cfg(desktop)]
 pub mod tray;
 
 /// Starts the app (desktop `main` and the mobile entry point).
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    // Read once, before anything starts: a bad value is a clear message.
+    let clock = today_override::AppClock::from_env(std::env::var_os(today_override::ENV_VAR))
+        .unwrap_or_else(|e| {
+            eprintln!("smp-aftercare: {e}");
+            std::process::exit(2);
+        });
     let commands = bindings::builder::<tauri::Wry>();
     let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
     #[cfg(desktop)]
@@ -41,7 +53,7 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
         .invoke_handler(commands.invoke_handler())
-        .setup(|app| setup::start(app))
+        .setup(move |app| setup::start(app, clock))
         .on_window_event(|window, event| {
             // Closing the window hides it: the app stays in the tray so
             // reminders still fire. "Quit" in the tray menu ends it.

@@ -7,16 +7,17 @@ use tauri::{App, Manager};
 
 use crate::current::Current;
 use crate::data_dir;
-use crate::platform::SystemClock;
 use crate::reminders;
 use crate::state::AppState;
 use crate::store::Store;
+use crate::today_override::AppClock;
 
 /// The argument the login item passes, so the app starts in the tray.
 pub const MINIMIZED_ARG: &str = "--minimized";
 
-/// Runs once, before the window shows.
-pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
+/// Runs once, before the window shows. `clock` is the system's unless
+/// `SMP_AFTERCARE_TODAY` fixed the day (see `today_override`).
+pub fn start(app: &mut App, clock: AppClock) -> Result<(), Box<dyn std::error::Error>> {
     let dir = match data_dir::from_args_or_env(
         std::env::args_os(),
         std::env::var_os(data_dir::ENV_VAR),
@@ -40,14 +41,14 @@ pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         let store = source_store
             .lock()
             .map_err(|_| "the store lock is poisoned".to_string())?;
-        let c = Current::load(&store, &SystemClock).map_err(|e| e.to_string())?;
+        let c = Current::load(&store, &clock).map_err(|e| e.to_string())?;
         Ok(c.plan.map(|p| (p, c.settings)))
     };
-    let scheduler = start_scheduler(app, Arc::clone(&store), source);
+    let scheduler = start_scheduler(app, Arc::clone(&store), clock, source);
 
     let state = AppState {
         store,
-        clock: Arc::new(SystemClock),
+        clock: Arc::new(clock),
         recovered: opened.recovered,
         data_dir: dir,
         notifier_failure: scheduler.failure_cell(),
@@ -72,30 +73,35 @@ pub fn start(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 #[cfg(desktop)]
-fn start_scheduler<F>(_app: &App, store: Arc<Mutex<Store>>, source: F) -> reminders::SchedulerHandle
+fn start_scheduler<F>(
+    _app: &App,
+    store: Arc<Mutex<Store>>,
+    clock: AppClock,
+    source: F,
+) -> reminders::SchedulerHandle
 where
     F: Fn() -> Result<Option<(aftercare::Plan, crate::model::Settings)>, String>
         + Send
         + Sync
         + 'static,
 {
-    reminders::spawn(
-        store,
-        reminders::DesktopNotifier::new(),
-        SystemClock,
-        source,
-    )
+    reminders::spawn(store, reminders::DesktopNotifier::new(), clock, source)
 }
 
 #[cfg(mobile)]
-fn start_scheduler<F>(app: &App, store: Arc<Mutex<Store>>, source: F) -> reminders::SchedulerHandle
+fn start_scheduler<F>(
+    app: &App,
+    store: Arc<Mutex<Store>>,
+    clock: AppClock,
+    source: F,
+) -> reminders::SchedulerHandle
 where
     F: Fn() -> Result<Option<(aftercare::Plan, crate::model::Settings)>, String>
         + Send
         + Sync
         + 'static,
 {
-    reminders::mobile::spawn(app.handle().clone(), store, SystemClock, source)
+    reminders::mobile::spawn(app.handle().clone(), store, clock, source)
 }
 
 #[cfg(desktop)]

@@ -12,6 +12,10 @@
 //!
 //! Needs: `dbus-run-session` (package `dbus`), `/usr/bin/python3`,
 //! python3-dbus, python3-gi. The tests fail (they do not skip) without them.
+//!
+//! Opt-in (`#[ignore]`), so that a plain `cargo test` needs no D-Bus;
+//! `scripts/test.sh` runs them by name:
+//! `cargo test -p smp-aftercare --test notifications -- --ignored`.
 
 #![cfg(all(
     unix,
@@ -25,6 +29,7 @@ use smp_aftercare_lib::reminders::{DesktopNotifier, Notice, Notifier};
 use support::{Recorder, TempDir, on_private_bus};
 
 #[test]
+#[ignore = "needs dbus-run-session and python3-dbus; run with --ignored (scripts/test.sh does)"]
 fn desktop_notifier_reaches_the_notification_server() {
     if !on_private_bus("desktop_notifier_reaches_the_notification_server") {
         return;
@@ -60,6 +65,7 @@ fn desktop_notifier_reaches_the_notification_server() {
 }
 
 #[test]
+#[ignore = "needs dbus-run-session; run with --ignored (scripts/test.sh does)"]
 fn desktop_notifier_fails_without_a_server() {
     if !on_private_bus("desktop_notifier_fails_without_a_server") {
         return;

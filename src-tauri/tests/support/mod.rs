@@ -91,7 +91,15 @@ pub fn on_private_bus(test: &str) -> bool {
         .arg(format!("--config-file={}", config.display()))
         .arg("--")
         .arg(&exe)
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        // The tests that need a bus are opt-in (`#[ignore]`): the child
+        // must run this one whether or not it is ignored.
+        .args([
+            test,
+            "--exact",
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(ON_PRIVATE_BUS, "1")
         .env("XDG_DATA_DIRS", &empty)
         .env("XDG_DATA_HOME", &empty)

@@ -22,7 +22,9 @@ const SCREENS = [
   ["protocol", "Your clinic's plan"],
   ["settings", "Settings"],
 ];
-const SHOTS = join(UI, "../docs/screenshots/browser");
+// Under target/, never into the source tree: scripts/screenshots.sh copies
+// them to docs/screenshots/browser/.
+const SHOTS = join(UI, "../target/screenshots/browser");
 
 let server;
 let browser;

@@ -2,8 +2,8 @@
 // started by tauri-driver and Debian's WebKitWebDriver on a private Xvfb
 // display, with a fresh --data-dir, and driven as a client would: first run,
 // a second session, a bad clinic file, quit and start again. Along the way
-// it takes the phone-size screenshots in docs/screenshots/app/ (light and
-// dark).
+// it takes the phone-size screenshots in target/screenshots/app/ (light and
+// dark; scripts/screenshots.sh copies them to docs/screenshots/app/).
 //
 //   dbus-run-session -- node --test tests/e2e/app.test.mjs   (npm run test:e2e)
 //

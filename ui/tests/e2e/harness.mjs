@@ -11,6 +11,13 @@
 //   E2E_KEEP_DATA      keep the temporary data folders (for debugging)
 //   E2E_VERBOSE        show the output of Xvfb, tauri-driver, WebKitWebDriver
 //                      and the app as it comes
+//   SMP_AFTERCARE_TODAY  the app's today (YYYY-MM-DD; the app reads it at
+//                      start-up): the test's dates count from it too. Only
+//                      scripts/screenshots.sh sets it, for reproducible
+//                      pictures; unset, today is the real one.
+//
+// Screenshots go to target/screenshots/app/ (never into the source tree;
+// scripts/screenshots.sh copies them to docs/screenshots/app/).
 import { execFileSync, spawn } from "node:child_process";
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -21,7 +28,7 @@ import { Builder, Capabilities, WebElement } from "selenium-webdriver";
 
 export const UI = fileURLToPath(new URL("../..", import.meta.url));
 export const ROOT = join(UI, "..");
-export const SHOTS = join(ROOT, "docs/screenshots/app");
+export const SHOTS = join(ROOT, "target/screenshots/app");
 
 /** Generous: the first start of a debug build under Xvfb can be slow. */
 export const TIMEOUT = 30_000;
@@ -291,7 +298,7 @@ export async function launchApp(server, binary, dataDir, { scheme = "light" } = 
     });
     driver = await Promise.race([new Builder().withCapabilities(caps).usingServer(server.url).build(), timeout]);
   } catch (e) {
-    throw new Error(`could not start the app (${scheme}) through tauri-driver: ${e.message}\n--- tauri-driver, WebKitWebDriver and app output ---\n${server.log()}`);
+    throw new Error(`could not start the app (${scheme}) through tauri-driver: ${e.message}\n--- tauri-driver, WebKitWebDriver and app output ---\n${server.log()}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }
@@ -331,7 +338,7 @@ export async function waitInPage(driver, what, fn, ...args) {
     return await driver.wait(async () => (last = await driver.executeScript(fn, ...args)), TIMEOUT);
   } catch (e) {
     const h1 = await driver.executeScript(() => document.querySelector("main h1")?.textContent ?? null).catch(() => "?");
-    throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)}; main h1: ${JSON.stringify(h1)}): ${e.message}`);
+    throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)}; main h1: ${JSON.stringify(h1)}): ${e.message}`, { cause: e });
   }
 }
 
@@ -429,8 +436,18 @@ export async function waitText(driver, css, re) {
   return got;
 }
 
-/** `yyyy-mm-dd` of the local calendar day `offset` days from today. */
+/**
+ * `yyyy-mm-dd` of the local calendar day `offset` days from today, where
+ * today is SMP_AFTERCARE_TODAY when set (as it is for the app).
+ */
 export function localDate(offset = 0) {
+  const fixed = process.env.SMP_AFTERCARE_TODAY;
+  if (fixed) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed)) throw new Error(`SMP_AFTERCARE_TODAY=${fixed} is not YYYY-MM-DD`);
+    const d = new Date(`${fixed}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.toISOString().slice(0, 10);
+  }
   const d = new Date();
   d.setHours(12, 0, 0, 0); // noon: a daylight-saving change never moves the day
   d.setDate(d.getDate() + offset);
@@ -438,8 +455,12 @@ export function localDate(offset = 0) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** Saves a PNG of the window's viewport to docs/screenshots/app/<name>.png. */
+/** Saves a PNG of the window's viewport to target/screenshots/app/<name>.png. */
 export async function screenshot(driver, name) {
+  // Two animation frames first, so the web process has painted the page at
+  // the window's current size: right after a resize (a new start at phone
+  // size) a snapshot could still show the previous frame.
+  await driver.executeAsyncScript((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   const png = Buffer.from(await driver.takeScreenshot(), "base64");
   writeFileSync(join(SHOTS, `${name}.png`), png);
   return png;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Refreshes the pictures in docs/screenshots/ on purpose. Not part of the
+# tests (they write their screenshots under target/screenshots/ and leave
+# the tree clean); run it when the UI changes, look at the pictures, and
+# commit them.
+#
+#   scripts/screenshots.sh
+#
+# Builds the UI and the debug app, then:
+# - docs/screenshots/app/: the end-to-end test of the real app (tauri-driver,
+#   Xvfb, private D-Bus) with the app's today fixed to DEMO_TODAY through
+#   SMP_AFTERCARE_TODAY (read by the app at start-up; the test counts its
+#   dates from it too), so the README's pictures show the same scenario
+#   whenever they are taken: two sessions of "Four dry days", the first 17
+#   days and the second 3 days before DEMO_TODAY.
+# - docs/screenshots/browser/: the browser tests' screenshots (chromium, the
+#   fake backend's fixed dates).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# A fixed demo day (a Friday). Change it only on purpose: every picture moves.
+DEMO_TODAY=2026-03-20
+
+scripts/setup.sh
+
+echo "==> building the UI and the app"
+npm --prefix ui run build
+# --workspace: the same build as cargo test --workspace (no second variant).
+cargo build --workspace --locked
+
+rm -rf target/screenshots/app target/screenshots/browser
+
+echo "==> browser screenshots (chromium, fake backend)"
+npm --prefix ui run build:mock
+(cd ui && node --test --test-concurrency=1 --test-name-pattern='screenshots' tests/browser/app.test.mjs)
+
+echo "==> app screenshots (the real app, today = $DEMO_TODAY)"
+SMP_AFTERCARE_TODAY="$DEMO_TODAY" SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" \
+  npm --prefix ui run test:e2e
+
+for kind in app browser; do
+  shots=(target/screenshots/"$kind"/*.png)
+  [ -e "${shots[0]}" ] || { echo "screenshots: no pictures in target/screenshots/$kind" >&2; exit 1; }
+  rm -f docs/screenshots/"$kind"/*.png
+  mkdir -p docs/screenshots/"$kind"
+  cp "${shots[@]}" docs/screenshots/"$kind"/
+  echo "screenshots: ${#shots[@]} pictures copied to docs/screenshots/$kind/"
+done
+git status --short docs/screenshots
