@@ -33,7 +33,8 @@ for (const path of files(dist)) {
   rows.push([relative(dist, path), text.length, gz]);
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const [name, r, gz] of rows) console.log(`size: ${name.padEnd(36)} ${kb(r).padStart(9)} raw ${kb(gz).padStart(8)} gzip`);
+for (const [name, r, gz] of rows)
+  console.log(`size: ${name.padEnd(36)} ${kb(r).padStart(9)} raw ${kb(gz).padStart(8)} gzip`);
 console.log(`size: JS+CSS ${kb(total)} gzipped, budget ${kb(BUDGET)} gzipped (${kb(raw)} before gzip)`);
 if (total > BUDGET) {
   console.error(`size: over budget by ${kb(total - BUDGET)}`);

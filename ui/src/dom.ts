@@ -30,7 +30,11 @@ export function routeLink(text: string, route: string, className?: string): HTML
 }
 
 /** A button that does not submit its form unless asked to. */
-export function button(text: string, kind: "primary" | "secondary" | "danger" = "primary", submit = false): HTMLButtonElement {
+export function button(
+  text: string,
+  kind: "primary" | "secondary" | "danger" = "primary",
+  submit = false,
+): HTMLButtonElement {
   const b = el("button", text, `btn ${kind}`);
   b.type = submit ? "submit" : "button";
   return b;
@@ -49,7 +53,13 @@ export function card(title: string, level: "h2" | "h3" = "h2", className = ""): 
 
 let uid = 0;
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 24) || "s";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 24) || "s"
+  );
 }
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -116,7 +126,12 @@ export function input(type: string, value = "", extra: Partial<HTMLInputElement>
 }
 
 /** A checkbox with its label beside it. */
-export function checkbox(id: string, labelText: string, checked: boolean, hint?: string): { wrap: HTMLDivElement; box: HTMLInputElement; error: HTMLParagraphElement; setError: (m: string | null) => void } {
+export function checkbox(
+  id: string,
+  labelText: string,
+  checked: boolean,
+  hint?: string,
+): { wrap: HTMLDivElement; box: HTMLInputElement; error: HTMLParagraphElement; setError: (m: string | null) => void } {
   const wrap = el("div", undefined, "check");
   const box = input("checkbox");
   box.id = id;

@@ -24,7 +24,12 @@ export interface Formats {
 /** Formatters for `locale` (undefined: the device's locale). */
 export function createFormats(locale?: string): Formats {
   const short = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short" });
-  const shortYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const shortYear = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
   const long = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });

@@ -74,41 +74,160 @@ export function fullyFineFrom(a: ActivityStatus, f: Formats, todayIso?: string):
  * visit may be light exercise or a heavy sweat).
  */
 export const SYNONYMS: Record<string, Activity[]> = {
-  wash: ["wash"], washing: ["wash"], shower: ["wash"], showering: ["wash"], shampoo: ["wash"],
-  "wash my hair": ["wash"], conditioner: ["wash"],
-  wet: ["wet"], rain: ["wet"], water: ["wet"], splash: ["wet"],
-  rinse: ["rinse"], rinsing: ["rinse"],
-  shave: ["shave"], shaving: ["shave"], razor: ["shave"], foil: ["shave"], clipper: ["shave"], clippers: ["shave"],
-  haircut: ["haircut"], "hair cut": ["haircut"], barber: ["haircut"], trim: ["haircut"], hairdresser: ["haircut"],
-  moisturise: ["moisturise"], moisturize: ["moisturise"], moisturiser: ["moisturise"], moisturizer: ["moisturise"],
-  lotion: ["moisturise"], cream: ["moisturise"],
-  exercise: ["exercise", "sweat"], gym: ["exercise", "sweat"], workout: ["exercise", "sweat"], "work out": ["exercise", "sweat"],
-  run: ["exercise", "sweat"], running: ["exercise", "sweat"], jog: ["exercise", "sweat"], jogging: ["exercise", "sweat"],
-  walk: ["exercise"], walking: ["exercise"], yoga: ["exercise"], cycling: ["exercise", "sweat"], bike: ["exercise", "sweat"],
-  football: ["sweat"], training: ["exercise", "sweat"], weights: ["sweat"], sport: ["exercise", "sweat"], sports: ["exercise", "sweat"],
-  sweat: ["sweat"], sweating: ["sweat"], sweaty: ["sweat"], hiit: ["sweat"], crossfit: ["sweat"], boxing: ["sweat"],
-  swim: ["swim"], swimming: ["swim"], pool: ["swim"], sea: ["swim"], ocean: ["swim"], beach: ["swim", "sun"], chlorine: ["swim"],
+  wash: ["wash"],
+  washing: ["wash"],
+  shower: ["wash"],
+  showering: ["wash"],
+  shampoo: ["wash"],
+  "wash my hair": ["wash"],
+  conditioner: ["wash"],
+  wet: ["wet"],
+  rain: ["wet"],
+  water: ["wet"],
+  splash: ["wet"],
+  rinse: ["rinse"],
+  rinsing: ["rinse"],
+  shave: ["shave"],
+  shaving: ["shave"],
+  razor: ["shave"],
+  foil: ["shave"],
+  clipper: ["shave"],
+  clippers: ["shave"],
+  haircut: ["haircut"],
+  "hair cut": ["haircut"],
+  barber: ["haircut"],
+  trim: ["haircut"],
+  hairdresser: ["haircut"],
+  moisturise: ["moisturise"],
+  moisturize: ["moisturise"],
+  moisturiser: ["moisturise"],
+  moisturizer: ["moisturise"],
+  lotion: ["moisturise"],
+  cream: ["moisturise"],
+  exercise: ["exercise", "sweat"],
+  gym: ["exercise", "sweat"],
+  workout: ["exercise", "sweat"],
+  "work out": ["exercise", "sweat"],
+  run: ["exercise", "sweat"],
+  running: ["exercise", "sweat"],
+  jog: ["exercise", "sweat"],
+  jogging: ["exercise", "sweat"],
+  walk: ["exercise"],
+  walking: ["exercise"],
+  yoga: ["exercise"],
+  cycling: ["exercise", "sweat"],
+  bike: ["exercise", "sweat"],
+  football: ["sweat"],
+  training: ["exercise", "sweat"],
+  weights: ["sweat"],
+  sport: ["exercise", "sweat"],
+  sports: ["exercise", "sweat"],
+  sweat: ["sweat"],
+  sweating: ["sweat"],
+  sweaty: ["sweat"],
+  hiit: ["sweat"],
+  crossfit: ["sweat"],
+  boxing: ["sweat"],
+  swim: ["swim"],
+  swimming: ["swim"],
+  pool: ["swim"],
+  sea: ["swim"],
+  ocean: ["swim"],
+  beach: ["swim", "sun"],
+  chlorine: ["swim"],
   lake: ["swim"],
-  sauna: ["sauna"], steam: ["sauna"], "steam room": ["sauna"], spa: ["sauna"], "hot tub": ["sauna", "bath"], jacuzzi: ["sauna", "bath"],
-  sun: ["sun"], sunbathe: ["sun"], sunbathing: ["sun"], tan: ["sun", "sunbed"], tanning: ["sun", "sunbed"], sunshine: ["sun"],
-  sunbed: ["sunbed"], sunbeds: ["sunbed"], solarium: ["sunbed"], "tanning bed": ["sunbed"],
-  hat: ["woolly_hat"], beanie: ["woolly_hat"], "woolly hat": ["woolly_hat"], "wool hat": ["woolly_hat"], cap: ["woolly_hat"],
-  dye: ["hair_colour"], colour: ["hair_colour"], color: ["hair_colour"], "hair dye": ["hair_colour"], "hair colour": ["hair_colour"],
-  "hair color": ["hair_colour"], bleach: ["hair_colour"],
-  bath: ["bath"], bathe: ["bath"], soak: ["bath"], bathtub: ["bath"],
-  alcohol: ["alcohol"], drink: ["alcohol"], drinking: ["alcohol"], beer: ["alcohol"], wine: ["alcohol"], booze: ["alcohol"],
-  stimulants: ["stimulants"], "pre-workout": ["stimulants"], preworkout: ["stimulants"], "energy drink": ["stimulants"],
-  caffeine: ["stimulants"], coffee: ["stimulants"],
-  aspirin: ["aspirin"], ibuprofen: ["aspirin"], painkiller: ["aspirin"], painkillers: ["aspirin"], "blood thinner": ["aspirin"],
+  sauna: ["sauna"],
+  steam: ["sauna"],
+  "steam room": ["sauna"],
+  spa: ["sauna"],
+  "hot tub": ["sauna", "bath"],
+  jacuzzi: ["sauna", "bath"],
+  sun: ["sun"],
+  sunbathe: ["sun"],
+  sunbathing: ["sun"],
+  tan: ["sun", "sunbed"],
+  tanning: ["sun", "sunbed"],
+  sunshine: ["sun"],
+  sunbed: ["sunbed"],
+  sunbeds: ["sunbed"],
+  solarium: ["sunbed"],
+  "tanning bed": ["sunbed"],
+  hat: ["woolly_hat"],
+  beanie: ["woolly_hat"],
+  "woolly hat": ["woolly_hat"],
+  "wool hat": ["woolly_hat"],
+  cap: ["woolly_hat"],
+  dye: ["hair_colour"],
+  colour: ["hair_colour"],
+  color: ["hair_colour"],
+  "hair dye": ["hair_colour"],
+  "hair colour": ["hair_colour"],
+  "hair color": ["hair_colour"],
+  bleach: ["hair_colour"],
+  bath: ["bath"],
+  bathe: ["bath"],
+  soak: ["bath"],
+  bathtub: ["bath"],
+  alcohol: ["alcohol"],
+  drink: ["alcohol"],
+  drinking: ["alcohol"],
+  beer: ["alcohol"],
+  wine: ["alcohol"],
+  booze: ["alcohol"],
+  stimulants: ["stimulants"],
+  "pre-workout": ["stimulants"],
+  preworkout: ["stimulants"],
+  "energy drink": ["stimulants"],
+  caffeine: ["stimulants"],
+  coffee: ["stimulants"],
+  aspirin: ["aspirin"],
+  ibuprofen: ["aspirin"],
+  painkiller: ["aspirin"],
+  painkillers: ["aspirin"],
+  "blood thinner": ["aspirin"],
   "blood thinners": ["aspirin"],
 };
 
 /** Filler words people type around an activity ("can I go swimming?"). */
-const FILLER = new Set(["can", "i", "go", "a", "an", "the", "to", "my", "have", "get", "do", "some", "use", "wear", "take", "into", "in", "on", "for", "me", "may", "am", "allowed", "now", "today", "put", "out", "at", "be"]);
+const FILLER = new Set([
+  "can",
+  "i",
+  "go",
+  "a",
+  "an",
+  "the",
+  "to",
+  "my",
+  "have",
+  "get",
+  "do",
+  "some",
+  "use",
+  "wear",
+  "take",
+  "into",
+  "in",
+  "on",
+  "for",
+  "me",
+  "may",
+  "am",
+  "allowed",
+  "now",
+  "today",
+  "put",
+  "out",
+  "at",
+  "be",
+]);
 
 /** Lower case, no punctuation around words, single spaces. */
 export function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9\s'-]/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9\s'-]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -163,7 +282,11 @@ export function answerFor(a: ActivityStatus, f: Formats, todayIso?: string): Ans
   }
   if (a.status === "limited") {
     const cond = a.note ? `Yes, with care: ${a.note}.` : "Yes, with care.";
-    return { verdict: "limited", headline: `${a.label}: ${cond.charAt(0).toLowerCase()}${cond.slice(1)}`, detail: fullyFineFrom(a, f, todayIso) };
+    return {
+      verdict: "limited",
+      headline: `${a.label}: ${cond.charAt(0).toLowerCase()}${cond.slice(1)}`,
+      detail: fullyFineFrom(a, f, todayIso),
+    };
   }
   let detail: string;
   if (a.allowed_from !== null && a.allowed_in_days !== null) {
@@ -209,7 +332,9 @@ export function protocolErrorText(error: Extract<AppError, { kind: "protocol" }>
   const where = [
     error.line !== null ? `Line ${error.line}` : null,
     error.field !== null ? `field “${error.field}”` : null,
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   return where ? `${where}: ${error.detail}` : sentence(error.detail);
 }
 
@@ -225,8 +350,7 @@ export const KIND_LABEL: Record<MilestoneKind, string> = {
 };
 
 export type TimelineEntry =
-  | { type: "milestone"; milestone: Milestone; past: boolean; today: boolean }
-  | { type: "today"; date: string };
+  { type: "milestone"; milestone: Milestone; past: boolean; today: boolean } | { type: "today"; date: string };
 
 /**
  * The milestones in order, each marked past or today, with a "today" marker
@@ -292,7 +416,11 @@ export function windowText(w: Window): string {
       return `${days(w.from_day, w.to_day)} after your final session`;
     case "before_each": {
       const before =
-        w.days_before === 0 ? "" : w.days_before === 1 ? "The day before each session" : `The ${w.days_before} days before each session`;
+        w.days_before === 0
+          ? ""
+          : w.days_before === 1
+            ? "The day before each session"
+            : `The ${w.days_before} days before each session`;
       if (!before) return w.session_day ? "On each session day" : "Before each session";
       return w.session_day ? `${before}, and the session day` : before;
     }

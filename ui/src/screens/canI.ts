@@ -10,7 +10,11 @@ import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   // Today's status only (null for today in the plan's zone): its date is today.
-  const [status, names, settings] = await Promise.all([need(commands.statusOn(null)), commands.activities(), commands.settings()]);
+  const [status, names, settings] = await Promise.all([
+    need(commands.statusOn(null)),
+    commands.activities(),
+    commands.settings(),
+  ]);
   // The clinic's details, for answers its aftercare doesn't cover.
   const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
@@ -80,12 +84,25 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
 }
 
 /** The answer lines for what the client typed. */
-export function answers(text: string, status: DayStatus, names: ActivityLabel[], f: Formats, todayIso: string, clinic?: Clinic): HTMLElement[] {
+export function answers(
+  text: string,
+  status: DayStatus,
+  names: ActivityLabel[],
+  f: Formats,
+  todayIso: string,
+  clinic?: Clinic,
+): HTMLElement[] {
   const q = normalise(text);
   if (!q) return [el("p", "Type an activity, or pick one below.", "muted")];
   const found = lookupActivities(text, names);
   if (!found.length) {
-    return [el("p", `Sorry, I don't know “${text.trim()}”. Try a word like swim, gym, shave or sauna, or pick one below.`, "answer-line")];
+    return [
+      el(
+        "p",
+        `Sorry, I don't know “${text.trim()}”. Try a word like swim, gym, shave or sauna, or pick one below.`,
+        "answer-line",
+      ),
+    ];
   }
   return found.map((id) => {
     const a = status.activities.find((s) => s.activity === id);

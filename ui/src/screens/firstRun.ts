@@ -9,7 +9,10 @@ import { banners, type Ctx, screen } from "./common";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
   const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
-  const root = screen("Welcome", "Three quick steps, and you'll see what you may do today and when you may do the rest.");
+  const root = screen(
+    "Welcome",
+    "Three quick steps, and you'll see what you may do today and when you may do the rest.",
+  );
   root.append(...banners(overview, [], ctx));
 
   const form = el("form", undefined, "card first-run");
@@ -26,7 +29,12 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   errors.on("protocol", picker);
 
   // 2. First session
-  const date = new Field("first-date", "2. The date of your first session", input("date"), "The day of your treatment. Day 1 is that day.");
+  const date = new Field(
+    "first-date",
+    "2. The date of your first session",
+    input("date"),
+    "The day of your treatment. Day 1 is that day.",
+  );
   date.control.required = true;
   date.control.max = "2199-12-31";
   date.control.min = "1970-01-01";
@@ -72,7 +80,11 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
       // An imported clinic file is already followed; only built-ins are selected.
       const protocol = chosen && !list.find((p) => p.id === chosen)?.imported ? chosen : null;
       // All three or none: a refused date leaves the protocol and time as they were.
-      const r = await commands.firstRun(protocol, { ...currentSettings, reminder_time: time.control.value }, date.control.value);
+      const r = await commands.firstRun(
+        protocol,
+        { ...currentSettings, reminder_time: time.control.value },
+        date.control.value,
+      );
       if (r.status === "error") return errors.show(r.error);
       ctx.go("today");
     } finally {

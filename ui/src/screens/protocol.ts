@@ -16,7 +16,13 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   ]);
   const root = screen("Your clinic's plan");
   const note = liveNote();
-  root.append(note, currentCard(current, list.some((p) => p.imported && p.selected)));
+  root.append(
+    note,
+    currentCard(
+      current,
+      list.some((p) => p.imported && p.selected),
+    ),
+  );
 
   // Choose a built-in protocol.
   const choose = el("form", undefined, "card");
@@ -24,7 +30,13 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   choose.setAttribute("aria-labelledby", "choose-h");
   const ch = el("h2", "Choose a plan");
   ch.id = "choose-h";
-  const picker = protocolPicker("protocol-choice", "Aftercare plans", list.filter((p) => !p.imported), false, true);
+  const picker = protocolPicker(
+    "protocol-choice",
+    "Aftercare plans",
+    list.filter((p) => !p.imported),
+    false,
+    true,
+  );
   const chooseErrors = new FormErrors().on("protocol", picker);
   choose.append(ch, picker.fieldset, chooseErrors.general, button("Use this plan", "primary", true));
   choose.addEventListener("submit", async (e) => {
@@ -91,13 +103,16 @@ function currentCard(p: Protocol, imported: boolean): HTMLElement {
   const row = (t: string, d: string) => dl.append(el("dt", t), el("dd", d));
   const s = p.sessions;
   row("Sessions", s.min === s.max ? `${s.usual}` : `Usually ${s.usual} (${s.min} to ${s.max})`);
-  if (s.min_gap_days !== null && s.max_gap_days !== null) row("Time between sessions", `${s.min_gap_days} to ${s.max_gap_days} days`);
+  if (s.min_gap_days !== null && s.max_gap_days !== null)
+    row("Time between sessions", `${s.min_gap_days} to ${s.max_gap_days} days`);
   else if (s.min_gap_days !== null) row("Time between sessions", `At least ${s.min_gap_days} days`);
   // The engine's day, the same the timeline and Today use (never the
   // clinic's bare figure when a restriction outlasts it).
   if (p.healed_day !== null) row("Fully healed", `Day ${p.healed_day} after your final session`);
-  else if (p.restrictions_over_day !== null) row("Restrictions over", `Day ${p.restrictions_over_day} after your final session`);
-  if (p.touch_up_after_years) row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
+  else if (p.restrictions_over_day !== null)
+    row("Restrictions over", `Day ${p.restrictions_over_day} after your final session`);
+  if (p.touch_up_after_years)
+    row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
   card.append(dl);
   return card;
 }

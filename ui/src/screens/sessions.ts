@@ -22,7 +22,11 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
   root.append(
     bookedCard(view, ctx, view.today, done, warnings),
     addCard(done),
-    plannedCard(view, done, warnings.filter((w) => w.session === null)),
+    plannedCard(
+      view,
+      done,
+      warnings.filter((w) => w.session === null),
+    ),
   );
   root.append(await prepCard(ctx, view.today, warnings));
   return root;
@@ -100,7 +104,10 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
       const box = el("div", undefined, "confirm");
       box.setAttribute("role", "group");
       box.setAttribute("aria-label", `Delete session ${n}?`);
-      const q = el("p", `Delete session ${n} on ${ctx.fmt.date(s.date, today)}? Your plan will be worked out again without it.`);
+      const q = el(
+        "p",
+        `Delete session ${n} on ${ctx.fmt.date(s.date, today)}? Your plan will be worked out again without it.`,
+      );
       const errors = new FormErrors();
       const yes = button("Yes, delete", "danger");
       const no = button("Keep it", "secondary");
@@ -162,7 +169,12 @@ function plannedCard(view: SessionsView, done: Done, warnings: Warning[]): HTMLE
     select.append(o);
   }
   select.value = view.planned === null ? "" : String(view.planned);
-  const field = new Field("planned", "Sessions planned", select, `Your clinic's plan usually has ${view.min === view.max ? view.min : `${view.min} to ${view.max}`} sessions.`);
+  const field = new Field(
+    "planned",
+    "Sessions planned",
+    select,
+    `Your clinic's plan usually has ${view.min === view.max ? view.min : `${view.min} to ${view.max}`} sessions.`,
+  );
   const errors = new FormErrors().on("planned", field);
   form.append(h, field.wrap);
   const about = warningList(warnings);
@@ -191,7 +203,13 @@ async function prepCard(ctx: Ctx, today: string, warnings: Warning[]): Promise<H
     return card;
   }
   if (!prep) {
-    card.append(el("p", "No session is booked ahead. When you book your next one, add it above to see how to get ready.", "muted"));
+    card.append(
+      el(
+        "p",
+        "No session is booked ahead. When you book your next one, add it above to see how to get ready.",
+        "muted",
+      ),
+    );
     return card;
   }
   const f = ctx.fmt;

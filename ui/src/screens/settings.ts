@@ -20,9 +20,19 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
 
   // Reminders
   const reminders = fieldset("Reminders");
-  const enabled = checkbox("reminders-on", "Send me reminders", settings.reminders_enabled, "On mornings when something changes, and before each session.");
+  const enabled = checkbox(
+    "reminders-on",
+    "Send me reminders",
+    settings.reminders_enabled,
+    "On mornings when something changes, and before each session.",
+  );
   const time = new Field("reminder-time", "Reminder time", input("time", settings.reminder_time));
-  const quiet = checkbox("quiet-on", "Quiet hours", settings.quiet_hours != null, "No notifications during these hours; anything due waits until they end.");
+  const quiet = checkbox(
+    "quiet-on",
+    "Quiet hours",
+    settings.quiet_hours != null,
+    "No notifications during these hours; anything due waits until they end.",
+  );
   const qStart = new Field("quiet-start", "Quiet from", input("time", settings.quiet_hours?.start ?? "22:00"));
   const qEnd = new Field("quiet-end", "Quiet until", input("time", settings.quiet_hours?.end ?? "07:00"));
   const qRow = el("div", undefined, "row2");
@@ -33,7 +43,13 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   reminders.append(enabled.wrap);
   if (overview.notices.permission === "denied") {
     // Beside the switch it concerns: on, but the phone blocks them.
-    enabled.wrap.append(el("p", "Your phone blocks SMP Aftercare's notifications. Allow them in your phone's Settings, under Apps, SMP Aftercare, Notifications.", "form-error"));
+    enabled.wrap.append(
+      el(
+        "p",
+        "Your phone blocks SMP Aftercare's notifications. Allow them in your phone's Settings, under Apps, SMP Aftercare, Notifications.",
+        "form-error",
+      ),
+    );
   }
   reminders.append(time.wrap, quiet.wrap, qRow);
   errors.on("reminder_time", time).on("quiet_hours.start", qStart).on("quiet_hours.end", qEnd);
@@ -44,10 +60,16 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const fixed = settings.zone.mode === "fixed" ? settings.zone.zone : "";
   const zDevice = radio("zone-mode", "zone-device", "device", `Follow this device (now ${deviceZone})`, !fixed);
   const zFixed = radio("zone-mode", "zone-fixed", "fixed", "Keep my home time zone, also when I travel", !!fixed);
-  const zoneName = new Field("zone-name", "Home time zone", input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }), "A name such as Europe/London.");
+  const zoneName = new Field(
+    "zone-name",
+    "Home time zone",
+    input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }),
+    "A name such as Europe/London.",
+  );
   const zones = el("datalist");
   zones.id = "zone-list";
-  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  const supported =
+    (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
   for (const z of supported) {
     const o = el("option");
     o.value = z;
@@ -58,18 +80,33 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   zDevice.box.addEventListener("change", syncZone);
   zFixed.box.addEventListener("change", syncZone);
   syncZone();
-  zone.append(el("p", `Days are counted in ${overview.zone}.`, "hint"), zDevice.wrap, zFixed.wrap, zoneName.wrap, zones);
+  zone.append(
+    el("p", `Days are counted in ${overview.zone}.`, "hint"),
+    zDevice.wrap,
+    zFixed.wrap,
+    zoneName.wrap,
+    zones,
+  );
   errors.on("zone", zoneName);
 
   // Start at login
   const app = fieldset("App");
-  const login = checkbox("login", "Start the app when I log in", settings.launch_at_login, "It waits quietly in the tray, so reminders arrive on time.");
+  const login = checkbox(
+    "login",
+    "Start the app when I log in",
+    settings.launch_at_login,
+    "It waits quietly in the tray, so reminders arrive on time.",
+  );
   app.append(login.wrap);
   errors.on("launch_at_login", login);
 
   // Clinic
   const clinic = fieldset("Your clinic");
-  const cName = new Field("clinic-name", "Clinic name", input("text", settings.clinic.name, { autocomplete: "organization" }));
+  const cName = new Field(
+    "clinic-name",
+    "Clinic name",
+    input("text", settings.clinic.name, { autocomplete: "organization" }),
+  );
   const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic.phone, { autocomplete: "off" }));
   const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic.email, { autocomplete: "off" }));
   clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
@@ -80,7 +117,8 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   put(form, ...resets, reminders, zone, app, clinic, errors.general, save, note);
 
   const contactSlot = el("div");
-  const showContact = (s: SettingsForm) => contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
+  const showContact = (s: SettingsForm) =>
+    contactSlot.replaceChildren(...[clinicContact(s.clinic)].filter((x): x is HTMLElement => x !== null));
   showContact(settings);
 
   form.addEventListener("submit", async (e) => {
@@ -119,7 +157,13 @@ function fieldset(legend: string): HTMLFieldSetElement {
   return f;
 }
 
-function radio(name: string, id: string, value: string, text: string, checked: boolean): { wrap: HTMLDivElement; box: HTMLInputElement } {
+function radio(
+  name: string,
+  id: string,
+  value: string,
+  text: string,
+  checked: boolean,
+): { wrap: HTMLDivElement; box: HTMLInputElement } {
   const wrap = el("div", undefined, "check");
   const box = input("radio");
   box.name = name;

@@ -104,7 +104,8 @@ function planCard(plan: PlanSummary, o: Overview, f: Formats): HTMLElement {
     row(`Session ${n}`, `Not booked yet${gap}`);
   }
   if (plan.healed_on) row("Fully healed", timeEl(plan.healed_on, f.date(plan.healed_on, o.today)));
-  else if (plan.restrictions_over_on) row("Restrictions over", timeEl(plan.restrictions_over_on, f.date(plan.restrictions_over_on, o.today)));
+  else if (plan.restrictions_over_on)
+    row("Restrictions over", timeEl(plan.restrictions_over_on, f.date(plan.restrictions_over_on, o.today)));
   else row("Restrictions over", `Shown once all ${plan.planned} sessions are booked`);
   if (plan.touch_up_on) row("Touch-up", timeEl(plan.touch_up_on, f.date(plan.touch_up_on, o.today)));
   card.append(dl);

@@ -41,7 +41,9 @@ after(async () => {
   console.log("\naxe-core summary (violations by impact, every screen):");
   for (const [key, s] of Object.entries(axeSummary)) {
     const counts = ["critical", "serious", "moderate", "minor"].map((i) => `${i} ${s.byImpact[i] ?? 0}`).join(", ");
-    console.log(`  ${key.padEnd(16)} ${s.screens} screens: ${counts}${s.ids.size ? ` (${[...s.ids].join(", ")})` : ""}`);
+    console.log(
+      `  ${key.padEnd(16)} ${s.screens} screens: ${counts}${s.ids.size ? ` (${[...s.ids].join(", ")})` : ""}`,
+    );
   }
 });
 
@@ -111,9 +113,18 @@ for (const size of SIZES) {
       const state = await fakeState(page);
       assert.equal(state.settings.reminder_time, "08:30");
       assert.deepEqual(state.choice, { kind: "builtin", id: "four-day-dry" });
-      assert.deepEqual(state.sessions.map((s) => s.date), ["2025-03-17"]);
-      const writes = state.calls.filter((c) => !["overview", "protocols", "settings", "reminders_missed"].includes(c.cmd));
-      assert.deepEqual(writes.map((c) => c.cmd), ["first_run"], "one call applies all three");
+      assert.deepEqual(
+        state.sessions.map((s) => s.date),
+        ["2025-03-17"],
+      );
+      const writes = state.calls.filter(
+        (c) => !["overview", "protocols", "settings", "reminders_missed"].includes(c.cmd),
+      );
+      assert.deepEqual(
+        writes.map((c) => c.cmd),
+        ["first_run"],
+        "one call applies all three",
+      );
       assert.match(await text(page, "main"), /Not yet/);
       await scan(page, size.name, "today-after-first-run");
       await noProblems(page);
@@ -123,9 +134,13 @@ for (const size of SIZES) {
     it("first run with a clinic's file: import, then date and time lead to Today", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
       await page.click("a:has-text('Import it instead')");
-      await page.waitForSelector("main h1:has-text(\"Your clinic's plan\")");
+      await page.waitForSelector('main h1:has-text("Your clinic\'s plan")');
       const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
-      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(good) });
+      await page.setInputFiles("#protocol-file", {
+        name: "northside.toml",
+        mimeType: "application/toml",
+        buffer: Buffer.from(good),
+      });
       await page.click("button:has-text('Import')");
       await page.waitForSelector("main h2:has-text('Northside aftercare')");
       await go(page, "today");
@@ -189,8 +204,14 @@ for (const size of SIZES) {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "close" } });
       const warn = await text(page, ".warnings");
       assert.match(warn, /Check with your clinic/);
-      assert.match(warn, /Session 2 is 3 days after session 1; your clinic's plan spaces sessions at least 10 days apart/);
-      assert.match(warn, /Your scalp is still healing from session 1: ask your clinic before you wash your hair or shave for session 2/);
+      assert.match(
+        warn,
+        /Session 2 is 3 days after session 1; your clinic's plan spaces sessions at least 10 days apart/,
+      );
+      assert.match(
+        warn,
+        /Your scalp is still healing from session 1: ask your clinic before you wash your hair or shave for session 2/,
+      );
       // The warning comes before everything else, and no instruction
       // contradicts it.
       const first = await page.$eval("main .screen > :is(section, div):not(.note)", (e) => e.className);
@@ -245,7 +266,10 @@ for (const size of SIZES) {
 
     it("a stored setting that no longer reads is said in a banner, with a way to settings", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", settingsReset: true } });
-      assert.match(await text(page, ".banner"), /A setting was reset[\s\S]*The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings\./);
+      assert.match(
+        await text(page, ".banner"),
+        /A setting was reset[\s\S]*The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings\./,
+      );
       await page.click(".banner a:has-text('Open settings')");
       await page.waitForSelector("main h1:has-text('Settings')");
       assert.equal(await page.inputValue("#reminder-time"), "09:00");
@@ -299,11 +323,18 @@ for (const size of SIZES) {
 
       // What the clinic's aftercare doesn't mention today is never "fine":
       // ask the clinic, with its details when they are set.
-      const silent = await openApp(browser, server.url, { viewport, fake: { state: "booked", clinic: true }, route: "can-i" });
+      const silent = await openApp(browser, server.url, {
+        viewport,
+        fake: { state: "booked", clinic: true },
+        route: "can-i",
+      });
       await silent.fill("#ask", "a beer");
       await silent.press("#ask", "Enter");
       const said = await text(silent, "#answer");
-      assert.match(said, /Alcohol: your clinic's aftercare doesn't mention this for today\.\s*Ask your clinic before you do it\./);
+      assert.match(
+        said,
+        /Alcohol: your clinic's aftercare doesn't mention this for today\.\s*Ask your clinic before you do it\./,
+      );
       assert.doesNotMatch(said, /fine|yes/i);
       assert.ok(await silent.isVisible("#answer a[href^='tel:']"), "a way to call the clinic");
       assert.ok(await silent.isVisible("#answer a[href^='mailto:']"), "a way to write to the clinic");
@@ -314,7 +345,11 @@ for (const size of SIZES) {
 
     it("a bad protocol file shows its error inline, with line and field", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
-      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(BAD_PROTOCOL) });
+      await page.setInputFiles("#protocol-file", {
+        name: "northside.toml",
+        mimeType: "application/toml",
+        buffer: Buffer.from(BAD_PROTOCOL),
+      });
       await page.click("button:has-text('Import')");
       await page.waitForSelector("#protocol-file-error:not([hidden])");
       const message = await text(page, "#protocol-file-error");
@@ -326,7 +361,11 @@ for (const size of SIZES) {
       await scan(page, size.name, "protocol-error");
 
       // A file over 64 KiB is refused before anything is sent.
-      await page.setInputFiles("#protocol-file", { name: "huge.toml", mimeType: "application/toml", buffer: Buffer.alloc(70 * 1024, "#") });
+      await page.setInputFiles("#protocol-file", {
+        name: "huge.toml",
+        mimeType: "application/toml",
+        buffer: Buffer.alloc(70 * 1024, "#"),
+      });
       await page.click("button:has-text('Import')");
       assert.match(await text(page, "#protocol-file-error"), /at most 64 KB/);
       const calls = (await fakeState(page)).calls.filter((c) => c.cmd === "protocol_import");
@@ -334,7 +373,11 @@ for (const size of SIZES) {
 
       // A good file is imported and its rules shown.
       const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
-      await page.setInputFiles("#protocol-file", { name: "northside.toml", mimeType: "application/toml", buffer: Buffer.from(good) });
+      await page.setInputFiles("#protocol-file", {
+        name: "northside.toml",
+        mimeType: "application/toml",
+        buffer: Buffer.from(good),
+      });
       await page.click("button:has-text('Import')");
       await page.waitForSelector("main h2:has-text('Northside aftercare')");
       assert.match(await text(page, "main"), /You follow your clinic's file/);
@@ -364,8 +407,14 @@ for (const size of SIZES) {
       // The engine's checklist, grouped by the day each item starts.
       const prep = await text(page, ".prep");
       assert.match(prep, /Your session is on Monday,? 7 April 2025, in 18 days/);
-      assert.match(prep, /From Mon 31 Mar · in 11 days\s*Do\s*Keep your hair clipped or foil-shaved[\s\S]*For now: foil shaver only/);
-      assert.match(prep, /From Sun 6 Apr · in 17 days[\s\S]*Avoid\s*Alcohol[\s\S]*Until your session, and on the day itself/);
+      assert.match(
+        prep,
+        /From Mon 31 Mar · in 11 days\s*Do\s*Keep your hair clipped or foil-shaved[\s\S]*For now: foil shaver only/,
+      );
+      assert.match(
+        prep,
+        /From Sun 6 Apr · in 17 days[\s\S]*Avoid\s*Alcohol[\s\S]*Until your session, and on the day itself/,
+      );
       assert.match(prep, /On the day · Mon 7 Apr\s*Do\s*Wash your hair before your appointment/);
 
       // Move and delete.
@@ -422,7 +471,11 @@ for (const size of SIZES) {
     });
 
     it("launch at login: a desktop refusal is shown next to the checkbox", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", loginFails: true }, route: "settings" });
+      const page = await openApp(browser, server.url, {
+        viewport,
+        fake: { state: "booked", loginFails: true },
+        route: "settings",
+      });
       await page.check("#login");
       await page.click("button:has-text('Save settings')");
       await page.waitForSelector("#login-error:not([hidden])");
@@ -451,7 +504,11 @@ describe("screenshots at 390×844", () => {
       await scan(fresh, `phone-${scheme}`, "first-run");
       await fresh.context().close();
 
-      const page = await openApp(browser, server.url, { viewport, colorScheme: scheme, fake: { state: "all", clinic: true, banners: true } });
+      const page = await openApp(browser, server.url, {
+        viewport,
+        colorScheme: scheme,
+        fake: { state: "all", clinic: true, banners: true },
+      });
       for (const [route] of SCREENS) {
         await go(page, route);
         if (route === "can-i") {

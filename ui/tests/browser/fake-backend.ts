@@ -79,13 +79,15 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 /** The engine's `parse_date` messages. */
 function parseDate(text: string, field = "date"): string {
   const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) throw invalid(field, `invalid date "${t}": not in the form YYYY-MM-DD (expected YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t))
+    throw invalid(field, `invalid date "${t}": not in the form YYYY-MM-DD (expected YYYY-MM-DD)`);
   const [y, m, d] = t.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     throw invalid(field, `invalid date "${t}": there is no such day in the calendar (expected YYYY-MM-DD)`);
   }
-  if (y < 1970 || y > 2199) throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
+  if (y < 1970 || y > 2199)
+    throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
   return t;
 }
 
@@ -106,8 +108,7 @@ export function createBackend(cfg: FakeConfig) {
   const state = {
     today: cfg.today ?? fx.today,
     choice: { kind: "builtin", id: "four-to-thirty" } as
-      | { kind: "builtin"; id: string }
-      | { kind: "imported"; sourceName: string; protocol: Protocol; base: string },
+      { kind: "builtin"; id: string } | { kind: "imported"; sourceName: string; protocol: Protocol; base: string },
     sessions: [] as SessionRow[],
     nextId: 1,
     planned: null as number | null,
@@ -130,7 +131,9 @@ export function createBackend(cfg: FakeConfig) {
   if (cfg.state === "close") book("2025-03-17", "2025-03-20");
 
   const protocol = (): Protocol =>
-    state.choice.kind === "imported" ? state.choice.protocol : fx.protocols.find((p) => p.id === (state.choice as { id: string }).id)!;
+    state.choice.kind === "imported"
+      ? state.choice.protocol
+      : fx.protocols.find((p) => p.id === (state.choice as { id: string }).id)!;
   const baseId = () => (state.choice.kind === "imported" ? state.choice.base : state.choice.id);
   const sorted = () => [...state.sessions].sort((a, b) => (a.date < b.date ? -1 : 1));
 
@@ -141,7 +144,9 @@ export function createBackend(cfg: FakeConfig) {
     if (exact) return exact;
     // Dates the fixtures do not hold: the plan with as many sessions.
     const n = Math.min(dates.length, 3);
-    const similar = Object.entries(fx.plans).find(([k]) => k.startsWith(`${baseId()}|`) && k.split("|")[1]!.split(",").length === n);
+    const similar = Object.entries(fx.plans).find(
+      ([k]) => k.startsWith(`${baseId()}|`) && k.split("|")[1]!.split(",").length === n,
+    );
     return similar ? similar[1] : null;
   }
 
@@ -191,7 +196,8 @@ export function createBackend(cfg: FakeConfig) {
   }
 
   function checkCount(count: number, planned: number | null, field: string): void {
-    if (planned !== null && count > planned) throw invalid(field, `${count} sessions are given but only ${planned} are planned`);
+    if (planned !== null && count > planned)
+      throw invalid(field, `${count} sessions are given but only ${planned} are planned`);
   }
 
   function summaries(): ProtocolSummary[] {
@@ -205,7 +211,14 @@ export function createBackend(cfg: FakeConfig) {
     }));
     if (state.choice.kind === "imported") {
       const p = state.choice.protocol;
-      list.unshift({ id: p.id, name: p.name, summary: p.summary, usual_sessions: p.sessions.usual, selected: true, imported: true });
+      list.unshift({
+        id: p.id,
+        name: p.name,
+        summary: p.summary,
+        usual_sessions: p.sessions.usual,
+        selected: true,
+        imported: true,
+      });
     }
     return list;
   }
@@ -256,7 +269,10 @@ export function createBackend(cfg: FakeConfig) {
       parseTime(s.quiet_hours.start, "quiet_hours.start");
       parseTime(s.quiet_hours.end, "quiet_hours.end");
       if (s.quiet_hours.start === s.quiet_hours.end) {
-        throw invalid("quiet_hours.end", `quiet hours from ${s.quiet_hours.start} to ${s.quiet_hours.end} cover no time; choose a different end`);
+        throw invalid(
+          "quiet_hours.end",
+          `quiet hours from ${s.quiet_hours.start} to ${s.quiet_hours.end} cover no time; choose a different end`,
+        );
       }
     }
     if (s.zone.mode === "fixed") {
@@ -276,8 +292,15 @@ export function createBackend(cfg: FakeConfig) {
     }
     if (c.email) {
       const [user, host] = c.email.split("@", 2) as [string, string | undefined];
-      const ok = !!host && c.email.indexOf("@") > 0 && host.includes(".") && !host.startsWith(".") && !host.endsWith(".") && !/\s/.test(c.email);
-      if (!ok || !user) throw invalid("clinic.email", `"${c.email}" is not an email address such as clinic@example.com`);
+      const ok =
+        !!host &&
+        c.email.indexOf("@") > 0 &&
+        host.includes(".") &&
+        !host.startsWith(".") &&
+        !host.endsWith(".") &&
+        !/\s/.test(c.email);
+      if (!ok || !user)
+        throw invalid("clinic.email", `"${c.email}" is not an email address such as clinic@example.com`);
     }
     if (s.launch_at_login !== state.settings.launch_at_login && cfg.loginFails) {
       throw invalid("launch_at_login", "could not change launch at login: the desktop has no autostart folder");
@@ -325,12 +348,24 @@ export function createBackend(cfg: FakeConfig) {
         notices: {
           reminders_enabled: state.settings.reminders_enabled,
           recovered: cfg.banners
-            ? { moved_to: "/home/client/.local/share/smp-aftercare/aftercare.db.damaged-20250320", reason: "the file is not a SQLite database" }
+            ? {
+                moved_to: "/home/client/.local/share/smp-aftercare/aftercare.db.damaged-20250320",
+                reason: "the file is not a SQLite database",
+              }
             : null,
-          notification_error: cfg.banners ? "org.freedesktop.Notifications was not provided by any .service files" : null,
+          notification_error: cfg.banners
+            ? "org.freedesktop.Notifications was not provided by any .service files"
+            : null,
           permission: state.permission,
           settings_reset: cfg.settingsReset
-            ? [{ field: "reminder_time", stored: '"25:00"', message: 'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings' }]
+            ? [
+                {
+                  field: "reminder_time",
+                  stored: '"25:00"',
+                  message:
+                    'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings',
+                },
+              ]
             : [],
         },
       };
@@ -361,13 +396,16 @@ export function createBackend(cfg: FakeConfig) {
     },
     session_edit({ id, date }) {
       const d = parseDate(String(date));
-      if (!state.sessions.some((s) => s.id === id)) throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
-      if (state.sessions.some((s) => s.date === d && s.id !== id)) throw invalid("date", `a session on ${d} is already booked`);
+      if (!state.sessions.some((s) => s.id === id))
+        throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
+      if (state.sessions.some((s) => s.date === d && s.id !== id))
+        throw invalid("date", `a session on ${d} is already booked`);
       state.sessions = state.sessions.map((s) => (s.id === id ? { id: s.id, date: d } : s));
       return view();
     },
     session_delete({ id }) {
-      if (!state.sessions.some((s) => s.id === id)) throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
+      if (!state.sessions.some((s) => s.id === id))
+        throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
       state.sessions = state.sessions.filter((s) => s.id !== id);
       return view();
     },
@@ -384,7 +422,11 @@ export function createBackend(cfg: FakeConfig) {
     protocol_current: () => protocol(),
     protocol_select({ id }) {
       const p = fx.protocols.find((x) => x.id === id);
-      if (!p) throw invalid("protocol", `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`);
+      if (!p)
+        throw invalid(
+          "protocol",
+          `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`,
+        );
       state.choice = { kind: "builtin", id: p.id };
       return p;
     },
@@ -399,7 +441,11 @@ export function createBackend(cfg: FakeConfig) {
     first_run({ protocol: id, settings, date }) {
       // All checked before anything is applied, as the backend's one transaction.
       const p = id === null ? null : fx.protocols.find((x) => x.id === id);
-      if (p === undefined) throw invalid("protocol", `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`);
+      if (p === undefined)
+        throw invalid(
+          "protocol",
+          `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`,
+        );
       const s = validateSettings(settings as SettingsForm);
       const d = parseDate(String(date));
       if (state.sessions.some((x) => x.date === d)) throw invalid("date", `a session on ${d} is already booked`);

@@ -31,7 +31,14 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
 
 /** Serves dist/ (and axe-core at /__axe.js) on 127.0.0.1, a random port. */
 export async function serve() {
@@ -66,7 +73,14 @@ export async function launch() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -88,7 +102,9 @@ export async function openApp(browser, baseUrl, { viewport, colorScheme = "light
     window.__SMP_FAKE__ = cfg;
     window.__CSP_VIOLATIONS__ = [];
     document.addEventListener("securitypolicyviolation", (e) => {
-      window.__CSP_VIOLATIONS__.push(`${e.violatedDirective}: ${e.blockedURI || "inline"} ${e.sourceFile ?? ""}:${e.lineNumber ?? ""}`);
+      window.__CSP_VIOLATIONS__.push(
+        `${e.violatedDirective}: ${e.blockedURI || "inline"} ${e.sourceFile ?? ""}:${e.lineNumber ?? ""}`,
+      );
     });
   }, fake);
   await context.addInitScript({ path: MOCK });
@@ -109,13 +125,10 @@ export async function go(page, route) {
   await page.click(`#nav a[data-route="${route}"]`);
   // The hash changes before the hashchange handler runs, so wait for the
   // app to say that this route's screen is complete.
-  await page.waitForFunction(
-    (r) => {
-      const main = document.querySelector("main");
-      return main?.dataset.route === r && !main.hasAttribute("aria-busy") && !!main.querySelector("h1");
-    },
-    route,
-  );
+  await page.waitForFunction((r) => {
+    const main = document.querySelector("main");
+    return main?.dataset.route === r && !main.hasAttribute("aria-busy") && !!main.querySelector("h1");
+  }, route);
 }
 
 /** Problems seen so far: console errors, page errors and CSP violations. */
@@ -135,7 +148,12 @@ export async function axe(page) {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
       resultTypes: ["violations"],
     });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
   });
 }
 

@@ -70,7 +70,13 @@ async function start(dir, scheme = "light") {
   driver = await launchApp(server, binary, dir, { scheme });
   await driver.manage().window().setRect(PHONE);
   // GTK resizes the window asynchronously: wait for the webview to follow.
-  await waitInPage(driver, `a ${PHONE.width}×${PHONE.height} viewport`, (w, h) => window.innerWidth === w && window.innerHeight === h, PHONE.width, PHONE.height);
+  await waitInPage(
+    driver,
+    `a ${PHONE.width}×${PHONE.height} viewport`,
+    (w, h) => window.innerWidth === w && window.innerHeight === h,
+    PHONE.width,
+    PHONE.height,
+  );
   const dark = await driver.executeScript(() => matchMedia("(prefers-color-scheme: dark)").matches);
   assert.equal(dark, scheme === "dark", `the webview prefers the ${scheme} scheme`);
   return driver;
@@ -93,7 +99,9 @@ async function heading() {
 
 /** The dates listed under Booked on the Sessions screen. */
 function bookedDates() {
-  return driver.executeScript(() => [...document.querySelectorAll("ol.sessions time[datetime]")].map((t) => t.getAttribute("datetime")));
+  return driver.executeScript(() =>
+    [...document.querySelectorAll("ol.sessions time[datetime]")].map((t) => t.getAttribute("datetime")),
+  );
 }
 
 /** Screenshots of every screen (Can I…? with a question answered). */
@@ -161,7 +169,9 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     const h1 = await waitText(driver, "main h1", /after session/);
     await waitRendered(driver, "today");
     // The app's today is the test's today (same zone; not across midnight).
-    const appToday = await driver.executeScript(() => document.querySelector("main .lead time")?.getAttribute("datetime"));
+    const appToday = await driver.executeScript(() =>
+      document.querySelector("main .lead time")?.getAttribute("datetime"),
+    );
     assert.equal(appToday, TODAY, "the app and the test agree on today's date");
     assert.match(h1, AFTER_FIRST);
     assert.match(await text(driver, "main .lead"), /Four dry days/);

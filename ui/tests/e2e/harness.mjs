@@ -19,7 +19,19 @@
 // Screenshots go to target/screenshots/app/ (never into the source tree;
 // scripts/screenshots.sh copies them to docs/screenshots/app/).
 import { execFileSync, spawn } from "node:child_process";
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -55,9 +67,13 @@ function which(name, extra = []) {
 
 /** Fails (never skips) when a tool the test needs is missing. */
 export function tools() {
-  const tauriDriver = process.env.TAURI_DRIVER ?? which("tauri-driver", [join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin")]);
+  const tauriDriver =
+    process.env.TAURI_DRIVER ??
+    which("tauri-driver", [join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin")]);
   if (!tauriDriver || !existsSync(tauriDriver)) {
-    throw new Error("tauri-driver not found: install it with `cargo install tauri-driver --locked` (scripts/setup.sh does)");
+    throw new Error(
+      "tauri-driver not found: install it with `cargo install tauri-driver --locked` (scripts/setup.sh does)",
+    );
   }
   const webkitDriver = which("WebKitWebDriver");
   if (!webkitDriver) {
@@ -108,7 +124,10 @@ function builtBinary() {
     execFileSync("npm", ["run", "build"], { cwd: UI, stdio: ["ignore", process.stderr, process.stderr] });
   }
   console.log("e2e: cargo build -p smp-aftercare --locked");
-  execFileSync("cargo", ["build", "-p", "smp-aftercare", "--locked"], { cwd: ROOT, stdio: ["ignore", process.stderr, process.stderr] });
+  execFileSync("cargo", ["build", "-p", "smp-aftercare", "--locked"], {
+    cwd: ROOT,
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
   const bin = join(ROOT, "target/debug/smp-aftercare");
   if (!existsSync(bin)) throw new Error(`${bin} is missing after cargo build`);
   return bin;
@@ -116,7 +135,11 @@ function builtBinary() {
 
 /** Starts a process in its own process group; keeps its output for errors. */
 function start(name, cmd, args, options = {}) {
-  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe", ...(options.extraStdio ?? [])], env: options.env ?? process.env });
+  const child = spawn(cmd, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe", ...(options.extraStdio ?? [])],
+    env: options.env ?? process.env,
+  });
   child.log = "";
   const keep = (chunk) => {
     child.log = (child.log + chunk.toString()).slice(-20_000);
@@ -175,7 +198,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 /** A private X display (Xvfb picks a free number and tells us on fd 3). */
 export async function startXvfb() {
-  const x = start("Xvfb", "Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { extraStdio: ["pipe"] });
+  const x = start("Xvfb", "Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], {
+    extraStdio: ["pipe"],
+  });
   const display = await new Promise((resolve, reject) => {
     let got = "";
     const timer = setTimeout(() => reject(new Error(`Xvfb did not start in 10 s:\n${x.log}`)), 10_000);
@@ -280,7 +305,9 @@ export function application(binary, scheme) {
   const dir = mkdtempSync(join(tmpdir(), "smp-e2e-dark-"));
   tempDirs.push(dir);
   const wrapper = join(dir, "smp-aftercare-dark");
-  writeFileSync(wrapper, `#!/bin/sh\nGTK_THEME=Adwaita:dark exec '${binary.replace(/'/g, "'\\''")}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(wrapper, `#!/bin/sh\nGTK_THEME=Adwaita:dark exec '${binary.replace(/'/g, "'\\''")}' "$@"\n`, {
+    mode: 0o755,
+  });
   return wrapper;
 }
 
@@ -294,11 +321,22 @@ export async function launchApp(server, binary, dataDir, { scheme = "light" } = 
   try {
     // WebKitWebDriver waits for the app without a limit of its own.
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no session after ${LAUNCH_TIMEOUT / 1000} s (WebKitWebDriver waits for the app without a limit: did the app exit or hang at start?)`)), LAUNCH_TIMEOUT);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no session after ${LAUNCH_TIMEOUT / 1000} s (WebKitWebDriver waits for the app without a limit: did the app exit or hang at start?)`,
+            ),
+          ),
+        LAUNCH_TIMEOUT,
+      );
     });
     driver = await Promise.race([new Builder().withCapabilities(caps).usingServer(server.url).build(), timeout]);
   } catch (e) {
-    throw new Error(`could not start the app (${scheme}) through tauri-driver: ${e.message}\n--- tauri-driver, WebKitWebDriver and app output ---\n${server.log()}`, { cause: e });
+    throw new Error(
+      `could not start the app (${scheme}) through tauri-driver: ${e.message}\n--- tauri-driver, WebKitWebDriver and app output ---\n${server.log()}`,
+      { cause: e },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -337,8 +375,13 @@ export async function waitInPage(driver, what, fn, ...args) {
   try {
     return await driver.wait(async () => (last = await driver.executeScript(fn, ...args)), TIMEOUT);
   } catch (e) {
-    const h1 = await driver.executeScript(() => document.querySelector("main h1")?.textContent ?? null).catch(() => "?");
-    throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)}; main h1: ${JSON.stringify(h1)}): ${e.message}`, { cause: e });
+    const h1 = await driver
+      .executeScript(() => document.querySelector("main h1")?.textContent ?? null)
+      .catch(() => "?");
+    throw new Error(
+      `timed out waiting for ${what} (last: ${JSON.stringify(last)}; main h1: ${JSON.stringify(h1)}): ${e.message}`,
+      { cause: e },
+    );
   }
 }
 
@@ -349,7 +392,13 @@ export function waitRendered(driver, route) {
     route ? `the ${route} screen` : "a rendered screen",
     (r) => {
       const main = document.querySelector("main#app");
-      return !!main && !!main.dataset.route && (!r || main.dataset.route === r) && !main.hasAttribute("aria-busy") && !!main.querySelector("h1");
+      return (
+        !!main &&
+        !!main.dataset.route &&
+        (!r || main.dataset.route === r) &&
+        !main.hasAttribute("aria-busy") &&
+        !!main.querySelector("h1")
+      );
     },
     route ?? null,
   );
@@ -372,7 +421,10 @@ export async function go(driver, route) {
  * fixed at the bottom does not cover it.
  */
 export async function click(driver, target) {
-  const el = target instanceof WebElement ? target : await driver.findElement(typeof target === "string" ? { css: target } : target);
+  const el =
+    target instanceof WebElement
+      ? target
+      : await driver.findElement(typeof target === "string" ? { css: target } : target);
   await driver.executeScript((e) => e.scrollIntoView({ block: "center", inline: "nearest" }), el);
   await el.click();
   return el;
@@ -380,7 +432,10 @@ export async function click(driver, target) {
 
 /** Clicks the submit button of the form that holds the field `css`. */
 export async function submitFormOf(driver, css) {
-  const button = await driver.executeScript((s) => document.querySelector(s)?.form?.querySelector("button[type='submit']") ?? null, css);
+  const button = await driver.executeScript(
+    (s) => document.querySelector(s)?.form?.querySelector("button[type='submit']") ?? null,
+    css,
+  );
   if (!button) throw new Error(`no submit button in the form of ${css}`);
   return click(driver, button);
 }
@@ -417,7 +472,10 @@ export async function typeDate(driver, css, iso) {
 export async function text(driver, css) {
   const t = await driver.executeScript((s) => document.querySelector(s)?.textContent ?? null, css);
   if (t === null) throw new Error(`no element matches ${css}`);
-  return t.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+  return t
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Waits until the text of `css` matches `re`; returns the text. */
@@ -426,7 +484,10 @@ export async function waitText(driver, css, re) {
     driver,
     `${css} to match ${re}`,
     (s, source, flags) => {
-      const t = (document.querySelector(s)?.textContent ?? "").replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+      const t = (document.querySelector(s)?.textContent ?? "")
+        .replace(/\u00a0/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
       return new RegExp(source, flags).test(t) ? t : false;
     },
     css,

@@ -46,7 +46,9 @@ describe("createFormats", () => {
 describe("sentence", () => {
   it("capitalises and ends a backend message", () => {
     expect(sentence("a session on 2025-03-17 is already booked")).toBe("A session on 2025-03-17 is already booked.");
-    expect(sentence("invalid date \"x\": not in the form YYYY-MM-DD (expected YYYY-MM-DD)")).toMatch(/^Invalid date .*\)$/);
+    expect(sentence('invalid date "x": not in the form YYYY-MM-DD (expected YYYY-MM-DD)')).toMatch(
+      /^Invalid date .*\)$/,
+    );
     expect(sentence("  ")).toBe("");
   });
 });

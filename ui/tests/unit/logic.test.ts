@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { ActivityLabel, ActivityStatus, AppError, DayStatus, Milestone, Preparation, Protocol } from "../../src/bindings";
+import type {
+  ActivityLabel,
+  ActivityStatus,
+  AppError,
+  DayStatus,
+  Milestone,
+  Preparation,
+  Protocol,
+} from "../../src/bindings";
 import { createFormats } from "../../src/format";
 import {
   activityName,
@@ -24,7 +32,11 @@ import {
 import engine from "../fixtures/engine.json";
 
 // Real engine output (see tests/fixtures/generate.mjs).
-type Plan = { plan: { milestones: Milestone[] }; status: Record<string, DayStatus>; prep: Record<string, Preparation | null> };
+type Plan = {
+  plan: { milestones: Milestone[] };
+  status: Record<string, DayStatus>;
+  prep: Record<string, Preparation | null>;
+};
 const fx = engine as unknown as { activities: ActivityLabel[]; protocols: Protocol[]; plans: Record<string, Plan> };
 const names = fx.activities;
 const booked = fx.plans["four-to-thirty|2025-03-06,2025-03-17"]!;
@@ -38,7 +50,21 @@ const act = (id: string) => today.activities.find((a) => a.activity === id)!;
 describe("Today", () => {
   it("groups activities by status, keeping the engine's order", () => {
     const g = groupActivities(today.activities);
-    expect(g.avoid.map((a) => a.activity)).toEqual(["wash", "wet", "rinse", "shave", "moisturise", "exercise", "sweat", "swim", "sauna", "sun", "sunbed", "woolly_hat", "bath"]);
+    expect(g.avoid.map((a) => a.activity)).toEqual([
+      "wash",
+      "wet",
+      "rinse",
+      "shave",
+      "moisturise",
+      "exercise",
+      "sweat",
+      "swim",
+      "sauna",
+      "sun",
+      "sunbed",
+      "woolly_hat",
+      "bath",
+    ]);
     // 003 restricts alcohol, stimulants and aspirin only before a session:
     // after it the engine lists them not at all, never as "OK now".
     expect(g.ok.map((a) => a.activity)).toEqual([]);
@@ -56,7 +82,12 @@ describe("Today", () => {
   it("says from when an avoided activity is allowed, with the engine's count", () => {
     expect(plain(avoidUntil(act("shave"), f, today.date))).toBe("from Sat 22 Mar, in 2 days");
     expect(plain(avoidUntil(act("sun"), f, today.date))).toBe("from Fri 21 Mar, tomorrow");
-    const held: ActivityStatus = { ...act("swim"), allowed_from: null, allowed_in_days: null, until_next_session: true };
+    const held: ActivityStatus = {
+      ...act("swim"),
+      allowed_from: null,
+      allowed_in_days: null,
+      until_next_session: true,
+    };
     expect(avoidUntil(held, f)).toBe("until your next session");
     expect(avoidUntil({ ...held, until_next_session: false }, f)).toBe("no end date set yet");
   });
@@ -74,9 +105,17 @@ describe("Today", () => {
     const shave = eve.activities.find((x) => x.activity === "shave")!;
     expect(shave.lasting).toBe(true);
     expect(fullyFineFrom(shave, f, eve.date)).toBe("For good: your clinic's lasting advice.");
-    const ask: ActivityStatus = { ...act("sunbed"), allowed_from: null, allowed_in_days: null, until_next_session: false, ask_clinic_from: "2025-04-16" };
+    const ask: ActivityStatus = {
+      ...act("sunbed"),
+      allowed_from: null,
+      allowed_in_days: null,
+      until_next_session: false,
+      ask_clinic_from: "2025-04-16",
+    };
     expect(plain(avoidUntil(ask, f, today.date))).toBe("not before Wed 16 Apr, then ask your clinic");
-    expect(plain(answerFor(ask, f, today.date).detail)).toBe("Not before Wed 16 Apr, and your clinic's plan says nothing after that: ask them first.");
+    expect(plain(answerFor(ask, f, today.date).detail)).toBe(
+      "Not before Wed 16 Apr, and your clinic's plan says nothing after that: ask them first.",
+    );
     expect(dayHeading({ ...today, restrictions_over: true })).toBe("Your clinic's restrictions are over");
   });
 });
@@ -120,7 +159,11 @@ describe("Can I…? synonyms", () => {
 
   it("maps only to real activity ids", () => {
     for (const [word, ids] of Object.entries(SYNONYMS)) {
-      for (const id of ids) expect(names.map((n) => n.activity), word).toContain(id);
+      for (const id of ids)
+        expect(
+          names.map((n) => n.activity),
+          word,
+        ).toContain(id);
     }
   });
 });
@@ -149,7 +192,13 @@ describe("Can I…? answers", () => {
 
   it("says yes for OK activities, and handles holds until the next session", () => {
     expect(answerFor({ ...act("swim"), status: "ok" }, f).headline).toBe("Swimming: yes, that's fine today.");
-    const held = { ...act("sun"), allowed_from: null, allowed_in_days: null, until_next_session: true, after_next_session: false };
+    const held = {
+      ...act("sun"),
+      allowed_from: null,
+      allowed_in_days: null,
+      until_next_session: true,
+      after_next_session: false,
+    };
     expect(answerFor(held, f).detail).toBe("Not before your next session.");
     // The next session restarts it on its own day: it lasts past it.
     expect(answerFor({ ...held, after_next_session: true }, f).detail).toBe("Not until after your next session.");
@@ -166,7 +215,11 @@ describe("error placement", () => {
   });
 
   it("puts a message for a field the form lacks on the form", () => {
-    const e: AppError = { kind: "invalid", field: "sessions", message: "add your first session before exporting a calendar" };
+    const e: AppError = {
+      kind: "invalid",
+      field: "sessions",
+      message: "add your first session before exporting a calendar",
+    };
     expect(placeError(e, fields).field).toBeNull();
     expect(placeError({ kind: "invalid", field: null, message: "x" }, fields).field).toBeNull();
   });
@@ -183,7 +236,9 @@ describe("error placement", () => {
       field: "file",
       message: 'Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)',
     });
-    expect(protocolErrorText(e)).toBe('Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)');
+    expect(protocolErrorText(e)).toBe(
+      'Line 10, field “activity”: unknown activity "swimming" (expected one of: wash, wet)',
+    );
     expect(placeError(e, ["date"]).field).toBeNull();
   });
 
@@ -194,8 +249,14 @@ describe("error placement", () => {
   });
 
   it("puts store and other failures on the form", () => {
-    expect(placeError({ kind: "store", message: "disk full" }, fields)).toEqual({ field: null, message: "Your data could not be saved or read: disk full" });
-    expect(placeError({ kind: "not_found", message: "no session with id 9" }, fields)).toEqual({ field: null, message: "No session with id 9." });
+    expect(placeError({ kind: "store", message: "disk full" }, fields)).toEqual({
+      field: null,
+      message: "Your data could not be saved or read: disk full",
+    });
+    expect(placeError({ kind: "not_found", message: "no session with id 9" }, fields)).toEqual({
+      field: null,
+      message: "No session with id 9.",
+    });
   });
 });
 
@@ -258,17 +319,25 @@ describe("protocol rules", () => {
   it("words every kind of window", () => {
     expect(windowText({ scope: "after_each", from_day: 1, to_day: 5 })).toBe("Days 1–5 after each session");
     expect(windowText({ scope: "after_each", from_day: 6, to_day: 6 })).toBe("Day 6 after each session");
-    expect(windowText({ scope: "between", from_day: 6, to_day: null })).toBe("From day 6 after a session, until the next one");
+    expect(windowText({ scope: "between", from_day: 6, to_day: null })).toBe(
+      "From day 6 after a session, until the next one",
+    );
     expect(windowText({ scope: "after_final", from_day: 1, to_day: 30 })).toBe("Days 1–30 after your final session");
-    expect(windowText({ scope: "before_each", days_before: 7, session_day: false })).toBe("The 7 days before each session");
-    expect(windowText({ scope: "before_each", days_before: 1, session_day: true })).toBe("The day before each session, and the session day");
+    expect(windowText({ scope: "before_each", days_before: 7, session_day: false })).toBe(
+      "The 7 days before each session",
+    );
+    expect(windowText({ scope: "before_each", days_before: 1, session_day: true })).toBe(
+      "The day before each session, and the session day",
+    );
     expect(windowText({ scope: "before_each", days_before: 0, session_day: true })).toBe("On each session day");
   });
 
   it("groups rules by activity in the engine's order, each by day", () => {
     const groups = rulesByActivity(protocol.rules, names);
     expect(groups[0]!.activity).toBe("wash");
-    expect(groups.map((g) => g.activity)).toEqual(names.map((n) => n.activity).filter((a) => groups.some((g) => g.activity === a)));
+    expect(groups.map((g) => g.activity)).toEqual(
+      names.map((n) => n.activity).filter((a) => groups.some((g) => g.activity === a)),
+    );
     const wash = groups[0]!.rules;
     expect(wash.map((r) => r.status)).toEqual(["avoid", "limited", "limited", "ok"]);
     expect(groups.reduce((n, g) => n + g.rules.length, 0)).toBe(protocol.rules.length);
