@@ -11,7 +11,7 @@
 #   Xvfb, private D-Bus) with the app's today fixed to DEMO_TODAY through
 #   SMP_AFTERCARE_TODAY (read by the app at start-up; the test counts its
 #   dates from it too), so the README's pictures show the same scenario
-#   whenever they are taken: two sessions of "Four dry days", the first 17
+#   whenever they are taken: two sessions of "Four dry days", the first 9
 #   days and the second 3 days before DEMO_TODAY.
 # - docs/screenshots/browser/: the browser tests' screenshots (chromium, the
 #   fake backend's fixed dates).

@@ -40,12 +40,13 @@ import { BAD_PROTOCOL } from "../fixtures/bad-protocol.mjs";
 /** The phone size of the screenshots (the window is 430×860 by default). */
 const PHONE = { width: 390, height: 844 };
 
-// Two sessions of "Four dry days" (three planned): the first 17 days ago
-// (today is day 18 after it), the second 3 days ago (today is day 4).
-const FIRST = localDate(-17);
+// Two sessions of "Four dry days" (three planned), 6 days apart as its
+// clinic spaces them (5-7): the first 9 days ago (today is day 10 after it),
+// the second 3 days ago (today is day 4).
+const FIRST = localDate(-9);
 const SECOND = localDate(-3);
 const TODAY = localDate(0);
-const AFTER_FIRST = /\bDay 18 after session 1 of 3\b/i;
+const AFTER_FIRST = /\bDay 10 after session 1 of 3\b/i;
 const AFTER_SECOND = /\bDay 4 after session 2 of 3\b/i;
 
 /** Every screen, with a pattern its heading must match. */
