@@ -1,5 +1,5 @@
 // Timeline: every day on which something changes, from getting ready for
-// the first session to fully healed and the touch-up, with today marked.
+// the first session to the end of the aftercare and the touch-up, with today marked.
 
 import { commands, type Overview, type PlanSummary } from "../bindings";
 import { need } from "../api";
@@ -10,7 +10,7 @@ import { type Ctx, needsFirstSession, screen, timeEl } from "./common";
 
 export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
   const [overview, milestones] = await Promise.all([need(commands.overview()), need(commands.timeline())]);
-  const root = screen("Your timeline", "Every day something changes, from getting ready to fully healed.");
+  const root = screen("Your timeline", "Every day something changes, from getting ready to the end of your aftercare.");
   if (!overview.plan) {
     root.append(needsFirstSession("Your timeline appears here"));
     return root;
