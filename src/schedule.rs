@@ -121,15 +121,6 @@ pub(crate) enum Lifts {
     Never,
 }
 
-/// Where a care item stands on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CareVerdict {
-    /// Asked for.
-    Ask,
-    /// Held back: its activity is avoided that day.
-    Withheld,
-}
-
 /// The compiled plan (see the module documentation).
 #[derive(Debug, Clone)]
 pub(crate) struct Schedule {
@@ -208,46 +199,34 @@ impl Schedule {
     /// avoided; for a preparation item only the earlier sessions' rules (and
     /// other preparation rules) count, since it is done before the session
     /// starts its own rules. Where several items for one activity hold, only
-    /// the most specific is asked for (see [`Plan::care_candidates`]).
+    /// the most specific is asked for (see [`Schedule::for_each_care_asked`]).
     pub(crate) fn care_on(&self, date: NaiveDate) -> CareSet {
         let mut on = CareSet::default();
-        for (w, verdict) in self.care_candidates(date) {
-            if verdict == CareVerdict::Ask {
-                on.insert(w.care);
-            }
-        }
+        self.for_each_care_asked(date, |w| on.insert(w.care));
         on
     }
 
-    /// Every care window holding on `date`, with its verdict. Of several
-    /// windows tied to one activity that would be asked for, the most
-    /// specific wins and the others are dropped (see `more_specific`).
-    pub(crate) fn care_candidates(&self, date: NaiveDate) -> Vec<(&CareWindow, CareVerdict)> {
+    /// Calls `each` with every care window asked for on `date`: untied ones,
+    /// and for each activity the most specific of the windows whose
+    /// activity is not avoided (see `more_specific`). No allocation: this
+    /// runs for every day the milestones compare.
+    pub(crate) fn for_each_care_asked(&self, date: NaiveDate, mut each: impl FnMut(&CareWindow)) {
         let items = self.protocol.care();
-        let mut out: Vec<(&CareWindow, CareVerdict)> = Vec::new();
+        let mut best: [Option<&CareWindow>; Activity::ALL.len()] = [None; Activity::ALL.len()];
         for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
             let Some(activity) = items[w.care].activity else {
-                out.push((w, CareVerdict::Ask));
+                each(w);
                 continue;
             };
-            let verdict = match self.care_level(w, activity, date).status {
-                Some(Allowance::Avoid) => CareVerdict::Withheld,
-                _ => CareVerdict::Ask,
-            };
-            if verdict == CareVerdict::Ask {
-                let rival = out.iter().position(|(o, v)| {
-                    *v == CareVerdict::Ask && items[o.care].activity == Some(activity)
-                });
-                if let Some(r) = rival {
-                    if more_specific(w, out[r].0) {
-                        out[r] = (w, verdict);
-                    }
-                    continue;
-                }
+            if self.care_level(w, activity, date).status == Some(Allowance::Avoid) {
+                continue;
             }
-            out.push((w, verdict));
+            let slot = &mut best[activity as usize];
+            if slot.is_none_or(|b| more_specific(w, b)) {
+                *slot = Some(w);
+            }
         }
-        out
+        best.into_iter().flatten().for_each(each);
     }
 
     /// Whether the next session, once booked, restarts a restriction of

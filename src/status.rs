@@ -185,33 +185,28 @@ impl Plan {
             .collect();
 
         let items = self.protocol().care();
-        let care_set = self.schedule.care_on(date);
-        let care = self
-            .schedule
-            .care_candidates(date)
-            .into_iter()
-            .filter(|(w, _)| care_set.contains(w.care))
-            .map(|(w, _)| {
-                let item = &items[w.care];
-                let condition = item.activity.and_then(|a| {
-                    let level = self.schedule.care_level(w, a, date);
-                    (level.status == Some(Allowance::Limited))
-                        .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
-                        .flatten()
-                });
-                (
-                    w.care,
-                    CareToday {
-                        id: item.id.clone(),
-                        label: item.label.clone(),
-                        note: item.note.clone(),
-                        condition,
-                    },
-                )
-            })
-            .collect::<std::collections::BTreeMap<usize, CareToday>>()
-            .into_values()
-            .collect();
+        let mut care = std::collections::BTreeMap::new();
+        self.schedule.for_each_care_asked(date, |w| {
+            let item = &items[w.care];
+            let condition = item.activity.and_then(|a| {
+                let level = self.schedule.care_level(w, a, date);
+                (level.status == Some(Allowance::Limited))
+                    .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
+                    .flatten()
+            });
+            // Keyed by the item's place in the file: one entry per item,
+            // however many sessions' windows ask for it, in file order.
+            care.insert(
+                w.care,
+                CareToday {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    note: item.note.clone(),
+                    condition,
+                },
+            );
+        });
+        let care = care.into_values().collect();
 
         let milestones = self.milestones();
         let next = milestones[milestones.partition_point(|m| m.date <= date)..]
