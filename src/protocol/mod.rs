@@ -217,7 +217,7 @@ impl FromStr for Scope {
             .find(|scope| scope.id() == s)
             .ok_or_else(|| {
                 format!(
-                    "unknown scope \"{s}\" (expected after_each, between, after_final or before_each)"
+                    "unknown scope {s:?} (expected after_each, between, after_final or before_each)"
                 )
             })
     }

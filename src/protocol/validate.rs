@@ -204,7 +204,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         return Err(check.err(
             raw.id.span(),
             "id",
-            format!("\"{id}\" is not a valid id (use lowercase letters, digits and hyphens)"),
+            format!("{id:?} is not a valid id (use lowercase letters, digits and hyphens)"),
         ));
     }
     let name = check.text(&raw.name, "name")?;
@@ -300,11 +300,13 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
             return Err(check.err(
                 c.id.span(),
                 "id",
-                format!("\"{id}\" is not a valid care id (use lowercase letters, digits and underscores)"),
+                format!(
+                    "{id:?} is not a valid care id (use lowercase letters, digits and underscores)"
+                ),
             ));
         }
         if care.iter().any(|other| other.id == id) {
-            return Err(check.err(c.id.span(), "id", format!("care id \"{id}\" is used twice")));
+            return Err(check.err(c.id.span(), "id", format!("care id {id:?} is used twice")));
         }
         let label = check.text(&c.label, "label")?;
         let note = c.note.as_ref().map(|n| check.text(n, "note")).transpose()?;

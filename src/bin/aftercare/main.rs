@@ -162,8 +162,11 @@ fn emit(out: &str) -> ExitCode {
     }
 }
 
+/// The one stderr line: values in messages are already quoted with escapes
+/// (`"2026-01-01\n"`); whatever else could hold a control character (a
+/// file name, a TOML or clap message) is escaped here.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("aftercare: {message}");
+    eprintln!("aftercare: {}", render::terminal_line(message));
     ExitCode::from(2)
 }
 
@@ -188,12 +191,12 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&all)
             } else {
-                render::protocols(&all)
+                human(render::protocols(&all))
             })
         }
         Command::Check { file } => {
             let protocol = read_protocol_file(&file)?;
-            Ok(render::checked(&file, &protocol))
+            Ok(human(render::checked(&file, &protocol)))
         }
         Command::Status { plan, on, json } => {
             let plan = build_plan(&plan)?;
@@ -202,7 +205,7 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&status)
             } else {
-                render::status(&plan, &status)
+                human(render::status(&plan, &status))
             })
         }
         Command::Prep { plan, on, json } => {
@@ -212,20 +215,20 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&prep)
             } else {
-                render::preparation(date, prep.as_ref(), plan.warnings())
+                human(render::preparation(date, prep.as_ref(), plan.warnings()))
             })
         }
         Command::Activities { json } => Ok(if json {
             to_json(&aftercare::ActivityLabel::all())
         } else {
-            render::activities()
+            human(render::activities())
         }),
         Command::Plan { plan, json } => {
             let plan = build_plan(&plan)?;
             Ok(if json {
                 to_json(&render::PlanJson::new(&plan))
             } else {
-                render::plan(&plan)
+                human(render::plan(&plan))
             })
         }
         Command::Reminders { plan, at, json } => {
@@ -235,7 +238,7 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&reminders)
             } else {
-                render::reminders(&plan, &reminders)
+                human(render::reminders(&plan, &reminders))
             })
         }
         Command::Ics { plan, at } => {
@@ -243,6 +246,17 @@ fn run(command: Command) -> Result<String, Failure> {
             let plan = build_plan(&plan)?;
             Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
         }
+    }
+}
+
+/// Output for people, made inert for the terminal. JSON is left as it is
+/// (it must stay valid JSON holding the exact values; serde_json escapes
+/// C0 controls, and validation keeps control characters out of protocol
+/// text), and the calendar escapes its own text.
+fn human(out: String) -> String {
+    match render::terminal(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
     }
 }
 
@@ -263,7 +277,7 @@ fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
     let planned = match &args.planned {
         Some(text) => Some(text.parse::<u32>().map_err(|_| {
             Failure::Input(format!(
-                "invalid planned count \"{text}\": expected a whole number such as 3"
+                "invalid planned count {text:?}: expected a whole number such as 3"
             ))
         })?),
         None => None,
@@ -297,8 +311,7 @@ fn load_protocol(value: &str) -> Result<Protocol, Failure> {
 }
 
 fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
-    let cannot =
-        |why: String| Failure::Input(format!("cannot read protocol file \"{path}\": {why}"));
+    let cannot = |why: String| Failure::Input(format!("cannot read protocol file {path:?}: {why}"));
     let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
     if !meta.is_file() {
         return Err(cannot("not a file".to_string()));
