@@ -387,3 +387,21 @@ impl Protocol {
             .collect()
     }
 }
+
+#[cfg(test)]
+impl Protocol {
+    /// Tests only: this protocol with texts validation would refuse
+    /// (`name`, and every rule note passed through `note`), to check that
+    /// each sink stays inert by itself.
+    pub(crate) fn with_unchecked_texts(
+        mut self,
+        name: &str,
+        note: impl Fn(&str) -> String,
+    ) -> Self {
+        self.name = name.to_string();
+        for rule in &mut self.rules {
+            rule.note = note(&rule.note);
+        }
+        self
+    }
+}
