@@ -674,3 +674,21 @@ fn protocol_text_with_a_control_character_is_refused() {
         )
     );
 }
+
+#[test]
+fn terminal_output_shows_control_characters_escaped() {
+    // Protocol text cannot hold them (validation), but a file name can.
+    let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
+    let path = temp_file("clinic\u{1b}]0;x\u{7}\r.toml", text);
+    let p = path.to_str().unwrap();
+    let shown = p
+        .replace('\u{1b}', "\\u{1b}")
+        .replace('\u{7}', "\\u{7}")
+        .replace('\r', "\\r");
+    assert_eq!(
+        ok(&["check", p]),
+        format!(
+            "{shown}: ok: \"Two calm weeks after each visit\" (two-week-rest), 10 rules, 1 care items, 3 sessions usually\n"
+        )
+    );
+}
