@@ -646,16 +646,17 @@ fn a_file_name_with_control_characters_stays_one_line() {
 
 #[test]
 fn a_usage_error_with_control_characters_stays_one_line() {
-    // clap writes the value itself: its line breaks join as spaces, like
-    // the lines of any usage error, and other control characters are
-    // escaped (clap already drops ESC sequences).
-    assert_eq!(
-        bad(&["frob\rnicate"]),
-        "aftercare: unrecognized subcommand 'frob\\rnicate'"
-    );
     assert_eq!(
         bad(&["frob\nnicate"]),
-        "aftercare: unrecognized subcommand 'frob nicate'"
+        "aftercare: unrecognized subcommand 'frob\\nnicate'"
+    );
+    assert_eq!(
+        bad(&["frob\u{1b}[2Jnicate\r"]),
+        "aftercare: unrecognized subcommand 'frob\\u{1b}[2Jnicate\\r'"
+    );
+    assert_eq!(
+        bad(&["status", "--session", "2026-03-02", "--colour\n"]),
+        "aftercare: unexpected argument '--colour\\n' found"
     );
 }
 

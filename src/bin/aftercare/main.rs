@@ -138,7 +138,7 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
-        Err(e) => return fail(&one_line(&e.render().to_string())),
+        Err(e) => return fail(&one_line(&usage_error(e))),
     };
     match run(cli.command) {
         Ok(out) => emit(&out),
@@ -168,6 +168,20 @@ fn emit(out: &str) -> ExitCode {
 fn fail(message: &str) -> ExitCode {
     eprintln!("aftercare: {}", render::terminal_line(message));
     ExitCode::from(2)
+}
+
+/// clap's message for a usage error. clap writes the values it names as
+/// they are: a line break would split the message (and [`one_line`] would
+/// join it with a space) and ESC sequences are dropped. So the message is
+/// that of the same arguments with their control characters escaped, which
+/// fail the same way; the original where they do not (non-UTF-8 input).
+fn usage_error(original: clap::Error) -> String {
+    let escaped =
+        std::env::args_os().map(|arg| render::terminal_line(&arg.to_string_lossy()).into_owned());
+    match Cli::try_parse_from(escaped) {
+        Err(e) if e.kind() == original.kind() => e.render().to_string(),
+        _ => original.render().to_string(),
+    }
 }
 
 /// clap's usage errors span several lines; keep what names the problem.
