@@ -220,7 +220,7 @@ impl fmt::Display for UnknownActivity {
         let ids: Vec<&str> = Activity::ALL.iter().map(|a| a.id()).collect();
         write!(
             f,
-            "unknown activity \"{}\" (expected one of: {})",
+            "unknown activity {:?} (expected one of: {})",
             self.0,
             ids.join(", ")
         )
@@ -292,7 +292,7 @@ impl FromStr for Allowance {
             "limited" => Ok(Allowance::Limited),
             "avoid" => Ok(Allowance::Avoid),
             other => Err(format!(
-                "unknown status \"{other}\" (expected avoid, limited or ok)"
+                "unknown status {other:?} (expected avoid, limited or ok)"
             )),
         }
     }

@@ -12,14 +12,22 @@
 //! - Restrictions and milestones are free time (`TRANSP:TRANSPARENT`); a
 //!   session is busy. Milestones carry a real alarm at the reminder time.
 //! - Lines are folded at 75 octets, never inside a UTF-8 character.
+//! - Text is inert ([`ics_text`]): control characters (a bare CR ends a
+//!   line for some readers, so a note could add a `SUMMARY:` of its own)
+//!   and bidirectional controls are removed, and TEXT values are escaped
+//!   per RFC 5545 (by the writer, and by [`escape_text`] for `NAME`, which
+//!   the writer leaves raw).
+
+use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
-use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 
 use crate::activity::Allowance;
 use crate::day::add_days;
 use crate::plan::Plan;
 use crate::schedule::{RuleWindow, Schedule, Track};
+use crate::text::is_inert;
 
 /// How far ahead a restriction waiting for an unbooked session is shown when
 /// the protocol gives no `max_gap_days`: 30 days after the last booked
@@ -56,7 +64,12 @@ impl Plan {
     /// ```
     pub fn ics(&self, at: NaiveTime, stamp: DateTime<Utc>) -> String {
         let mut calendar = Calendar::new();
-        calendar.name(&format!("SMP aftercare: {}", self.protocol().name()));
+        let name = format!("SMP aftercare: {}", ics_text(self.protocol().name()));
+        // NAME (RFC 7986) is TEXT, but the writer leaves it raw; the X-
+        // property it escapes itself.
+        calendar
+            .append_property(Property::new("NAME", escape_text(&name)))
+            .append_property(Property::new("X-WR-CALNAME", name));
 
         let planned = self.planned();
         for (i, date) in self.sessions().iter().enumerate() {
@@ -103,7 +116,7 @@ impl Plan {
                 let uid = format!("{uid_kind}-{}-{}", track.activity.id(), run.start);
                 let mut event = all_day(&uid, &summary, run.start, end, stamp);
                 event
-                    .description(&upper_first(&description))
+                    .description(&ics_text(&upper_first(&description)))
                     .add_property("TRANSP", "TRANSPARENT");
                 calendar.push(event.done());
             }
@@ -120,10 +133,11 @@ impl Plan {
                 add_days(m.date, 1),
                 stamp,
             );
+            let body = ics_text(&m.body);
             event
-                .description(&m.body)
+                .description(&body)
                 .add_property("TRANSP", "TRANSPARENT")
-                .alarm(Alarm::display(&m.body, Trigger::after_start(offset)));
+                .alarm(Alarm::display(&body, Trigger::after_start(offset)));
             calendar.push(event.done());
         }
 
@@ -154,7 +168,7 @@ fn all_day(
     event
         .uid(&format!("{uid}@smp-aftercare"))
         .timestamp(stamp)
-        .summary(summary)
+        .summary(&ics_text(summary))
         .starts(start)
         .ends(end_exclusive);
     event
@@ -267,6 +281,34 @@ fn upper_first(s: &str) -> String {
     }
 }
 
+/// Text for the calendar: every character that is not inert (control
+/// characters, CR and LF included, and bidirectional controls) removed.
+/// The writer escapes what is left as RFC 5545 TEXT.
+fn ics_text(text: &str) -> Cow<'_, str> {
+    if text.chars().all(is_inert) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| is_inert(*c)).collect())
+    }
+}
+
+/// RFC 5545 TEXT escaping (section 3.3.11): backslash, semicolon, comma
+/// and line feed, for a property the writer leaves raw.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Unfolds the writer's lines and folds them again at [`MAX_LINE_OCTETS`]
 /// octets (continuation lines start with one space, which counts), never
 /// inside a UTF-8 character.
@@ -298,6 +340,106 @@ fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Protocol;
+    use chrono::TimeZone;
+
+    fn plan_ics(protocol: Protocol) -> String {
+        let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let s2 = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let plan = Plan::new(protocol, vec![s1, s2], None, chrono_tz::Europe::London).unwrap();
+        plan.ics(
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap(),
+        )
+    }
+
+    /// (name, value) of each property of a component.
+    type Props = Vec<(String, String)>;
+
+    /// The properties of the calendar, then of each event.
+    /// Unfolded first: the `ical` crate drops every leading space of a
+    /// continuation line, so a fold before a space would lose it (folding
+    /// has its own test).
+    fn read_back(text: &str) -> (Props, Vec<Props>) {
+        let unfolded = text.replace("\r\n ", "");
+        let mut parser = ical::IcalParser::new(unfolded.as_bytes());
+        let calendar = parser.next().expect("one calendar").expect("it parses");
+        assert!(parser.next().is_none(), "only one calendar");
+        let props = |ps: &[ical::property::Property]| {
+            ps.iter()
+                .map(|p| (p.name.clone(), p.value.clone().unwrap_or_default()))
+                .collect::<Props>()
+        };
+        (
+            props(&calendar.properties),
+            calendar
+                .events
+                .iter()
+                .map(|e| props(&e.properties))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_calendar() {
+        // Validation refuses these; the calendar must stay inert without it.
+        let clean = Protocol::builtin("four-day-dry").unwrap();
+        let injected = "\r\nSUMMARY:Injected\rEND:VEVENT\0\u{1b}[31m\u{202e}";
+        let dirty = clean
+            .clone()
+            .with_unchecked_texts(&format!("Dry{injected}, then; easy\\"), |note| {
+                format!("{note}{injected}")
+            });
+        let text = plan_ics(dirty);
+        assert!(
+            !text
+                .replace("\r\n", "")
+                .contains(['\r', '\n', '\0', '\u{1b}', '\u{202e}']),
+            "{text:?}"
+        );
+
+        let (calendar, events) = read_back(&text);
+        let (_, expected) = read_back(&plan_ics(clean));
+        let name = "SMP aftercare: DrySUMMARY:InjectedEND:VEVENT[31m\\, then\\; easy\\\\";
+        assert!(
+            calendar.contains(&("NAME".into(), name.into())),
+            "{calendar:?}"
+        );
+        assert!(
+            calendar.contains(&("X-WR-CALNAME".into(), name.into())),
+            "{calendar:?}"
+        );
+        // Exactly the events of the clean protocol; the injected text, its
+        // controls removed, is only ever part of a description.
+        let residue = "SUMMARY:InjectedEND:VEVENT[31m";
+        let without: Vec<Props> = events
+            .iter()
+            .map(|e| {
+                e.iter()
+                    .map(|(k, v)| (k.clone(), v.replace(residue, "")))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(without, expected);
+        let carriers: Vec<&str> = events
+            .iter()
+            .flatten()
+            .filter(|(_, v)| v.contains(residue))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert!(!carriers.is_empty());
+        assert!(carriers.iter().all(|k| *k == "DESCRIPTION"), "{carriers:?}");
+    }
+
+    #[test]
+    fn text_escaping_follows_rfc_5545() {
+        assert_eq!(escape_text("a\\b;c,d\ne:f"), "a\\\\b\\;c\\,d\\ne:f");
+        assert_eq!(ics_text("keep\r dry\u{202e}\t"), "keep dry");
+        assert!(matches!(
+            ics_text("plain, text"),
+            Cow::Borrowed("plain, text")
+        ));
+    }
 
     #[test]
     fn folds_at_75_octets_on_character_boundaries() {

@@ -2,7 +2,9 @@
 //!
 //! Every message names the value that was wrong, and for protocol files the
 //! file, line and field, so that a person can fix their input without
-//! reading the source. The enum is tagged when serialized (`{"kind": ...}`)
+//! reading the source. Values are quoted as Rust's `{:?}` does: an ordinary
+//! value reads `"2026-02-30"`, and one holding a line break or ESC reads
+//! `"2026-01-01\n"`, so every message stays one inert line. The enum is tagged when serialized (`{"kind": ...}`)
 //! so that the app can hand it to the UI as a union it can tell apart.
 
 use chrono::NaiveDate;
@@ -28,7 +30,7 @@ use serde::Serialize;
 #[non_exhaustive]
 pub enum Error {
     /// A date that is not `YYYY-MM-DD` or not a real calendar day.
-    #[error("invalid date \"{value}\": {reason} (expected YYYY-MM-DD)")]
+    #[error("invalid date {value:?}: {reason} (expected YYYY-MM-DD)")]
     InvalidDate {
         /// The text as given.
         value: String,
@@ -36,19 +38,19 @@ pub enum Error {
         reason: String,
     },
     /// A time of day that is not `HH:MM`.
-    #[error("invalid time \"{value}\": expected HH:MM on a 24-hour clock, such as 09:00")]
+    #[error("invalid time {value:?}: expected HH:MM on a 24-hour clock, such as 09:00")]
     InvalidTime {
         /// The text as given.
         value: String,
     },
     /// A zone name that is not in the IANA time-zone database.
-    #[error("unknown time zone \"{value}\": expected an IANA zone name such as Europe/London")]
+    #[error("unknown time zone {value:?}: expected an IANA zone name such as Europe/London")]
     UnknownZone {
         /// The text as given.
         value: String,
     },
     /// A protocol id that is not one of the built-in protocols.
-    #[error("unknown protocol \"{value}\" (built-in protocols: {known})")]
+    #[error("unknown protocol {value:?} (built-in protocols: {known})")]
     UnknownProtocol {
         /// The id as given.
         value: String,
@@ -101,7 +103,7 @@ fn protocol_message(
         out.push_str(&format!(": line {line}"));
     }
     if let Some(field) = field {
-        out.push_str(&format!(", field \"{field}\""));
+        out.push_str(&format!(", field {field:?}"));
     }
     out.push_str(": ");
     out.push_str(message);

@@ -23,6 +23,7 @@
 //! | notifications and their instants | [`reminder`] |
 //! | iCalendar export | [`calendar`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
+//! | which characters keep text inert in every sink | [`text`] |
 //! | errors | [`error`] |
 //!
 //! # Example
@@ -54,6 +55,7 @@ pub mod protocol;
 pub mod reminder;
 mod schedule;
 pub mod status;
+pub mod text;
 pub mod warning;
 
 pub use activity::{Activity, ActivityLabel, Allowance};

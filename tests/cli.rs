@@ -568,3 +568,128 @@ fn activities_lists_ids_and_names() {
     );
     assert!(ok(&["activities"]).contains("woolly_hat   Woolly hats\n"));
 }
+
+// --- the one-line contract holds for any value ----------------------------
+
+#[test]
+fn a_value_with_a_line_break_is_one_escaped_line() {
+    assert_eq!(
+        bad(&["status", "--session", "2026-01-01\n"]),
+        "aftercare: invalid date \"2026-01-01\\n\": not in the form YYYY-MM-DD (expected YYYY-MM-DD)"
+    );
+    assert_eq!(
+        bad(&["plan", "--session", "2026-03-02", "--planned", "3\r\n"]),
+        "aftercare: invalid planned count \"3\\r\\n\": expected a whole number such as 3"
+    );
+    assert_eq!(
+        bad(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "/nonexistent/a\nb.toml"
+        ]),
+        "aftercare: cannot read protocol file \"/nonexistent/a\\nb.toml\": no such file"
+    );
+}
+
+#[test]
+fn escape_in_a_value_is_shown_escaped() {
+    assert_eq!(
+        bad(&[
+            "status",
+            "--session",
+            "2026-03-02",
+            "--tz",
+            "Europe/London\u{1b}[2J"
+        ]),
+        "aftercare: unknown time zone \"Europe/London\\u{1b}[2J\": expected an IANA zone name such as Europe/London"
+    );
+    assert_eq!(
+        bad(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "clinic\u{1b}]0;owned\u{7}"
+        ]),
+        "aftercare: unknown protocol \"clinic\\u{1b}]0;owned\\u{7}\" (built-in protocols: four-to-thirty, \
+         four-day-dry, light-exercise-day-five, two-week-rest)"
+    );
+    assert_eq!(
+        bad(&[
+            "reminders",
+            "--session",
+            "2026-03-02",
+            "--at",
+            "\u{202e}09:00"
+        ]),
+        "aftercare: invalid time \"\\u{202e}09:00\": expected HH:MM on a 24-hour clock, such as 09:00"
+    );
+}
+
+#[test]
+fn a_file_name_with_control_characters_stays_one_line() {
+    // The file exists and is broken: its name leads the message unquoted,
+    // as for any file, with its control characters escaped.
+    let path = temp_file(
+        "odd\u{1b}[31m\nname.toml",
+        "format = 1\nid = \"x\"\nname = \"X\nsummary = \"S\"\n",
+    );
+    let p = path.to_str().unwrap();
+    let shown = p.replace('\u{1b}', "\\u{1b}").replace('\n', "\\n");
+    assert_eq!(
+        bad(&["check", p]),
+        format!("aftercare: {shown}: line 3: invalid basic string, expected `\"`")
+    );
+}
+
+#[test]
+fn a_usage_error_with_control_characters_stays_one_line() {
+    assert_eq!(
+        bad(&["frob\nnicate"]),
+        "aftercare: unrecognized subcommand 'frob\\nnicate'"
+    );
+    assert_eq!(
+        bad(&["frob\u{1b}[2Jnicate\r"]),
+        "aftercare: unrecognized subcommand 'frob\\u{1b}[2Jnicate\\r'"
+    );
+    assert_eq!(
+        bad(&["status", "--session", "2026-03-02", "--colour\n"]),
+        "aftercare: unexpected argument '--colour\\n' found"
+    );
+}
+
+#[test]
+fn protocol_text_with_a_control_character_is_refused() {
+    let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
+    let line = text.lines().position(|l| l.starts_with("note = ")).unwrap() + 1;
+    let broken = text.replacen("note = \"", "note = \"\\rSUMMARY:Free ", 1);
+    let path = temp_file("control.toml", &broken);
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: line {line}, field \"note\": contains the control character U+000D; \
+             write one line of plain text"
+        )
+    );
+}
+
+#[test]
+fn terminal_output_shows_control_characters_escaped() {
+    // Protocol text cannot hold them (validation), but a file name can.
+    let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
+    let path = temp_file("clinic\u{1b}]0;x\u{7}\r.toml", text);
+    let p = path.to_str().unwrap();
+    let shown = p
+        .replace('\u{1b}', "\\u{1b}")
+        .replace('\u{7}', "\\u{7}")
+        .replace('\r', "\\r");
+    assert_eq!(
+        ok(&["check", p]),
+        format!(
+            "{shown}: ok: \"Two calm weeks after each visit\" (two-week-rest), 10 rules, 1 care items, 3 sessions usually\n"
+        )
+    );
+}

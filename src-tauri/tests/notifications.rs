@@ -64,6 +64,54 @@ fn desktop_notifier_reaches_the_notification_server() {
     assert_eq!(got["body"], summary.body.as_str());
 }
 
+/// Clinic text with markup, as a protocol note could carry it.
+const MARKUP: &str =
+    "<b>Rinse</b> & <a href=\"https://x.example\">see here</a> <img src=\"file:///etc/passwd\"/>";
+
+#[test]
+#[ignore = "needs dbus-run-session and python3-dbus; run with --ignored (scripts/test.sh does)"]
+fn markup_arrives_escaped_where_the_server_renders_it() {
+    if !on_private_bus("markup_arrives_escaped_where_the_server_renders_it") {
+        return;
+    }
+    let dir = TempDir::new("recorder");
+    // As GNOME, KDE, dunst and mako answer.
+    let mut recorder =
+        Recorder::start_with_capabilities(dir.path(), &["body", "body-markup", "persistence"]);
+    let notice = Notice {
+        title: "Day 6 after session 1".into(),
+        body: MARKUP.into(),
+    };
+    DesktopNotifier::new().show(&notice).unwrap();
+    let got = recorder.wait_for(1);
+    println!("received: {got}");
+    assert_eq!(got["summary"], "Day 6 after session 1");
+    assert_eq!(
+        got["body"],
+        "&lt;b&gt;Rinse&lt;/b&gt; &amp; &lt;a href=\"https://x.example\"&gt;see here&lt;/a&gt; \
+         &lt;img src=\"file:///etc/passwd\"/&gt;"
+    );
+}
+
+#[test]
+#[ignore = "needs dbus-run-session and python3-dbus; run with --ignored (scripts/test.sh does)"]
+fn plain_text_servers_get_the_text_as_written() {
+    if !on_private_bus("plain_text_servers_get_the_text_as_written") {
+        return;
+    }
+    let dir = TempDir::new("recorder");
+    // No body-markup: the server shows the body as text, so an escape
+    // would show as "&amp;".
+    let mut recorder = Recorder::start(dir.path());
+    let notice = Notice {
+        title: "Day 6 after session 1".into(),
+        body: format!("{MARKUP}\r\u{1b}[31m\u{202e}"),
+    };
+    DesktopNotifier::new().show(&notice).unwrap();
+    let got = recorder.wait_for(1);
+    assert_eq!(got["body"], format!("{MARKUP}[31m"));
+}
+
 #[test]
 #[ignore = "needs dbus-run-session; run with --ignored (scripts/test.sh does)"]
 fn desktop_notifier_fails_without_a_server() {

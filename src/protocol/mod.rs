@@ -217,7 +217,7 @@ impl FromStr for Scope {
             .find(|scope| scope.id() == s)
             .ok_or_else(|| {
                 format!(
-                    "unknown scope \"{s}\" (expected after_each, between, after_final or before_each)"
+                    "unknown scope {s:?} (expected after_each, between, after_final or before_each)"
                 )
             })
     }
@@ -385,5 +385,23 @@ impl Protocol {
             .into_iter()
             .filter(|a| self.rules.iter().any(|r| r.activity == *a))
             .collect()
+    }
+}
+
+#[cfg(test)]
+impl Protocol {
+    /// Tests only: this protocol with texts validation would refuse
+    /// (`name`, and every rule note passed through `note`), to check that
+    /// each sink stays inert by itself.
+    pub(crate) fn with_unchecked_texts(
+        mut self,
+        name: &str,
+        note: impl Fn(&str) -> String,
+    ) -> Self {
+        self.name = name.to_string();
+        for rule in &mut self.rules {
+            rule.note = note(&rule.note);
+        }
+        self
     }
 }

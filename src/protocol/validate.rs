@@ -12,6 +12,7 @@ use super::{
 };
 use crate::activity::{Activity, Allowance};
 use crate::error::{Error, MAX_PLANNED};
+use crate::text;
 
 /// Validation context: turns spans into lines for one source text.
 struct Check<'a> {
@@ -29,17 +30,49 @@ impl Check<'_> {
         )
     }
 
+    /// A text shown to the client: one line of visible characters, at most
+    /// [`MAX_TEXT_CHARS`] of them once trimmed. Control characters and
+    /// bidirectional controls are refused anywhere in the value (trimmed
+    /// ends included), so that no sink ever receives one from a protocol.
     fn text(&self, value: &Spanned<String>, field: &str) -> Result<String, Error> {
-        let s = value.get_ref().trim();
+        let raw = value.get_ref();
+        if let Some(c) = raw.chars().find(|c| text::is_control(*c)) {
+            return Err(self.err(
+                value.span(),
+                field,
+                format!(
+                    "contains the control character {}; write one line of plain text",
+                    code_point(c)
+                ),
+            ));
+        }
+        if let Some(c) = raw.chars().find(|c| text::is_bidi_control(*c)) {
+            return Err(self.err(
+                value.span(),
+                field,
+                format!(
+                    "contains the bidirectional control {}, which reorders the text around it",
+                    code_point(c)
+                ),
+            ));
+        }
+        let s = raw.trim();
         if s.is_empty() {
             return Err(self.err(value.span(), field, "must not be empty"));
+        }
+        if s.chars().all(text::is_invisible) {
+            return Err(self.err(
+                value.span(),
+                field,
+                "has no visible characters (only invisible ones such as U+200B)",
+            ));
         }
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
             return Err(self.err(
                 value.span(),
                 field,
-                format!("is {chars} characters long; keep it under {MAX_TEXT_CHARS}"),
+                format!("is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed"),
             ));
         }
         Ok(s.to_string())
@@ -179,6 +212,11 @@ impl Check<'_> {
     }
 }
 
+/// `U+000D`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
 fn is_id(s: &str, extra: char) -> bool {
     !s.is_empty()
         && s.chars()
@@ -204,7 +242,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         return Err(check.err(
             raw.id.span(),
             "id",
-            format!("\"{id}\" is not a valid id (use lowercase letters, digits and hyphens)"),
+            format!("{id:?} is not a valid id (use lowercase letters, digits and hyphens)"),
         ));
     }
     let name = check.text(&raw.name, "name")?;
@@ -300,11 +338,13 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
             return Err(check.err(
                 c.id.span(),
                 "id",
-                format!("\"{id}\" is not a valid care id (use lowercase letters, digits and underscores)"),
+                format!(
+                    "{id:?} is not a valid care id (use lowercase letters, digits and underscores)"
+                ),
             ));
         }
         if care.iter().any(|other| other.id == id) {
-            return Err(check.err(c.id.span(), "id", format!("care id \"{id}\" is used twice")));
+            return Err(check.err(c.id.span(), "id", format!("care id {id:?} is used twice")));
         }
         let label = check.text(&c.label, "label")?;
         let note = c.note.as_ref().map(|n| check.text(n, "note")).transpose()?;
@@ -532,6 +572,107 @@ mod tests {
         assert_eq!(
             e,
             "t.toml: line 21, field \"id\": care id \"spf\" is used twice"
+        );
+    }
+
+    const RULE: &str =
+        "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\n";
+
+    /// The error for a protocol whose `field` (`name`, `summary`, a rule's
+    /// `note` on line 14 or a care item's `label` on line 17) is `value`,
+    /// as written between TOML quotes.
+    fn text_err(field: &str, value: &str) -> String {
+        let toml = format!("{field} = \"{value}\"");
+        let source = match field {
+            "name" => format!(
+                "{}{RULE}note = \"n\"\n",
+                HEAD.replace("name = \"T\"", &toml)
+            ),
+            "summary" => format!(
+                "{}{RULE}note = \"n\"\n",
+                HEAD.replace("summary = \"S\"", &toml)
+            ),
+            "note" => format!("{HEAD}{RULE}{toml}\n"),
+            _ => format!(
+                "{HEAD}{RULE}note = \"n\"\n[[care]]\nid = \"c\"\n{toml}\nscope = \"between\"\n"
+            ),
+        };
+        Protocol::from_toml("t.toml", &source)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn control_characters_are_refused_naming_line_and_field() {
+        // A bare CR would end an iCalendar line: "SUMMARY:" could follow.
+        assert_eq!(
+            text_err("name", "Clinic\\rSUMMARY:Free"),
+            "t.toml: line 3, field \"name\": contains the control character U+000D; write one line of plain text"
+        );
+        assert_eq!(
+            text_err("note", "no\\u0000shampoo"),
+            "t.toml: line 14, field \"note\": contains the control character U+0000; write one line of plain text"
+        );
+        assert_eq!(
+            text_err("label", "\\u001B[31mMoisturise"),
+            "t.toml: line 17, field \"label\": contains the control character U+001B; write one line of plain text"
+        );
+        // Trimmed ends count too, and so do line breaks and tabs.
+        assert_eq!(
+            text_err("summary", "Two sessions.\\n"),
+            "t.toml: line 4, field \"summary\": contains the control character U+000A; write one line of plain text"
+        );
+        assert_eq!(
+            text_err("note", "a\\tb"),
+            "t.toml: line 14, field \"note\": contains the control character U+0009; write one line of plain text"
+        );
+    }
+
+    #[test]
+    fn bidi_controls_are_refused() {
+        assert_eq!(
+            text_err("summary", "Dry for \\u202E5 days"),
+            "t.toml: line 4, field \"summary\": contains the bidirectional control U+202E, which reorders the text around it"
+        );
+        assert_eq!(
+            text_err("note", "\\u2066keep dry\\u2069"),
+            "t.toml: line 14, field \"note\": contains the bidirectional control U+2066, which reorders the text around it"
+        );
+        // Marks cannot reorder anything: mixed-direction text stays possible.
+        let mark = format!("{HEAD}{RULE}note = \"keep dry \\u200F\"\n");
+        assert!(Protocol::from_toml("t.toml", &mark).is_ok());
+    }
+
+    #[test]
+    fn invisible_only_text_is_refused() {
+        assert_eq!(
+            text_err("note", "\\u200B\\u00A0\\u2060"),
+            "t.toml: line 14, field \"note\": has no visible characters (only invisible ones such as U+200B)"
+        );
+        assert_eq!(
+            text_err("label", "\\uFEFF"),
+            "t.toml: line 17, field \"label\": has no visible characters (only invisible ones such as U+200B)"
+        );
+        // Plain whitespace keeps its own message.
+        assert_eq!(
+            text_err("name", "  "),
+            "t.toml: line 3, field \"name\": must not be empty"
+        );
+    }
+
+    #[test]
+    fn texts_are_at_most_200_characters() {
+        let ok = format!("{HEAD}{RULE}note = \"{}\"\n", "é".repeat(MAX_TEXT_CHARS));
+        assert_eq!(
+            Protocol::from_toml("t.toml", &ok).unwrap().rules()[0]
+                .note
+                .chars()
+                .count(),
+            200
+        );
+        assert_eq!(
+            text_err("note", &"é".repeat(MAX_TEXT_CHARS + 1)),
+            "t.toml: line 14, field \"note\": is 201 characters long; at most 200 are allowed"
         );
     }
 }

@@ -80,7 +80,7 @@ pub use deliver::{DeliveryReport, Ledger, deliver};
 pub use lists::{MissedReminder, UpcomingReminder, missed, upcoming};
 #[cfg(desktop)]
 pub use notifier::DesktopNotifier;
-pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError};
+pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError, notification_body};
 // The clock and the permission gate live in `platform` (commands use them
 // too); re-exported here for the scheduler's callers.
 pub use crate::platform::{AlwaysPermitted, Clock, PermissionGate, SystemClock};

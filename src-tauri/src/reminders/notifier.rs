@@ -36,6 +36,53 @@ impl<T: Notifier + ?Sized> Notifier for Box<T> {
     }
 }
 
+/// The notification body as sent. Where the server renders body markup
+/// (`markup`: it advertises `body-markup`, as GNOME, KDE, dunst, mako and
+/// xfce4-notifyd do), `&`, `<` and `>` are escaped, so that clinic text
+/// shows as written and can never add bold, links or
+/// `<img src="file://…">` to a notification; a server without markup gets
+/// the text as it is (an escape would show as `&amp;`). Either way control
+/// characters other than line breaks, and bidirectional controls, are
+/// dropped (`aftercare::text`).
+///
+/// ```
+/// use smp_aftercare_lib::reminders::notification_body;
+///
+/// assert_eq!(notification_body("<b>rinse</b> & dry", true), "&lt;b&gt;rinse&lt;/b&gt; &amp; dry");
+/// assert_eq!(notification_body("<b>rinse</b> & dry", false), "<b>rinse</b> & dry");
+/// ```
+pub fn notification_body(body: &str, markup: bool) -> String {
+    let mut out = String::with_capacity(body.len() + 16);
+    for c in body.chars() {
+        match c {
+            '&' if markup => out.push_str("&amp;"),
+            '<' if markup => out.push_str("&lt;"),
+            '>' if markup => out.push_str("&gt;"),
+            '\n' => out.push('\n'),
+            c if aftercare::text::is_inert(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the notification server renders body markup. Asked on every
+/// notification (reminders are few, and the server may have been
+/// replaced); where it cannot be asked, markup is assumed, so text is
+/// escaped rather than rendered.
+#[cfg(desktop)]
+fn server_renders_markup() -> bool {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        notify_rust::get_capabilities().map_or(true, |caps| caps.iter().any(|c| c == "body-markup"))
+    }
+    // The notification centre (macOS) and toasts (Windows) show plain text.
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        false
+    }
+}
+
 /// The app's name as notification servers show it.
 pub const APP_NAME: &str = "SMP Aftercare";
 
@@ -97,10 +144,14 @@ impl DesktopNotifier {
 #[cfg(desktop)]
 impl Notifier for DesktopNotifier {
     fn show(&self, notice: &Notice) -> Result<(), NotifyError> {
+        // The summary is plain text in the specification (the engine
+        // writes it, without clinic text); only control characters go.
+        let title = notification_body(&notice.title, false);
+        let body = notification_body(&notice.body, server_renders_markup());
         let mut n = notify_rust::Notification::new();
         n.appname(&self.app_name)
-            .summary(&notice.title)
-            .body(&notice.body)
+            .summary(&title)
+            .body(&body)
             .timeout(notify_rust::Timeout::Never);
         #[cfg(all(unix, not(target_os = "macos")))]
         n.hint(notify_rust::Hint::DesktopEntry(self.desktop_entry.clone()))
@@ -116,6 +167,32 @@ impl Notifier for DesktopNotifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_escaped_for_servers_that_render_it() {
+        let body = "<b>Day 6</b>: <a href=\"https://x.example\">rinse</a> <img src=\"file:///etc/passwd\"/> & shave";
+        assert_eq!(
+            notification_body(body, true),
+            "&lt;b&gt;Day 6&lt;/b&gt;: &lt;a href=\"https://x.example\"&gt;rinse&lt;/a&gt; \
+             &lt;img src=\"file:///etc/passwd\"/&gt; &amp; shave"
+        );
+        // An entity stays text too.
+        assert_eq!(notification_body("&amp;", true), "&amp;amp;");
+        assert_eq!(notification_body(body, false), body);
+    }
+
+    #[test]
+    fn control_characters_go_line_breaks_stay() {
+        let body = "• Sat 28 Mar\n• Sun\r 29\u{1b}[31m Mar\0\u{202e}\u{7f}\t";
+        assert_eq!(
+            notification_body(body, true),
+            "• Sat 28 Mar\n• Sun 29[31m Mar"
+        );
+        assert_eq!(
+            notification_body(body, false),
+            "• Sat 28 Mar\n• Sun 29[31m Mar"
+        );
+    }
 
     /// The bundle installs `<productName>.desktop`; a hint naming any other
     /// file leaves notifications without the app's icon.

@@ -133,14 +133,22 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Starts the recorder and waits until it owns the name.
+    /// Starts the recorder, a server that shows plain text, and waits
+    /// until it owns the name.
     pub fn start(dir: &Path) -> Recorder {
+        Recorder::start_with_capabilities(dir, &["body", "persistence"])
+    }
+
+    /// Starts the recorder answering GetCapabilities with `capabilities`
+    /// (such as `body-markup`) and waits until it owns the name.
+    pub fn start_with_capabilities(dir: &Path, capabilities: &[&str]) -> Recorder {
         let script =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/notification_recorder.py");
         let output = dir.join("notifications.jsonl");
         let mut child = Command::new(PYTHON)
             .arg(&script)
             .arg(&output)
+            .arg(capabilities.join(","))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

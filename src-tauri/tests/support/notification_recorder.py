@@ -14,9 +14,13 @@ Prints READY on stdout once it owns the name, so a test can send only
 after that (otherwise the bus could auto-start a real server such as
 dunst). Exits on SIGTERM/SIGINT or when the bus goes away.
 
+GetCapabilities answers CAPABILITIES (comma separated; default
+"body,persistence", a server that shows bodies as plain text); pass
+"body,body-markup,persistence" to act like GNOME, KDE, dunst or mako.
+
 Needs Debian's /usr/bin/python3 with python3-dbus and python3-gi.
 
-Usage: notification_recorder.py OUTPUT_FILE
+Usage: notification_recorder.py OUTPUT_FILE [CAPABILITIES]
 """
 
 import json
@@ -53,9 +57,10 @@ def plain(value):
 
 
 class Recorder(dbus.service.Object):
-    def __init__(self, bus, output):
+    def __init__(self, bus, output, capabilities):
         super().__init__(bus, PATH)
         self.output = output
+        self.capabilities = capabilities
         self.next_id = 1
 
     @dbus.service.method(NAME, in_signature="susssasa{sv}i", out_signature="u")
@@ -84,7 +89,7 @@ class Recorder(dbus.service.Object):
 
     @dbus.service.method(NAME, in_signature="", out_signature="as")
     def GetCapabilities(self):
-        return dbus.Array(["body", "persistence"], signature="s")
+        return dbus.Array(self.capabilities, signature="s")
 
     @dbus.service.method(NAME, in_signature="", out_signature="ssss")
     def GetServerInformation(self):
@@ -104,13 +109,14 @@ class Recorder(dbus.service.Object):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
+    capabilities = (sys.argv[2] if len(sys.argv) == 3 else "body,persistence").split(",")
     DBusGMainLoop(set_as_default=True)
     bus = dbus.SessionBus()
     bus.set_exit_on_disconnect(True)
-    recorder = Recorder(bus, sys.argv[1])
+    recorder = Recorder(bus, sys.argv[1], capabilities)
     reply = bus.request_name(NAME, dbus.bus.NAME_FLAG_DO_NOT_QUEUE)
     if reply not in (dbus.bus.REQUEST_NAME_REPLY_PRIMARY_OWNER,
                      dbus.bus.REQUEST_NAME_REPLY_ALREADY_OWNER):

@@ -138,7 +138,7 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
-        Err(e) => return fail(&one_line(&e.render().to_string())),
+        Err(e) => return fail(&one_line(&usage_error(e))),
     };
     match run(cli.command) {
         Ok(out) => emit(&out),
@@ -162,9 +162,26 @@ fn emit(out: &str) -> ExitCode {
     }
 }
 
+/// The one stderr line: values in messages are already quoted with escapes
+/// (`"2026-01-01\n"`); whatever else could hold a control character (a
+/// file name, a TOML or clap message) is escaped here.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("aftercare: {message}");
+    eprintln!("aftercare: {}", render::terminal_line(message));
     ExitCode::from(2)
+}
+
+/// clap's message for a usage error. clap writes the values it names as
+/// they are: a line break would split the message (and [`one_line`] would
+/// join it with a space) and ESC sequences are dropped. So the message is
+/// that of the same arguments with their control characters escaped, which
+/// fail the same way; the original where they do not (non-UTF-8 input).
+fn usage_error(original: clap::Error) -> String {
+    let escaped =
+        std::env::args_os().map(|arg| render::terminal_line(&arg.to_string_lossy()).into_owned());
+    match Cli::try_parse_from(escaped) {
+        Err(e) if e.kind() == original.kind() => e.render().to_string(),
+        _ => original.render().to_string(),
+    }
 }
 
 /// clap's usage errors span several lines; keep what names the problem.
@@ -188,12 +205,12 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&all)
             } else {
-                render::protocols(&all)
+                human(render::protocols(&all))
             })
         }
         Command::Check { file } => {
             let protocol = read_protocol_file(&file)?;
-            Ok(render::checked(&file, &protocol))
+            Ok(human(render::checked(&file, &protocol)))
         }
         Command::Status { plan, on, json } => {
             let plan = build_plan(&plan)?;
@@ -202,7 +219,7 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&status)
             } else {
-                render::status(&plan, &status)
+                human(render::status(&plan, &status))
             })
         }
         Command::Prep { plan, on, json } => {
@@ -212,20 +229,20 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&prep)
             } else {
-                render::preparation(date, prep.as_ref(), plan.warnings())
+                human(render::preparation(date, prep.as_ref(), plan.warnings()))
             })
         }
         Command::Activities { json } => Ok(if json {
             to_json(&aftercare::ActivityLabel::all())
         } else {
-            render::activities()
+            human(render::activities())
         }),
         Command::Plan { plan, json } => {
             let plan = build_plan(&plan)?;
             Ok(if json {
                 to_json(&render::PlanJson::new(&plan))
             } else {
-                render::plan(&plan)
+                human(render::plan(&plan))
             })
         }
         Command::Reminders { plan, at, json } => {
@@ -235,7 +252,7 @@ fn run(command: Command) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&reminders)
             } else {
-                render::reminders(&plan, &reminders)
+                human(render::reminders(&plan, &reminders))
             })
         }
         Command::Ics { plan, at } => {
@@ -243,6 +260,17 @@ fn run(command: Command) -> Result<String, Failure> {
             let plan = build_plan(&plan)?;
             Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
         }
+    }
+}
+
+/// Output for people, made inert for the terminal. JSON is left as it is
+/// (it must stay valid JSON holding the exact values; serde_json escapes
+/// C0 controls, and validation keeps control characters out of protocol
+/// text), and the calendar escapes its own text.
+fn human(out: String) -> String {
+    match render::terminal(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
     }
 }
 
@@ -263,7 +291,7 @@ fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
     let planned = match &args.planned {
         Some(text) => Some(text.parse::<u32>().map_err(|_| {
             Failure::Input(format!(
-                "invalid planned count \"{text}\": expected a whole number such as 3"
+                "invalid planned count {text:?}: expected a whole number such as 3"
             ))
         })?),
         None => None,
@@ -297,8 +325,7 @@ fn load_protocol(value: &str) -> Result<Protocol, Failure> {
 }
 
 fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
-    let cannot =
-        |why: String| Failure::Input(format!("cannot read protocol file \"{path}\": {why}"));
+    let cannot = |why: String| Failure::Input(format!("cannot read protocol file {path:?}: {why}"));
     let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
     if !meta.is_file() {
         return Err(cannot("not a file".to_string()));

@@ -1,5 +1,11 @@
 //! Output for people: short, aligned, readable in a terminal.
+//!
+//! Everything for a terminal passes through [`terminal`] (stdout) or
+//! [`terminal_line`] (the one stderr line): clinic text and command-line
+//! values must not move the cursor, recolour the terminal or reorder what
+//! follows.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use aftercare::{
@@ -8,6 +14,34 @@ use aftercare::{
 };
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+
+/// Text for a terminal, line breaks kept: every other control character
+/// and every bidirectional control is shown as its Rust escape (`\r`,
+/// `\u{1b}`, `\u{202e}`); anything else is passed on as it is.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    escape(text, true)
+}
+
+/// [`terminal`] for one line: line breaks are shown as `\n` too.
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    escape(text, false)
+}
+
+fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let shown = |c: char| aftercare::text::is_inert(c) || (keep_lines && c == '\n');
+    if text.chars().all(shown) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// `Sat 7 Mar 2026`.
 fn long_date(d: NaiveDate) -> String {
@@ -357,4 +391,25 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_shows_controls_as_escapes() {
+        let raw = "a\u{1b}[31mred\rB\0\u{202e}txt\u{7f}\u{9b}\u{2028}\tend\nnext";
+        assert_eq!(
+            terminal(raw),
+            "a\\u{1b}[31mred\\rB\\0\\u{202e}txt\\u{7f}\\u{9b}\\u{2028}\\tend\nnext"
+        );
+        assert_eq!(terminal_line("one\ntwo"), "one\\ntwo");
+    }
+
+    #[test]
+    fn ordinary_text_is_unchanged() {
+        let text = "Wash   from Sat 7 Mar (in 3 days)   no shampoo, \"really\" \\ café\n";
+        assert!(matches!(terminal(text), Cow::Borrowed(t) if t == text));
+    }
 }
