@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::error::AppError;
-use crate::model::{ProtocolChoice, SessionRow, SettingReset, Settings};
+use crate::model::{ProtocolChoice, SessionRow, Settings, ValueReset};
 use crate::platform::Clock;
 use crate::store::{Snapshot, Store};
 
@@ -33,7 +33,7 @@ pub struct Current {
     pub settings: Settings,
     /// Stored settings that could not be read and were reset (shown as a
     /// notice until the settings are saved again).
-    pub settings_reset: Vec<SettingReset>,
+    pub values_reset: Vec<ValueReset>,
     /// The zone days are counted in.
     pub zone: Tz,
     /// The instant the snapshot was taken.
@@ -52,42 +52,81 @@ pub fn protocol_for(choice: &ProtocolChoice, field: &str) -> Result<Protocol, Ap
 }
 
 impl Current {
-    /// Reads the store once and builds the snapshot. A stored plan the
-    /// engine refuses is reported on `sessions`.
+    /// Reads the store once and builds the snapshot of what is stored.
+    /// It never fails on a stored value: what the engine can't use is
+    /// reported in `values_reset` and set aside (see [`Current::build`]).
     pub fn load(store: &Store, clock: &dyn Clock) -> Result<Current, AppError> {
-        Current::build(store.snapshot()?, clock, None, "sessions")
+        Current::build(store.snapshot()?, clock, None, None)
     }
 
     /// Builds the snapshot from what a store read (or a change in progress)
     /// returned: the protocol is loaded once (or taken from `loaded`, when
     /// the caller has just parsed the one `snapshot` names), the plan built
-    /// once. The engine's refusal of the plan is placed on `field`.
+    /// once.
+    ///
+    /// `proposed` is the field of a change the client is making: the
+    /// engine's refusal of the new plan is placed on it, and nothing is
+    /// applied. Without one (reading what is stored), nothing stored may
+    /// lock the client out: a stored protocol the engine refuses gives way
+    /// to the default one, a planned count that can't hold the sessions to
+    /// the protocol's usual count, and a plan that still can't be built to
+    /// none, each reported in `values_reset`.
     pub fn build(
         snapshot: Snapshot,
         clock: &dyn Clock,
         loaded: Option<Protocol>,
-        field: &str,
+        proposed: Option<&str>,
     ) -> Result<Current, AppError> {
         let Snapshot {
             sessions,
-            planned,
+            mut planned,
             protocol: choice,
             settings,
-            settings_reset,
+            mut values_reset,
         } = snapshot;
         let protocol = match loaded {
             Some(p) => p,
-            None => protocol_for(&choice, "protocol")?,
+            // The stored choice is not what a change proposes: fall back.
+            None => protocol_for(&choice, "protocol").or_else(|e| {
+                let stored = serde_json::to_string(&choice).unwrap_or_default();
+                values_reset.push(crate::store::protocol_reset(&stored, Some(&e.to_string())));
+                Protocol::builtin(aftercare::DEFAULT_PROTOCOL)
+                    .map_err(|e| AppError::from_engine(e, "protocol"))
+            })?,
         };
         let zone = settings.zone.zone(clock.device_zone());
         let plan = if sessions.is_empty() {
             None
         } else {
-            let dates = sessions.iter().map(|s| s.date).collect();
-            Some(
-                Plan::new(protocol.clone(), dates, planned, zone)
-                    .map_err(|e| AppError::from_engine(e, field))?,
-            )
+            let dates: Vec<NaiveDate> = sessions.iter().map(|s| s.date).collect();
+            match (
+                Plan::new(protocol.clone(), dates.clone(), planned, zone),
+                proposed,
+            ) {
+                (Ok(plan), _) => Some(plan),
+                (Err(e), Some(field)) => return Err(AppError::from_engine(e, field)),
+                (Err(e), None) => {
+                    let retry =
+                        planned.and_then(|_| Plan::new(protocol.clone(), dates, None, zone).ok());
+                    values_reset.push(ValueReset {
+                        field: if retry.is_some() { "planned" } else { "sessions" }.into(),
+                        session_id: None,
+                        stored: planned.map(|n| n.to_string()).unwrap_or_default(),
+                        message: match &retry {
+                            Some(_) => format!(
+                                "the stored plan could not be used ({e}), so your clinic's usual number of sessions is used until you choose one"
+                            ),
+                            None => format!(
+                                "your stored sessions could not be turned into a plan ({e}): check them on the Sessions screen"
+                            ),
+                        },
+                    });
+                    if retry.is_some() {
+                        planned = None;
+                    }
+                    retry
+                }
+            }
         };
         let now = clock.now();
         let today = match &plan {
@@ -102,7 +141,7 @@ impl Current {
             protocol,
             plan,
             settings,
-            settings_reset,
+            values_reset,
             zone,
             now,
             today,

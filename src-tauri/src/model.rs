@@ -209,13 +209,20 @@ impl From<&Settings> for SettingsForm {
     }
 }
 
-/// A stored setting that could not be read (edited by hand, or written by
-/// another version): it was replaced by its default for now, and the UI
-/// says so until the settings are saved again.
+/// A stored value that could not be read (edited by hand, damaged, or
+/// written by another version): a setting, a session date, the planned
+/// count or the protocol choice. It was replaced by its default (or, for a
+/// session, left out of the plan) for now, so that the app keeps working
+/// and reminders keep coming, and the UI says so until the client repairs
+/// it. The stored value itself is left where it was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct SettingReset {
-    /// The setting, as the settings form names it (`reminder_time`).
+pub struct ValueReset {
+    /// What it is: a setting as the settings form names it
+    /// (`reminder_time`), or `session`, `planned`, `protocol`, `settings`
+    /// (the whole settings document).
     pub field: String,
+    /// For an unreadable session: its row id, so it can be deleted.
+    pub session_id: Option<i64>,
     /// The stored value (shortened), as JSON.
     pub stored: String,
     /// What happened, naming the value and what is used instead.

@@ -651,11 +651,12 @@ fn a_stored_setting_that_no_longer_reads_is_reported_until_saved() {
         r#"INSERT INTO settings (id, json) VALUES (1, '{"reminder_time": "25:00", "launch_at_login": true}')"#,
     );
     let h = harness_in(dir, "2026-03-04T10:00:00Z");
-    let reset = &h.ok("overview", json!({}))["notices"]["settings_reset"];
+    let reset = &h.ok("overview", json!({}))["notices"]["values_reset"];
     assert_eq!(
         reset,
         &json!([{
             "field": "reminder_time",
+            "session_id": null,
             "stored": "\"25:00\"",
             "message": "the stored reminder time \"25:00\" could not be read; 09:00 is used until you save your settings"
         }])
@@ -668,9 +669,123 @@ fn a_stored_setting_that_no_longer_reads_is_reported_until_saved() {
     );
     h.ok("settings_set", json!({ "settings": s }));
     assert_eq!(
-        h.ok("overview", json!({}))["notices"]["settings_reset"],
+        h.ok("overview", json!({}))["notices"]["values_reset"],
         json!([])
     );
+}
+
+/// No stored value locks the client out: each one made unreadable in the
+/// real SQLite file (by hand, damage or another version) is reported by
+/// field, the app keeps answering, reminders are still planned from what
+/// remains, and the command that repairs it works and clears the report.
+#[test]
+fn no_stored_value_locks_the_client_out() {
+    let dir = fresh_dir("lockout");
+    let h = harness_in(dir.clone(), "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let second = h.ok("session_add", json!({ "date": "2026-03-12" }));
+    let second_id = second["sessions"][1]["id"].clone();
+    let resets = |h: &Harness| h.ok("overview", json!({}))["notices"]["values_reset"].clone();
+    // The fields reported, in name order.
+    let fields = |h: &Harness| -> Vec<String> {
+        let mut f: Vec<String> = resets(h)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["field"].as_str().unwrap().to_string())
+            .collect();
+        f.sort();
+        f
+    };
+    let still_works = |h: &Harness| {
+        let o = h.ok("overview", json!({}));
+        assert_eq!(o["status"]["day"], 3, "{o}");
+        assert!(
+            !h.ok("reminders_upcoming", json!({ "limit": 5 }))
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    };
+
+    // A session date that is no calendar day: left out, listed, deletable.
+    rusqlite_exec(
+        &dir,
+        "UPDATE sessions SET date = '2026-02-30' WHERE date = '2026-03-12'",
+    );
+    assert_eq!(fields(&h), ["session"]);
+    assert_eq!(resets(&h)[0]["session_id"], second_id);
+    assert_eq!(
+        resets(&h)[0]["message"],
+        "a stored session date, 2026-02-30, could not be read, so that session is left out of your plan: delete it and enter its date again"
+    );
+    still_works(&h);
+    let view = h.ok("sessions", json!({}));
+    assert_eq!(view["unreadable"][0]["session_id"], second_id);
+    assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+    h.ok("session_delete", json!({ "id": second_id }));
+    assert_eq!(fields(&h), Vec::<String>::new());
+
+    // A settings document that is not JSON: defaults, and saving repairs it.
+    rusqlite_exec(&dir, "UPDATE settings SET json = '{' WHERE id = 1");
+    rusqlite_exec(
+        &dir,
+        "INSERT OR IGNORE INTO settings (id, json) VALUES (1, '{')",
+    );
+    assert_eq!(fields(&h), ["settings"]);
+    still_works(&h);
+    let s = h.ok("settings", json!({}));
+    assert_eq!(s["reminder_time"], "09:00");
+    h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(fields(&h), Vec::<String>::new());
+
+    // A zone no database knows (a newer version's, or a typo).
+    rusqlite_exec(
+        &dir,
+        r#"UPDATE settings SET json = '{"zone": {"mode": "fixed", "zone": "Mars/Base"}}' WHERE id = 1"#,
+    );
+    assert_eq!(fields(&h), ["zone"]);
+    still_works(&h);
+
+    // A planned count the engine can't use.
+    rusqlite_exec(
+        &dir,
+        "INSERT INTO plan (id, planned) VALUES (1, 99) ON CONFLICT (id) DO UPDATE SET planned = 99",
+    );
+    assert_eq!(fields(&h), ["planned", "zone"]);
+    still_works(&h);
+    h.ok("planned_set", json!({ "planned": null }));
+    assert_eq!(fields(&h), ["zone"]);
+
+    // A protocol choice that is not JSON, then one naming no protocol
+    // (a newer version's): the default protocol is followed meanwhile.
+    for stored in ["x", r#"{"kind": "builtin", "id": "from-the-future"}"#] {
+        rusqlite_exec(
+            &dir,
+            &format!(
+                "INSERT INTO plan (id, protocol) VALUES (1, '{stored}') \
+                 ON CONFLICT (id) DO UPDATE SET protocol = excluded.protocol"
+            ),
+        );
+        assert_eq!(fields(&h), ["protocol", "zone"], "{stored}");
+        let protocol = resets(&h)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["field"] == "protocol")
+            .unwrap()["message"]
+            .clone();
+        assert!(
+            protocol
+                .as_str()
+                .unwrap()
+                .ends_with("so the default protocol is followed until you choose yours again"),
+            "{protocol}"
+        );
+        still_works(&h);
+        h.ok("protocol_select", json!({ "id": "four-day-dry" }));
+        assert_eq!(fields(&h), ["zone"]);
+    }
 }
 
 /// Runs one SQL statement on the store file in `dir`, as another program

@@ -364,7 +364,7 @@ fn settings_written_by_the_previous_app_load_typed() {
         .unwrap();
     let mut store = open(&dir);
     let snapshot = store.snapshot().unwrap();
-    assert!(snapshot.settings_reset.is_empty());
+    assert!(snapshot.values_reset.is_empty());
     assert_eq!(
         snapshot.settings,
         Settings {
@@ -418,13 +418,13 @@ fn a_stored_value_that_no_longer_reads_is_reported_with_the_rest_kept() {
         }
     );
     let fields: Vec<&str> = snapshot
-        .settings_reset
+        .values_reset
         .iter()
         .map(|r| r.field.as_str())
         .collect();
     assert_eq!(fields, ["reminder_time"]);
     assert_eq!(
-        snapshot.settings_reset[0].message,
+        snapshot.values_reset[0].message,
         "the stored reminder time \"9h\" could not be read; 09:00 is used until you save your settings"
     );
 }
@@ -445,7 +445,7 @@ fn a_snapshot_is_one_read_of_everything() {
     assert_eq!(snapshot.planned, Some(3));
     assert_eq!(snapshot.protocol, ProtocolChoice::default());
     assert_eq!(snapshot.settings, Settings::default());
-    assert!(snapshot.settings_reset.is_empty());
+    assert!(snapshot.values_reset.is_empty());
 }
 
 #[test]

@@ -53,7 +53,7 @@ export const commands = {
 	protocolImport: (sourceName: string, text: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_import", { sourceName, text })),
 	/**
 	 *  The current settings (values that no longer read are at their
-	 *  defaults; `overview().notices.settings_reset` says which).
+	 *  defaults; `overview().notices.values_reset` says which).
 	 */
 	settings: () => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings")),
 	/**
@@ -518,7 +518,7 @@ export type Notices = {
 	 *  Stored settings that could not be read and were reset to their
 	 *  defaults (until the client saves their settings again).
 	 */
-	settings_reset: SettingReset[],
+	values_reset: ValueReset[],
 };
 
 /**
@@ -826,20 +826,11 @@ export type SessionsView = {
 	 *  shown beside the session or count they are about.
 	 */
 	warnings: Warning[],
-};
-
-/**
- *  A stored setting that could not be read (edited by hand, or written by
- *  another version): it was replaced by its default for now, and the UI
- *  says so until the settings are saved again.
- */
-export type SettingReset = {
-	/**  The setting, as the settings form names it (`reminder_time`). */
-	field: string,
-	/**  The stored value (shortened), as JSON. */
-	stored: string,
-	/**  What happened, naming the value and what is used instead. */
-	message: string,
+	/**
+	 *  Stored sessions whose date could not be read: left out of the plan,
+	 *  listed so the client can delete them and enter the date again.
+	 */
+	unreadable: ValueReset[],
 };
 
 /**
@@ -873,6 +864,29 @@ export type UpcomingReminder = {
 	 */
 	overdue: boolean,
 } & Reminder;
+
+/**
+ *  A stored value that could not be read (edited by hand, damaged, or
+ *  written by another version): a setting, a session date, the planned
+ *  count or the protocol choice. It was replaced by its default (or, for a
+ *  session, left out of the plan) for now, so that the app keeps working
+ *  and reminders keep coming, and the UI says so until the client repairs
+ *  it. The stored value itself is left where it was.
+ */
+export type ValueReset = {
+	/**
+	 *  What it is: a setting as the settings form names it
+	 *  (`reminder_time`), or `session`, `planned`, `protocol`, `settings`
+	 *  (the whole settings document).
+	 */
+	field: string,
+	/**  For an unreadable session: its row id, so it can be deleted. */
+	session_id: number | null,
+	/**  The stored value (shortened), as JSON. */
+	stored: string,
+	/**  What happened, naming the value and what is used instead. */
+	message: string,
+};
 
 /**
  *  Something about a plan that the client should check with their clinic.

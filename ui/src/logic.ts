@@ -13,6 +13,7 @@ import type {
   MilestoneKind,
   PrepItem,
   Rule,
+  ValueReset,
   Window,
 } from "./bindings";
 import { MAX_PROTOCOL_BYTES } from "./bindings";
@@ -462,6 +463,31 @@ export function activityName(a: Activity, names: ActivityLabel[]): string {
 }
 
 // ---------------------------------------------------------------- Settings
+
+/** Parts of the stored plan, as `ValueReset.field` names them; every other
+ * field is a setting (or the whole settings document). */
+const PLAN_FIELDS = ["session", "sessions", "planned", "protocol"];
+
+/** Whether a reset is of a setting (repaired on the Settings screen). */
+export function isSettingReset(r: ValueReset): boolean {
+  return !PLAN_FIELDS.includes(r.field);
+}
+
+/** The banner for a stored value that could not be read: a title and the
+ * screen where the client repairs it. */
+export function resetBanner(r: ValueReset): { title: string; route: string; link: string } {
+  switch (r.field) {
+    case "session":
+      return { title: "A session date could not be read", route: "sessions", link: "Open sessions" };
+    case "sessions":
+    case "planned":
+      return { title: "Part of your plan could not be read", route: "sessions", link: "Open sessions" };
+    case "protocol":
+      return { title: "Your protocol choice could not be read", route: "protocol", link: "Choose your protocol" };
+    default:
+      return { title: "A setting was reset", route: "settings", link: "Open settings" };
+  }
+}
 
 /** The digits and plus sign of a phone number, for a tel: link. */
 export function telHref(phone: string): string {

@@ -61,7 +61,7 @@ pub(crate) fn change_plan(
         let mut store = store(state)?;
         let change = store.change()?;
         edit(&change)?;
-        let current = Current::build(change.snapshot()?, &*state.clock, loaded, field)?;
+        let current = Current::build(change.snapshot()?, &*state.clock, loaded, Some(field))?;
         let due: Vec<_> = current
             .reminders()
             .into_iter()

@@ -32,6 +32,9 @@ pub struct SessionsView {
     /// The plan's warnings (spacing, counts, preparation that clashes),
     /// shown beside the session or count they are about.
     pub warnings: Vec<aftercare::Warning>,
+    /// Stored sessions whose date could not be read: left out of the plan,
+    /// listed so the client can delete them and enter the date again.
+    pub unreadable: Vec<crate::model::ValueReset>,
 }
 
 impl From<Current> for SessionsView {
@@ -50,6 +53,11 @@ impl From<Current> for SessionsView {
                 .as_ref()
                 .map(|p| p.warnings().to_vec())
                 .unwrap_or_default(),
+            unreadable: c
+                .values_reset
+                .into_iter()
+                .filter(|r| r.session_id.is_some())
+                .collect(),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::state::AppState;
 const MAX_CONTACT_CHARS: usize = 200;
 
 /// The current settings (values that no longer read are at their
-/// defaults; `overview().notices.settings_reset` says which).
+/// defaults; `overview().notices.values_reset` says which).
 #[tauri::command]
 #[specta::specta]
 pub fn settings(state: State<'_, AppState>) -> Result<SettingsForm, AppError> {

@@ -9,7 +9,7 @@ use tauri::State;
 use super::current;
 use crate::current::Current;
 use crate::error::AppError;
-use crate::model::{NotificationPermission, SettingReset};
+use crate::model::{NotificationPermission, ValueReset};
 use crate::state::AppState;
 use crate::store::Recovered;
 
@@ -26,7 +26,7 @@ pub struct Notices {
     pub permission: NotificationPermission,
     /// Stored settings that could not be read and were reset to their
     /// defaults (until the client saves their settings again).
-    pub settings_reset: Vec<SettingReset>,
+    pub values_reset: Vec<ValueReset>,
 }
 
 /// The start screen's data.
@@ -69,7 +69,7 @@ pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
             recovered: state.recovered.clone(),
             notification_error,
             permission: state.permission.state(),
-            settings_reset: c.settings_reset,
+            values_reset: c.values_reset,
         },
     }
 }

@@ -48,7 +48,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use serde::{Serialize, Serializer};
 
-use crate::model::{DeliveryHow, LogEntry, ProtocolChoice, SessionRow, SettingReset, Settings};
+use crate::model::{DeliveryHow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -76,10 +76,12 @@ pub struct Snapshot {
     pub protocol: ProtocolChoice,
     /// The client's settings; the defaults until they are first saved.
     /// A stored value that no longer reads takes its default and is listed
-    /// in `settings_reset` (see `settings.rs`).
+    /// in `values_reset` (see `settings.rs`).
     pub settings: Settings,
-    /// Stored settings that could not be read, reported to the client.
-    pub settings_reset: Vec<SettingReset>,
+    /// Stored values that could not be read, reported to the client: a
+    /// setting, a session date (that session is left out), the planned
+    /// count or the protocol choice (their defaults are used).
+    pub values_reset: Vec<ValueReset>,
 }
 
 /// A change in progress: one write transaction (begun `IMMEDIATE`). Its
@@ -215,40 +217,86 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
                 row.get::<_, String>(3)?,
             ))
         })?;
+    // Every value is read on its own: one that no longer reads is reported
+    // and left out or defaulted, never a reason to refuse the whole plan
+    // (which would lock the client out of the very commands that repair it
+    // and stop the reminders).
+    let mut values_reset = Vec::new();
     let rows: Vec<(i64, serde_json::Value)> =
         serde_json::from_str(&sessions_json).map_err(|_| unreadable("sessions", &sessions_json))?;
-    let sessions = rows
-        .into_iter()
-        .map(|(id, date)| {
-            let text = date
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or(date.to_string());
-            Ok(SessionRow {
-                id,
-                date: read_date(&text)?,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    let planned = planned
-        .map(|n| u32::try_from(n).map_err(|_| unreadable("planned session count", &n.to_string())))
-        .transpose()?;
+    let mut sessions = Vec::with_capacity(rows.len());
+    for (id, date) in rows {
+        let text = date
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or(date.to_string());
+        match read_date(&text) {
+            Ok(date) => sessions.push(SessionRow { id, date }),
+            Err(_) => values_reset.push(ValueReset {
+                field: "session".into(),
+                session_id: Some(id),
+                stored: shorten(&text),
+                message: format!(
+                    "a stored session date, {}, could not be read, so that session is left out of your plan: delete it and enter its date again",
+                    shorten(&text)
+                ),
+            }),
+        }
+    }
+    let planned = match planned {
+        None => None,
+        Some(n) => match u32::try_from(n) {
+            Ok(n) if (1..=aftercare::error::MAX_PLANNED).contains(&n) => Some(n),
+            _ => {
+                values_reset.push(ValueReset {
+                    field: "planned".into(),
+                    session_id: None,
+                    stored: n.to_string(),
+                    message: format!(
+                        "the stored number of planned sessions, {n}, could not be used, so your clinic's usual number is used until you choose one"
+                    ),
+                });
+                None
+            }
+        },
+    };
     let protocol = match protocol {
         None => ProtocolChoice::default(),
-        Some(json) => {
-            serde_json::from_str(&json).map_err(|_| unreadable("protocol choice", &json))?
-        }
+        Some(json) => match serde_json::from_str(&json) {
+            Ok(choice) => choice,
+            Err(_) => {
+                values_reset.push(protocol_reset(&json, None));
+                ProtocolChoice::default()
+            }
+        },
     };
-    let (settings, settings_reset) = match settings_json {
-        None => (Settings::default(), Vec::new()),
-        Some(json) => settings::read(&json)?,
+    let settings = match settings_json {
+        None => Settings::default(),
+        Some(json) => match settings::read(&json) {
+            Ok((settings, resets)) => {
+                values_reset.extend(resets);
+                settings
+            }
+            Err(_) => {
+                values_reset.push(ValueReset {
+                    field: "settings".into(),
+                    session_id: None,
+                    stored: shorten(&json),
+                    message: format!(
+                        "your stored settings, {}, could not be read, so the defaults are used until you save your settings",
+                        shorten(&json)
+                    ),
+                });
+                Settings::default()
+            }
+        },
     };
     Ok(Snapshot {
         sessions,
         planned,
         protocol,
         settings,
-        settings_reset,
+        values_reset,
     })
 }
 
@@ -602,7 +650,24 @@ fn date_text(date: NaiveDate) -> String {
 }
 
 fn read_date(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| unreadable("session date", text))
+    // The engine's own reading: a real calendar day within its years.
+    aftercare::parse_date(text).map_err(|_| unreadable("session date", text))
+}
+
+/// The report of a stored protocol choice that could not be read, or that
+/// the engine refused (`why`): the default protocol is followed until the
+/// client chooses one.
+pub(crate) fn protocol_reset(stored: &str, why: Option<&str>) -> ValueReset {
+    let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
+    ValueReset {
+        field: "protocol".into(),
+        session_id: None,
+        stored: shorten(stored),
+        message: format!(
+            "your stored protocol choice, {}, could not be used{why}, so the default protocol is followed until you choose yours again",
+            shorten(stored)
+        ),
+    }
 }
 
 /// Fixed-width RFC 3339 in UTC, whole seconds: text order is time order.

@@ -5,7 +5,7 @@
 //! the field need no migration. Reading it is lenient key by key: a missing
 //! key takes its default, an unknown key (a later version's) is ignored,
 //! and a value that no longer reads (edited by hand, or written by another
-//! version) takes its default *and is reported* as a [`SettingReset`], which
+//! version) takes its default *and is reported* as a [`ValueReset`], which
 //! the UI shows until the client saves their settings again. Nothing is
 //! replaced silently, and nothing is written back by a read.
 
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{StoreError, shorten, unreadable};
-use crate::model::{Clinic, QuietHours, SettingReset, Settings, ZoneMode, hhmm};
+use crate::model::{Clinic, QuietHours, Settings, ValueReset, ZoneMode, hhmm};
 
 /// The stored quiet hours.
 #[derive(Serialize, Deserialize)]
@@ -78,7 +78,7 @@ pub(super) fn write(settings: &Settings) -> Result<String, StoreError> {
 /// Reads a stored document: the settings, and every stored value that
 /// could not be read and was reset to its default. A document that is not
 /// a JSON object at all is an error (nothing in it can be trusted).
-pub(super) fn read(json: &str) -> Result<(Settings, Vec<SettingReset>), StoreError> {
+pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError> {
     let Ok(Value::Object(stored)) = serde_json::from_str::<Value>(json) else {
         return Err(unreadable("settings", json));
     };
@@ -154,7 +154,7 @@ fn zone(z: StoredZone) -> Result<ZoneMode, ()> {
 }
 
 /// The report for a stored `key` whose `value` could not be read.
-fn reset(key: &str, value: &Value, defaults: &Settings) -> SettingReset {
+fn reset(key: &str, value: &Value, defaults: &Settings) -> ValueReset {
     let (what, instead) = match key {
         "reminders_enabled" => ("reminders setting", "reminders on".to_string()),
         "reminder_time" => ("reminder time", hhmm(defaults.reminder_time)),
@@ -165,8 +165,9 @@ fn reset(key: &str, value: &Value, defaults: &Settings) -> SettingReset {
         _ => ("setting", "its default".to_string()),
     };
     let stored = shorten(&value.to_string());
-    SettingReset {
+    ValueReset {
         field: key.to_string(),
+        session_id: None,
         message: format!(
             "the stored {what} {stored} could not be read; {instead} is used until you save your settings"
         ),
@@ -191,8 +192,9 @@ mod tests {
         );
         assert_eq!(
             resets,
-            [SettingReset {
+            [ValueReset {
                 field: "reminder_time".into(),
+                session_id: None,
                 stored: "830".into(),
                 message: "the stored reminder time 830 could not be read; 09:00 is used until you save your settings".into(),
             }]

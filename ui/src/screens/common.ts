@@ -4,7 +4,7 @@
 import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
 import { type Formats, sentence } from "../format";
-import { mailHref, telHref } from "../logic";
+import { mailHref, resetBanner, telHref } from "../logic";
 
 export interface Ctx {
   /** Date and relative-day formatting in the device's locale. */
@@ -53,9 +53,10 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
       `It was kept safe at ${o.notices.recovered.moved_to} (${o.notices.recovered.reason}), and the app started afresh. Enter your sessions again, or ask for help to bring the old file back.`,
     );
   }
-  for (const r of o.notices.settings_reset) {
-    // A stored setting that no longer reads: said until the settings are saved.
-    add("A setting was reset", sentence(r.message), ["Open settings", "settings"]);
+  for (const r of o.notices.values_reset) {
+    // A stored value that no longer reads: said until the client repairs it.
+    const b = resetBanner(r);
+    add(b.title, sentence(r.message), [b.link, b.route]);
   }
   if (!o.notices.reminders_enabled) {
     add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);

@@ -3,6 +3,7 @@
 
 import { commands, MAX_PLANNED, type PrepItem, type SessionsView, type Warning } from "../bindings";
 import { need } from "../api";
+import { sentence } from "../format";
 import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { placeError, prepGroups, prepUntil } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
@@ -52,6 +53,8 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
   const h = el("h2", "Booked");
   h.id = "booked-h";
   card.append(h);
+  const unreadable = unreadableList(view, done);
+  if (unreadable) card.append(unreadable);
   if (!view.sessions.length) {
     card.append(el("p", "No sessions yet. Add the date of your first session below.", "muted"));
     return card;
@@ -131,6 +134,28 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
   });
   card.append(list);
   return card;
+}
+
+/** Stored sessions whose date could not be read: left out of the plan,
+ * offered for deletion so the client can enter the date again. */
+function unreadableList(view: SessionsView, done: Done): HTMLElement | null {
+  if (!view.unreadable.length) return null;
+  const list = el("ul", undefined, "plain warning-list");
+  for (const r of view.unreadable) {
+    const li = el("li", undefined, "warning");
+    const errors = new FormErrors();
+    const del = button("Delete it", "danger");
+    del.setAttribute("aria-label", `Delete it: the unreadable session ${r.stored}`);
+    del.addEventListener("click", async () => {
+      if (r.session_id === null) return;
+      const res = await commands.sessionDelete(r.session_id);
+      if (res.status === "error") return errors.show(res.error);
+      await done("The unreadable session was deleted. Enter its date again below.");
+    });
+    put(li, el("p", sentence(r.message)), errors.general, del);
+    list.append(li);
+  }
+  return list;
 }
 
 function addCard(done: Done): HTMLElement {

@@ -5,14 +5,16 @@ import { commands, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { sentence } from "../format";
-import { placeError } from "../logic";
+import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
   const root = screen("Settings");
   // Stored values that no longer read: shown at their defaults until saved.
-  const resets = overview.notices.settings_reset.map((r) => el("p", sentence(r.message), "form-error"));
+  const resets = overview.notices.values_reset
+    .filter(isSettingReset)
+    .map((r) => el("p", sentence(r.message), "form-error"));
   const form = el("form", undefined, "settings");
   form.noValidate = true;
   form.setAttribute("aria-label", "Settings");

@@ -265,7 +265,7 @@ for (const size of SIZES) {
     });
 
     it("a stored setting that no longer reads is said in a banner, with a way to settings", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", settingsReset: true } });
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", valuesReset: true } });
       assert.match(
         await text(page, ".banner"),
         /A setting was reset[\s\S]*The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings\./,
@@ -274,6 +274,25 @@ for (const size of SIZES) {
       await page.waitForSelector("main h1:has-text('Settings')");
       assert.equal(await page.inputValue("#reminder-time"), "09:00");
       assert.match(await text(page, "main form"), /The stored reminder time "25:00" could not be read/);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("a stored session that no longer reads locks nothing: a banner, then delete it on Sessions", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", unreadableSession: true } });
+      assert.match(
+        await text(page, ".banner"),
+        /A session date could not be read[\s\S]*A stored session date, 2025-02-30, could not be read/,
+      );
+      // The rest of the plan still answers.
+      assert.match(await text(page, "main h1"), /Day 4 after session 2 of 3/);
+      await page.click(".banner a:has-text('Open sessions')");
+      await page.waitForSelector("main h1:has-text('Your sessions')");
+      assert.match(await text(page, ".warning-list"), /2025-02-30[\s\S]*delete it and enter its date again/);
+      await scan(page, size.name, "sessions-unreadable");
+      await page.click("button:has-text('Delete it')");
+      await page.waitForFunction(() => !document.querySelector("button[aria-label^='Delete it: the unreadable session']"));
+      assert.equal((await fakeState(page)).unreadableDeleted, true);
       await noProblems(page);
       await page.context().close();
     });

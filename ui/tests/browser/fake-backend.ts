@@ -19,6 +19,7 @@ import {
   type SessionsView,
   type SettingsForm,
   type UpcomingReminder,
+  type ValueReset,
   type Warning,
   MAX_PLANNED,
   MAX_PROTOCOL_BYTES,
@@ -43,7 +44,9 @@ export interface FakeConfig {
   /** The phone's notification permission (desktops: always "granted"). */
   permission?: NotificationPermission;
   /** A stored setting could not be read and was reset. */
-  settingsReset?: boolean;
+  valuesReset?: boolean;
+  /** A stored session whose date no longer reads (id 99), left out of the plan. */
+  unreadableSession?: boolean;
 }
 
 interface PlanFixture {
@@ -110,6 +113,7 @@ export function createBackend(cfg: FakeConfig) {
     choice: { kind: "builtin", id: "four-to-thirty" } as
       { kind: "builtin"; id: string } | { kind: "imported"; sourceName: string; protocol: Protocol; base: string },
     sessions: [] as SessionRow[],
+    unreadableDeleted: false,
     nextId: 1,
     planned: null as number | null,
     settings: {
@@ -181,6 +185,20 @@ export function createBackend(cfg: FakeConfig) {
     };
   }
 
+  /** The unreadable stored session, until it is deleted. */
+  function unreadable(): ValueReset[] {
+    if (!cfg.unreadableSession || state.unreadableDeleted) return [];
+    return [
+      {
+        field: "session",
+        session_id: 99,
+        stored: "2025-02-30",
+        message:
+          "a stored session date, 2025-02-30, could not be read, so that session is left out of your plan: delete it and enter its date again",
+      },
+    ];
+  }
+
   function view(): SessionsView {
     const spec = protocol().sessions;
     return {
@@ -192,6 +210,7 @@ export function createBackend(cfg: FakeConfig) {
       max: spec.max,
       today: state.today,
       warnings: fixture()?.plan.warnings ?? [],
+      unreadable: unreadable(),
     };
   }
 
@@ -357,16 +376,20 @@ export function createBackend(cfg: FakeConfig) {
             ? "org.freedesktop.Notifications was not provided by any .service files"
             : null,
           permission: state.permission,
-          settings_reset: cfg.settingsReset
-            ? [
-                {
-                  field: "reminder_time",
-                  stored: '"25:00"',
-                  message:
-                    'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings',
-                },
-              ]
-            : [],
+          values_reset: [
+            ...(cfg.valuesReset
+              ? [
+                  {
+                    field: "reminder_time",
+                    session_id: null,
+                    stored: '"25:00"',
+                    message:
+                      'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings',
+                  },
+                ]
+              : []),
+            ...unreadable(),
+          ],
         },
       };
     },
@@ -404,6 +427,10 @@ export function createBackend(cfg: FakeConfig) {
       return view();
     },
     session_delete({ id }) {
+      if (id === 99 && cfg.unreadableSession && !state.unreadableDeleted) {
+        state.unreadableDeleted = true;
+        return view();
+      }
       if (!state.sessions.some((s) => s.id === id))
         throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
       state.sessions = state.sessions.filter((s) => s.id !== id);
