@@ -476,6 +476,37 @@ fn a_change_is_kept_whole_or_not_at_all() {
 
 // ---- delivery log --------------------------------------------------------
 
+/// A log row a newer version wrote (a delivery kind this one doesn't know)
+/// is left out of the lists instead of failing them, and its reminder is
+/// still never shown again.
+#[test]
+fn a_newer_versions_log_row_fails_nothing() {
+    let dir = Scratch::new("newer-log");
+    let mut store = open(&dir);
+    let due = t(2026, 3, 3, 9, 0);
+    assert!(
+        store
+            .claim_delivery("day:2026-03-02:2", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    conn.execute(
+        "INSERT INTO reminder_log (id, due, delivered_at, how, error) \
+         VALUES ('day:2026-03-02:6', '2026-03-07T09:00:00Z', '2026-03-07T09:00:00Z', 'hologram', NULL)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let store = open(&dir);
+    let log = store.delivery_log().unwrap();
+    assert_eq!(
+        log.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["day:2026-03-02:2"]
+    );
+    assert!(store.delivered_ids().unwrap().contains("day:2026-03-02:6"));
+}
+
 #[test]
 fn a_reminder_is_claimed_once() {
     let dir = Scratch::new("claim");

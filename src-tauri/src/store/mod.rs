@@ -596,18 +596,28 @@ impl Store {
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter()
-            .map(|(id, due, delivered_at, how, error)| {
-                Ok(LogEntry {
-                    due: read_instant("reminder due time", &due)?,
-                    delivered_at: read_instant("reminder delivery time", &delivered_at)?,
-                    how: DeliveryHow::parse(&how)
-                        .ok_or_else(|| unreadable("reminder delivery kind", &how))?,
-                    id,
-                    error,
-                })
+        // A row that no longer reads (a newer version's delivery kind, a
+        // hand edit) is left out of the lists, not a reason to fail them:
+        // its id still counts in `delivered_ids`, so it is never shown twice.
+        let entries = rows
+            .into_iter()
+            .filter_map(|(id, due, delivered_at, how, error)| {
+                let entry = (|| {
+                    Ok::<_, StoreError>(LogEntry {
+                        due: read_instant("reminder due time", &due)?,
+                        delivered_at: read_instant("reminder delivery time", &delivered_at)?,
+                        how: DeliveryHow::parse(&how)
+                            .ok_or_else(|| unreadable("reminder delivery kind", &how))?,
+                        id: id.clone(),
+                        error,
+                    })
+                })();
+                entry
+                    .map_err(|e| log::warn!("reminder log entry {id} left out: {e}"))
+                    .ok()
             })
-            .collect()
+            .collect();
+        Ok(entries)
     }
 
     /// The ids of every reminder in the log (delivered, summarised, missed
