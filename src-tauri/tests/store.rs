@@ -490,7 +490,7 @@ fn a_newer_versions_log_row_fails_nothing() {
             .unwrap()
     );
     drop(store);
-    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    let conn = Connection::open(dir.db()).unwrap();
     conn.execute(
         "INSERT INTO reminder_log (id, due, delivered_at, how, error) \
          VALUES ('day:2026-03-02:6', '2026-03-07T09:00:00Z', '2026-03-07T09:00:00Z', 'hologram', NULL)",
