@@ -25,10 +25,12 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         // Limits the UI shows and checks before asking, from the engine
         // itself, so no number is written down twice.
         .constant("MAX_PLANNED", aftercare::error::MAX_PLANNED)
-        .constant(
-            "MAX_PROTOCOL_BYTES",
-            aftercare::protocol::MAX_PROTOCOL_BYTES,
-        )
+        .constant("MAX_PROTOCOL_BYTES", crate::limits::MAX_PROTOCOL_BYTES)
+        // Every IPC string's maximum (`src/limits.rs`), for the inputs.
+        .constant("MAX_FILE_NAME_BYTES", crate::limits::MAX_FILE_NAME_BYTES)
+        .constant("MAX_NOTE_CHARS", crate::limits::MAX_NOTE_CHARS)
+        .constant("MAX_VALUE_BYTES", crate::limits::MAX_VALUE_BYTES)
+        .constant("MAX_SESSIONS", crate::limits::MAX_SESSIONS)
         .commands(collect_commands![
             today::overview,
             today::status_on,

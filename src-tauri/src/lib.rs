@@ -23,6 +23,7 @@ pub mod commands;
 pub mod current;
 pub mod data_dir;
 pub mod error;
+pub mod limits;
 pub mod model;
 pub mod platform;
 pub mod reminders;

@@ -61,7 +61,9 @@ pub(crate) fn change_plan(
         let mut store = store(state)?;
         let change = store.change()?;
         edit(&change)?;
-        let current = Current::build(change.snapshot()?, &*state.clock, loaded, field)?;
+        let snapshot = change.snapshot()?;
+        crate::limits::sessions(snapshot.sessions.len())?;
+        let current = Current::build(snapshot, &*state.clock, loaded, field)?;
         let due: Vec<_> = current
             .reminders()
             .into_iter()

@@ -1,7 +1,7 @@
 // Settings: reminders, quiet hours, time zone, launch at login, the clinic's
 // contact details and the calendar export.
 
-import { commands, type SettingsForm } from "../bindings";
+import { commands, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { sentence } from "../format";
@@ -63,7 +63,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const zoneName = new Field(
     "zone-name",
     "Home time zone",
-    input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }),
+    input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false, maxLength: MAX_VALUE_BYTES }),
     "A name such as Europe/London.",
   );
   const zones = el("datalist");
@@ -105,10 +105,18 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const cName = new Field(
     "clinic-name",
     "Clinic name",
-    input("text", settings.clinic.name, { autocomplete: "organization" }),
+    input("text", settings.clinic.name, { autocomplete: "organization", maxLength: MAX_NOTE_CHARS }),
   );
-  const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic.phone, { autocomplete: "off" }));
-  const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic.email, { autocomplete: "off" }));
+  const cPhone = new Field(
+    "clinic-phone",
+    "Phone",
+    input("tel", settings.clinic.phone, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
+  const cEmail = new Field(
+    "clinic-email",
+    "Email",
+    input("email", settings.clinic.email, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
   clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
   errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
 
