@@ -11,6 +11,8 @@
 //! | `store/` | SQLite store and migrations |
 //! | `reminders/` | scheduler and notifiers (desktop, mobile) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
+//! | `limits` | the maximum of every IPC string, checked in one place |
+//! | `navigation` | the window stays in the app; tel:/mailto: open outside |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
 // `tauri::mobile_entry_point` (phones only) generates `#[unsafe(no_mangle)]`
@@ -25,6 +27,7 @@ pub mod data_dir;
 pub mod error;
 pub mod limits;
 pub mod model;
+pub mod navigation;
 pub mod platform;
 pub mod reminders;
 pub mod setup;
@@ -44,7 +47,16 @@ pub fn run() {
             std::process::exit(2);
         });
     let commands = bindings::builder::<tauri::Wry>();
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (`navigation`): no script of its own in the
+        // page and no permission for it in the capability.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(navigation::plugin());
     #[cfg(desktop)]
     let builder = builder.plugin(tauri_plugin_autostart::init(
         tauri_plugin_autostart::MacosLauncher::LaunchAgent,
