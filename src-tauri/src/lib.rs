@@ -13,6 +13,7 @@
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
 //! | `limits` | the maximum of every IPC string, checked in one place |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
+//! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
 // `tauri::mobile_entry_point` (phones only) generates `#[unsafe(no_mangle)]`
@@ -31,6 +32,7 @@ pub mod navigation;
 pub mod platform;
 pub mod reminders;
 pub mod setup;
+pub mod startup;
 pub mod state;
 pub mod store;
 pub mod today_override;
@@ -66,7 +68,20 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
         .invoke_handler(commands.invoke_handler())
-        .setup(move |app| setup::start(app, clock))
+        .setup(move |app| {
+            // Tauri panics (exit 101, no window, no message) when setup
+            // returns an error: every failure is reported here instead.
+            use tauri::Manager;
+            let log = app
+                .path()
+                .app_log_dir()
+                .ok()
+                .and_then(|dir| startup::init_log(&dir));
+            if let Err(failure) = setup::start(app, clock) {
+                startup::fail(app, &failure, log.as_deref());
+            }
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // Closing the window hides it: the app stays in the tray so
             // reminders still fire. "Quit" in the tray menu ends it.
