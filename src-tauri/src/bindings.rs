@@ -9,7 +9,9 @@ use specta_typescript::Typescript;
 use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{calendar, first_run, protocols, reminders, sessions, settings, today};
+use crate::commands::{
+    calendar, first_run, logfile, protocols, reminders, sessions, settings, today,
+};
 
 /// Where the UI keeps the generated bindings, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
@@ -54,6 +56,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             calendar::calendar_ics,
             calendar::calendar_export,
             first_run::first_run,
+            logfile::log_location,
+            logfile::log_open,
         ])
 }
 

@@ -77,7 +77,7 @@ pub fn run() {
                 .app_log_dir()
                 .ok()
                 .and_then(|dir| startup::init_log(&dir));
-            if let Err(failure) = setup::start(app, clock) {
+            if let Err(failure) = setup::start(app, clock, log.clone()) {
                 startup::fail(app, &failure, log.as_deref());
             }
             Ok(())

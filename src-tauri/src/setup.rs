@@ -19,7 +19,11 @@ pub const MINIMIZED_ARG: &str = "--minimized";
 /// Runs once, before the window shows. `clock` is the system's unless
 /// `SMP_AFTERCARE_TODAY` fixed the day (see `today_override`).
 /// A failure is returned for `crate::startup::fail` to report.
-pub fn start(app: &mut App, clock: AppClock) -> Result<(), Failure> {
+pub fn start(
+    app: &mut App,
+    clock: AppClock,
+    log_path: Option<std::path::PathBuf>,
+) -> Result<(), Failure> {
     let other = |e: &dyn std::fmt::Display| Failure::Other {
         reason: e.to_string(),
     };
@@ -59,6 +63,8 @@ pub fn start(app: &mut App, clock: AppClock) -> Result<(), Failure> {
         set_autostart: autostart_setter(app),
         pick_save_path: save_dialog(app),
         permission: permission_gate(app),
+        log_path,
+        open_path: path_opener(app),
         // The handle lives as long as the state: dropping it would stop the loop.
         on_change: Box::new(move || scheduler.recompute()),
     };
@@ -118,6 +124,19 @@ fn permission_gate(app: &App) -> Arc<dyn reminders::PermissionGate> {
     Arc::new(reminders::mobile::PluginPermission::new(
         app.handle().clone(),
     ))
+}
+
+/// Opens a file with the system's handler, from Rust (the page has no
+/// opener permission).
+fn path_opener(app: &App) -> crate::state::OpenPath {
+    use tauri_plugin_opener::OpenerExt;
+    let handle = app.handle().clone();
+    Box::new(move |path| {
+        handle
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// The native "Save as" dialog, run from Rust so the web page needs no

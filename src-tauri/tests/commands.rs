@@ -71,6 +71,7 @@ struct Harness {
     window: WebviewWindow<MockRuntime>,
     changes: Arc<AtomicUsize>,
     autostart: Arc<Mutex<Vec<bool>>>,
+    opened_paths: Arc<Mutex<Vec<PathBuf>>>,
     dir: PathBuf,
 }
 
@@ -108,6 +109,7 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
     let opened = Store::open(&dir).unwrap();
     let changes = Arc::new(AtomicUsize::new(0));
     let autostart = Arc::new(Mutex::new(Vec::new()));
+    let opened_paths = Arc::new(Mutex::new(Vec::new()));
     let (c, a, save_to) = (
         Arc::clone(&changes),
         Arc::clone(&autostart),
@@ -131,6 +133,14 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
         }),
         pick_save_path: Box::new(move |_| Some(save_to.clone())),
         permission: permission as Arc<dyn PermissionGate>,
+        log_path: Some(dir.join("smp-aftercare.log")),
+        open_path: {
+            let opened = Arc::clone(&opened_paths);
+            Box::new(move |p| {
+                opened.lock().unwrap().push(p.to_path_buf());
+                Ok(())
+            })
+        },
     };
     let app = mock_builder()
         .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
@@ -145,6 +155,7 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
         window,
         changes,
         autostart,
+        opened_paths,
         dir,
     }
 }
@@ -887,4 +898,16 @@ fn a_plan_holds_at_most_twelve_sessions() {
             .len(),
         12
     );
+}
+
+#[test]
+fn the_log_is_located_and_opened_from_rust() {
+    let h = harness("log", "2026-03-04T10:00:00Z");
+    let log = h.dir.join("smp-aftercare.log");
+    assert_eq!(
+        h.ok("log_location", json!({})),
+        json!(log.display().to_string())
+    );
+    assert_eq!(h.ok("log_open", json!({})), Value::Null);
+    assert_eq!(*h.opened_paths.lock().unwrap(), vec![log]);
 }

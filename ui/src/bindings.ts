@@ -101,6 +101,10 @@ export const commands = {
 	 *  may ask the phone for permission to notify, as `settings_set` does.
 	 */
 	firstRun: (protocol: string | null, settings: SettingsForm, date: string) => typedError<Overview, AppError>(__TAURI_INVOKE("first_run", { protocol, settings, date })),
+	/**  The log file's full path, or `None` when it could not be written. */
+	logLocation: () => __TAURI_INVOKE<string | null>("log_location"),
+	/**  Opens the log file with the system's handler for text files. */
+	logOpen: () => typedError<null, AppError>(__TAURI_INVOKE("log_open")),
 };
 
 /* Constants */

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod first_run;
+pub mod logfile;
 pub mod protocols;
 pub mod reminders;
 pub mod sessions;

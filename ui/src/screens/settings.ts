@@ -9,7 +9,11 @@ import { placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
-  const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
+  const [settings, overview, logPath] = await Promise.all([
+    need(commands.settings()),
+    need(commands.overview()),
+    commands.logLocation(),
+  ]);
   const root = screen("Settings");
   // Stored values that no longer read: shown at their defaults until saved.
   const resets = overview.notices.settings_reset.map((r) => el("p", sentence(r.message), "form-error"));
@@ -155,7 +159,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     note.textContent = "Saved.";
   });
 
-  root.append(form, contactSlot, calendarCard());
+  root.append(form, contactSlot, calendarCard(), logCard(logPath));
   return root;
 }
 
@@ -208,5 +212,51 @@ function calendarCard(): HTMLElement {
     }
   });
   card.append(h, el("p", "Saves your sessions, changes and reminders as a calendar file (.ics)."), go, result);
+  return card;
+}
+
+/** Where the app's log is, to send to the clinic if something goes wrong. */
+function logCard(path: string | null): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "log-h");
+  const h = el("h2", "The app's log");
+  h.id = "log-h";
+  if (path === null) {
+    card.append(h, el("p", "The app could not write its log on this device."));
+    return card;
+  }
+  const where = el("p");
+  const code = el("code", path);
+  code.id = "log-path";
+  where.append(code);
+  const result = el("p", undefined, "note");
+  result.setAttribute("role", "status");
+  const open = button("Open the log", "secondary");
+  open.addEventListener("click", async () => {
+    result.textContent = "";
+    result.classList.remove("form-error");
+    const r = await commands.logOpen();
+    if (r.status === "error") {
+      result.textContent = placeError(r.error, []).message;
+      result.classList.add("form-error");
+    }
+  });
+  const copy = button("Copy its location", "secondary");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(path);
+      result.textContent = "Copied.";
+    } catch {
+      result.textContent = "Select the location above and copy it.";
+    }
+  });
+  card.append(
+    h,
+    el("p", "If something goes wrong, your clinic may ask you to send this file."),
+    where,
+    open,
+    copy,
+    result,
+  );
   return card;
 }
