@@ -10,7 +10,7 @@
 # unit, doc, golden, property and CLI tests; the app's command, store and
 # scheduler tests: no D-Bus, display or real waiting), then, by name, the
 # opt-in ones (`#[ignore]`d: D-Bus notifications, the real binary's
-# reminder under Xvfb); then the end-to-end tests of the real app through
+# reminder and start-up failures under Xvfb); then the end-to-end tests of the real app through
 # tauri-driver and WebKitWebDriver. docs/developer/checks.md lists where
 # each check lives. Screenshots go to target/screenshots/; the committed
 # ones in docs/screenshots/ are refreshed only by scripts/screenshots.sh.
@@ -45,8 +45,8 @@ node scripts/check-msrv.mjs
 step "cargo test: the hermetic tests (no D-Bus, no display, no real waiting)"
 cargo test --workspace --locked
 
-step "cargo test: the opt-in tests, by name (each starts its own private D-Bus; app_reminder also Xvfb and waits a real minute)"
-opt_in=(--test notifications --test app_reminder)
+step "cargo test: the opt-in tests, by name (each starts its own private D-Bus; app_reminder and app_startup also Xvfb; app_reminder waits a real minute)"
+opt_in=(--test notifications --test app_reminder --test app_startup)
 # Every ignored test of the workspace must be one of these, or CI would
 # silently skip it.
 ignored=$(cargo test --workspace --locked -q -- --ignored --list --format=terse 2>/dev/null | grep -c ': test$' || true)

@@ -9,7 +9,9 @@ use specta_typescript::Typescript;
 use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{calendar, first_run, protocols, reminders, sessions, settings, today};
+use crate::commands::{
+    calendar, first_run, logfile, protocols, reminders, sessions, settings, today,
+};
 
 /// Where the UI keeps the generated bindings, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
@@ -25,10 +27,12 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         // Limits the UI shows and checks before asking, from the engine
         // itself, so no number is written down twice.
         .constant("MAX_PLANNED", aftercare::error::MAX_PLANNED)
-        .constant(
-            "MAX_PROTOCOL_BYTES",
-            aftercare::protocol::MAX_PROTOCOL_BYTES,
-        )
+        .constant("MAX_PROTOCOL_BYTES", crate::limits::MAX_PROTOCOL_BYTES)
+        // Every IPC string's maximum (`src/limits.rs`), for the inputs.
+        .constant("MAX_FILE_NAME_BYTES", crate::limits::MAX_FILE_NAME_BYTES)
+        .constant("MAX_NOTE_CHARS", crate::limits::MAX_NOTE_CHARS)
+        .constant("MAX_VALUE_BYTES", crate::limits::MAX_VALUE_BYTES)
+        .constant("MAX_SESSIONS", crate::limits::MAX_SESSIONS)
         .commands(collect_commands![
             today::overview,
             today::status_on,
@@ -52,6 +56,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             calendar::calendar_ics,
             calendar::calendar_export,
             first_run::first_run,
+            logfile::log_location,
+            logfile::log_open,
         ])
 }
 

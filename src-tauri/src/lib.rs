@@ -11,6 +11,9 @@
 //! | `store/` | SQLite store and migrations |
 //! | `reminders/` | scheduler and notifiers (desktop, mobile) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
+//! | `limits` | the maximum of every IPC string, checked in one place |
+//! | `navigation` | the window stays in the app; tel:/mailto: open outside |
+//! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
 // `tauri::mobile_entry_point` (phones only) generates `#[unsafe(no_mangle)]`
@@ -23,10 +26,13 @@ pub mod commands;
 pub mod current;
 pub mod data_dir;
 pub mod error;
+pub mod limits;
 pub mod model;
+pub mod navigation;
 pub mod platform;
 pub mod reminders;
 pub mod setup;
+pub mod startup;
 pub mod state;
 pub mod store;
 pub mod today_override;
@@ -43,7 +49,16 @@ pub fn run() {
             std::process::exit(2);
         });
     let commands = bindings::builder::<tauri::Wry>();
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (`navigation`): no script of its own in the
+        // page and no permission for it in the capability.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(navigation::plugin());
     #[cfg(desktop)]
     let builder = builder.plugin(tauri_plugin_autostart::init(
         tauri_plugin_autostart::MacosLauncher::LaunchAgent,
@@ -53,7 +68,20 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_notification::init());
     builder
         .invoke_handler(commands.invoke_handler())
-        .setup(move |app| setup::start(app, clock))
+        .setup(move |app| {
+            // Tauri panics (exit 101, no window, no message) when setup
+            // returns an error: every failure is reported here instead.
+            use tauri::Manager;
+            let log = app
+                .path()
+                .app_log_dir()
+                .ok()
+                .and_then(|dir| startup::init_log(&dir));
+            if let Err(failure) = setup::start(app, clock, log.clone()) {
+                startup::fail(app, &failure, log.as_deref());
+            }
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // Closing the window hides it: the app stays in the tray so
             // reminders still fire. "Quit" in the tray menu ends it.

@@ -8,6 +8,7 @@ use tauri::{App, Manager};
 use crate::current::Current;
 use crate::data_dir;
 use crate::reminders;
+use crate::startup::Failure;
 use crate::state::AppState;
 use crate::store::Store;
 use crate::today_override::AppClock;
@@ -17,16 +18,23 @@ pub const MINIMIZED_ARG: &str = "--minimized";
 
 /// Runs once, before the window shows. `clock` is the system's unless
 /// `SMP_AFTERCARE_TODAY` fixed the day (see `today_override`).
-pub fn start(app: &mut App, clock: AppClock) -> Result<(), Box<dyn std::error::Error>> {
+/// A failure is returned for `crate::startup::fail` to report.
+pub fn start(
+    app: &mut App,
+    clock: AppClock,
+    log_path: Option<std::path::PathBuf>,
+) -> Result<(), Failure> {
+    let other = |e: &dyn std::fmt::Display| Failure::Other {
+        reason: e.to_string(),
+    };
     let dir = match data_dir::from_args_or_env(
         std::env::args_os(),
         std::env::var_os(data_dir::ENV_VAR),
     ) {
         Some(dir) => dir,
-        None => app.path().app_data_dir()?,
+        None => app.path().app_data_dir().map_err(|e| other(&e))?,
     };
-    let opened = Store::open(&dir)
-        .map_err(|e| format!("cannot open the data folder {}: {e}", dir.display()))?;
+    let opened = Store::open(&dir).map_err(|e| Failure::from_store(&dir, e))?;
     if let Some(r) = &opened.recovered {
         log::warn!(
             "the database could not be read ({}); it was moved to {}",
@@ -55,6 +63,8 @@ pub fn start(app: &mut App, clock: AppClock) -> Result<(), Box<dyn std::error::E
         set_autostart: autostart_setter(app),
         pick_save_path: save_dialog(app),
         permission: permission_gate(app),
+        log_path,
+        open_path: path_opener(app),
         // The handle lives as long as the state: dropping it would stop the loop.
         on_change: Box::new(move || scheduler.recompute()),
     };
@@ -62,11 +72,11 @@ pub fn start(app: &mut App, clock: AppClock) -> Result<(), Box<dyn std::error::E
 
     #[cfg(desktop)]
     {
-        crate::tray::create(app.handle())?;
+        crate::tray::create(app.handle()).map_err(|e| other(&e))?;
         if std::env::args().any(|a| a == MINIMIZED_ARG)
             && let Some(window) = app.get_webview_window("main")
         {
-            window.hide()?;
+            window.hide().map_err(|e| other(&e))?;
         }
     }
     Ok(())
@@ -114,6 +124,19 @@ fn permission_gate(app: &App) -> Arc<dyn reminders::PermissionGate> {
     Arc::new(reminders::mobile::PluginPermission::new(
         app.handle().clone(),
     ))
+}
+
+/// Opens a file with the system's handler, from Rust (the page has no
+/// opener permission).
+fn path_opener(app: &App) -> crate::state::OpenPath {
+    use tauri_plugin_opener::OpenerExt;
+    let handle = app.handle().clone();
+    Box::new(move |path| {
+        handle
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// The native "Save as" dialog, run from Rust so the web page needs no

@@ -14,6 +14,10 @@ pub type OnChange = Box<dyn Fn() + Send + Sync>;
 /// Applies "launch at login"; the error text is shown beside the setting.
 pub type SetAutostart = Box<dyn Fn(bool) -> Result<(), String> + Send + Sync>;
 
+/// Opens a file with the system's handler (the log, from Settings); a
+/// closure so the IPC tests need no desktop.
+pub type OpenPath = Box<dyn Fn(&std::path::Path) -> Result<(), String> + Send + Sync>;
+
 /// Asks the user where to save a file (suggested name given); `None` when
 /// they cancel. A native dialog in the app, a fixed path in tests.
 pub type PickSavePath = Box<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
@@ -39,4 +43,8 @@ pub struct AppState {
     /// Asks the OS for permission to notify (phones); always granted on
     /// desktops.
     pub permission: Arc<dyn PermissionGate>,
+    /// The log file (`crate::startup`), `None` when it cannot be written.
+    pub log_path: Option<PathBuf>,
+    /// See [`OpenPath`].
+    pub open_path: OpenPath,
 }

@@ -71,6 +71,7 @@ struct Harness {
     window: WebviewWindow<MockRuntime>,
     changes: Arc<AtomicUsize>,
     autostart: Arc<Mutex<Vec<bool>>>,
+    opened_paths: Arc<Mutex<Vec<PathBuf>>>,
     dir: PathBuf,
 }
 
@@ -108,6 +109,7 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
     let opened = Store::open(&dir).unwrap();
     let changes = Arc::new(AtomicUsize::new(0));
     let autostart = Arc::new(Mutex::new(Vec::new()));
+    let opened_paths = Arc::new(Mutex::new(Vec::new()));
     let (c, a, save_to) = (
         Arc::clone(&changes),
         Arc::clone(&autostart),
@@ -131,6 +133,14 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
         }),
         pick_save_path: Box::new(move |_| Some(save_to.clone())),
         permission: permission as Arc<dyn PermissionGate>,
+        log_path: Some(dir.join("smp-aftercare.log")),
+        open_path: {
+            let opened = Arc::clone(&opened_paths);
+            Box::new(move |p| {
+                opened.lock().unwrap().push(p.to_path_buf());
+                Ok(())
+            })
+        },
     };
     let app = mock_builder()
         .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
@@ -145,6 +155,7 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
         window,
         changes,
         autostart,
+        opened_paths,
         dir,
     }
 }
@@ -808,4 +819,210 @@ fn status_without_a_date_is_today_in_the_plans_zone() {
     let status = h.ok("status_on", json!({ "date": null }));
     assert_eq!(status["date"], "2026-03-04");
     assert_eq!(status["day"], 3);
+}
+
+/// The store's files, byte for byte (the database and its write-ahead log).
+fn store_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    ["smp-aftercare.sqlite3", "smp-aftercare.sqlite3-wal"]
+        .iter()
+        .map(|name| {
+            (
+                (*name).to_string(),
+                std::fs::read(dir.join(name)).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn oversized_input_is_refused_by_name_without_touching_the_store() {
+    let h = harness("oversized", "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let settings = h.ok("settings", json!({}));
+    let good_toml = "format = 1\nid = \"c\"\nname = \"C\"\nsummary = \"S\"\n[sessions]\nusual = 2\nmin = 1\nmax = 3\n\
+                     [[rule]]\nactivity = \"swim\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n";
+    let mib = "a".repeat(1024 * 1024);
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut s = settings.clone();
+        change(&mut s);
+        json!({ "settings": s })
+    };
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "protocol_import",
+            json!({ "sourceName": mib, "text": good_toml }),
+            "source_name",
+            "the file name is too long: at most 255 bytes",
+        ),
+        (
+            "protocol_import",
+            json!({ "sourceName": format!("{}.toml", "a".repeat(251)), "text": good_toml }),
+            "source_name",
+            "the file name is too long: at most 255 bytes",
+        ),
+        (
+            "protocol_import",
+            json!({ "sourceName": "clinic.toml", "text": format!("{good_toml}#{mib}") }),
+            "file",
+            "the protocol file is too long: at most 65536 bytes",
+        ),
+        (
+            "protocol_select",
+            json!({ "id": mib }),
+            "protocol",
+            "the protocol id is too long: at most 64 bytes",
+        ),
+        (
+            "session_add",
+            json!({ "date": mib }),
+            "date",
+            "the date is too long: at most 64 bytes",
+        ),
+        (
+            "session_edit",
+            json!({ "id": 1, "date": mib }),
+            "date",
+            "the date is too long: at most 64 bytes",
+        ),
+        (
+            "status_on",
+            json!({ "date": mib }),
+            "date",
+            "the date is too long: at most 64 bytes",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["clinic"]["name"] = json!("é".repeat(201))),
+            "clinic.name",
+            "the clinic's name is too long: at most 200 characters",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["clinic"]["phone"] = json!(mib)),
+            "clinic.phone",
+            "the clinic's phone is too long: at most 200 characters",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["clinic"]["email"] = json!(mib)),
+            "clinic.email",
+            "the clinic's email is too long: at most 200 characters",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["reminder_time"] = json!(mib)),
+            "reminder_time",
+            "the reminder time is too long: at most 64 bytes",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["quiet_hours"] = json!({ "start": mib, "end": "07:00" })),
+            "quiet_hours.start",
+            "the start of quiet hours is too long: at most 64 bytes",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["quiet_hours"] = json!({ "start": "22:00", "end": mib })),
+            "quiet_hours.end",
+            "the end of quiet hours is too long: at most 64 bytes",
+        ),
+        (
+            "settings_set",
+            with(&|s| s["zone"] = json!({ "mode": "fixed", "zone": mib })),
+            "zone",
+            "the time zone is too long: at most 64 bytes",
+        ),
+        (
+            "first_run",
+            json!({ "protocol": mib, "settings": settings, "date": "2026-03-02" }),
+            "protocol",
+            "the protocol id is too long: at most 64 bytes",
+        ),
+        (
+            "first_run",
+            json!({ "protocol": null, "settings": settings, "date": mib }),
+            "date",
+            "the date is too long: at most 64 bytes",
+        ),
+        (
+            "first_run",
+            json!({
+                "protocol": null,
+                "settings": with(&|s| s["clinic"]["name"] = json!(mib))["settings"],
+                "date": "2026-03-04",
+            }),
+            "clinic.name",
+            "the clinic's name is too long: at most 200 characters",
+        ),
+    ];
+    let before = store_bytes(&h.dir);
+    assert!(!before[0].1.is_empty(), "the store exists");
+    for (cmd, args, field, message) in cases {
+        let reads = reads_of(&h, || {
+            assert_eq!(
+                h.err(cmd, args),
+                json!({ "kind": "invalid", "field": field, "message": message }),
+                "{cmd} {field}"
+            );
+        });
+        assert_eq!(reads, 0, "{cmd} {field}: refused before the store is read");
+        assert!(
+            store_bytes(&h.dir) == before,
+            "{cmd} {field}: the store changed"
+        );
+    }
+    assert_eq!(
+        h.changes.load(Ordering::SeqCst),
+        1,
+        "only the first session"
+    );
+    assert!(h.autostart.lock().unwrap().is_empty());
+
+    // At the limit: a 255-byte file name is accepted and kept.
+    let name = format!("{}.toml", "a".repeat(250));
+    h.ok(
+        "protocol_import",
+        json!({ "sourceName": name, "text": good_toml }),
+    );
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "c");
+}
+
+#[test]
+fn a_plan_holds_at_most_twelve_sessions() {
+    let h = harness("twelve", "2026-03-04T10:00:00Z");
+    h.ok("planned_set", json!({ "planned": 12 }));
+    for week in 0..12 {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::weeks(week);
+        h.ok("session_add", json!({ "date": date.to_string() }));
+    }
+    let before = store_bytes(&h.dir);
+    assert_eq!(
+        h.err("session_add", json!({ "date": "2026-06-01" })),
+        json!({
+            "kind": "invalid",
+            "field": "date",
+            "message": "a plan holds at most 12 sessions; delete one before booking another"
+        })
+    );
+    assert!(store_bytes(&h.dir) == before, "the store changed");
+    assert_eq!(
+        h.ok("sessions", json!({}))["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        12
+    );
+}
+
+#[test]
+fn the_log_is_located_and_opened_from_rust() {
+    let h = harness("log", "2026-03-04T10:00:00Z");
+    let log = h.dir.join("smp-aftercare.log");
+    assert_eq!(
+        h.ok("log_location", json!({})),
+        json!(log.display().to_string())
+    );
+    assert_eq!(h.ok("log_open", json!({})), Value::Null);
+    assert_eq!(*h.opened_paths.lock().unwrap(), vec![log]);
 }

@@ -47,7 +47,8 @@ export const commands = {
 	protocolSelect: (id: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select", { id })),
 	/**
 	 *  Imports a clinic's protocol file: `text` is the file's content (at most
-	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages. A file
+	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages (at most
+	 *  `MAX_FILE_NAME_BYTES`; see `crate::limits`). A file
 	 *  with an error is refused with its line and field; nothing is saved.
 	 */
 	protocolImport: (sourceName: string, text: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_import", { sourceName, text })),
@@ -100,12 +101,24 @@ export const commands = {
 	 *  may ask the phone for permission to notify, as `settings_set` does.
 	 */
 	firstRun: (protocol: string | null, settings: SettingsForm, date: string) => typedError<Overview, AppError>(__TAURI_INVOKE("first_run", { protocol, settings, date })),
+	/**  The log file's full path, or `None` when it could not be written. */
+	logLocation: () => __TAURI_INVOKE<string | null>("log_location"),
+	/**  Opens the log file with the system's handler for text files. */
+	logOpen: () => typedError<null, AppError>(__TAURI_INVOKE("log_open")),
 };
 
 /* Constants */
+export const MAX_FILE_NAME_BYTES = 255 as const;
+
+export const MAX_NOTE_CHARS = 200 as const;
+
 export const MAX_PLANNED = 12 as const;
 
 export const MAX_PROTOCOL_BYTES = 65536 as const;
+
+export const MAX_SESSIONS = 12 as const;
+
+export const MAX_VALUE_BYTES = 64 as const;
 
 /* Types */
 /**

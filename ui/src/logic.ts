@@ -16,7 +16,7 @@ import type {
   ValueReset,
   Window,
 } from "./bindings";
-import { MAX_PROTOCOL_BYTES } from "./bindings";
+import { MAX_FILE_NAME_BYTES, MAX_PROTOCOL_BYTES } from "./bindings";
 import { type Formats, sentence } from "./format";
 
 // ---------------------------------------------------------------- Today
@@ -507,4 +507,10 @@ export function fileTooBig(size: number): string | null {
   if (size <= MAX_PROTOCOL_BYTES) return null;
   const kib = Math.ceil(size / 1024);
   return `This file is ${kib} KB; a protocol file can be at most ${MAX_PROTOCOL_KB} KB. Choose the protocol file your clinic gave you.`;
+}
+
+/** Refuses a file whose name is longer than the app keeps (`MAX_FILE_NAME_BYTES`, counted in UTF-8 bytes as the backend counts it). */
+export function fileNameTooLong(name: string): string | null {
+  if (new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES) return null;
+  return `This file's name is too long (at most ${MAX_FILE_NAME_BYTES} bytes). Rename the file, then choose it again.`;
 }

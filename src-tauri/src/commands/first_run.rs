@@ -27,6 +27,11 @@ pub fn first_run(
     settings: SettingsForm,
     date: String,
 ) -> Result<Overview, AppError> {
+    if let Some(id) = &protocol {
+        crate::limits::protocol_id(id)?;
+    }
+    crate::limits::settings(&settings)?;
+    crate::limits::date(&date)?;
     let loaded = protocol
         .map(|id| {
             let p = Protocol::builtin(&id).map_err(|e| AppError::from_engine(e, "protocol"))?;

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod first_run;
+pub mod logfile;
 pub mod protocols;
 pub mod reminders;
 pub mod sessions;
@@ -61,7 +62,9 @@ pub(crate) fn change_plan(
         let mut store = store(state)?;
         let change = store.change()?;
         edit(&change)?;
-        let current = Current::build(change.snapshot()?, &*state.clock, loaded, Some(field))?;
+        let snapshot = change.snapshot()?;
+        crate::limits::sessions(snapshot.sessions.len())?;
+        let current = Current::build(snapshot, &*state.clock, loaded, Some(field))?;
         let due: Vec<_> = current
             .reminders()
             .into_iter()

@@ -82,12 +82,14 @@ pub fn protocol_current(state: State<'_, AppState>) -> Result<Protocol, AppError
 #[tauri::command]
 #[specta::specta]
 pub fn protocol_select(state: State<'_, AppState>, id: String) -> Result<Protocol, AppError> {
+    crate::limits::protocol_id(&id)?;
     let protocol = Protocol::builtin(&id).map_err(|e| AppError::from_engine(e, "protocol"))?;
     save(&state, ProtocolChoice::Builtin { id }, protocol)
 }
 
 /// Imports a clinic's protocol file: `text` is the file's content (at most
-/// `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages. A file
+/// `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages (at most
+/// `MAX_FILE_NAME_BYTES`; see `crate::limits`). A file
 /// with an error is refused with its line and field; nothing is saved.
 #[tauri::command]
 #[specta::specta]
@@ -96,6 +98,7 @@ pub fn protocol_import(
     source_name: String,
     text: String,
 ) -> Result<Protocol, AppError> {
+    crate::limits::protocol_import(&source_name, &text)?;
     let protocol =
         Protocol::from_toml(&source_name, &text).map_err(|e| AppError::from_engine(e, "file"))?;
     save(

@@ -64,6 +64,7 @@ impl From<Current> for SessionsView {
 
 /// A session date from the UI (`YYYY-MM-DD`), refused beside `date`.
 pub(crate) fn parse_date(date: &str) -> Result<NaiveDate, AppError> {
+    crate::limits::date(date)?;
     aftercare::parse_date(date.trim()).map_err(|e| AppError::from_engine(e, "date"))
 }
 

@@ -9,9 +9,6 @@ use crate::model::{
 };
 use crate::state::AppState;
 
-/// The longest clinic name, phone or email kept.
-const MAX_CONTACT_CHARS: usize = 200;
-
 /// The current settings (values that no longer read are at their
 /// defaults; `overview().notices.values_reset` says which).
 #[tauri::command]
@@ -35,6 +32,7 @@ pub fn settings_set(
     state: State<'_, AppState>,
     settings: SettingsForm,
 ) -> Result<SettingsForm, AppError> {
+    crate::limits::settings(&settings)?;
     let settings = validate(settings)?;
     let before = store(&state)?.snapshot()?.settings;
     with_autostart(&state, &before, &settings, || {
@@ -112,19 +110,10 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
                 .map_err(|e| AppError::from_engine(e, "zone"))?,
         },
     };
+    // Lengths were checked before (`crate::limits::settings`).
     let mut clinic = form.clinic;
-    for (field, value) in [
-        ("clinic.name", &mut clinic.name),
-        ("clinic.phone", &mut clinic.phone),
-        ("clinic.email", &mut clinic.email),
-    ] {
+    for value in [&mut clinic.name, &mut clinic.phone, &mut clinic.email] {
         *value = value.trim().to_string();
-        if value.chars().count() > MAX_CONTACT_CHARS {
-            return Err(AppError::invalid(
-                field,
-                format!("keep it under {MAX_CONTACT_CHARS} characters"),
-            ));
-        }
     }
     let phone = &clinic.phone;
     if !phone.is_empty()

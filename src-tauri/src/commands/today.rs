@@ -82,9 +82,7 @@ pub fn status_on(
     state: State<'_, AppState>,
     date: Option<String>,
 ) -> Result<Option<DayStatus>, AppError> {
-    let date = date
-        .map(|d| aftercare::parse_date(&d).map_err(|e| AppError::from_engine(e, "date")))
-        .transpose()?;
+    let date = date.map(|d| super::sessions::parse_date(&d)).transpose()?;
     let c = current(&state)?;
     Ok(c.plan.map(|p| p.status(date.unwrap_or(c.today))))
 }

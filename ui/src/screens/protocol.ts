@@ -4,7 +4,15 @@
 import { type ActivityLabel, commands, type Protocol } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
-import { activityName, fileTooBig, MAX_PROTOCOL_KB, rulesByActivity, STATUS_LABEL, windowText } from "../logic";
+import {
+  activityName,
+  fileNameTooLong,
+  fileTooBig,
+  MAX_PROTOCOL_KB,
+  rulesByActivity,
+  STATUS_LABEL,
+  windowText,
+} from "../logic";
 import { type Ctx, screen } from "./common";
 import { protocolPicker } from "../components/protocolPicker";
 
@@ -62,14 +70,14 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     input("file", "", { accept: ".toml,text/plain,application/toml" }),
     `The .toml file your clinic gave you (at most ${MAX_PROTOCOL_KB} KB). Nothing changes unless the whole file is right.`,
   );
-  const importErrors = new FormErrors().on("file", file);
+  const importErrors = new FormErrors().on("file", file).on("source_name", file);
   imp.append(ih, file.wrap, importErrors.general, button("Import", "primary", true));
   imp.addEventListener("submit", async (e) => {
     e.preventDefault();
     importErrors.clear();
     const chosen = file.control.files?.[0];
     if (!chosen) return importErrors.showAt("file", "Choose your clinic's protocol file first.");
-    const tooBig = fileTooBig(chosen.size);
+    const tooBig = fileTooBig(chosen.size) ?? fileNameTooLong(chosen.name);
     if (tooBig) return importErrors.showAt("file", tooBig);
     let text: string;
     try {

@@ -1,7 +1,7 @@
 // Settings: reminders, quiet hours, time zone, launch at login, the clinic's
 // contact details and the calendar export.
 
-import { commands, type SettingsForm } from "../bindings";
+import { commands, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
 import { sentence } from "../format";
@@ -9,7 +9,11 @@ import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
-  const [settings, overview] = await Promise.all([need(commands.settings()), need(commands.overview())]);
+  const [settings, overview, logPath] = await Promise.all([
+    need(commands.settings()),
+    need(commands.overview()),
+    commands.logLocation(),
+  ]);
   const root = screen("Settings");
   // Stored values that no longer read: shown at their defaults until saved.
   const resets = overview.notices.values_reset
@@ -65,7 +69,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const zoneName = new Field(
     "zone-name",
     "Home time zone",
-    input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false }),
+    input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false, maxLength: MAX_VALUE_BYTES }),
     "A name such as Europe/London.",
   );
   const zones = el("datalist");
@@ -107,10 +111,18 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const cName = new Field(
     "clinic-name",
     "Clinic name",
-    input("text", settings.clinic.name, { autocomplete: "organization" }),
+    input("text", settings.clinic.name, { autocomplete: "organization", maxLength: MAX_NOTE_CHARS }),
   );
-  const cPhone = new Field("clinic-phone", "Phone", input("tel", settings.clinic.phone, { autocomplete: "off" }));
-  const cEmail = new Field("clinic-email", "Email", input("email", settings.clinic.email, { autocomplete: "off" }));
+  const cPhone = new Field(
+    "clinic-phone",
+    "Phone",
+    input("tel", settings.clinic.phone, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
+  const cEmail = new Field(
+    "clinic-email",
+    "Email",
+    input("email", settings.clinic.email, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
   clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
   errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
 
@@ -149,7 +161,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     note.textContent = "Saved.";
   });
 
-  root.append(form, contactSlot, calendarCard());
+  root.append(form, contactSlot, calendarCard(), logCard(logPath));
   return root;
 }
 
@@ -202,5 +214,51 @@ function calendarCard(): HTMLElement {
     }
   });
   card.append(h, el("p", "Saves your sessions, changes and reminders as a calendar file (.ics)."), go, result);
+  return card;
+}
+
+/** Where the app's log is, to send to the clinic if something goes wrong. */
+function logCard(path: string | null): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "log-h");
+  const h = el("h2", "The app's log");
+  h.id = "log-h";
+  if (path === null) {
+    card.append(h, el("p", "The app could not write its log on this device."));
+    return card;
+  }
+  const where = el("p");
+  const code = el("code", path);
+  code.id = "log-path";
+  where.append(code);
+  const result = el("p", undefined, "note");
+  result.setAttribute("role", "status");
+  const open = button("Open the log", "secondary");
+  open.addEventListener("click", async () => {
+    result.textContent = "";
+    result.classList.remove("form-error");
+    const r = await commands.logOpen();
+    if (r.status === "error") {
+      result.textContent = placeError(r.error, []).message;
+      result.classList.add("form-error");
+    }
+  });
+  const copy = button("Copy its location", "secondary");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(path);
+      result.textContent = "Copied.";
+    } catch {
+      result.textContent = "Select the location above and copy it.";
+    }
+  });
+  card.append(
+    h,
+    el("p", "If something goes wrong, your clinic may ask you to send this file."),
+    where,
+    open,
+    copy,
+    result,
+  );
   return card;
 }

@@ -291,7 +291,9 @@ for (const size of SIZES) {
       assert.match(await text(page, ".warning-list"), /2025-02-30[\s\S]*delete it and enter its date again/);
       await scan(page, size.name, "sessions-unreadable");
       await page.click("button:has-text('Delete it')");
-      await page.waitForFunction(() => !document.querySelector("button[aria-label^='Delete it: the unreadable session']"));
+      await page.waitForFunction(
+        () => !document.querySelector("button[aria-label^='Delete it: the unreadable session']"),
+      );
       assert.equal((await fakeState(page)).unreadableDeleted, true);
       await noProblems(page);
       await page.context().close();

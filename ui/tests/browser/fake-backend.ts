@@ -495,6 +495,8 @@ export function createBackend(cfg: FakeConfig) {
       if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
       return cfg.exportCancelled ? null : "/home/client/Documents/smp-aftercare.ics";
     },
+    log_location: () => "/home/client/.local/share/app.smpaftercare.desktop/logs/smp-aftercare.log",
+    log_open: () => null,
   };
 
   return {

@@ -10,6 +10,7 @@
 // The tests run in order and share one data folder.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { By } from "selenium-webdriver";
 import {
@@ -207,6 +208,30 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     // Nothing changed: still the same plan.
     assert.equal(await text(driver, "#current-h"), before);
     assert.equal(before, "Four dry days");
+  });
+
+  step("the window stays in the app: a navigation to an outside origin is refused", async () => {
+    await go(driver, "today");
+    const own = await driver.executeScript(() => location.origin);
+    // An outside page that would load (a failed load keeps the old page, so
+    // it would prove nothing).
+    const page = createServer((_, res) => res.end("<h1>Outside</h1>"));
+    await new Promise((ok) => page.listen(0, "127.0.0.1", ok));
+    const local = `http://127.0.0.1:${page.address().port}/`;
+    try {
+      for (const outside of [local, "https://example.com/"]) {
+        await driver.executeScript((url) => {
+          location.href = url;
+        }, outside);
+        // A refused navigation never starts: give an allowed one time to
+        // replace the page, then check that it did not.
+        await driver.sleep(1500);
+        assert.equal(await driver.executeScript(() => location.origin), own, `still the app after ${outside}`);
+        assert.match(await heading(), AFTER_SECOND);
+      }
+    } finally {
+      page.close();
+    }
   });
 
   step("after quitting and starting again on the same data folder, everything is kept", async () => {

@@ -14,6 +14,7 @@ import {
   answerFor,
   avoidUntil,
   dayHeading,
+  fileNameTooLong,
   fileTooBig,
   fullyFineFrom,
   groupActivities,
@@ -360,5 +361,14 @@ describe("contact links and files", () => {
   it("refuses protocol files over 64 KiB before reading them", () => {
     expect(fileTooBig(64 * 1024)).toBeNull();
     expect(fileTooBig(64 * 1024 + 1)).toMatch(/at most 64 KB/);
+  });
+
+  it("refuses file names over 255 UTF-8 bytes, as the backend counts them", () => {
+    expect(fileNameTooLong(`${"a".repeat(250)}.toml`)).toBeNull();
+    expect(fileNameTooLong(`${"a".repeat(251)}.toml`)).toBe(
+      "This file's name is too long (at most 255 bytes). Rename the file, then choose it again.",
+    );
+    // 127 two-byte letters and ".toml": 259 bytes in 132 characters.
+    expect(fileNameTooLong(`${"é".repeat(127)}.toml`)).not.toBeNull();
   });
 });

@@ -1,0 +1,192 @@
+//! The size of everything the page may send: every IPC string has a
+//! maximum, checked here, in one place, before a command parses, stores or
+//! schedules anything. The page is trusted no more than any other input: a
+//! 64 MiB file name once grew the database to 145 MiB and made the
+//! scheduler (which re-reads the plan row every minute) 40 times busier.
+//!
+//! The limits the UI's inputs need are exported into `ui/src/bindings.ts`
+//! (`src/bindings.rs`), so no number is written down twice.
+//!
+//! | input | field | maximum |
+//! | --- | --- | --- |
+//! | imported protocol's file name | `source_name` | [`MAX_FILE_NAME_BYTES`] bytes |
+//! | imported protocol's text | `file` | [`MAX_PROTOCOL_BYTES`] bytes (the engine's) |
+//! | clinic name, phone, email | `clinic.*` | [`MAX_NOTE_CHARS`] characters |
+//! | dates, times, zone names, protocol ids | their field | [`MAX_VALUE_BYTES`] bytes |
+//! | booked sessions | `date` | [`MAX_SESSIONS`] (the engine's `MAX_PLANNED`) |
+
+use crate::error::AppError;
+use crate::model::{SettingsForm, ZoneChoice};
+
+/// The longest file name accepted (a file name on every common file system).
+pub const MAX_FILE_NAME_BYTES: usize = 255;
+/// The largest protocol file accepted: the engine's own limit.
+pub const MAX_PROTOCOL_BYTES: usize = aftercare::protocol::MAX_PROTOCOL_BYTES;
+/// The longest free text kept (clinic name, phone, email).
+pub const MAX_NOTE_CHARS: usize = 200;
+/// The longest short value: a date (`2026-03-20`), a time (`09:00`), an
+/// IANA zone name (the longest is 32 bytes) or a protocol id.
+pub const MAX_VALUE_BYTES: usize = 64;
+/// The most sessions a plan holds: the engine's `MAX_PLANNED`.
+pub const MAX_SESSIONS: u32 = aftercare::error::MAX_PLANNED;
+
+/// How a limit counts.
+#[derive(Debug, Clone, Copy)]
+enum Max {
+    /// UTF-8 bytes (what is stored and parsed).
+    Bytes(usize),
+    /// Characters (what the client types and sees).
+    Chars(usize),
+}
+
+/// Refuses `value` beside `field` when it is longer than `max`. Counting
+/// stops one past the limit, so an oversized value costs no more than that.
+fn check(field: &str, what: &str, value: &str, max: Max) -> Result<(), AppError> {
+    let (over, limit, unit) = match max {
+        Max::Bytes(n) => (value.len() > n, n, "bytes"),
+        Max::Chars(n) => (value.chars().nth(n).is_some(), n, "characters"),
+    };
+    if over {
+        return Err(AppError::invalid(
+            field,
+            format!("{what} is too long: at most {limit} {unit}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `protocol_import`: the file's name and its text.
+pub fn protocol_import(source_name: &str, text: &str) -> Result<(), AppError> {
+    check(
+        "source_name",
+        "the file name",
+        source_name,
+        Max::Bytes(MAX_FILE_NAME_BYTES),
+    )?;
+    check(
+        "file",
+        "the protocol file",
+        text,
+        Max::Bytes(MAX_PROTOCOL_BYTES),
+    )
+}
+
+/// A built-in protocol's id (`protocol_select`, `first_run`).
+pub fn protocol_id(id: &str) -> Result<(), AppError> {
+    check(
+        "protocol",
+        "the protocol id",
+        id,
+        Max::Bytes(MAX_VALUE_BYTES),
+    )
+}
+
+/// A date (`session_add`, `session_edit`, `status_on`, `first_run`).
+pub fn date(date: &str) -> Result<(), AppError> {
+    check("date", "the date", date, Max::Bytes(MAX_VALUE_BYTES))
+}
+
+/// Every string of the settings form (`settings_set`, `first_run`).
+pub fn settings(form: &SettingsForm) -> Result<(), AppError> {
+    let value = Max::Bytes(MAX_VALUE_BYTES);
+    check(
+        "reminder_time",
+        "the reminder time",
+        &form.reminder_time,
+        value,
+    )?;
+    if let Some(q) = &form.quiet_hours {
+        check(
+            "quiet_hours.start",
+            "the start of quiet hours",
+            &q.start,
+            value,
+        )?;
+        check("quiet_hours.end", "the end of quiet hours", &q.end, value)?;
+    }
+    if let ZoneChoice::Fixed { zone } = &form.zone {
+        check("zone", "the time zone", zone, value)?;
+    }
+    let note = Max::Chars(MAX_NOTE_CHARS);
+    check("clinic.name", "the clinic's name", &form.clinic.name, note)?;
+    check(
+        "clinic.phone",
+        "the clinic's phone",
+        &form.clinic.phone,
+        note,
+    )?;
+    check(
+        "clinic.email",
+        "the clinic's email",
+        &form.clinic.email,
+        note,
+    )
+}
+
+/// The number of sessions a change leaves booked.
+pub fn sessions(booked: usize) -> Result<(), AppError> {
+    if booked > MAX_SESSIONS as usize {
+        return Err(AppError::invalid(
+            "date",
+            format!(
+                "a plan holds at most {MAX_SESSIONS} sessions; delete one before booking another"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(r: Result<(), AppError>) -> (Option<String>, String) {
+        match r {
+            Err(AppError::Invalid { field, message }) => (field, message),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_value_at_the_limit_passes_and_one_more_is_refused() {
+        let name = "a".repeat(MAX_FILE_NAME_BYTES);
+        assert_eq!(protocol_import(&name, "x"), Ok(()));
+        assert_eq!(
+            refused(protocol_import(&format!("{name}a"), "x")),
+            (
+                Some("source_name".into()),
+                "the file name is too long: at most 255 bytes".into()
+            )
+        );
+        let text = "#".repeat(MAX_PROTOCOL_BYTES);
+        assert_eq!(protocol_import("a.toml", &text), Ok(()));
+        assert_eq!(
+            refused(protocol_import("a.toml", &format!("{text}#"))),
+            (
+                Some("file".into()),
+                "the protocol file is too long: at most 65536 bytes".into()
+            )
+        );
+    }
+
+    #[test]
+    fn notes_count_characters_not_bytes() {
+        let mut form = SettingsForm::from(&crate::model::Settings::default());
+        form.clinic.name = "é".repeat(MAX_NOTE_CHARS);
+        assert_eq!(settings(&form), Ok(()));
+        form.clinic.name.push('é');
+        assert_eq!(
+            refused(settings(&form)),
+            (
+                Some("clinic.name".into()),
+                "the clinic's name is too long: at most 200 characters".into()
+            )
+        );
+    }
+
+    #[test]
+    fn sessions_stop_at_the_engines_maximum() {
+        assert_eq!(sessions(12), Ok(()));
+        assert_eq!(refused(sessions(13)).0, Some("date".into()));
+    }
+}

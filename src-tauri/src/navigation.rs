@@ -1,0 +1,145 @@
+//! The window stays in the app: a navigation of any webview to anything but
+//! the app's own origin is refused, so the page can never show outside
+//! content in the app's window. `tel:` and `mailto:` links (the clinic's
+//! phone and email) are handed to the system's handler from Rust instead,
+//! so the page itself needs no "open" permission.
+//!
+//! The rule is [`decide`] (pure, unit-tested); [`plugin`] applies it to
+//! every webview, including the main window that `tauri.conf.json` creates.
+
+use tauri::plugin::TauriPlugin;
+use tauri::{Manager, Runtime, Url};
+
+/// What happens to a navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Navigation {
+    /// The app's own page: it loads.
+    Stay,
+    /// A `tel:` or `mailto:` link: refused in the window and opened by the
+    /// system's handler (the phone or mail app).
+    OpenOutside,
+    /// Anything else: refused, and nothing opens.
+    Refuse,
+}
+
+/// Decides a navigation to `url`. The app's own origin is where the built
+/// UI is served: `tauri://localhost` (Linux, macOS, iOS) or
+/// `http(s)://tauri.localhost` (Windows, Android); `dev_url` is the Vite
+/// dev server's, passed only in development builds.
+pub fn decide(url: &Url, dev_url: Option<&Url>) -> Navigation {
+    let host = url.host_str();
+    let own = match url.scheme() {
+        "tauri" => host == Some("localhost"),
+        "http" | "https" => {
+            (host == Some("tauri.localhost") && url.port().is_none())
+                || dev_url.is_some_and(|dev| dev.origin() == url.origin())
+        }
+        // The empty page a webview may start on shows nothing outside.
+        "about" => url.as_str() == "about:blank",
+        "tel" | "mailto" => return Navigation::OpenOutside,
+        _ => false,
+    };
+    if own {
+        Navigation::Stay
+    } else {
+        Navigation::Refuse
+    }
+}
+
+/// The plugin that applies [`decide`] to every webview of the app.
+pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+    tauri::plugin::Builder::<R>::new("navigation")
+        .on_navigation(|webview, url| {
+            let dev_url = if tauri::is_dev() {
+                webview.config().build.dev_url.clone()
+            } else {
+                None
+            };
+            match decide(url, dev_url.as_ref()) {
+                Navigation::Stay => true,
+                Navigation::OpenOutside => {
+                    open_outside(webview.app_handle(), url);
+                    false
+                }
+                Navigation::Refuse => {
+                    log::warn!(
+                        "refused to leave the app for {}",
+                        url.origin().ascii_serialization()
+                    );
+                    false
+                }
+            }
+        })
+        .build()
+}
+
+/// Hands `url` to the system (the phone or mail app); a failure is logged.
+fn open_outside<R: Runtime>(app: &tauri::AppHandle<R>, url: &Url) {
+    use tauri_plugin_opener::OpenerExt;
+    if let Err(e) = app.opener().open_url(url.as_str(), None::<&str>) {
+        log::warn!("could not open a {} link: {e}", url.scheme());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decided(url: &str, dev: Option<&str>) -> Navigation {
+        let dev = dev.map(|d| Url::parse(d).unwrap());
+        decide(&Url::parse(url).unwrap(), dev.as_ref())
+    }
+
+    #[test]
+    fn the_apps_own_origin_stays() {
+        for url in [
+            "tauri://localhost",
+            "tauri://localhost/index.html#/settings",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/#/today",
+            "about:blank",
+        ] {
+            assert_eq!(decided(url, None), Navigation::Stay, "{url}");
+        }
+        assert_eq!(
+            decided(
+                "http://localhost:5173/#/today",
+                Some("http://localhost:5173")
+            ),
+            Navigation::Stay
+        );
+    }
+
+    #[test]
+    fn everything_else_is_refused() {
+        for url in [
+            "https://example.com/",
+            "http://127.0.0.1:9/outside",
+            "https://tauri.localhost.example.com/",
+            "http://tauri.localhost:8080/",
+            "tauri://evil",
+            "http://localhost:5173/",
+            "file:///etc/passwd",
+            "data:text/html,<h1>hi</h1>",
+            "javascript:alert(1)",
+            "about:srcdoc",
+            "ftp://example.com/",
+        ] {
+            assert_eq!(decided(url, None), Navigation::Refuse, "{url}");
+        }
+        // The dev server's origin only, and only when it is given.
+        assert_eq!(
+            decided("http://localhost:5174/", Some("http://localhost:5173")),
+            Navigation::Refuse
+        );
+    }
+
+    #[test]
+    fn phone_and_mail_links_open_outside() {
+        assert_eq!(decided("tel:+442079460000", None), Navigation::OpenOutside);
+        assert_eq!(
+            decided("mailto:care@northside.example", None),
+            Navigation::OpenOutside
+        );
+    }
+}
