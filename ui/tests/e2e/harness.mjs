@@ -256,7 +256,11 @@ export async function startTauriDriver(display) {
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();
-  const env = { ...process.env, ...britishLocale(), DISPLAY: display, GDK_BACKEND: "x11" };
+  // The app's log (and anything else it keeps per user) goes to a temporary
+  // home, never the machine's real ~/.local/share.
+  const home = mkdtempSync(join(tmpdir(), "smp-e2e-home-"));
+  tempDirs.push(home);
+  const env = { ...process.env, ...britishLocale(), DISPLAY: display, GDK_BACKEND: "x11", XDG_DATA_HOME: home };
   delete env.WAYLAND_DISPLAY;
   const td = start("tauri-driver", tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], { env });
   const url = `http://127.0.0.1:${port}/`;
