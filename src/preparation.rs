@@ -143,16 +143,7 @@ impl Plan {
                     None => continue,
                 }
             };
-            let condition = item.activity.and_then(|a| {
-                let level = self.schedule.care_level(w, a, from);
-                (level.status == Some(Allowance::Limited))
-                    .then(|| {
-                        level
-                            .window
-                            .map(|rw| self.protocol().rules()[rw.rule].note.clone())
-                    })
-                    .flatten()
-            });
+            let condition = self.schedule.care_condition(w, from);
             items.push(PrepItem {
                 kind: PrepKind::Do,
                 label: item.label.clone(),

@@ -246,6 +246,20 @@ impl Schedule {
         })
     }
 
+    /// The condition a care window is asked for under on `date`: the note
+    /// of the rule that limits its activity then (a step shown while its
+    /// activity is only allowed with care), if any.
+    pub(crate) fn care_condition(&self, w: &CareWindow, date: NaiveDate) -> Option<String> {
+        let activity = self.protocol.care()[w.care].activity?;
+        let level = self.care_level(w, activity, date);
+        if level.status != Some(Allowance::Limited) {
+            return None;
+        }
+        level
+            .window
+            .map(|rw| self.protocol.rules()[rw.rule].note.clone())
+    }
+
     /// The level of `activity` that decides whether care window `w` may be
     /// asked for on `date`: for preparation, the rules of earlier sessions
     /// and of preparation only.

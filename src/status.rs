@@ -188,12 +188,7 @@ impl Plan {
         let mut care = std::collections::BTreeMap::new();
         self.schedule.for_each_care_asked(date, |w| {
             let item = &items[w.care];
-            let condition = item.activity.and_then(|a| {
-                let level = self.schedule.care_level(w, a, date);
-                (level.status == Some(Allowance::Limited))
-                    .then(|| level.window.map(|rw| notes[rw.rule].note.clone()))
-                    .flatten()
-            });
+            let condition = self.schedule.care_condition(w, date);
             // Keyed by the item's place in the file: one entry per item,
             // however many sessions' windows ask for it, in file order.
             care.insert(

@@ -268,13 +268,9 @@ fn protocol_choice_defaults_then_round_trips() {
 
 // ---- settings ------------------------------------------------------------
 
-#[test]
-fn settings_are_the_defaults_until_saved() {
-    let dir = Scratch::new("settings");
-    let mut store = open(&dir);
-    assert_eq!(store.settings().unwrap(), Settings::default());
-
-    let mine = Settings {
+/// Settings with every field away from its default.
+fn sample_settings() -> Settings {
+    Settings {
         reminders_enabled: false,
         reminder_time: hm(7, 45),
         quiet_hours: Some(QuietHours {
@@ -290,7 +286,16 @@ fn settings_are_the_defaults_until_saved() {
             phone: "+44 20 7946 0000".to_string(),
             email: "hello@example.com".to_string(),
         },
-    };
+    }
+}
+
+#[test]
+fn settings_are_the_defaults_until_saved() {
+    let dir = Scratch::new("settings");
+    let mut store = open(&dir);
+    assert_eq!(store.settings().unwrap(), Settings::default());
+
+    let mine = sample_settings();
     store.save_settings(&mine).unwrap();
     assert_eq!(store.settings().unwrap(), mine);
     drop(store);
@@ -369,20 +374,7 @@ fn settings_written_by_the_previous_app_load_typed() {
         snapshot.settings,
         Settings {
             reminders_enabled: true,
-            reminder_time: hm(7, 45),
-            quiet_hours: Some(QuietHours {
-                start: hm(22, 0),
-                end: hm(7, 0),
-            }),
-            zone: ZoneMode::Fixed {
-                zone: chrono_tz::Europe::London,
-            },
-            launch_at_login: true,
-            clinic: Clinic {
-                name: "Scalp & Co".to_string(),
-                phone: "+44 20 7946 0000".to_string(),
-                email: "hello@example.com".to_string(),
-            },
+            ..sample_settings()
         }
     );
     store.save_settings(&snapshot.settings).unwrap();
