@@ -107,6 +107,16 @@ fn harness_in(dir: PathBuf, now: &str) -> Harness {
 
 fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Harness {
     let opened = Store::open(&dir).unwrap();
+    harness_on(opened.store, opened.recovered, dir, now, permission)
+}
+
+fn harness_on(
+    store: Store,
+    recovered: Option<smp_aftercare_lib::store::Recovered>,
+    dir: PathBuf,
+    now: &str,
+    permission: Arc<FakePermission>,
+) -> Harness {
     let changes = Arc::new(AtomicUsize::new(0));
     let autostart = Arc::new(Mutex::new(Vec::new()));
     let opened_paths = Arc::new(Mutex::new(Vec::new()));
@@ -116,12 +126,12 @@ fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Har
         dir.join("export.ics"),
     );
     let state = AppState {
-        store: Arc::new(Mutex::new(opened.store)),
+        store: Arc::new(Mutex::new(store)),
         clock: Arc::new(FixedClock(
             DateTime::parse_from_rfc3339(now).unwrap().to_utc(),
             chrono_tz::Europe::London,
         )),
-        recovered: opened.recovered,
+        recovered,
         data_dir: dir.clone(),
         notifier_failure: Arc::new(Mutex::new(None)),
         on_change: Box::new(move || {
@@ -797,6 +807,94 @@ fn no_stored_value_locks_the_client_out() {
         h.ok("protocol_select", json!({ "id": "four-day-dry" }));
         assert_eq!(fields(&h), ["zone"]);
     }
+
+    // Each damaged value the repairs replaced is kept whole, once, in the
+    // `recovered` table, in the order found; the settings document with the
+    // unknown zone is kept too (the later repairs were made beside it).
+    let conn = rusqlite::Connection::open(dir.join("smp-aftercare.sqlite3")).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT field, ifnull(session_id, 0), stored FROM recovered ORDER BY id")
+        .unwrap();
+    let kept: Vec<(String, i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mars = r#"{"zone": {"mode": "fixed", "zone": "Mars/Base"}}"#;
+    assert_eq!(
+        kept,
+        [
+            (
+                "session".into(),
+                second_id.as_i64().unwrap(),
+                "2026-02-30".into()
+            ),
+            ("settings".into(), 0, "{".into()),
+            ("planned".into(), 0, "99".into()),
+            ("settings".into(), 0, mars.into()),
+            ("protocol".into(), 0, "x".into()),
+            (
+                "protocol".into(),
+                0,
+                r#"{"kind": "builtin", "id": "from-the-future"}"#.into()
+            ),
+        ]
+    );
+}
+
+/// A plan that can be read but not written: every screen answers, the
+/// reminders are planned, and each change is refused with one message that
+/// says why and what to do; the file is not touched.
+#[test]
+fn a_read_only_store_shows_the_plan_and_refuses_changes() {
+    let dir = fresh_dir("read-only");
+    {
+        let h = harness_in(dir.clone(), "2026-03-04T10:00:00Z");
+        h.ok("session_add", json!({ "date": "2026-03-02" }));
+    }
+    let before = store_bytes(&dir);
+    let store = Store::open_read_only(&dir).unwrap();
+    let h = harness_on(
+        store,
+        None,
+        dir.clone(),
+        "2026-03-04T10:00:00Z",
+        FakePermission::new(
+            NotificationPermission::Granted,
+            NotificationPermission::Granted,
+        ),
+    );
+    let o = h.ok("overview", json!({}));
+    assert_eq!(o["status"]["day"], 3);
+    assert_eq!(
+        o["notices"]["read_only"],
+        json!({ "folder": dir.display().to_string(), "reason": "opened for reading only" })
+    );
+    assert!(
+        !h.ok("reminders_upcoming", json!({ "limit": 5 }))
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let refused = json!({
+        "kind": "store",
+        "message": format!(
+            "SMP Aftercare can only read your plan, so this change was not saved: it cannot write to {} (opened for reading only). Free some disk space or make the folder writable, then restart the app",
+            dir.display()
+        ),
+    });
+    assert_eq!(
+        h.err("session_add", json!({ "date": "2026-03-12" })),
+        refused
+    );
+    let s = h.ok("settings", json!({}));
+    assert_eq!(h.err("settings_set", json!({ "settings": s })), refused);
+    assert_eq!(
+        h.err("protocol_select", json!({ "id": "four-day-dry" })),
+        refused
+    );
+    drop(h);
+    assert_eq!(store_bytes(&dir), before);
 }
 
 /// Runs one SQL statement on the store file in `dir`, as another program

@@ -975,7 +975,7 @@ fn a_version_1_file_is_upgraded_with_its_data() {
 
     // Upgraded, with what version 2 added.
     assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     let index: String = Connection::open(dir.db())
         .unwrap()
         .query_row(
@@ -1007,7 +1007,9 @@ fn a_file_that_cannot_be_upgraded_is_moved_aside() {
     let recovered = recovered.expect("the file is reported");
     assert_eq!(
         recovered.reason,
-        "the file could not be upgraded to schema version 2: no such table: main.reminder_log"
+        format!(
+            "the file could not be upgraded to schema version {SCHEMA_VERSION}: no such table: main.reminder_log"
+        )
     );
     assert_aside_name(&recovered.moved_to, &dir);
     assert_eq!(
@@ -1051,8 +1053,10 @@ fn a_file_from_a_newer_app_is_moved_aside_untouched() {
     let recovered = recovered.expect("the newer file is reported");
     assert_eq!(
         recovered.reason,
-        "the file was written by a newer version of SMP Aftercare (schema version 7; this \
-         version knows up to 2)"
+        format!(
+            "the file was written by a newer version of SMP Aftercare (schema version 7; this \
+             version knows up to {SCHEMA_VERSION})"
+        )
     );
     assert_aside_name(&recovered.moved_to, &dir);
     assert_bytes(&recovered.moved_to, &main_before);
@@ -1083,4 +1087,136 @@ fn a_second_recovery_in_the_same_second_keeps_the_first_copy() {
     assert_ne!(first.moved_to, second.moved_to);
     assert_bytes(&first.moved_to, b"first garbage, long enough to matter");
     assert_bytes(&second.moved_to, b"second garbage, long enough to matter");
+}
+
+/// A file opened read-only is never written: its plan reads, each change is
+/// refused by name, and reminders claimed meanwhile are remembered in
+/// memory (no reminder twice while the app runs) without touching the file.
+#[test]
+fn a_read_only_store_reads_the_plan_refuses_changes_and_claims_in_memory() {
+    let dir = Scratch::new("read-only");
+    {
+        let mut store = open(&dir);
+        store.insert_session(d(2026, 3, 2)).unwrap();
+        let due = t(2026, 3, 7, 9, 0);
+        assert!(
+            store
+                .claim_delivery("day:2026-03-02:6", due, due, DeliveryHow::Notification)
+                .unwrap()
+        );
+    }
+    let before = std::fs::read(dir.db()).unwrap();
+    let mut store = Store::open_read_only(&dir.0).unwrap();
+    assert_eq!(store.sessions().unwrap()[0].date, d(2026, 3, 2));
+    let refused = format!(
+        "SMP Aftercare can only read your plan, so this change was not saved: it cannot write to {} (opened for reading only). Free some disk space or make the folder writable, then restart the app",
+        dir.0.display()
+    );
+    let err = store.insert_session(d(2026, 3, 12)).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+    assert_eq!(err.to_string(), refused);
+    assert_eq!(
+        store
+            .save_settings(&Settings::default())
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
+
+    let due = t(2026, 3, 11, 9, 0);
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:6", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert!(
+        store
+            .claim_delivery("day:2026-03-02:10", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert!(
+        !store
+            .claim_delivery("day:2026-03-02:10", due, due, DeliveryHow::Notification)
+            .unwrap()
+    );
+    assert_eq!(store.delivery_log().unwrap().len(), 2);
+    drop(store);
+    assert_bytes(&dir.db(), &before);
+    assert_eq!(
+        Store::open_read_only(&dir.0)
+            .unwrap()
+            .delivery_log()
+            .unwrap()
+            .len(),
+        1,
+        "claims made read-only are not in the file"
+    );
+}
+
+/// A file at another schema version can't be read without a migration,
+/// which writes: read-only opening refuses it by name.
+#[test]
+fn a_read_only_open_needs_the_current_schema_version() {
+    let dir = Scratch::new("read-only-version");
+    drop(open(&dir));
+    Connection::open(dir.db())
+        .unwrap()
+        .pragma_update(None, "user_version", 1)
+        .unwrap();
+    let err = Store::open_read_only(&dir.0).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "could not open the database {}: the file is at schema version 1, and this app needs {SCHEMA_VERSION}",
+            dir.db().display()
+        )
+    );
+}
+
+/// A value that no longer reads is copied whole into `recovered` before a
+/// change can replace it, once however many changes follow; readable
+/// values are never copied.
+#[test]
+fn an_unreadable_value_is_kept_before_a_change_replaces_it() {
+    let dir = Scratch::new("kept");
+    let mut store = open(&dir);
+    store.save_settings(&Settings::default()).unwrap();
+    store.set_planned(Some(3)).unwrap();
+    assert_eq!(store.kept_values().unwrap(), []);
+    let raw = Connection::open(dir.db()).unwrap();
+    raw.execute(
+        "UPDATE settings SET json = '{\"reminder_time\": \"25:00\"'",
+        [],
+    )
+    .unwrap();
+    raw.execute(
+        r#"UPDATE plan SET protocol = '{"kind": "builtin", "id": "from-the-future"}'"#,
+        [],
+    )
+    .unwrap();
+    store.set_planned(Some(4)).unwrap();
+    store.set_planned(Some(3)).unwrap();
+    store.save_settings(&Settings::default()).unwrap();
+    store
+        .set_protocol_choice(&ProtocolChoice::default())
+        .unwrap();
+    let kept: Vec<(String, String)> = store
+        .kept_values()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.field, k.stored))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (
+                "protocol".to_string(),
+                r#"{"kind": "builtin", "id": "from-the-future"}"#.to_string()
+            ),
+            (
+                "settings".to_string(),
+                "{\"reminder_time\": \"25:00\"".to_string()
+            ),
+        ]
+    );
 }

@@ -523,6 +523,11 @@ export type Notices = {
 	reminders_enabled: boolean,
 	/**  Where a damaged database was moved at start-up. */
 	recovered: Recovered | null,
+	/**
+	 *  Set when the plan could only be opened for reading: it is shown and
+	 *  reminders come, but no change can be saved.
+	 */
+	read_only: ReadOnly | null,
 	/**  Why notifications do not reach the desktop, if they do not. */
 	notification_error: string | null,
 	/**  Whether the OS lets the app notify (phones ask; desktops always do). */
@@ -736,6 +741,19 @@ export type QuietHoursForm = {
 	start: string,
 	/**  "07:00". */
 	end: string,
+};
+
+/**
+ *  Why the store was opened read-only: the file could be read but not
+ *  written. Changes are refused; reminders keep coming, and the ones shown
+ *  are remembered for as long as the app runs (in a temporary copy of the
+ *  log, see `open::open_read_only`).
+ */
+export type ReadOnly = {
+	/**  The data folder. */
+	folder: string,
+	/**  Why it could not be opened for writing, as SQLite or the system said. */
+	reason: string,
 };
 
 /**

@@ -11,7 +11,7 @@ use crate::current::Current;
 use crate::error::AppError;
 use crate::model::{NotificationPermission, ValueReset};
 use crate::state::AppState;
-use crate::store::Recovered;
+use crate::store::{ReadOnly, Recovered};
 
 /// Things the UI shows as banners.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -20,6 +20,9 @@ pub struct Notices {
     pub reminders_enabled: bool,
     /// Where a damaged database was moved at start-up.
     pub recovered: Option<Recovered>,
+    /// Set when the plan could only be opened for reading: it is shown and
+    /// reminders come, but no change can be saved.
+    pub read_only: Option<ReadOnly>,
     /// Why notifications do not reach the desktop, if they do not.
     pub notification_error: Option<String>,
     /// Whether the OS lets the app notify (phones ask; desktops always do).
@@ -67,6 +70,11 @@ pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
         notices: Notices {
             reminders_enabled: c.settings.reminders_enabled,
             recovered: state.recovered.clone(),
+            read_only: state
+                .store
+                .lock()
+                .ok()
+                .and_then(|store| store.read_only().cloned()),
             notification_error,
             permission: state.permission.state(),
             values_reset: c.values_reset,

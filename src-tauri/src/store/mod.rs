@@ -33,7 +33,13 @@
 //! it, [`Store::record_failure`] keeps the error in the log for the app to
 //! show; it is not retried, for the same reason.
 //!
-//! A file the app cannot use is moved aside, never deleted (`open.rs`).
+//! A file the app cannot use is moved aside, never deleted (`open.rs`). A
+//! file it can read but not write (a read-only folder or disk) is opened
+//! read-only rather than not at all ([`Store::read_only`]): the client still
+//! sees the plan and gets reminders, and every change is refused with
+//! [`StoreError::ReadOnly`]. A single value that no longer reads is copied
+//! to the `recovered` table before a change can replace it
+//! (`keep_unreadable`).
 
 mod open;
 mod schema;
@@ -45,7 +51,7 @@ use std::path::{Path, PathBuf};
 use std::cell::Cell;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Serialize, Serializer};
 
 use crate::model::{DeliveryHow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset};
@@ -61,6 +67,33 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     reads: Cell<u64>,
+    read_only: Option<ReadOnly>,
+}
+
+/// Why the store was opened read-only: the file could be read but not
+/// written. Changes are refused; reminders keep coming, and the ones shown
+/// are remembered for as long as the app runs (in a temporary copy of the
+/// log, see `open::open_read_only`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ReadOnly {
+    /// The data folder.
+    #[serde(serialize_with = "path_as_string")]
+    #[specta(type = String)]
+    pub folder: PathBuf,
+    /// Why it could not be opened for writing, as SQLite or the system said.
+    pub reason: String,
+}
+
+/// A stored value that no longer read, kept whole in the `recovered` table
+/// before a change replaced or deleted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptValue {
+    /// `session`, `planned`, `protocol` or `settings`.
+    pub field: String,
+    /// For a session: its row id.
+    pub session_id: Option<i64>,
+    /// The stored value, as it was.
+    pub stored: String,
 }
 
 /// Everything stored about the plan and the settings, read at once.
@@ -263,6 +296,15 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
     let protocol = match protocol {
         None => ProtocolChoice::default(),
         Some(json) => match serde_json::from_str(&json) {
+            // A built-in id this version doesn't have (a newer version's
+            // protocol) no longer reads either: kept and reported the same.
+            Ok(ProtocolChoice::Builtin { id }) if !aftercare::builtin_ids().any(|k| k == id) => {
+                let why = aftercare::Protocol::builtin(&id)
+                    .err()
+                    .map(|e| e.to_string());
+                values_reset.push(protocol_reset(&json, why.as_deref()));
+                ProtocolChoice::default()
+            }
             Ok(choice) => choice,
             Err(_) => {
                 values_reset.push(protocol_reset(&json, None));
@@ -320,6 +362,14 @@ pub struct Opened {
     pub store: Store,
     /// Set when the previous file was moved aside; the UI tells the client.
     pub recovered: Option<Recovered>,
+}
+
+impl Opened {
+    /// Set when the file could only be opened for reading (also on
+    /// [`Store::read_only`]).
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.store.read_only.as_ref()
+    }
 }
 
 /// An unusable database file that was moved aside (never deleted) and
@@ -404,6 +454,15 @@ pub enum StoreError {
         /// What serde said.
         reason: String,
     },
+    /// The store was opened read-only (see [`Store::read_only`]): nothing
+    /// can be changed until the app can write to its folder.
+    #[error("SMP Aftercare can only read your plan, so this change was not saved: it cannot write to {} ({reason}). Free some disk space or make the folder writable, then restart the app", folder.display())]
+    ReadOnly {
+        /// The data folder.
+        folder: PathBuf,
+        /// Why it cannot be written.
+        reason: String,
+    },
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -412,22 +471,83 @@ pub enum StoreError {
 impl Store {
     /// Opens (or creates) the store in `data_dir`, creating the folder if
     /// needed. An unusable file is moved aside and a fresh store started;
-    /// `Opened::recovered` then says where the old file is.
+    /// `Opened::recovered` then says where the old file is. A file that
+    /// cannot be opened for writing but can be read, at this app's schema
+    /// version, is opened read-only (`Opened::read_only` says why) rather
+    /// than not at all.
     pub fn open(data_dir: &Path) -> Result<Opened, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|e| StoreError::CreateFolder {
             path: data_dir.to_path_buf(),
             reason: io_reason(&e),
         })?;
         let path = data_dir.join(DB_FILE);
-        let (conn, recovered) = open::open_file(&path)?;
+        let (conn, recovered, read_only) = match open::open_file(&path) {
+            Ok((conn, recovered)) => (conn, recovered, None),
+            Err(err) if path.is_file() => match open::open_read_only(&path) {
+                Ok(conn) => {
+                    let reason = match &err {
+                        StoreError::Open { reason, .. } => reason.clone(),
+                        other => other.to_string(),
+                    };
+                    log::warn!("store: {} opened read-only: {reason}", path.display());
+                    let folder = data_dir.to_path_buf();
+                    (conn, None, Some(ReadOnly { folder, reason }))
+                }
+                // Not readable either: the first error says more.
+                Err(_) => return Err(err),
+            },
+            Err(err) => return Err(err),
+        };
         Ok(Opened {
             store: Store {
                 conn,
                 path,
                 reads: Cell::new(0),
+                read_only,
             },
             recovered,
         })
+    }
+
+    /// Opens the store file in `data_dir` for reading only, as [`Store::open`]
+    /// does when it cannot write: changes are refused with
+    /// [`StoreError::ReadOnly`] and reminder claims are kept in memory. The
+    /// file is never written. Fails when the file is missing, unreadable or
+    /// at another schema version.
+    pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join(DB_FILE);
+        let conn = open::open_read_only(&path)?;
+        Ok(Store {
+            conn,
+            path,
+            reads: Cell::new(0),
+            read_only: Some(ReadOnly {
+                folder: data_dir.to_path_buf(),
+                reason: "opened for reading only".to_string(),
+            }),
+        })
+    }
+
+    /// Set when the store could only be opened for reading.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    /// The values kept in the `recovered` table, oldest first.
+    pub fn kept_values(&self) -> Result<Vec<KeptValue>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT field, session_id, stored FROM recovered ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(KeptValue {
+                    field: row.get(0)?,
+                    session_id: row.get(1)?,
+                    stored: row.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     /// The database file.
@@ -451,10 +571,22 @@ impl Store {
 
     /// Begins a change: every write of it is applied in ONE transaction,
     /// and none is kept unless [`Change::commit`] is called.
+    ///
+    /// Before anything else, every stored value that no longer reads is
+    /// copied to the `recovered` table (`keep_unreadable`), so that the
+    /// change, which may be the client's repair, never loses it. A store
+    /// opened read-only refuses with [`StoreError::ReadOnly`].
     pub fn change(&mut self) -> Result<Change<'_>, StoreError> {
+        if let Some(r) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                folder: r.folder.clone(),
+                reason: r.reason.clone(),
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        keep_unreadable(&tx)?;
         Ok(Change {
             tx,
             reads: &self.reads,
@@ -631,12 +763,62 @@ impl Store {
         Ok(ids)
     }
 
-    /// Begins a write transaction, taking the write lock now.
+    /// Begins a write transaction, taking the write lock now. Read-only,
+    /// only the temporary log can be written, and there is no file lock to
+    /// take.
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        let behavior = if self.read_only.is_some() {
+            TransactionBehavior::Deferred
+        } else {
+            TransactionBehavior::Immediate
+        };
+        Ok(self.conn.transaction_with_behavior(behavior)?)
     }
+}
+
+/// Copies each stored value that no longer reads, whole, into `recovered`
+/// (once: the table's unique index ignores a value already kept). A
+/// setting that no longer reads keeps the whole settings document.
+fn keep_unreadable(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let resets = read_snapshot(tx)?.values_reset;
+    if resets.is_empty() {
+        return Ok(());
+    }
+    let found_at = instant_text(Utc::now());
+    for reset in resets {
+        // Every query takes the session id, NULL for the single-row values,
+        // so that one call reads them all.
+        let (field, sql) = match reset.field.as_str() {
+            "session" => (
+                "session",
+                "SELECT CAST(date AS TEXT) FROM sessions WHERE id = ?1",
+            ),
+            "planned" => (
+                "planned",
+                "SELECT CAST(planned AS TEXT) FROM plan WHERE id = 1 AND ?1 IS NULL",
+            ),
+            "protocol" => (
+                "protocol",
+                "SELECT protocol FROM plan WHERE id = 1 AND ?1 IS NULL",
+            ),
+            _ => (
+                "settings",
+                "SELECT json FROM settings WHERE id = 1 AND ?1 IS NULL",
+            ),
+        };
+        let stored: Option<String> = tx
+            .query_row(sql, [reset.session_id], |row| row.get(0))
+            .optional()?
+            .flatten();
+        if let Some(stored) = stored {
+            tx.execute(
+                "INSERT OR IGNORE INTO recovered (field, session_id, stored, found_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![field, reset.session_id, stored, found_at],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Inserts one log row unless the id is there; true when inserted.

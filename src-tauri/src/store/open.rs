@@ -37,7 +37,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::schema::{MIGRATIONS, SCHEMA_VERSION};
 use super::{Recovered, StoreError, io_reason};
@@ -79,6 +79,72 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, Option<Recovered>), 
             reason: format!("a fresh database could not be started: {again}"),
         }),
     }
+}
+
+/// Opens `path` for reading only, for a file that cannot be written (a
+/// read-only folder or disk): first as SQLite's read-only mode, which
+/// needs the `-shm` file it keeps next to a WAL database, then, when that
+/// cannot be created, as an immutable file (its `-wal`, if any, is not
+/// read then: only an unclean shutdown leaves one behind). The file must be
+/// at this app's schema version: an older one would need a migration,
+/// which writes.
+///
+/// Reminder claims go to a temporary copy of the log (a TEMP table shadows
+/// the file's table of the same name), so that a reminder shown while the
+/// app runs is not shown twice; nothing is ever written to the file.
+pub(super) fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let fail = |e: rusqlite::Error| StoreError::Open {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let uri = |query: &str| format!("file:{}?{query}", uri_path(path));
+    let attempt = |query: &str| -> Result<Connection, String> {
+        let conn = Connection::open_with_flags(uri(query), flags).map_err(|e| e.to_string())?;
+        // Opening is lazy: the first read tells whether it works.
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| e.to_string())?;
+        if version != i64::from(SCHEMA_VERSION) {
+            return Err(format!(
+                "the file is at schema version {version}, and this app needs {SCHEMA_VERSION}"
+            ));
+        }
+        Ok(conn)
+    };
+    let conn = attempt("mode=ro")
+        .or_else(|_| attempt("immutable=1"))
+        .map_err(|reason| StoreError::Open {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE reminder_log (
+             id           TEXT PRIMARY KEY,
+             due          TEXT NOT NULL,
+             delivered_at TEXT NOT NULL,
+             how          TEXT NOT NULL,
+             error        TEXT
+         );
+         INSERT INTO temp.reminder_log SELECT id, due, delivered_at, how, error FROM main.reminder_log;",
+    )
+    .map_err(fail)?;
+    Ok(conn)
+}
+
+/// `path` as the path part of an SQLite `file:` URI: `%`, `?` and `#` (and
+/// anything that is not plain ASCII) escaped as `%HH`.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'%' | b'?' | b'#' => out.push_str(&format!("%{byte:02X}")),
+            0x21..=0x7e => out.push(char::from(*byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 /// Opens, checks and migrates one file.

@@ -79,8 +79,26 @@ const V2: &str = "
 CREATE INDEX reminder_log_due ON reminder_log (due);
 ";
 
+/// Version 3: stored values that no longer read (a hand edit, damage, a
+/// newer version's value) are copied here, whole, before a change can
+/// overwrite or delete them (see `keep_unreadable` in `mod.rs`): the
+/// client repairs the plan in the app, and the original is still there for
+/// a support person. `field` is `session`, `planned`, `protocol` or
+/// `settings` (the whole document); `session_id` the session's row id;
+/// `found_at` an instant. The same value is kept once.
+const V3: &str = "
+CREATE TABLE recovered (
+    id         INTEGER PRIMARY KEY,
+    field      TEXT NOT NULL,
+    session_id INTEGER,
+    stored     TEXT NOT NULL,
+    found_at   TEXT NOT NULL
+);
+CREATE UNIQUE INDEX recovered_once ON recovered (field, ifnull(session_id, 0), stored);
+";
+
 /// Every step, oldest first. Append only.
-const STEPS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+const STEPS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
 
 /// The schema version this app writes: the number of steps.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -99,6 +117,6 @@ mod tests {
 
     #[test]
     fn schema_version_counts_the_steps() {
-        assert_eq!(SCHEMA_VERSION, 2);
+        assert_eq!(SCHEMA_VERSION, 3);
     }
 }

@@ -53,6 +53,13 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
       `It was kept safe at ${o.notices.recovered.moved_to} (${o.notices.recovered.reason}), and the app started afresh. Enter your sessions again, or ask for help to bring the old file back.`,
     );
   }
+  if (o.notices.read_only) {
+    // Said on every screen: nothing the client changes can be saved.
+    add(
+      "Your plan can't be changed right now",
+      `SMP Aftercare can read your plan but can't save to ${o.notices.read_only.folder} (${o.notices.read_only.reason}), so changes won't be kept. Reminders still come. Free some disk space or make that folder writable, then restart the app.`,
+    );
+  }
   for (const r of o.notices.values_reset) {
     // A stored value that no longer reads: said until the client repairs it.
     const b = resetBanner(r);

@@ -243,6 +243,16 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
+    it("a plan that can only be read says so first on Today", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", readOnly: true } });
+      assert.match(
+        await text(page, ".banner"),
+        /Your plan can't be changed right now[\s\S]*can't save to \/media\/client\/smp-aftercare \(attempt to write a readonly database\)[\s\S]*Reminders still come/,
+      );
+      await noProblems(page);
+      await page.context().close();
+    });
+
     it("a phone that refuses notifications gets a lasting banner; one not asked yet gets a button", async () => {
       const denied = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "denied" } });
       assert.match(await text(denied, ".banner"), /Your phone blocks reminders[\s\S]*turn notifications on/);

@@ -47,6 +47,8 @@ export interface FakeConfig {
   valuesReset?: boolean;
   /** A stored session whose date no longer reads (id 99), left out of the plan. */
   unreadableSession?: boolean;
+  /** The store could only be opened for reading. */
+  readOnly?: boolean;
 }
 
 interface PlanFixture {
@@ -371,6 +373,9 @@ export function createBackend(cfg: FakeConfig) {
                 moved_to: "/home/client/.local/share/smp-aftercare/aftercare.db.damaged-20250320",
                 reason: "the file is not a SQLite database",
               }
+            : null,
+          read_only: cfg.readOnly
+            ? { folder: "/media/client/smp-aftercare", reason: "attempt to write a readonly database" }
             : null,
           notification_error: cfg.banners
             ? "org.freedesktop.Notifications was not provided by any .service files"
