@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
-  build-essential pkg-config xvfb xauth x11-utils dbus dbus-x11 python3 python3-dbus python3-gi
+  build-essential pkg-config xvfb xauth x11-utils xdotool dbus dbus-x11 python3 python3-dbus python3-gi
   chromium webkit2gtk-driver locales
 )
 missing=()

@@ -485,10 +485,10 @@ impl Store {
             Ok((conn, recovered)) => (conn, recovered, None),
             Err(err) if path.is_file() => match open::open_read_only(&path) {
                 Ok(conn) => {
-                    let reason = match &err {
+                    let reason = why_unwritable(data_dir).unwrap_or_else(|| match &err {
                         StoreError::Open { reason, .. } => reason.clone(),
                         other => other.to_string(),
-                    };
+                    });
                     log::warn!("store: {} opened read-only: {reason}", path.display());
                     let folder = data_dir.to_path_buf();
                     (conn, None, Some(ReadOnly { folder, reason }))
@@ -887,6 +887,32 @@ fn shorten(value: &str) -> String {
     match value.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &value[..cut]),
         None => value.to_string(),
+    }
+}
+
+/// Why nothing can be written in `folder`, in the client's words, found by
+/// trying to: SQLite's own reason ("unable to open database file") says
+/// nothing a client can act on. `None` when a file can be written there.
+fn why_unwritable(folder: &Path) -> Option<String> {
+    let probe = folder.join(".smp-aftercare-write-check");
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) => Some(match e.kind() {
+            std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "you are not allowed to write in that folder".to_string()
+            }
+            std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+            _ => io_reason(&e),
+        }),
     }
 }
 
