@@ -77,7 +77,12 @@ pub fn run() {
                 .app_log_dir()
                 .ok()
                 .and_then(|dir| startup::init_log(&dir));
-            if let Err(failure) = setup::start(app, clock, log.clone()) {
+            let started = navigation::main_window(app)
+                .map_err(|e| startup::Failure::Other {
+                    reason: e.to_string(),
+                })
+                .and_then(|()| setup::start(app, clock, log.clone()));
+            if let Err(failure) = started {
                 startup::fail(app, &failure, log.as_deref());
             }
             Ok(())

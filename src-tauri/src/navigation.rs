@@ -5,7 +5,12 @@
 //! so the page itself needs no "open" permission.
 //!
 //! The rule is [`decide`] (pure, unit-tested); [`plugin`] applies it to
-//! every webview, including the main window that `tauri.conf.json` creates.
+//! every webview's navigations. New windows (`window.open`, a link with
+//! `target="_blank"`) are never opened: [`main_window`] builds the window
+//! described in `tauri.conf.json` (which has `"create": false` for this)
+//! with a handler that refuses them, handing a `tel:` or `mailto:` one to
+//! the system like a navigation. Some webviews would otherwise open a
+//! browser-like window of their own (WebView2 on Windows does).
 
 use tauri::plugin::TauriPlugin;
 use tauri::{Manager, Runtime, Url};
@@ -71,6 +76,31 @@ pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
             }
         })
         .build()
+}
+
+/// Builds the main window from its configuration in `tauri.conf.json`,
+/// with the new-window handler described in the module documentation.
+pub fn main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") else {
+        return Ok(());
+    };
+    let builder = tauri::WebviewWindowBuilder::from_config(app, config)?;
+    #[cfg(desktop)]
+    let builder = {
+        let handle = app.handle().clone();
+        builder.on_new_window(move |url, _features| {
+            match decide(&url, None) {
+                Navigation::OpenOutside => open_outside(&handle, &url),
+                _ => log::warn!(
+                    "refused to open a window for {}",
+                    url.origin().ascii_serialization()
+                ),
+            }
+            tauri::webview::NewWindowResponse::Deny
+        })
+    };
+    builder.build()?;
+    Ok(())
 }
 
 /// Hands `url` to the system (the phone or mail app); a failure is logged.

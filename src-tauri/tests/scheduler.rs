@@ -620,3 +620,55 @@ async fn spawned_loop_exposes_the_last_failure() {
 fn handle_is_shareable(h: reminders::SchedulerHandle) -> impl Send + Sync + 'static {
     h
 }
+
+/// A store with a damaged value in every place one can be (the settings
+/// document, a session date, the planned count, the protocol choice) still
+/// gets its reminders: the source the app uses (`Current::load`) plans
+/// from what remains, and the pass shows the reminder due now, exactly as
+/// the engine words it for that plan.
+#[test]
+fn a_damaged_store_still_sends_the_reminders_of_what_remains() {
+    let dir = TempDir::new("scheduler-damaged");
+    let store = open(dir.path());
+    {
+        let mut s = store.lock().unwrap();
+        s.insert_session(date("2026-03-02")).unwrap();
+        s.insert_session(date("2026-03-20")).unwrap();
+        s.set_planned(Some(3)).unwrap();
+    }
+    let raw =
+        rusqlite::Connection::open(dir.path().join(smp_aftercare_lib::store::DB_FILE)).unwrap();
+    raw.execute_batch(
+        "INSERT INTO settings (id, json) VALUES (1, '{') ON CONFLICT (id) DO UPDATE SET json = '{';
+         UPDATE sessions SET date = '2026-02-30' WHERE date = '2026-03-20';
+         UPDATE plan SET planned = 99, protocol = 'x';",
+    )
+    .unwrap();
+    drop(raw);
+
+    let clock = FakeClock::at("2026-03-07T09:00:30Z");
+    let source = {
+        let (store, clock) = (Arc::clone(&store), clock.clone());
+        move || {
+            let store = store.lock().map_err(|e| e.to_string())?;
+            let current = smp_aftercare_lib::current::Current::load(&store, &clock)
+                .map_err(|e| e.to_string())?;
+            assert_eq!(current.values_reset.len(), 4, "{:?}", current.values_reset);
+            Ok(current.plan.map(|p| (p, current.settings)))
+        }
+    };
+    let notifier = Recorder::default();
+    let report = run_pass(&store, &notifier, clock.now(), &source);
+    assert!(report.error.is_none(), "{:?}", report.error);
+
+    // What remains: one session, the default protocol and settings
+    // (09:00, the device's zone).
+    let expected = plan(&["2026-03-02"], LONDON)
+        .reminders(aftercare::parse_time("09:00").unwrap())
+        .into_iter()
+        .find(|r| r.at == utc("2026-03-07T09:00:00Z"))
+        .expect("a reminder is due at 09:00 on day 6");
+    let shown = notifier.shown();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].title, expected.title);
+}

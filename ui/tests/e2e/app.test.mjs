@@ -210,12 +210,16 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     assert.equal(before, "Four dry days");
   });
 
-  step("the window stays in the app: a navigation to an outside origin is refused", async () => {
+  step("the window stays in the app: a navigation or a new window to an outside origin is refused", async () => {
     await go(driver, "today");
     const own = await driver.executeScript(() => location.origin);
     // An outside page that would load (a failed load keeps the old page, so
-    // it would prove nothing).
-    const page = createServer((_, res) => res.end("<h1>Outside</h1>"));
+    // it would prove nothing); it counts the requests it gets.
+    let requests = 0;
+    const page = createServer((_, res) => {
+      requests += 1;
+      res.end("<h1>Outside</h1>");
+    });
     await new Promise((ok) => page.listen(0, "127.0.0.1", ok));
     const local = `http://127.0.0.1:${page.address().port}/`;
     try {
@@ -229,6 +233,20 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
         assert.equal(await driver.executeScript(() => location.origin), own, `still the app after ${outside}`);
         assert.match(await heading(), AFTER_SECOND);
       }
+      // window.open and a target=_blank link: no second window, no request.
+      await driver.executeScript((url) => {
+        window.open(url, "_blank");
+        const a = document.createElement("a");
+        a.href = url;
+        a.target = "_blank";
+        document.body.append(a);
+        a.click();
+        a.remove();
+      }, local);
+      await driver.sleep(1500);
+      assert.equal((await driver.getAllWindowHandles()).length, 1, "no new window");
+      assert.equal(requests, 0, "the outside page was never requested");
+      assert.match(await heading(), AFTER_SECOND);
     } finally {
       page.close();
     }
