@@ -15,6 +15,9 @@
 #   days and the second 3 days before DEMO_TODAY.
 # - docs/screenshots/browser/: the browser tests' screenshots (chromium, the
 #   fake backend's fixed dates).
+# - docs/screenshots/days/: Today on day 2, day 6 and a session day of the
+#   default protocol, from the real app (ui/scripts/day-shots.mjs). The one
+#   named before-news-first-* is kept by hand: Today before issue 11.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,4 +49,11 @@ for kind in app browser; do
   cp "${shots[@]}" docs/screenshots/"$kind"/
   echo "screenshots: ${#shots[@]} pictures copied to docs/screenshots/$kind/"
 done
+
+echo "==> Today on day 2, day 6 and a session day (the real app, light and dark)"
+rm -rf target/screenshots/days
+SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" dbus-run-session -- node ui/scripts/day-shots.mjs target/screenshots/days
+mkdir -p docs/screenshots/days
+cp target/screenshots/days/*.png docs/screenshots/days/
+echo "screenshots: Today on three days copied to docs/screenshots/days/"
 git status --short docs/screenshots
