@@ -347,6 +347,38 @@ fn a_proposed_date_is_checked_against_its_neighbours_without_being_stored() {
     assert_eq!(h.changes.load(Ordering::SeqCst), 1);
 }
 
+/// The browser tests' fake backend (ui/tests/browser/fake-backend.ts,
+/// `NOTES`) answers `session_check` for these dates with these very notes.
+#[test]
+fn the_fakes_date_notes_are_the_engines() {
+    let h = harness("fake-notes", "2025-03-20T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2025-03-06" }));
+    h.ok("session_add", json!({ "date": "2025-03-17" }));
+    let note = |code: &str, message: &str| vec![(code.to_string(), message.to_string())];
+    assert_eq!(
+        check_notes(&h, Value::Null, "2025-03-25"),
+        note(
+            "gap_short",
+            "This is 8 days after session 2; your clinic usually leaves 10-21 days."
+        )
+    );
+    assert_eq!(
+        check_notes(&h, Value::Null, "2026-04-07"),
+        note(
+            "far_apart",
+            "This is more than 6 months after session 2. Check the date, and the year, before you save it."
+        )
+    );
+    assert_eq!(
+        check_notes(&h, Value::Null, "2025-02-24"),
+        note(
+            "renumbered",
+            "This is before session 1: it becomes session 1 and your other sessions move up one number."
+        )
+    );
+    assert_eq!(check_notes(&h, Value::Null, "2025-04-07"), []);
+}
+
 #[test]
 fn a_typed_date_that_is_not_one_is_refused_with_what_is_wrong() {
     let h = harness("check-bad", "2026-03-20T10:00:00Z");
