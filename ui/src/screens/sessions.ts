@@ -1,9 +1,10 @@
 // Sessions: the booked sessions (add, move, delete), how many are planned,
 // and how to get ready for the next booked one (the engine's checklist).
 
-import { commands, MAX_PLANNED, MAX_VALUE_BYTES, type PrepItem, type SessionsView, type Warning } from "../bindings";
+import { commands, MAX_PLANNED, type PrepItem, type SessionsView, type Warning } from "../bindings";
 import { need } from "../api";
-import { dateOrder, dateProblemText, example, typedForm } from "../dateEntry";
+import { dateField } from "../components/dateField";
+import { dateOrder, dateProblemText, typedForm } from "../dateEntry";
 import { type Formats, sentence } from "../format";
 import { button, el, Field, FormErrors, liveNote, put } from "../dom";
 import { placeError, prepGroups, prepUntil } from "../logic";
@@ -47,20 +48,6 @@ type Done = (message: string, focus: () => HTMLElement | null) => Promise<void>;
 const rowOn = (iso: string) => () => document.querySelector<HTMLElement>(`li.session-row[data-date="${iso}"]`);
 /** The "Add session" button in the rebuilt screen. */
 const addButton = () => document.getElementById("add-session");
-
-/**
- * A text field for typing a session date: no placeholder that could pass
- * for a filled-in date; the form to type is in its hint.
- */
-function dateField(id: string, label: string, value = ""): Field {
-  const control = el("input");
-  control.type = "text";
-  control.value = value;
-  control.autocomplete = "off";
-  control.spellcheck = false;
-  control.maxLength = MAX_VALUE_BYTES;
-  return new Field(id, label, control, `Day, month and year, for example ${example()}.`);
-}
 
 /**
  * The submit handler of a date form: the engine reads and checks the typed

@@ -247,6 +247,28 @@ for (const width of [320, 390, 1280]) {
       await page.context().close();
     });
 
+    it("the first run reads a typed date the same way", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      assert.equal(await page.getAttribute("#first-date", "type"), "text");
+      assert.equal(await page.getAttribute("#first-date", "placeholder"), null);
+      await page.fill("#first-date", "31/02/2025");
+      await page.click("button:has-text('Show my day')");
+      await page.waitForSelector("#first-date-error:not([hidden])");
+      assert.equal(await page.textContent("#first-date-error"), "There is no 31 February.");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "first-date");
+      // "Yesterday" fills in the date as the client would type it.
+      await page.click("button:has-text('Yesterday')");
+      assert.equal(await page.inputValue("#first-date"), "19/03/2025");
+      await page.click("button:has-text('Show my day')");
+      await page.waitForSelector("main h1:has-text('after session 1')");
+      assert.deepEqual(
+        (await fakeState(page)).sessions.map((s) => s.date),
+        ["2025-03-19"],
+      );
+      assert.deepEqual(await problems(page), []);
+      await page.context().close();
+    });
+
     it("moving a session checks the new date; focus follows the session", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
       await page.click("button[aria-label='Change date of session 2']");
