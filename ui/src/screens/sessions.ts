@@ -54,7 +54,8 @@ const addButton = () => document.getElementById("add-session");
  * date (`session_check`, nothing stored); a date that is not one is shown
  * beside the field; notes (spacing, a date far from the others, sessions
  * renumbered) are shown in `panel` for the client to accept ("`anyway`")
- * or change; a date with nothing to say is saved at once.
+ * or change (`submit`, if given, steps aside meanwhile: one way to go on);
+ * a date with nothing to say is saved at once.
  */
 function checkedSubmit(
   fmt: Formats,
@@ -64,6 +65,7 @@ function checkedSubmit(
   id: number | null,
   anyway: string,
   save: (iso: string) => Promise<void>,
+  submit?: HTMLButtonElement,
 ): (e: SubmitEvent) => Promise<void> {
   panel.className = "date-check";
   panel.hidden = true;
@@ -71,6 +73,7 @@ function checkedSubmit(
   const hide = () => {
     panel.hidden = true;
     panel.replaceChildren();
+    if (submit) submit.hidden = false;
   };
   // The notes are about the date that was checked: typing again drops them.
   field.control.addEventListener("input", hide);
@@ -101,8 +104,11 @@ function checkedSubmit(
     actions.append(yes, change);
     panel.replaceChildren(title, list, actions);
     panel.hidden = false;
+    if (submit) submit.hidden = true;
     panel.tabIndex = -1;
     panel.focus();
+    // Both answers in view, above the tab bar (scroll-padding in styles.css).
+    actions.scrollIntoView({ block: "nearest" });
   };
 }
 
@@ -248,11 +254,20 @@ function addCard(fmt: Formats, done: Done): HTMLElement {
   add.id = "add-session";
   const panel = el("div");
   form.append(h, field.wrap, errors.general, panel, add);
-  const submit = checkedSubmit(fmt, field, errors, panel, null, "Add it anyway", async (iso) => {
-    const r = await commands.sessionAdd(iso);
-    if (r.status === "error") return errors.show(r.error);
-    await done(`Session added: ${fmt.longDate(iso)}.`, rowOn(iso));
-  });
+  const submit = checkedSubmit(
+    fmt,
+    field,
+    errors,
+    panel,
+    null,
+    "Add it anyway",
+    async (iso) => {
+      const r = await commands.sessionAdd(iso);
+      if (r.status === "error") return errors.show(r.error);
+      await done(`Session added: ${fmt.longDate(iso)}.`, rowOn(iso));
+    },
+    add,
+  );
   form.addEventListener("submit", (e) => void submit(e));
   return form;
 }

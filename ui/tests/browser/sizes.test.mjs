@@ -180,11 +180,13 @@ for (const width of [320, 390, 1280]) {
       assert.match(await page.textContent(".date-check .strong"), /^Is Tuesday,? 25 March 2025 right\?$/);
       assert.equal(await page.evaluate(() => document.activeElement?.className), "date-check");
       assert.deepEqual(await booked(), ["2025-03-06", "2025-03-17"], "nothing saved yet");
+      assert.equal(await page.isHidden("#add-session"), true, "one way on: add it anyway, or change the date");
       assert.deepEqual(await axeAll(page), []);
       // Change it: the notes go, focus is back in the field.
       await page.click(".date-check button:has-text('Change the date')");
       assert.equal(await page.isHidden(".date-check"), true);
       assert.equal(await page.evaluate(() => document.activeElement?.id), "add-date");
+      assert.equal(await page.isVisible("#add-session"), true);
 
       await add(page, "7/4/2026");
       assert.deepEqual(await notes(page), [
