@@ -15,6 +15,7 @@
 //! | activities and how far they are allowed | [`activity`] |
 //! | reading and validating protocol files | [`protocol`], [`builtin`] |
 //! | day numbering, dates, times, zones | [`day`] |
+//! | a date as a client types it, checked before it is saved | [`date_entry`] |
 //! | a client's plan, checked and compiled | [`plan`] |
 //! | merging rules of several sessions into dates | `schedule` (internal) |
 //! | one day's answer | [`status`] |
@@ -46,6 +47,7 @@
 pub mod activity;
 pub mod builtin;
 pub mod calendar;
+pub mod date_entry;
 pub mod day;
 pub mod error;
 pub mod milestone;

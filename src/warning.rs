@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, days_between};
+use crate::protocol::SessionSpec;
 use crate::schedule::{Anchor, Schedule};
 
 /// Something about a plan that the client should check with their clinic.
@@ -60,6 +61,29 @@ pub enum WarningCode {
     PrepClash,
 }
 
+/// Where a gap between two sessions falls against the clinic's spacing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spacing {
+    /// Closer than `min_gap_days`.
+    Short,
+    /// Within the spacing, or the clinic gives none.
+    Usual,
+    /// Further than `max_gap_days`.
+    Long,
+}
+
+/// The one place a gap is judged: plan warnings and the check of a date
+/// before it is saved (`date_entry`) agree by construction.
+pub(crate) fn spacing(spec: &SessionSpec, gap: u32) -> Spacing {
+    if spec.min_gap_days.is_some_and(|m| gap < m) {
+        Spacing::Short
+    } else if spec.max_gap_days.is_some_and(|m| gap > m) {
+        Spacing::Long
+    } else {
+        Spacing::Usual
+    }
+}
+
 pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
     let spec = plan.protocol().sessions();
     let mut out = Vec::new();
@@ -85,7 +109,8 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
         let gap = days_between(pair[0], pair[1]).unwrap_or(0);
         let (later, earlier) = (i + 2, i + 1);
         let days = if gap == 1 { "day" } else { "days" };
-        if let Some(min) = spec.min_gap_days.filter(|m| gap < *m) {
+        let judged = spacing(&spec, gap);
+        if let Some(min) = spec.min_gap_days.filter(|_| judged == Spacing::Short) {
             out.push(Warning {
                 code: WarningCode::GapShort,
                 session: Some(later as u32),
@@ -94,7 +119,7 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
                 ),
             });
         }
-        if let Some(max) = spec.max_gap_days.filter(|m| gap > *m) {
+        if let Some(max) = spec.max_gap_days.filter(|_| judged == Spacing::Long) {
             out.push(Warning {
                 code: WarningCode::GapLong,
                 session: Some(later as u32),

@@ -39,6 +39,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             today::timeline,
             today::preparation,
             sessions::sessions,
+            sessions::session_check,
             sessions::session_add,
             sessions::session_edit,
             sessions::session_delete,

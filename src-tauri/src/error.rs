@@ -21,6 +21,19 @@ pub enum AppError {
         /// What is wrong, naming the value.
         message: String,
     },
+    /// A date the client typed that is not one, or a day already booked:
+    /// `problem` says which (tagged, `{"problem": "no_such_day", ...}`), so
+    /// the UI words it in the client's terms and shows a date in their
+    /// locale, never as ISO; `message` is the English fallback.
+    #[error("{message}")]
+    Date {
+        /// The form field it belongs beside (`date`).
+        field: String,
+        /// What is wrong.
+        problem: aftercare::date_entry::DateProblem,
+        /// The same in plain English (logs).
+        message: String,
+    },
     /// A protocol file that the engine refused.
     #[error("{message}")]
     Protocol {
@@ -63,6 +76,15 @@ impl AppError {
         }
     }
 
+    /// A typed date refused for `problem`, beside `field`.
+    pub fn date(field: &str, problem: aftercare::date_entry::DateProblem) -> AppError {
+        AppError::Date {
+            field: field.to_string(),
+            message: problem.to_string(),
+            problem,
+        }
+    }
+
     /// Turns an engine error into one the UI can place: protocol file errors
     /// keep their line and field; anything else belongs to `field`.
     pub fn from_engine(err: aftercare::Error, field: &str) -> AppError {
@@ -86,12 +108,13 @@ impl AppError {
 
 impl From<StoreError> for AppError {
     /// The store's refusals in the UI's terms: a date already booked (the
-    /// sessions table's UNIQUE constraint) belongs beside the `date` field,
+    /// sessions table's UNIQUE constraint) belongs beside the `date` field
+    /// as a [`AppError::Date`] (the UI shows the date in the client's locale),
     /// an unknown session id is not found; anything else is a store failure.
     fn from(err: StoreError) -> AppError {
         match err {
             StoreError::DuplicateSession { date } => {
-                AppError::invalid("date", format!("a session on {date} is already booked"))
+                AppError::date("date", aftercare::date_entry::DateProblem::Booked { date })
             }
             StoreError::NotFound { .. } => AppError::NotFound {
                 message: err.to_string(),

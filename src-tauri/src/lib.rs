@@ -10,6 +10,7 @@
 //! | `platform` | the clock and the permission to notify |
 //! | `store/` | SQLite store and migrations |
 //! | `reminders/` | scheduler and notifiers (desktop, mobile) |
+//! | `cli` | the command line, read before Tauri starts (`--help` needs no display) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
 //! | `limits` | the maximum of every IPC string, checked in one place |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
@@ -22,6 +23,7 @@
 
 pub mod bindings;
 mod capability;
+pub mod cli;
 pub mod commands;
 pub mod current;
 pub mod data_dir;
@@ -42,6 +44,9 @@ pub mod tray;
 /// Starts the app (desktop `main` and the mobile entry point).
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    // First of all, before Tauri opens a display: `--help` and `--version`
+    // print and exit here.
+    let args = cli::Args::from_process();
     // Read once, before anything starts: a bad value is a clear message.
     let clock = today_override::AppClock::from_env(std::env::var_os(today_override::ENV_VAR))
         .unwrap_or_else(|e| {
@@ -81,7 +86,7 @@ pub fn run() {
                 .map_err(|e| startup::Failure::Other {
                     reason: e.to_string(),
                 })
-                .and_then(|()| setup::start(app, clock, log.clone()));
+                .and_then(|()| setup::start(app, &args, clock, log.clone()));
             if let Err(failure) = started {
                 startup::fail(app, &failure, log.as_deref());
             }

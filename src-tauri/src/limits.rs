@@ -81,7 +81,7 @@ pub fn protocol_id(id: &str) -> Result<(), AppError> {
     )
 }
 
-/// A date (`session_add`, `session_edit`, `status_on`, `first_run`).
+/// A date (`session_check`, `session_add`, `session_edit`, `status_on`, `first_run`).
 pub fn date(date: &str) -> Result<(), AppError> {
     check("date", "the date", date, Max::Bytes(MAX_VALUE_BYTES))
 }

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use tauri::{App, Manager};
 
+use crate::cli::Args;
 use crate::current::Current;
 use crate::data_dir;
 use crate::reminders;
@@ -16,11 +17,12 @@ use crate::today_override::AppClock;
 /// The argument the login item passes, so the app starts in the tray.
 pub const MINIMIZED_ARG: &str = "--minimized";
 
-/// Runs once, before the window shows. `clock` is the system's unless
+/// Runs once, before the window shows, with the command line `args`. `clock` is the system's unless
 /// `SMP_AFTERCARE_TODAY` fixed the day (see `today_override`).
 /// A failure is returned for `crate::startup::fail` to report.
 pub fn start(
     app: &mut App,
+    args: &Args,
     clock: AppClock,
     log_path: Option<std::path::PathBuf>,
 ) -> Result<(), Failure> {
@@ -28,7 +30,7 @@ pub fn start(
         reason: e.to_string(),
     };
     let dir = match data_dir::from_args_or_env(
-        std::env::args_os(),
+        args.data_dir.clone(),
         std::env::var_os(data_dir::ENV_VAR),
     ) {
         Some(dir) => dir,
@@ -73,7 +75,7 @@ pub fn start(
     #[cfg(desktop)]
     {
         crate::tray::create(app.handle()).map_err(|e| other(&e))?;
-        if std::env::args().any(|a| a == MINIMIZED_ARG)
+        if args.minimized
             && let Some(window) = app.get_webview_window("main")
         {
             window.hide().map_err(|e| other(&e))?;

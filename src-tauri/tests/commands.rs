@@ -237,7 +237,12 @@ fn impossible_and_duplicate_dates_are_refused_beside_the_field() {
     h.ok("session_add", json!({ "date": "2026-03-02" }));
     assert_eq!(
         h.err("session_add", json!({ "date": "2026-03-02" })),
-        json!({ "kind": "invalid", "field": "date", "message": "a session on 2026-03-02 is already booked" })
+        json!({
+            "kind": "date",
+            "field": "date",
+            "problem": { "problem": "booked", "date": "2026-03-02" },
+            "message": "a session on 2026-03-02 is already booked"
+        })
     );
     // Nothing was written by the refused calls.
     assert_eq!(
@@ -265,8 +270,8 @@ fn edit_and_delete_sessions() {
         h.err(
             "session_edit",
             json!({ "id": second, "date": "2026-03-02" })
-        )["message"],
-        "a session on 2026-03-02 is already booked"
+        )["problem"],
+        json!({ "problem": "booked", "date": "2026-03-02" })
     );
     assert_eq!(
         h.err("session_delete", json!({ "id": 999 }))["kind"],
@@ -274,6 +279,161 @@ fn edit_and_delete_sessions() {
     );
     let view = h.ok("session_delete", json!({ "id": second }));
     assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+}
+
+/// `session_check`'s notes for `text` (day-month-year): their messages.
+fn check_notes(h: &Harness, id: Value, text: &str) -> Vec<(String, String)> {
+    let r = h.ok(
+        "session_check",
+        json!({ "id": id, "text": text, "order": "dmy" }),
+    );
+    r["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["code"].as_str().unwrap().to_string(),
+                n["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_proposed_date_is_checked_against_its_neighbours_without_being_stored() {
+    let h = harness("check", "2026-03-20T10:00:00Z");
+    let before = store_bytes(&h.dir);
+    // The first session: nothing to compare with, and the date as read.
+    let r = h.ok(
+        "session_check",
+        json!({ "id": null, "text": " 2/3/2026 ", "order": "dmy" }),
+    );
+    assert_eq!(r, json!({ "date": "2026-03-02", "notes": [] }));
+    let r = h.ok(
+        "session_check",
+        json!({ "id": null, "text": "3/2/2026", "order": "mdy" }),
+    );
+    assert_eq!(r["date"], "2026-03-02");
+    assert_eq!(store_bytes(&h.dir), before, "a check stores nothing");
+    assert_eq!(h.changes.load(Ordering::SeqCst), 0);
+
+    let view = h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let first = view["sessions"][0]["id"].as_i64().unwrap();
+    let note = |code: &str, message: &str| (code.to_string(), message.to_string());
+    assert_eq!(
+        check_notes(&h, Value::Null, "10/03/2026"),
+        [note(
+            "gap_short",
+            "This is 8 days after session 1; your clinic usually leaves 10-21 days."
+        )]
+    );
+    assert_eq!(check_notes(&h, Value::Null, "16/03/2026"), []);
+    assert_eq!(
+        check_notes(&h, Value::Null, "16/03/2027"),
+        [note(
+            "far_apart",
+            "This is more than 6 months after session 1. Check the date, and the year, before you save it."
+        )]
+    );
+    assert_eq!(
+        check_notes(&h, Value::Null, "20/02/2026"),
+        [note(
+            "renumbered",
+            "This is before session 1: it becomes session 1 and your other sessions move up one number."
+        )]
+    );
+    // Moving the one session: no neighbour, no note.
+    assert_eq!(check_notes(&h, json!(first), "20/02/2026"), []);
+    assert_eq!(
+        h.err(
+            "session_check",
+            json!({ "id": 999, "text": "20/02/2026", "order": "dmy" })
+        ),
+        json!({ "kind": "not_found", "message": "no session with id 999" })
+    );
+    // Still one session, as booked.
+    assert_eq!(h.ok("sessions", json!({}))["sessions"], view["sessions"]);
+    assert_eq!(h.changes.load(Ordering::SeqCst), 1);
+}
+
+/// The browser tests' fake backend (ui/tests/browser/fake-backend.ts,
+/// `NOTES`) answers `session_check` for these dates with these very notes.
+#[test]
+fn the_fakes_date_notes_are_the_engines() {
+    let h = harness("fake-notes", "2025-03-20T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2025-03-06" }));
+    h.ok("session_add", json!({ "date": "2025-03-17" }));
+    let note = |code: &str, message: &str| vec![(code.to_string(), message.to_string())];
+    assert_eq!(
+        check_notes(&h, Value::Null, "2025-03-25"),
+        note(
+            "gap_short",
+            "This is 8 days after session 2; your clinic usually leaves 10-21 days."
+        )
+    );
+    assert_eq!(
+        check_notes(&h, Value::Null, "2026-04-07"),
+        note(
+            "far_apart",
+            "This is more than 6 months after session 2. Check the date, and the year, before you save it."
+        )
+    );
+    assert_eq!(
+        check_notes(&h, Value::Null, "2025-02-24"),
+        note(
+            "renumbered",
+            "This is before session 1: it becomes session 1 and your other sessions move up one number."
+        )
+    );
+    assert_eq!(check_notes(&h, Value::Null, "2025-04-07"), []);
+}
+
+#[test]
+fn a_typed_date_that_is_not_one_is_refused_with_what_is_wrong() {
+    let h = harness("check-bad", "2026-03-20T10:00:00Z");
+    let problem = |text: &str| {
+        let e = h.err(
+            "session_check",
+            json!({ "id": null, "text": text, "order": "dmy" }),
+        );
+        assert_eq!(e["kind"], "date", "{text}: {e}");
+        assert_eq!(e["field"], "date", "{text}: {e}");
+        e["problem"].clone()
+    };
+    assert_eq!(
+        problem("31/02/2026"),
+        json!({ "problem": "no_such_day", "day": 31, "month": 2, "year": 2026 })
+    );
+    assert_eq!(
+        problem("1/1/26"),
+        json!({ "problem": "short_year", "text": "1/1/26" })
+    );
+    assert_eq!(
+        problem("1/13/2026"),
+        json!({ "problem": "no_such_month", "month": 13 })
+    );
+    assert_eq!(
+        problem("1/1/2300"),
+        json!({ "problem": "out_of_range", "year": 2300 })
+    );
+    assert_eq!(
+        problem("next tuesday"),
+        json!({ "problem": "not_a_date", "text": "next tuesday" })
+    );
+    assert_eq!(problem(""), json!({ "problem": "empty" }));
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    assert_eq!(
+        problem("02.03.2026"),
+        json!({ "problem": "booked", "date": "2026-03-02" })
+    );
+    assert_eq!(
+        h.err(
+            "session_check",
+            json!({ "id": null, "text": "x".repeat(65), "order": "dmy" })
+        )["field"],
+        "date"
+    );
 }
 
 #[test]

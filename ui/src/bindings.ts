@@ -25,6 +25,14 @@ export const commands = {
 	preparation: () => typedError<Preparation | null, AppError>(__TAURI_INVOKE("preparation")),
 	/**  The booked sessions and the planned count. */
 	sessions: () => typedError<SessionsView, AppError>(__TAURI_INVOKE("sessions")),
+	/**
+	 *  Reads a session date as the client typed it (`text`, in the locale's
+	 *  `order`) and checks it against the booked sessions and the clinic's
+	 *  spacing, without storing anything: `id` is the session being moved,
+	 *  `None` for a new one. A date that is not one, or is already booked, is
+	 *  refused as [`AppError::Date`] beside `date`.
+	 */
+	sessionCheck: (id: number | null, text: string, order: DateOrder) => typedError<DateCheck, AppError>(__TAURI_INVOKE("session_check", { id, text, order })),
 	/**  Books a session on `date` (`YYYY-MM-DD`). */
 	sessionAdd: (date: string) => typedError<SessionsView, AppError>(__TAURI_INVOKE("session_add", { date })),
 	/**  Moves session `id` to `date`. */
@@ -272,6 +280,19 @@ export type AppError =
 field: string | null; 
 /**  What is wrong, naming the value. */
 message: string } | 
+/**
+ *  A date the client typed that is not one, or a day already booked:
+ *  `problem` says which (tagged, `{"problem": "no_such_day", ...}`), so
+ *  the UI words it in the client's terms and shows a date in their
+ *  locale, never as ISO; `message` is the English fallback.
+ */
+{ kind: "date"; 
+/**  The form field it belongs beside (`date`). */
+field: string; 
+/**  What is wrong. */
+problem: DateProblem; 
+/**  The same in plain English (logs). */
+message: string } | 
 /**  A protocol file that the engine refused. */
 { kind: "protocol"; 
 /**  1-based line in the file, where known. */
@@ -357,6 +378,114 @@ export type Clinic = {
 	/**  Email address. */
 	email: string,
 };
+
+/**  A proposed session date, read and checked, nothing stored. */
+export type DateCheck = {
+	/**  The date as read, to pass to `session_add` or `session_edit`. */
+	date: string,
+	/**
+	 *  What the client should see before it is saved (spacing, far from
+	 *  the other sessions, renumbering); empty when nothing needs saying.
+	 */
+	notes: DateNote[],
+};
+
+/**
+ *  Something about a proposed session date that the client should see
+ *  before it is saved. The date can still be saved: the client accepts the
+ *  note or changes the date.
+ */
+export type DateNote = {
+	/**  What kind of note it is. */
+	code: DateNoteCode,
+	/**
+	 *  One sentence for the client; it names sessions by number and days by
+	 *  count, never a date (the app shows dates in the client's locale).
+	 */
+	message: string,
+};
+
+/**  The kinds of [`DateNote`]. */
+export type DateNoteCode = 
+/**  Closer to a neighbouring session than the clinic's spacing. */
+"gap_short" | 
+/**  Further from a neighbouring session than the clinic's spacing. */
+"gap_long" | 
+/**
+ *  More than [`FAR_MONTHS`] months from every other session: ask
+ *  whether the date (its year, most often) is right.
+ */
+"far_apart" | 
+/**
+ *  The sessions' numbers change (a date before session 1, or between
+ *  two booked sessions).
+ */
+"renumbered";
+
+/**
+ *  The order of day, month and year in the client's locale ("31/12/2026"
+ *  is day-month-year, "12/31/2026" month-day-year). A date that starts with
+ *  a 4-digit year ("2026-12-31") is read year-month-day whatever the order.
+ */
+export type DateOrder = 
+/**  Day, month, year (most of the world). */
+"dmy" | 
+/**  Month, day, year (the United States). */
+"mdy" | 
+/**  Year, month, day (ISO 8601, East Asia). */
+"ymd";
+
+/**
+ *  Why a typed date was refused. Tagged (`{"problem": "no_such_day", ...}`)
+ *  so the app can word it in the client's language and show dates in their
+ *  locale; [`fmt::Display`] is a plain English fallback (logs, the CLI).
+ * 
+ *  # Example
+ * 
+ *  ```
+ *  use aftercare::date_entry::{DateOrder, DateProblem, parse_typed_date};
+ * 
+ *  assert_eq!(
+ *      parse_typed_date("31/02/2026", DateOrder::Dmy),
+ *      Err(DateProblem::NoSuchDay { day: 31, month: 2, year: 2026 }),
+ *  );
+ *  assert_eq!(
+ *      parse_typed_date("1/1/26", DateOrder::Dmy).unwrap_err().to_string(),
+ *      "\"1/1/26\": use a 4-digit year",
+ *  );
+ *  ```
+ */
+export type DateProblem = 
+/**  Nothing was typed. */
+{ problem: "empty" } | 
+/**  Not three numbers (day, month, year) in any form the app reads. */
+{ problem: "not_a_date"; 
+/**  The text as typed. */
+text: string } | 
+/**  A year of fewer than 4 digits ("26"): the century can't be guessed. */
+{ problem: "short_year"; 
+/**  The text as typed. */
+text: string } | 
+/**  A month that is not 1 to 12. */
+{ problem: "no_such_month"; 
+/**  The month as typed. */
+month: number } | 
+/**  A day that the month doesn't have (31 February, 29 February 2027). */
+{ problem: "no_such_day"; 
+/**  The day as typed. */
+day: number; 
+/**  The month, 1 to 12. */
+month: number; 
+/**  The year. */
+year: number } | 
+/**  A year the app can't plan in (before 1970 or after 2199). */
+{ problem: "out_of_range"; 
+/**  The year as typed. */
+year: number } | 
+/**  A session is already booked on that day. */
+{ problem: "booked"; 
+/**  The date. */
+date: string };
 
 /**  Everything the app shows for one date. */
 export type DayStatus = {

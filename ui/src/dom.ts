@@ -119,8 +119,10 @@ export function input(type: string, value = "", extra: Partial<HTMLInputElement>
   i.type = type;
   i.value = value;
   Object.assign(i, extra);
-  // A webview without a date or time picker falls back to text: say the form.
-  if (type === "date" && i.type !== "date") i.placeholder = "YYYY-MM-DD";
+  // A webview without a time picker falls back to text: say the form.
+  // (Dates are typed into a text field the engine reads, with the form in
+  // its hint rather than a placeholder that looks filled in:
+  // components/dateField.ts.)
   if (type === "time" && i.type !== "time") i.placeholder = "HH:MM";
   return i;
 }

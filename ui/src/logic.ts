@@ -17,7 +17,8 @@ import type {
   Window,
 } from "./bindings";
 import { MAX_FILE_NAME_BYTES, MAX_PROTOCOL_BYTES } from "./bindings";
-import { type Formats, sentence } from "./format";
+import { dateProblemText } from "./dateEntry";
+import { createFormats, type Formats, sentence } from "./format";
 
 // ---------------------------------------------------------------- Today
 
@@ -320,6 +321,12 @@ export function placeError(error: AppError, fields: string[]): Placed {
   if (error.kind === "invalid") {
     const field = error.field !== null && fields.includes(error.field) ? error.field : null;
     return { field, message: sentence(error.message) };
+  }
+  if (error.kind === "date") {
+    // A typed date that is not one, or a day already booked: worded here,
+    // with the date in the device's locale.
+    const field = fields.includes(error.field) ? error.field : null;
+    return { field, message: dateProblemText(error.problem, (iso) => createFormats().longDate(iso)) };
   }
   if (error.kind === "protocol") {
     return { field: fields.includes("file") ? "file" : null, message: protocolErrorText(error) };

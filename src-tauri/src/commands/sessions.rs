@@ -1,5 +1,6 @@
 //! Booked sessions and the planned number of sessions.
 
+use aftercare::date_entry::{DateNote, DateOrder, check_session_date, parse_typed_date};
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
@@ -73,6 +74,47 @@ pub(crate) fn parse_date(date: &str) -> Result<NaiveDate, AppError> {
 #[specta::specta]
 pub fn sessions(state: State<'_, AppState>) -> Result<SessionsView, AppError> {
     Ok(current(&state)?.into())
+}
+
+/// A proposed session date, read and checked, nothing stored.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct DateCheck {
+    /// The date as read, to pass to `session_add` or `session_edit`.
+    pub date: NaiveDate,
+    /// What the client should see before it is saved (spacing, far from
+    /// the other sessions, renumbering); empty when nothing needs saying.
+    pub notes: Vec<DateNote>,
+}
+
+/// Reads a session date as the client typed it (`text`, in the locale's
+/// `order`) and checks it against the booked sessions and the clinic's
+/// spacing, without storing anything: `id` is the session being moved,
+/// `None` for a new one. A date that is not one, or is already booked, is
+/// refused as [`AppError::Date`] beside `date`.
+#[tauri::command]
+#[specta::specta]
+pub fn session_check(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    text: String,
+    order: DateOrder,
+) -> Result<DateCheck, AppError> {
+    crate::limits::date(&text)?;
+    let date = parse_typed_date(&text, order).map_err(|p| AppError::date("date", p))?;
+    let c = current(&state)?;
+    let moving =
+        match id {
+            None => None,
+            Some(id) => Some(c.sessions.iter().position(|s| s.id == id).ok_or_else(|| {
+                AppError::NotFound {
+                    message: format!("no session with id {id}"),
+                }
+            })?),
+        };
+    let dates: Vec<NaiveDate> = c.sessions.iter().map(|s| s.date).collect();
+    let notes = check_session_date(&c.protocol, &dates, moving, date)
+        .map_err(|p| AppError::date("date", p))?;
+    Ok(DateCheck { date, notes })
 }
 
 /// Books a session on `date` (`YYYY-MM-DD`).

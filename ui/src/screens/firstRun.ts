@@ -3,7 +3,9 @@
 
 import { commands, type Overview } from "../bindings";
 import { need } from "../api";
+import { dateField } from "../components/dateField";
 import { protocolPicker } from "../components/protocolPicker";
+import { dateOrder, typedForm } from "../dateEntry";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
 import { banners, type Ctx, screen } from "./common";
 
@@ -29,15 +31,8 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   errors.on("protocol", picker);
 
   // 2. First session
-  const date = new Field(
-    "first-date",
-    "2. The date of your first session",
-    input("date"),
-    "The day of your treatment. Day 1 is that day.",
-  );
-  date.control.required = true;
-  date.control.max = "2199-12-31";
-  date.control.min = "1970-01-01";
+  // Typed, and read by the engine: a date that is not one is said plainly.
+  const date = dateField("first-date", "2. The date of your first session", "", "The day of your treatment (day 1).");
   const quick = el("div", undefined, "quick");
   for (const [text, iso] of [
     ["Today", overview.today],
@@ -46,7 +41,7 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
     const b = button(text, "secondary");
     b.setAttribute("aria-label", `${text}: use ${ctx.fmt.date(iso)} as the session date`);
     b.addEventListener("click", () => {
-      date.control.value = iso;
+      date.control.value = typedForm(iso);
       date.setError(null);
     });
     quick.append(b);
@@ -79,11 +74,14 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
       const chosen = picker.value();
       // An imported clinic file is already followed; only built-ins are selected.
       const protocol = chosen && !list.find((p) => p.id === chosen)?.imported ? chosen : null;
+      // The engine reads the typed date first (nothing is stored).
+      const checked = await commands.sessionCheck(null, date.control.value, dateOrder());
+      if (checked.status === "error") return errors.show(checked.error);
       // All three or none: a refused date leaves the protocol and time as they were.
       const r = await commands.firstRun(
         protocol,
         { ...currentSettings, reminder_time: time.control.value },
-        date.control.value,
+        checked.data.date,
       );
       if (r.status === "error") return errors.show(r.error);
       ctx.go("today");

@@ -3,8 +3,10 @@
 
 import { commands, MAX_PLANNED, type PrepItem, type SessionsView, type Warning } from "../bindings";
 import { need } from "../api";
-import { sentence } from "../format";
-import { button, el, Field, FormErrors, input, liveNote, put } from "../dom";
+import { dateField } from "../components/dateField";
+import { dateOrder, dateProblemText, typedForm } from "../dateEntry";
+import { type Formats, sentence } from "../format";
+import { button, el, Field, FormErrors, liveNote, put } from "../dom";
 import { placeError, prepGroups, prepUntil } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
@@ -13,16 +15,22 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
   const root = screen("Your sessions");
   const note = liveNote();
   root.append(note);
-  const done = async (message: string) => {
+  const done: Done = async (message, focus) => {
     await ctx.reload();
-    // The screen was rebuilt: announce in the new one.
+    // The screen was rebuilt: announce in the new one, and put focus where
+    // the client's next step is (never the page body).
     const fresh = document.querySelector<HTMLElement>(".screen > .note");
     if (fresh) fresh.textContent = message;
+    const target = focus();
+    if (target) {
+      if (!target.matches("button, input, select, a[href]")) target.tabIndex = -1;
+      target.focus();
+    }
   };
   const warnings = view.warnings;
   root.append(
     bookedCard(view, ctx, view.today, done, warnings),
-    addCard(done),
+    addCard(ctx.fmt, done),
     plannedCard(
       view,
       done,
@@ -33,7 +41,76 @@ export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
   return root;
 }
 
-type Done = (message: string) => Promise<void>;
+/** Reloads the screen, announces `message` and focuses what `focus` finds in the new one. */
+type Done = (message: string, focus: () => HTMLElement | null) => Promise<void>;
+
+/** The row of the session on `iso` in the rebuilt screen. */
+const rowOn = (iso: string) => () => document.querySelector<HTMLElement>(`li.session-row[data-date="${iso}"]`);
+/** The "Add session" button in the rebuilt screen. */
+const addButton = () => document.getElementById("add-session");
+
+/**
+ * The submit handler of a date form: the engine reads and checks the typed
+ * date (`session_check`, nothing stored); a date that is not one is shown
+ * beside the field; notes (spacing, a date far from the others, sessions
+ * renumbered) are shown in `panel` for the client to accept ("`anyway`")
+ * or change (`submit`, if given, steps aside meanwhile: one way to go on);
+ * a date with nothing to say is saved at once.
+ */
+function checkedSubmit(
+  fmt: Formats,
+  field: Field,
+  errors: FormErrors,
+  panel: HTMLElement,
+  id: number | null,
+  anyway: string,
+  save: (iso: string) => Promise<void>,
+  submit?: HTMLButtonElement,
+): (e: SubmitEvent) => Promise<void> {
+  panel.className = "date-check";
+  panel.hidden = true;
+  panel.setAttribute("role", "group");
+  const hide = () => {
+    panel.hidden = true;
+    panel.replaceChildren();
+    if (submit) submit.hidden = false;
+  };
+  // The notes are about the date that was checked: typing again drops them.
+  field.control.addEventListener("input", hide);
+  return async (e) => {
+    e.preventDefault();
+    errors.clear();
+    hide();
+    const text = field.control.value;
+    if (!text.trim()) return errors.showAt("date", dateProblemText({ problem: "empty" }, fmt.longDate));
+    const r = await commands.sessionCheck(id, text, dateOrder());
+    if (r.status === "error") return errors.show(r.error);
+    const { date, notes } = r.data;
+    if (!notes.length) return save(date);
+    const title = el("p", `Is ${fmt.longDate(date)} right?`, "strong");
+    title.id = `${field.id}-check`;
+    panel.setAttribute("aria-labelledby", title.id);
+    const list = el("ul", undefined, "plain warning-list");
+    for (const n of notes) list.append(el("li", n.message, "warning"));
+    const yes = button(anyway, "primary");
+    const change = button("Change the date", "secondary");
+    yes.addEventListener("click", () => void save(date));
+    change.addEventListener("click", () => {
+      hide();
+      field.control.focus();
+      field.control.select();
+    });
+    const actions = el("div", undefined, "actions");
+    actions.append(yes, change);
+    panel.replaceChildren(title, list, actions);
+    panel.hidden = false;
+    if (submit) submit.hidden = true;
+    panel.tabIndex = -1;
+    panel.focus();
+    // Both answers in view, above the tab bar (scroll-padding in styles.css).
+    actions.scrollIntoView({ block: "nearest" });
+  };
+}
 
 /** The warnings about one session (or the plan), shown beside it. */
 function warningList(warnings: Warning[]): HTMLElement | null {
@@ -63,6 +140,7 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
   const list = el("ol", undefined, "sessions");
   view.sessions.forEach((s, i) => {
     const li = el("li", undefined, "session-row");
+    li.dataset.date = s.date;
     const n = i + 1;
     const show = () => {
       const line = el("p", undefined, "session-line");
@@ -82,24 +160,24 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
     const editing = () => {
       const form = el("form", undefined, "inline-form");
       form.noValidate = true;
-      const field = new Field(`edit-${s.id}`, `New date for session ${n}`, input("date", s.date));
+      const field = dateField(`edit-${s.id}`, `New date for session ${n}`, typedForm(s.date));
       const errors = new FormErrors().on("date", field);
       const save = button("Save", "primary", true);
       const cancel = button("Cancel", "secondary");
       const actions = el("div", undefined, "actions");
       actions.append(save, cancel);
-      form.append(field.wrap, errors.general, actions);
+      const panel = el("div");
+      form.append(field.wrap, errors.general, panel, actions);
       cancel.addEventListener("click", () => {
         show();
         li.querySelector<HTMLButtonElement>("button")?.focus();
       });
-      form.addEventListener("submit", async (e) => {
-        e.preventDefault();
-        if (!field.control.value) return errors.showAt("date", "Choose the new date.");
-        const r = await commands.sessionEdit(s.id, field.control.value);
+      const submit = checkedSubmit(ctx.fmt, field, errors, panel, s.id, "Move it anyway", async (iso) => {
+        const r = await commands.sessionEdit(s.id, iso);
         if (r.status === "error") return errors.show(r.error);
-        await done(`Session ${n} moved to ${ctx.fmt.date(field.control.value, today)}.`);
+        await done(`Session ${n} moved to ${ctx.fmt.date(iso, today)}.`, rowOn(iso));
       });
+      form.addEventListener("submit", (e) => void submit(e));
       li.replaceChildren(form);
       field.control.focus();
     };
@@ -124,7 +202,11 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
       yes.addEventListener("click", async () => {
         const r = await commands.sessionDelete(s.id);
         if (r.status === "error") return errors.show(r.error);
-        await done(`Session ${n} deleted.`);
+        // Focus moves to the session that took its place, else to adding one.
+        await done(
+          `Session ${n} deleted.`,
+          () => document.querySelectorAll<HTMLElement>("li.session-row").item(i) ?? addButton(),
+        );
       });
       li.replaceChildren(box);
       no.focus();
@@ -150,7 +232,9 @@ function unreadableList(view: SessionsView, done: Done): HTMLElement | null {
       if (r.session_id === null) return;
       const res = await commands.sessionDelete(r.session_id);
       if (res.status === "error") return errors.show(res.error);
-      await done("The unreadable session was deleted. Enter its date again below.");
+      await done("The unreadable session was deleted. Enter its date again below.", () =>
+        document.getElementById("add-date"),
+      );
     });
     put(li, el("p", sentence(r.message)), errors.general, del);
     list.append(li);
@@ -158,23 +242,33 @@ function unreadableList(view: SessionsView, done: Done): HTMLElement | null {
   return list;
 }
 
-function addCard(done: Done): HTMLElement {
+function addCard(fmt: Formats, done: Done): HTMLElement {
   const form = el("form", undefined, "card");
   form.noValidate = true;
   form.setAttribute("aria-labelledby", "add-h");
   const h = el("h2", "Add a session");
   h.id = "add-h";
-  const field = new Field("add-date", "Session date", input("date"), "Booked a new session? Enter its date.");
+  const field = dateField("add-date", "Session date");
   const errors = new FormErrors().on("date", field);
-  form.append(h, field.wrap, errors.general, button("Add session", "primary", true));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    errors.clear();
-    if (!field.control.value) return errors.showAt("date", "Choose the date of the session.");
-    const r = await commands.sessionAdd(field.control.value);
-    if (r.status === "error") return errors.show(r.error);
-    await done("Session added.");
-  });
+  const add = button("Add session", "primary", true);
+  add.id = "add-session";
+  const panel = el("div");
+  form.append(h, field.wrap, errors.general, panel, add);
+  const submit = checkedSubmit(
+    fmt,
+    field,
+    errors,
+    panel,
+    null,
+    "Add it anyway",
+    async (iso) => {
+      const r = await commands.sessionAdd(iso);
+      if (r.status === "error") return errors.show(r.error);
+      await done(`Session added: ${fmt.longDate(iso)}.`, rowOn(iso));
+    },
+    add,
+  );
+  form.addEventListener("submit", (e) => void submit(e));
   return form;
 }
 
@@ -210,7 +304,7 @@ function plannedCard(view: SessionsView, done: Done, warnings: Warning[]): HTMLE
     errors.clear();
     const r = await commands.plannedSet(select.value === "" ? null : Number(select.value));
     if (r.status === "error") return errors.show(r.error);
-    await done(`Planned sessions: ${r.data.planned_effective}.`);
+    await done(`Planned sessions: ${r.data.planned_effective}.`, () => document.getElementById("planned"));
   });
   return form;
 }

@@ -6,6 +6,10 @@
 import {
   type ActivityLabel,
   type AppError,
+  type DateCheck,
+  type DateNote,
+  type DateOrder,
+  type DateProblem,
   type DayStatus,
   type Milestone,
   type MissedReminder,
@@ -95,6 +99,67 @@ function parseDate(text: string, field = "date"): string {
     throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
   return t;
 }
+
+const dateError = (problem: DateProblem, message: string): AppError => ({
+  kind: "date",
+  field: "date",
+  problem,
+  message,
+});
+const booked = (date: string) => dateError({ problem: "booked", date }, `a session on ${date} is already booked`);
+
+/** The engine's `parse_typed_date` (date_entry.rs), with its tagged problems. */
+function parseTyped(text: string, order: DateOrder): string {
+  const t = text.trim();
+  if (!t) throw dateError({ problem: "empty" }, "no date was given");
+  const notADate = () => dateError({ problem: "not_a_date", text: t }, `"${t}" is not a date`);
+  const parts = t.split(/[/.\- ]/).filter(Boolean);
+  if (parts.length !== 3 || parts.some((p) => p.length > 4 || !/^\d+$/.test(p))) throw notADate();
+  const o = parts[0]!.length === 4 ? "ymd" : order;
+  const [d, m, y] = (
+    o === "dmy"
+      ? [parts[0], parts[1], parts[2]]
+      : o === "mdy"
+        ? [parts[1], parts[0], parts[2]]
+        : [parts[2], parts[1], parts[0]]
+  ) as [string, string, string];
+  if (d.length > 2 || m.length > 2) throw notADate();
+  const [day, month, year] = [Number(d), Number(m), Number(y)];
+  if (y.length < 4 || year < 100) throw dateError({ problem: "short_year", text: t }, `"${t}": use a 4-digit year`);
+  if (month < 1 || month > 12) throw dateError({ problem: "no_such_month", month }, `there is no month ${month}`);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (day < 1 || date.getUTCMonth() !== month - 1)
+    throw dateError(
+      { problem: "no_such_day", day, month, year },
+      `there is no day ${day} in month ${month} of ${year}`,
+    );
+  if (year < 1970 || year > 2199) throw dateError({ problem: "out_of_range", year }, `the year ${year} is outside`);
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+/**
+ * The engine's notes for a few proposed dates next to the "booked" plan
+ * (four-to-thirty, sessions on 6 and 17 March 2025): the exact answers
+ * src-tauri/tests/commands.rs asserts for the same dates
+ * (`the_fakes_date_notes_are_the_engines`). Any other date: no note.
+ */
+const NOTES: Record<string, DateNote[]> = {
+  "2025-03-06,2025-03-17|new|2025-03-25": [
+    { code: "gap_short", message: "This is 8 days after session 2; your clinic usually leaves 10-21 days." },
+  ],
+  "2025-03-06,2025-03-17|new|2026-04-07": [
+    {
+      code: "far_apart",
+      message: "This is more than 6 months after session 2. Check the date, and the year, before you save it.",
+    },
+  ],
+  "2025-03-06,2025-03-17|new|2025-02-24": [
+    {
+      code: "renumbered",
+      message: "This is before session 1: it becomes session 1 and your other sessions move up one number.",
+    },
+  ],
+};
 
 /** The calendar day before `iso` (the backend's `yesterday`; test data only). */
 function dayBefore(iso: string): string {
@@ -415,9 +480,19 @@ export function createBackend(cfg: FakeConfig) {
       return fixture()?.plan.milestones ?? [];
     },
     sessions: () => view(),
+    session_check({ id, text, order }): DateCheck {
+      const d = parseTyped(String(text), order as DateOrder);
+      const moving = id === null ? null : state.sessions.find((s) => s.id === id);
+      if (moving === undefined) throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
+      if (state.sessions.some((s) => s.date === d && s.id !== id)) throw booked(d);
+      const key = `${sorted()
+        .map((s) => s.date)
+        .join(",")}|${moving ? moving.id : "new"}|${d}`;
+      return { date: d, notes: clone(NOTES[key] ?? []) };
+    },
     session_add({ date }) {
       const d = parseDate(String(date));
-      if (state.sessions.some((s) => s.date === d)) throw invalid("date", `a session on ${d} is already booked`);
+      if (state.sessions.some((s) => s.date === d)) throw booked(d);
       checkCount(state.sessions.length + 1, state.planned, "date");
       book(d);
       return view();
@@ -426,8 +501,7 @@ export function createBackend(cfg: FakeConfig) {
       const d = parseDate(String(date));
       if (!state.sessions.some((s) => s.id === id))
         throw { kind: "not_found", message: `no session with id ${id}` } satisfies AppError;
-      if (state.sessions.some((s) => s.date === d && s.id !== id))
-        throw invalid("date", `a session on ${d} is already booked`);
+      if (state.sessions.some((s) => s.date === d && s.id !== id)) throw booked(d);
       state.sessions = state.sessions.map((s) => (s.id === id ? { id: s.id, date: d } : s));
       return view();
     },
@@ -480,7 +554,7 @@ export function createBackend(cfg: FakeConfig) {
         );
       const s = validateSettings(settings as SettingsForm);
       const d = parseDate(String(date));
-      if (state.sessions.some((x) => x.date === d)) throw invalid("date", `a session on ${d} is already booked`);
+      if (state.sessions.some((x) => x.date === d)) throw booked(d);
       checkCount(state.sessions.length + 1, state.planned, "date");
       if (p) state.choice = { kind: "builtin", id: p.id };
       state.settings = s;

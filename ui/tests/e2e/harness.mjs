@@ -455,7 +455,8 @@ export async function type(driver, css, value) {
 /**
  * Types a date (yyyy-mm-dd) into a date field the way a client would: the
  * digits in the order of the page's locale (WebKitGTK's date field follows
- * it), then checks that the field holds that date.
+ * it, and so does the engine reading a typed date), then checks that the
+ * field holds that date (or, in a text field, that text).
  */
 export async function typeDate(driver, css, iso) {
   const order = await driver.executeScript(() =>
@@ -466,9 +467,13 @@ export async function typeDate(driver, css, iso) {
   );
   const [y, m, d] = iso.split("-");
   const parts = { year: y, month: m, day: d };
-  const el = await type(driver, css, order.map((t) => parts[t]).join("/"));
-  const value = await driver.executeScript((e) => e.value, el);
-  if (value !== iso) throw new Error(`typing ${iso} into ${css} (order ${order.join("/")}) left "${value}"`);
+  const typed = order.map((t) => parts[t]).join("/");
+  const el = await type(driver, css, typed);
+  // A date field holds the date; a text field (Sessions: the engine reads
+  // what was typed) holds the text.
+  const [value, kind] = await driver.executeScript((e) => [e.value, e.type], el);
+  const expected = kind === "date" ? iso : typed;
+  if (value !== expected) throw new Error(`typing ${iso} into ${css} (order ${order.join("/")}) left "${value}"`);
   return el;
 }
 
