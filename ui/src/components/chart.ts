@@ -4,12 +4,12 @@
 // runs, their day indices and lengths, today's index. This file only turns
 // indices into percentages of the bar and dates into words.
 //
-// One SVG without a viewBox: horizontal positions are percentages, vertical
-// ones are in em, so the chart fills any width and grows with the text size.
-// Attributes, not inline styles (the CSP allows only the app's stylesheet).
+// SVGs without a viewBox, positions in percentages, so the chart fills any
+// width; the labels are HTML, so they wrap at any text size. Attributes, not
+// inline styles (the CSP allows only the app's stylesheet).
 // Colour is never the only cue: "avoid" is solid, "with care" hatched, "OK"
 // outlined, "not mentioned" a thin dashed line, and the legend names each.
-// The SVG is hidden from screen readers; each row has a text equivalent.
+// The pictures are hidden from screen readers; each row has its words.
 
 import type { Chart, ChartOn, ChartRow, ChartStatus, Segment } from "../bindings";
 import { el, put } from "../dom";
@@ -24,12 +24,6 @@ export const CHART_WORD: Record<ChartStatus, string> = {
   ok: "OK",
   unsaid: "Not mentioned",
 };
-
-/** Vertical layout, in em of the chart's font size. */
-const AXIS = 2.7; // "Today" above the session numbers
-const ROW = 2.25; // a label line and a bar
-const BAR = 0.8;
-const FOOT = 1.5; // the first and last dates
 
 /** One row's text equivalent: "Swimming: avoid until Tue 6 May; OK from Wed 7 May on." */
 export function rowSummary(row: ChartRow, chart: Chart, f: Formats, todayIso?: string): string {
@@ -77,7 +71,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-/** The hatching for "with care" and nothing else: one pattern per page. */
+/** The hatching for "with care": one pattern per page, in the axis's SVG. */
 function defs(): SVGDefsElement {
   const d = svg("defs", {});
   const p = svg("pattern", {
@@ -93,98 +87,80 @@ function defs(): SVGDefsElement {
 }
 
 /** One run of a bar, drawn for its status. */
-function segmentShape(s: Segment, days: number, y: number): SVGElement {
+function segmentShape(s: Segment, days: number): SVGElement {
   const x = at(s.index, days);
-  const width = at(s.days, days);
   if (s.status === "unsaid") {
-    const g = svg("g", {});
-    const mid = `${y + BAR / 2}em`;
-    g.append(svg("line", { x1: x, x2: at(s.index + s.days, days), y1: mid, y2: mid }, "seg-unsaid"));
-    return g;
+    return svg("line", { x1: x, x2: at(s.index + s.days, days), y1: "50%", y2: "50%" }, "seg-unsaid");
   }
-  return svg("rect", { x, width, y: `${y}em`, height: `${BAR}em` }, `seg-${s.status}`);
+  return svg("rect", { x, width: at(s.days, days), y: 0, height: "100%" }, `seg-${s.status}`);
 }
 
-/** The chart card: caption, the picture, each row as text, and a legend. */
+/** The chart card: caption, the picture, each row with its words, a legend. */
 export function chartCard(view: ChartOn, f: Formats): HTMLElement {
   const { chart, today_index: todayIndex } = view;
   const todayIso = view.today;
+  const days = chart.days;
   const section = el("section", undefined, "card chart");
   section.setAttribute("aria-labelledby", "chart-h");
   const h = el("h2", "At a glance");
   h.id = "chart-h";
   section.append(h, el("p", chartCaption(chart, f, todayIso), "muted small chart-caption"));
 
-  const days = chart.days;
-  const rowsTop = AXIS;
-  const height = AXIS + chart.rows.length * ROW + FOOT;
-  const pic = svg("svg", { width: "100%", height: `${height}em`, focusable: "false" }, "chart-svg");
-  pic.setAttribute("aria-hidden", "true");
-  pic.append(defs());
-
-  // Today: a column across every row, named above them.
+  // Above the rows: "Today" and the session numbers, where they fall.
+  const axis = svg("svg", { width: "100%", height: "2.5em", focusable: "false" }, "chart-axis");
+  axis.setAttribute("aria-hidden", "true");
+  axis.append(defs());
   if (todayIndex !== null) {
-    pic.append(
-      svg(
-        "rect",
-        { x: at(todayIndex, days), width: at(1, days), y: "1.2em", height: `${height - 1.2 - FOOT}em` },
-        "mark-today",
-      ),
-    );
     const share = (todayIndex + 0.5) / days;
     const anchor = share < 0.12 ? "start" : share > 0.88 ? "end" : "middle";
-    const x =
-      anchor === "start"
-        ? at(todayIndex, days)
-        : anchor === "end"
-          ? at(todayIndex + 1, days)
-          : at(todayIndex + 0.5, days);
-    const t = svg("text", { x, y: "1em", "text-anchor": anchor }, "label-today");
+    const x = anchor === "start" ? todayIndex : anchor === "end" ? todayIndex + 1 : todayIndex + 0.5;
+    const t = svg("text", { x: at(x, days), y: "1em", "text-anchor": anchor }, "label-today");
     t.textContent = "Today";
-    pic.append(t);
+    axis.append(t);
   }
-  // Sessions: a line where each begins, numbered above the rows.
   for (const s of chart.sessions) {
-    pic.append(
-      svg(
-        "line",
-        { x1: at(s.index, days), x2: at(s.index, days), y1: "1.55em", y2: `${height - FOOT}em` },
-        "mark-session",
-      ),
-    );
-    const n = svg("text", { x: at(s.index + 0.5, days), y: "2.35em", "text-anchor": "middle" }, "label-session");
+    const n = svg("text", { x: at(s.index + 0.5, days), y: "2.2em", "text-anchor": "middle" }, "label-session");
     n.textContent = String(s.number);
-    pic.append(n);
+    axis.append(n);
   }
-  chart.rows.forEach((row, i) => {
-    const top = rowsTop + i * ROW;
-    const label = svg("text", { x: 0, y: `${top + 0.95}em` }, "label-row");
-    label.textContent = row.label;
-    const barY = top + 1.2;
-    pic.append(label, svg("rect", { x: 0, width: "100%", y: `${barY}em`, height: `${BAR}em` }, "bar-track"));
-    for (const s of row.segments) pic.append(segmentShape(s, days, barY));
-  });
-  const foot = height - 0.35;
-  const first = svg("text", { x: 0, y: `${foot}em` }, "label-axis");
-  first.textContent = f.date(chart.from, todayIso);
-  const last = svg("text", { x: "100%", y: `${foot}em`, "text-anchor": "end" }, "label-axis");
-  last.textContent = f.date(chart.to, todayIso);
-  pic.append(first, last);
-  section.append(pic);
 
-  // The same, as text, for screen readers.
-  const text = el("ul", undefined, "sr-only");
-  text.setAttribute("aria-label", "Each activity, day by day");
-  for (const row of chart.rows) text.append(el("li", rowSummary(row, chart, f, todayIso)));
+  // The rows: HTML labels (they wrap at any text size), an SVG bar each.
+  const plot = el("div", undefined, "chart-plot");
+  const rows = el("ul", undefined, "chart-rows");
+  rows.setAttribute("aria-label", "Each activity, day by day");
+  for (const row of chart.rows) {
+    const li = el("li");
+    const label = el("span", row.label, "chart-label");
+    label.setAttribute("aria-hidden", "true");
+    const bar = svg("svg", { width: "100%", height: "0.8em", focusable: "false" }, "chart-bar");
+    bar.setAttribute("aria-hidden", "true");
+    bar.append(svg("rect", { width: "100%", height: "100%" }, "bar-track"));
+    for (const s of row.segments) bar.append(segmentShape(s, days));
+    li.append(label, el("span", rowSummary(row, chart, f, todayIso), "sr-only"), bar);
+    rows.append(li);
+  }
+  // Sessions and today run across every row, over the bars, under the labels.
+  const marks = svg("svg", { width: "100%", height: "100%", focusable: "false" }, "chart-marks");
+  marks.setAttribute("aria-hidden", "true");
+  if (todayIndex !== null) {
+    marks.append(svg("rect", { x: at(todayIndex, days), width: at(1, days), y: 0, height: "100%" }, "mark-today"));
+  }
+  for (const s of chart.sessions) {
+    marks.append(svg("line", { x1: at(s.index, days), x2: at(s.index, days), y1: 0, y2: "100%" }, "mark-session"));
+  }
+  plot.append(rows, marks);
+
+  const ends = el("p", undefined, "chart-dates");
+  ends.setAttribute("aria-hidden", "true");
+  ends.append(el("span", f.date(chart.from, todayIso)), el("span", f.date(chart.to, todayIso)));
   const sessions = chart.sessions.map((s) => `session ${s.number} on ${f.date(s.date, todayIso)}`).join(", ");
-  section.append(text, el("p", `Marked: ${sessions}${todayIndex !== null ? ", and today" : ""}.`, "sr-only"));
-
-  section.append(legend(chart));
+  const marked = el("p", `Marked: ${sessions}${todayIndex !== null ? ", and today" : ""}.`, "sr-only");
+  section.append(axis, plot, ends, marked, legend(chart));
   return section;
 }
 
 function swatch(cls: string): SVGSVGElement {
-  const s = svg("svg", { width: "1.6em", height: `${BAR}em`, focusable: "false" }, "swatch");
+  const s = svg("svg", { width: "1.6em", height: "0.8em", focusable: "false" }, "swatch");
   s.setAttribute("aria-hidden", "true");
   if (cls === "seg-unsaid") s.append(svg("line", { x1: 0, x2: "100%", y1: "50%", y2: "50%" }, cls));
   else if (cls === "mark-session") s.append(svg("line", { x1: "50%", x2: "50%", y1: 0, y2: "100%" }, cls));
@@ -201,7 +177,7 @@ function legend(chart: Chart): HTMLElement {
     put(li, ...text);
     list.append(li);
   };
-  // The hatching's pattern is defined once, in the chart's own SVG.
+  // The hatching's pattern is defined once, in the chart's axis.
   item("seg-avoid", CHART_WORD.avoid);
   item("seg-limited", CHART_WORD.limited);
   item("seg-ok", CHART_WORD.ok);

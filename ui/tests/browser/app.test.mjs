@@ -342,10 +342,17 @@ for (const size of SIZES) {
       );
       // One row per activity the clinic's plan speaks about, each with its
       // words for screen readers (the picture itself is hidden from them).
-      const rows = await page.$$eval("section.chart ul.sr-only li", (els) => els.map((e) => e.textContent));
+      const rows = await page.$$eval(".chart-rows > li > .sr-only", (els) => els.map((e) => e.textContent));
       assert.equal(rows.length, 16);
-      assert.equal(await page.$$eval("section.chart .label-row", (els) => els.length), 16);
-      assert.equal(await page.$eval("section.chart svg.chart-svg", (e) => e.getAttribute("aria-hidden")), "true");
+      const hidden = await page.$$eval(".chart-rows > li > :not(.sr-only)", (els) =>
+        els.map((e) => e.getAttribute("aria-hidden")),
+      );
+      assert.deepEqual(
+        new Set(hidden),
+        new Set(["true"]),
+        "the visible label and the bar are hidden from screen readers",
+      );
+      assert.equal(hidden.length, 32);
       assert.ok(rows.includes("Swimming: avoid until Tue 6 May; OK from Wed 7 May on."), rows.join("\n"));
       assert.ok(
         rows.includes(
@@ -364,7 +371,7 @@ for (const size of SIZES) {
       assert.equal(await text(page, "section.chart .label-today"), "Today");
       // Today's column sits 14 days in, as the engine placed it.
       assert.equal(
-        await page.$eval("svg.chart-svg .mark-today", (e) => e.getAttribute("x")),
+        await page.$eval(".chart-marks .mark-today", (e) => e.getAttribute("x")),
         `${((14 / 63) * 100).toFixed(3)}%`,
       );
       const key = await page.$$eval(".chart-legend li", (els) => els.map((e) => e.textContent));
@@ -581,7 +588,7 @@ for (const size of SIZES) {
 }
 
 describe("the timeline chart at 320 px and in dark mode", () => {
-  it("fits 320 px without sideways scrolling and passes axe", async () => {
+  it("fits 320 px without sideways scrolling, even at 200 % text, and passes axe", async () => {
     const viewport = { width: 320, height: 640 };
     const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
     const widths = await page.evaluate(() => [
@@ -591,13 +598,23 @@ describe("the timeline chart at 320 px and in dark mode", () => {
     assert.equal(widths[0], widths[1], "no sideways scroll");
     const box = await page.$eval("section.chart", (e) => e.getBoundingClientRect().toJSON());
     assert.ok(box.x >= 0 && box.x + box.width <= 320, `chart ${JSON.stringify(box)}`);
-    // Every label fits inside the chart.
-    const overflow = await page.$$eval(
-      "section.chart .label-row",
-      (els) =>
-        els.filter((e) => e.getBoundingClientRect().right > e.ownerSVGElement.getBoundingClientRect().right).length,
-    );
-    assert.equal(overflow, 0);
+    // Every label and bar stays inside the card, at the usual text size and
+    // at 200 % (the labels wrap; nothing of the chart widens the page).
+    const outside = () =>
+      page.$$eval(".chart-label, .chart-bar, .chart-axis, .chart-dates", (els) => {
+        const card = els[0].closest("section").getBoundingClientRect();
+        return els.filter((e) => e.getBoundingClientRect().right > card.right + 0.5).map((e) => e.textContent);
+      });
+    assert.deepEqual(await outside(), []);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = "200%";
+    });
+    assert.deepEqual(await outside(), []);
+    const wide = await page.$eval("section.chart", (e) => e.getBoundingClientRect().right);
+    assert.ok(wide <= 320, `the chart ends at ${wide}px`);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = "";
+    });
     await scan(page, "narrow", "timeline-chart");
     await noProblems(page);
     await page.context().close();
@@ -616,8 +633,8 @@ describe("the timeline chart at 320 px and in dark mode", () => {
       const colours = await page.evaluate(() => {
         const fill = (sel) => getComputedStyle(document.querySelector(sel)).fill;
         return {
-          label: fill("svg.chart-svg .label-row"),
-          avoid: fill("svg.chart-svg .seg-avoid"),
+          label: getComputedStyle(document.querySelector(".chart-label")).color,
+          avoid: fill(".chart-bar .seg-avoid"),
           bg: getComputedStyle(document.body).backgroundColor,
         };
       });
