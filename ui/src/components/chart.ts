@@ -49,7 +49,7 @@ export function chartCaption(chart: Chart, f: Formats, todayIso?: string): strin
     case "restrictions_over":
       return `From your first session to the day your clinic's restrictions are over: ${span}.`;
     case "next_session_unbooked":
-      return `Session ${chart.sessions.length + 1} isn't booked yet, so this shows ${span}; book it to see the rest.`;
+      return `Session ${chart.sessions.length + 1} isn't booked yet, so this shows ${span}; add its date to see the rest.`;
     case "last_rule":
       return `From your first session to the end of your clinic's dated advice: ${span}.`;
   }

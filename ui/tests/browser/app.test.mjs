@@ -392,7 +392,7 @@ for (const size of SIZES) {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "timeline" });
       assert.equal(
         await text(page, ".chart-caption"),
-        "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; book it to see the rest.",
+        "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; add its date to see the rest.",
       );
       assert.deepEqual(await page.$$eval("section.chart .label-session", (els) => els.map((e) => e.textContent)), [
         "1",

@@ -40,7 +40,7 @@ describe("chartCaption", () => {
       "From your first session to the day you're fully healed: Thu 6 Mar to Wed 7 May.",
     );
     expect(chartCaption(two, f, "2025-03-20")).toBe(
-      "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; book it to see the rest.",
+      "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; add its date to see the rest.",
     );
   });
 });
