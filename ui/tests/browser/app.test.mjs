@@ -361,6 +361,26 @@ for (const size of SIZES) {
         ),
         rows.join("\n"),
       );
+      // Drawn as the engine says: alcohol's silent days are dashed lines,
+      // never OK; swimming is one solid run, then OK on the healed day.
+      const shapes = (label) =>
+        page.$$eval(
+          ".chart-rows > li",
+          (lis, l) => {
+            const li = lis.find((e) => e.querySelector(".chart-label")?.textContent === l);
+            return [...li.querySelectorAll(".chart-bar > :not(.bar-track)")].map((e) => e.getAttribute("class"));
+          },
+          label,
+        );
+      assert.deepEqual(await shapes("Alcohol"), [
+        "seg-avoid",
+        "seg-unsaid",
+        "seg-avoid",
+        "seg-unsaid",
+        "seg-avoid",
+        "seg-unsaid",
+      ]);
+      assert.deepEqual(await shapes("Swimming"), ["seg-avoid", "seg-ok"]);
       const sessions = await page.$$eval("section.chart .label-session", (els) => els.map((e) => e.textContent));
       assert.deepEqual(sessions, ["1", "2", "3"]);
       assert.equal(
