@@ -145,8 +145,8 @@ impl Plan {
     }
 
     /// The exclusive end of runs that wait for an unbooked session: the
-    /// latest day the clinic expects it.
-    fn unbooked_horizon(&self) -> NaiveDate {
+    /// latest day the clinic expects it (the chart's horizon too).
+    pub(crate) fn unbooked_horizon(&self) -> NaiveDate {
         let last = self.sessions()[self.sessions().len() - 1];
         let gap = self
             .protocol()

@@ -23,6 +23,7 @@
 //! | getting ready for the next session | [`preparation`] |
 //! | notifications and their instants | [`reminder`] |
 //! | iCalendar export | [`calendar`] |
+//! | the plan as a chart of each activity's days | [`chart`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
 //! | which characters keep text inert in every sink | [`text`] |
 //! | errors | [`error`] |
@@ -47,6 +48,7 @@
 pub mod activity;
 pub mod builtin;
 pub mod calendar;
+pub mod chart;
 pub mod date_entry;
 pub mod day;
 pub mod error;
@@ -62,6 +64,7 @@ pub mod warning;
 
 pub use activity::{Activity, ActivityLabel, Allowance};
 pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
+pub use chart::{Chart, ChartEnd, ChartOn, ChartRow, ChartSession, ChartStatus, Segment};
 pub use day::{day_before, day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};

@@ -693,3 +693,51 @@ fn terminal_output_shows_control_characters_escaped() {
         )
     );
 }
+
+#[test]
+fn chart_json_has_rows_runs_and_todays_place() {
+    let v = json(&with_plan("chart", &["--on", "2026-03-04", "--json"]));
+    assert_eq!(v["today"], "2026-03-04");
+    assert_eq!(v["today_index"], 2);
+    let chart = &v["chart"];
+    assert_eq!(chart["from"], "2026-03-02");
+    // One of three sessions booked: to day 31 (swimming to day 30).
+    assert_eq!(chart["to"], "2026-04-01");
+    assert_eq!(chart["days"], 31);
+    assert_eq!(chart["ends"], "next_session_unbooked");
+    assert_eq!(chart["sessions"][0]["number"], 1);
+    let shave = about(&chart["rows"], "shave");
+    assert_eq!(shave["label"], "Shaving");
+    let first = &shave["segments"][0];
+    assert_eq!(first["status"], "avoid");
+    assert_eq!(first["from"], "2026-03-02");
+    assert_eq!(first["to"], "2026-03-06");
+    assert_eq!(first["index"], 0);
+    assert_eq!(first["days"], 5);
+    assert_eq!(first["continues"], false);
+    // Today outside the chart has no place on it.
+    let before = json(&with_plan("chart", &["--on", "2026-03-01", "--json"]));
+    assert_eq!(before["today_index"], Value::Null);
+}
+
+#[test]
+fn chart_for_people_names_each_run() {
+    let out = ok(&with_plan("chart", &["--on", "2026-03-04"]));
+    assert!(
+        out.starts_with("Mon 2 Mar 2026 to Wed 1 Apr 2026 (31 days)\n"),
+        "{out}"
+    );
+    let swim = out.lines().find(|l| l.starts_with("Swimming")).unwrap();
+    assert!(
+        swim.ends_with("avoid Mon 2 Mar-Tue 31 Mar; OK Wed 1 Apr and on"),
+        "{swim}"
+    );
+}
+
+#[test]
+fn chart_refuses_an_impossible_today() {
+    assert_eq!(
+        bad(&with_plan("chart", &["--on", "2026-02-30"])),
+        r#"aftercare: invalid date "2026-02-30": there is no such day in the calendar (expected YYYY-MM-DD)"#
+    );
+}

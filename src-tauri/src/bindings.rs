@@ -10,7 +10,7 @@ use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    calendar, first_run, logfile, protocols, reminders, sessions, settings, today,
+    calendar, first_run, logfile, protocols, reminders, sessions, settings, timeline, today,
 };
 
 /// Where the UI keeps the generated bindings, relative to this crate.
@@ -38,6 +38,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             today::status_on,
             today::timeline,
             today::preparation,
+            timeline::timeline_chart,
             sessions::sessions,
             sessions::session_check,
             sessions::session_add,

@@ -655,6 +655,39 @@ fn preparation_lists_the_next_session_checklist() {
 }
 
 #[test]
+fn timeline_chart_runs_from_the_first_session_with_today_on_it() {
+    // 10:00 UTC on 20 March: 20 March in London.
+    let h = harness("chart", "2026-03-20T10:00:00Z");
+    assert_eq!(h.ok("timeline_chart", json!({})), Value::Null);
+    for date in ["2026-03-06", "2026-03-17", "2026-04-07"] {
+        h.ok("session_add", json!({ "date": date }));
+    }
+    let v = h.ok("timeline_chart", json!({}));
+    assert_eq!(v["today"], "2026-03-20");
+    assert_eq!(v["today_index"], 14);
+    let chart = &v["chart"];
+    assert_eq!(chart["from"], "2026-03-06");
+    // Healed on day 31 after the final session (swimming to day 30).
+    assert_eq!(chart["to"], "2026-05-07");
+    assert_eq!(chart["ends"], "healed");
+    assert_eq!(chart["days"], 63);
+    let sessions: Vec<(u64, u64)> = chart["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["number"].as_u64().unwrap(), s["index"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(sessions, [(1, 0), (2, 11), (3, 32)]);
+    let swim = about(&chart["rows"], "swim");
+    assert_eq!(swim["label"], "Swimming");
+    assert_eq!(swim["segments"][0]["status"], "avoid");
+    assert_eq!(swim["segments"][0]["to"], "2026-05-06");
+    // Alcohol between sessions: nothing said, never "ok".
+    let alcohol = about(&chart["rows"], "alcohol");
+    assert_eq!(alcohol["segments"][1]["status"], "unsaid");
+}
+
+#[test]
 fn overview_gives_yesterday_and_activities_their_names() {
     // Just after midnight in London on 1 March 2028 (a leap year).
     let h = harness("yesterday", "2028-03-01T00:30:00Z");

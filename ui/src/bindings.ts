@@ -23,6 +23,13 @@ export const commands = {
 	 *  dated checklist; `None` when no booked session lies ahead.
 	 */
 	preparation: () => typedError<Preparation | null, AppError>(__TAURI_INVOKE("preparation")),
+	/**
+	 *  The plan as a chart (the engine's `Plan::chart`), with where today (in
+	 *  the plan's zone) falls on it; `None` until a first session is entered.
+	 *  The chart itself does not depend on today; the UI places its marks by
+	 *  the engine's day indices and never counts days.
+	 */
+	timelineChart: () => typedError<ChartOn | null, AppError>(__TAURI_INVOKE("timeline_chart")),
 	/**  The booked sessions and the planned count. */
 	sessions: () => typedError<SessionsView, AppError>(__TAURI_INVOKE("sessions")),
 	/**
@@ -368,6 +375,95 @@ export type Change = {
 	/**  The note of today's rule, if any (for `limited`, the condition). */
 	note: string | null,
 };
+
+/**  The plan as a chart (see the module documentation and [`Plan::chart`]). */
+export type Chart = {
+	/**  The first day shown: the first session. */
+	from: string,
+	/**  The last day shown (inclusive). */
+	to: string,
+	/**  How many days are shown, `from` and `to` included. */
+	days: number,
+	/**  Why it ends on `to`. */
+	ends: ChartEnd,
+	/**  How many sessions are planned in all. */
+	planned: number,
+	/**  The booked sessions, in order. */
+	sessions: ChartSession[],
+	/**
+	 *  One row per activity some rule speaks about within the span, in
+	 *  [`Activity::ALL`] order. An activity the rules speak about only
+	 *  outside the span (preparation before the first session) has no row.
+	 */
+	rows: ChartRow[],
+};
+
+/**  Why the chart ends where it does (see the module documentation). */
+export type ChartEnd = 
+/**  On the day the client counts as fully healed. */
+"healed" | 
+/**  On the day the clinic's time-limited restrictions are over. */
+"restrictions_over" | 
+/**
+ *  A planned session is not booked yet: on the latest day the clinic
+ *  expects it, or later where a booked session's rules reach further.
+ */
+"next_session_unbooked" | 
+/**
+ *  Every session is booked but no time-limited restriction follows the
+ *  final one: where the last dated rule ends, or the usual horizon.
+ */
+"last_rule";
+
+/**  A chart and where today falls on it (see [`Chart::on`]). */
+export type ChartOn = {
+	/**  Today's date in the plan's zone. */
+	today: string,
+	/**
+	 *  Days from the chart's first day to today; `None` when today lies
+	 *  outside the chart (before the first session or after its end).
+	 */
+	today_index: number | null,
+	/**  The chart itself, the same whatever today is. */
+	chart: Chart,
+};
+
+/**  One activity's days. */
+export type ChartRow = {
+	/**  The activity. */
+	activity: Activity,
+	/**  Its display name, such as "Shaving". */
+	label: string,
+	/**
+	 *  Its runs, in date order, covering the chart's whole span without
+	 *  gap or overlap.
+	 */
+	segments: Segment[],
+};
+
+/**  A booked session on the chart. */
+export type ChartSession = {
+	/**  1-based session number. */
+	number: number,
+	/**  Its date. */
+	date: string,
+	/**  Days from the chart's first day (see [`Segment::index`]). */
+	index: number,
+};
+
+/**  How far an activity is allowed over a run of days, in a chart. */
+export type ChartStatus = 
+/**  A rule says not to. */
+"avoid" | 
+/**  A rule allows it with a condition. */
+"limited" | 
+/**  A rule says it is fine. */
+"ok" | 
+/**
+ *  No rule speaks about it on these days: ask the clinic. Never drawn
+ *  as fine.
+ */
+"unsaid";
 
 /**  The clinic's contact details, shown in the app (tap to call or write). */
 export type Clinic = {
@@ -939,6 +1035,29 @@ export type Rule = {
 	/**  A short note; for `limited`, the condition ("foil shaver only"). */
 	note: string,
 } & Window;
+
+/**  A run of consecutive days at one status. */
+export type Segment = {
+	/**  Its first day. */
+	from: string,
+	/**  Its last day (inclusive). */
+	to: string,
+	/**
+	 *  Days from the chart's first day to `from` (0 for the first day), so
+	 *  front ends place it without counting days.
+	 */
+	index: number,
+	/**  How many days it covers (at least 1). */
+	days: number,
+	/**  The status on each of those days. */
+	status: ChartStatus,
+	/**
+	 *  The same status goes on after the chart's last day (lasting advice,
+	 *  a restriction waiting for an unbooked session, a permission with no
+	 *  end). Only ever set on a row's last segment.
+	 */
+	continues: boolean,
+};
 
 /**  A booked session as stored: the row id lets the UI edit or delete it. */
 export type SessionRow = {

@@ -9,6 +9,7 @@ pub mod protocols;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
+pub mod timeline;
 pub mod today;
 
 use std::sync::MutexGuard;

@@ -8,6 +8,7 @@
 //! aftercare status    PLAN [--on DATE] [--json]
 //! aftercare plan      PLAN [--json]
 //! aftercare reminders PLAN [--at HH:MM] [--json]
+//! aftercare chart     PLAN [--on DATE] [--json]
 //! aftercare ics       PLAN [--at HH:MM]
 //! PLAN = --session DATE [--session DATE ...] [--planned N] [--protocol ID|FILE] [--tz ZONE]
 //! ```
@@ -90,6 +91,18 @@ enum Command {
         #[arg(long, value_name = "HH:MM", default_value = "09:00")]
         at: String,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Each activity's days from the first session to the end of the
+    /// restrictions: avoid, with care, OK or not mentioned.
+    Chart {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// The date to mark as today (YYYY-MM-DD); default: today in --tz.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Print JSON: the chart with today's place on it.
         #[arg(long)]
         json: bool,
     },
@@ -253,6 +266,16 @@ fn run(command: Command) -> Result<String, Failure> {
                 to_json(&reminders)
             } else {
                 human(render::reminders(&plan, &reminders))
+            })
+        }
+        Command::Chart { plan, on, json } => {
+            let plan = build_plan(&plan)?;
+            let date = date_or_today(&plan, on.as_deref())?;
+            let chart = plan.chart().on(date);
+            Ok(if json {
+                to_json(&chart)
+            } else {
+                human(render::chart(&chart))
             })
         }
         Command::Ics { plan, at } => {

@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use aftercare::{
-    Activity, Allowance, DayStatus, Milestone, Plan, PlanSummary, PrepKind, Preparation, Protocol,
-    Reminder, Warning,
+    Activity, Allowance, ChartOn, ChartStatus, DayStatus, Milestone, Plan, PlanSummary, PrepKind,
+    Preparation, Protocol, Reminder, Warning,
 };
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -389,6 +389,49 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]
             }
             (None, None) => out.push('\n'),
         }
+    }
+    out
+}
+
+/// The chart as one line per activity: its runs, dated, in order.
+pub fn chart(on: &ChartOn) -> String {
+    let chart = &on.chart;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} to {} ({} days)",
+        long_date(chart.from),
+        long_date(chart.to),
+        chart.days
+    );
+    for s in &chart.sessions {
+        let _ = writeln!(out, "Session {}: {}", s.number, long_date(s.date));
+    }
+    if on.today_index.is_some() {
+        let _ = writeln!(out, "Today: {}", long_date(on.today));
+    }
+    let width = chart.rows.iter().map(|r| r.label.len()).max().unwrap_or(0) + 2;
+    for row in &chart.rows {
+        let runs: Vec<String> = row
+            .segments
+            .iter()
+            .map(|s| {
+                let word = match s.status {
+                    ChartStatus::Avoid => "avoid",
+                    ChartStatus::Limited => "with care",
+                    ChartStatus::Ok => "OK",
+                    ChartStatus::Unsaid => "not mentioned",
+                };
+                let more = if s.continues { " and on" } else { "" };
+                let from = short_date(chart.from, s.from);
+                if s.from == s.to {
+                    format!("{word} {from}{more}")
+                } else {
+                    format!("{word} {from}-{}{more}", short_date(chart.from, s.to))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{:width$}{}", row.label, runs.join("; "));
     }
     out
 }

@@ -1,28 +1,55 @@
-// Timeline: every day on which something changes, from getting ready for
-// the first session to the end of the aftercare and the touch-up, with today marked.
+// Timeline: a chart of each activity's days from the first session to the
+// end of the restrictions, then every day on which something changes,
+// starting at today (days gone by fold into one line), then the plan in brief.
 
-import { commands, type Overview, type PlanSummary } from "../bindings";
+import { commands, type Milestone, type Overview, type PlanSummary } from "../bindings";
 import { need } from "../api";
-import { button, el, put } from "../dom";
+import { chartCard } from "../components/chart";
+import { el, put } from "../dom";
 import type { Formats } from "../format";
 import { KIND_LABEL, timelineEntries } from "../logic";
 import { type Ctx, needsFirstSession, screen, timeEl } from "./common";
 
 export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [overview, milestones] = await Promise.all([need(commands.overview()), need(commands.timeline())]);
-  const root = screen("Your timeline", "Every day something changes, from getting ready to the end of your aftercare.");
+  const [overview, milestones, chart] = await Promise.all([
+    need(commands.overview()),
+    need(commands.timeline()),
+    need(commands.timelineChart()),
+  ]);
+  const root = screen("Your timeline", "Each activity at a glance, then every day something changes.");
   if (!overview.plan) {
     root.append(needsFirstSession("Your timeline appears here"));
     return root;
   }
-  root.append(planCard(overview.plan, overview, ctx.fmt));
-
   const f = ctx.fmt;
   const today = overview.today;
-  const list = el("ol", undefined, "timeline");
-  list.setAttribute("aria-label", "Days on which something changes");
-  let todayItem: HTMLElement | null = null;
-  for (const entry of timelineEntries(milestones, today)) {
+  if (chart) root.append(chartCard(chart, f));
+
+  const entries = timelineEntries(milestones, today);
+  const past = entries.flatMap((e) => (e.type === "milestone" && e.past ? [e.milestone] : []));
+  const ahead = entries.filter((e) => !(e.type === "milestone" && e.past));
+
+  if (past.length) {
+    // Days gone by fold into one line, so the list starts at today.
+    const details = el("details", undefined, "tl-earlier");
+    details.append(el("summary", past.length === 1 ? "1 earlier day" : `${past.length} earlier days`));
+    const list = el("ol", undefined, "timeline");
+    list.setAttribute("aria-label", "Earlier days on which something changed");
+    for (const m of past) {
+      const li = el("li", undefined, `tl-item tl-${m.kind} tl-past`);
+      li.append(dateLine(m, today, f, "p"), el("p", m.name, "tl-title"), el("p", m.body));
+      list.append(li);
+    }
+    details.append(list);
+    root.append(details);
+  }
+
+  const list = el("ol", undefined, "timeline tl-ahead");
+  list.setAttribute("aria-label", "Today and the days ahead on which something changes");
+  // The first day with news (today's or the next) is shown in full; later
+  // ones are one line each, their details a tap away.
+  let opened = false;
+  for (const entry of ahead) {
     const li = el("li", undefined, "tl-item");
     if (entry.type === "today") {
       li.classList.add("tl-today", "tl-marker");
@@ -30,51 +57,42 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
       const p = el("p", undefined, "tl-date");
       put(p, el("strong", "Today"), " · ", timeEl(today, f.date(today)));
       li.append(p, el("p", "Nothing changes today.", "muted"));
-      todayItem = li;
     } else {
       const m = entry.milestone;
       li.classList.add(`tl-${m.kind}`);
-      if (entry.past) li.classList.add("tl-past");
       if (entry.today) {
         li.classList.add("tl-today");
         li.setAttribute("aria-current", "date");
-        todayItem = li;
       }
-      const p = el(entry.past ? "span" : "p", undefined, "tl-date");
-      put(
-        p,
-        el("span", KIND_LABEL[m.kind], `tag tag-${m.kind}`),
-        " ",
-        timeEl(m.date, f.date(m.date, today)),
-        entry.today ? el("strong", " · Today") : null,
-      );
-      if (entry.past) {
-        // Days gone by fold away to keep today and what's ahead in view.
+      if (!opened) {
+        li.append(dateLine(m, today, f, "p", entry.today), el("h2", m.name, "tl-title"), el("p", m.body));
+        opened = true;
+      } else {
         const details = el("details");
         const summary = el("summary");
-        summary.append(p, el("span", m.name, "tl-title"));
+        summary.append(dateLine(m, today, f, "span", entry.today), el("span", m.name, "tl-title"));
         details.append(summary, el("p", m.body));
+        li.classList.add("tl-folded");
         li.append(details);
-      } else {
-        li.append(p, el("h2", m.name, "tl-title"), el("p", m.body));
       }
     }
     list.append(li);
   }
-
-  if (todayItem) {
-    const jump = button("Go to today", "secondary");
-    const target = todayItem;
-    target.tabIndex = -1;
-    jump.addEventListener("click", () => {
-      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      target.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
-      target.focus({ preventScroll: true });
-    });
-    root.append(jump);
-  }
-  root.append(list);
+  root.append(list, planCard(overview.plan, overview, f));
   return root;
+}
+
+/** "[Changes] Tue 11 Mar", with " · Today" on today's. */
+function dateLine(m: Milestone, today: string, f: Formats, tag: "p" | "span", isToday = false): HTMLElement {
+  const p = el(tag, undefined, "tl-date");
+  put(
+    p,
+    el("span", KIND_LABEL[m.kind], `tag tag-${m.kind}`),
+    " ",
+    timeEl(m.date, f.date(m.date, today)),
+    isToday ? el("strong", " · Today") : null,
+  );
+  return p;
 }
 
 function planCard(plan: PlanSummary, o: Overview, f: Formats): HTMLElement {

@@ -315,25 +315,125 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
-    it("the timeline runs from getting ready to fully healed, with today marked", async () => {
+    it("the timeline opens at today: earlier days fold into one line, the next news in full", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
-      const plan = await text(page, "main .card");
+      const plan = await text(page, "main section[aria-labelledby='plan-h']");
       assert.match(plan, /Session 1\s*Thu 6 Mar \(done\)/);
       assert.match(plan, /Session 3\s*Mon 7 Apr/);
       assert.match(plan, /Fully healed\s*Wed 7 May/);
-      const names = await page.$$eval("ol.timeline .tl-title", (els) => els.map((e) => e.textContent));
-      assert.equal(names[0], "7 days before session 1", "it starts with getting ready");
-      // Days gone by are named as dates in a list, not "today".
-      assert.ok(names.includes("Session 1 of 3"), names.join(" | "));
-      assert.ok(!names.some((n) => /today/i.test(n ?? "")), names.join(" | "));
-      assert.match(names.at(-1) ?? "", /fully healed/);
-      // Exactly one entry is today's, between the past and what is ahead.
-      const current = await page.$$("ol.timeline [aria-current='date']");
-      assert.equal(current.length, 1);
-      assert.match(await text(page, "ol.timeline [aria-current='date']"), /Today · Thu 20 Mar/);
-      assert.ok(await page.isVisible("ol.timeline .tl-past details"), "past days fold away");
-      await page.click("button:has-text('Go to today')");
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-current")), "date");
+      // Nine days with news before Thu 20 Mar, from getting ready to day 11
+      // after session 1, in one closed line.
+      assert.equal(await text(page, "details.tl-earlier > summary"), "9 earlier days");
+      assert.equal(await page.$eval("details.tl-earlier", (d) => d.open), false);
+      const earlier = await page.$$eval("details.tl-earlier .tl-title", (els) => els.map((e) => e.textContent));
+      assert.equal(earlier.length, 9);
+      assert.equal(earlier[0], "7 days before session 1", "it starts with getting ready");
+      assert.ok(!earlier.some((n) => /today/i.test(n ?? "")), earlier.join(" | "));
+      // The list itself starts at today, then the next day with news in full.
+      const ahead = "ol.tl-ahead > li";
+      const first = await page.$$eval(ahead, (els) => els.slice(0, 2).map((e) => e.className));
+      assert.deepEqual(first, ["tl-item tl-today tl-marker", "tl-item tl-change"]);
+      assert.match(await text(page, `${ahead}[aria-current='date']`), /^Today · Thu 20 Mar\s*Nothing changes today\.$/);
+      assert.equal(await page.$$eval("main [aria-current='date']", (els) => els.length), 1);
+      assert.equal(await text(page, `${ahead}:nth-child(2) h2`), "Day 5 after session 2");
+      // Every later day is one line, its details a tap away.
+      const folded = await page.$$eval(`${ahead}.tl-folded`, (els) =>
+        els.map((e) => e.querySelector(".tl-title")?.textContent),
+      );
+      assert.equal(folded.length, 12);
+      assert.match(folded.at(-1) ?? "", /fully healed/);
+      assert.equal(await page.$$eval(`${ahead}.tl-folded details[open]`, (els) => els.length), 0);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("the chart shows every activity over the whole plan in one screen, sessions and today marked", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+      const box = await page.$eval("section.chart", (e) => e.getBoundingClientRect().toJSON());
+      assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `chart ${JSON.stringify(box)}`);
+      assert.ok(box.height < viewport.height, `the chart is ${box.height}px high`);
+      assert.equal(
+        await text(page, ".chart-caption"),
+        "From your first session to the day you're fully healed: Thu 6 Mar to Wed 7 May.",
+      );
+      // One row per activity the clinic's plan speaks about, each with its
+      // words for screen readers (the picture itself is hidden from them).
+      const rows = await page.$$eval(".chart-rows > li > .sr-only", (els) => els.map((e) => e.textContent));
+      assert.equal(rows.length, 16);
+      const hidden = await page.$$eval(".chart-rows > li > :not(.sr-only)", (els) =>
+        els.map((e) => e.getAttribute("aria-hidden")),
+      );
+      assert.deepEqual(
+        new Set(hidden),
+        new Set(["true"]),
+        "the visible label and the bar are hidden from screen readers",
+      );
+      assert.equal(hidden.length, 32);
+      assert.ok(rows.includes("Swimming: avoid until Tue 6 May; OK from Wed 7 May on."), rows.join("\n"));
+      assert.ok(
+        rows.includes(
+          "Alcohol: avoid on Thu 6 Mar; not mentioned from Fri 7 Mar to Sat 15 Mar; avoid from Sun 16 Mar to Mon 17 Mar; " +
+            "not mentioned from Tue 18 Mar to Sat 5 Apr; avoid from Sun 6 Apr to Mon 7 Apr; not mentioned from Tue 8 Apr on.",
+        ),
+        rows.join("\n"),
+      );
+      // Drawn as the engine says: alcohol's silent days are dashed lines,
+      // never OK; swimming is one solid run, then OK on the healed day.
+      const shapes = (label) =>
+        page.$$eval(
+          ".chart-rows > li",
+          (lis, l) => {
+            const li = lis.find((e) => e.querySelector(".chart-label")?.textContent === l);
+            return [...li.querySelectorAll(".chart-bar > :not(.bar-track)")].map((e) => e.getAttribute("class"));
+          },
+          label,
+        );
+      assert.deepEqual(await shapes("Alcohol"), [
+        "seg-avoid",
+        "seg-unsaid",
+        "seg-avoid",
+        "seg-unsaid",
+        "seg-avoid",
+        "seg-unsaid",
+      ]);
+      assert.deepEqual(await shapes("Swimming"), ["seg-avoid", "seg-ok"]);
+      const sessions = await page.$$eval("section.chart .label-session", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(sessions, ["1", "2", "3"]);
+      assert.equal(
+        await page.$$eval("section.chart .mark-session", (els) => els.length),
+        3 + 1,
+        "3 lines and the key's",
+      );
+      assert.equal(await text(page, "section.chart .label-today"), "Today");
+      // Today's column sits 14 days in, as the engine placed it.
+      assert.equal(
+        await page.$eval(".chart-marks .mark-today", (e) => e.getAttribute("x")),
+        `${((14 / 63) * 100).toFixed(3)}%`,
+      );
+      const key = await page.$$eval(".chart-legend li", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(key, [
+        "Avoid",
+        "With care",
+        "OK",
+        "Not mentioned: ask your clinic",
+        "1, 2, 3: your sessions",
+        "Today",
+      ]);
+      await scan(page, size.name, "timeline-chart");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("with a session still to book, the chart says how far it shows", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "timeline" });
+      assert.equal(
+        await text(page, ".chart-caption"),
+        "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; add its date to see the rest.",
+      );
+      assert.deepEqual(await page.$$eval("section.chart .label-session", (els) => els.map((e) => e.textContent)), [
+        "1",
+        "2",
+      ]);
       await noProblems(page);
       await page.context().close();
     });
@@ -525,6 +625,73 @@ for (const size of SIZES) {
     });
   });
 }
+
+describe("the timeline chart at 320 px and in dark mode", () => {
+  it("fits 320 px without sideways scrolling, even at 200 % text, and passes axe", async () => {
+    const viewport = { width: 320, height: 640 };
+    const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+    const widths = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.equal(widths[0], widths[1], "no sideways scroll");
+    const box = await page.$eval("section.chart", (e) => e.getBoundingClientRect().toJSON());
+    assert.ok(box.x >= 0 && box.x + box.width <= 320, `chart ${JSON.stringify(box)}`);
+    // Every label and bar stays inside the card, at the usual text size and
+    // at 200 % (the labels wrap; nothing of the chart widens the page).
+    const outside = () =>
+      page.$$eval(".chart-label, .chart-bar, .chart-axis, .chart-dates", (els) => {
+        const card = els[0].closest("section").getBoundingClientRect();
+        return els.filter((e) => e.getBoundingClientRect().right > card.right + 0.5).map((e) => e.textContent);
+      });
+    assert.deepEqual(await outside(), []);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = "200%";
+    });
+    assert.deepEqual(await outside(), []);
+    const wide = await page.$eval("section.chart", (e) => e.getBoundingClientRect().right);
+    assert.ok(wide <= 320, `the chart ends at ${wide}px`);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = "";
+    });
+    await scan(page, "narrow", "timeline-chart");
+    await noProblems(page);
+    await page.context().close();
+  });
+
+  for (const scheme of ["light", "dark"]) {
+    it(`stays readable in ${scheme} mode (axe, colours from the theme) and is photographed`, async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const viewport = { width: 390, height: 844 };
+      const page = await openApp(browser, server.url, {
+        viewport,
+        colorScheme: scheme,
+        fake: { state: "all" },
+        route: "timeline",
+      });
+      const colours = await page.evaluate(() => {
+        const fill = (sel) => getComputedStyle(document.querySelector(sel)).fill;
+        return {
+          label: getComputedStyle(document.querySelector(".chart-label")).color,
+          avoid: fill(".chart-bar .seg-avoid"),
+          bg: getComputedStyle(document.body).backgroundColor,
+        };
+      });
+      // The theme's text and "avoid" colours (styles.css), not fixed ones.
+      const expected =
+        scheme === "dark"
+          ? { label: "rgb(229, 238, 238)", avoid: "rgb(255, 157, 151)", bg: "rgb(13, 21, 22)" }
+          : { label: "rgb(20, 40, 43)", avoid: "rgb(164, 38, 44)", bg: "rgb(243, 246, 246)" };
+      assert.deepEqual(colours, expected);
+      await scan(page, `phone-${scheme}`, "timeline-chart");
+      // Tall enough that the tab bar (fixed at the bottom) stays off the chart.
+      await page.setViewportSize({ width: viewport.width, height: 1400 });
+      await (await page.$("section.chart")).screenshot({ path: join(SHOTS, `timeline-chart-${scheme}.png`) });
+      await noProblems(page);
+      await page.context().close();
+    });
+  }
+});
 
 describe("screenshots at 390×844", () => {
   for (const scheme of ["light", "dark"]) {

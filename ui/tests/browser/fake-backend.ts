@@ -10,6 +10,8 @@ import {
   type DateNote,
   type DateOrder,
   type DateProblem,
+  type Chart,
+  type ChartOn,
   type DayStatus,
   type Milestone,
   type MissedReminder,
@@ -70,6 +72,10 @@ interface PlanFixture {
   };
   status: Record<string, DayStatus>;
   prep: Record<string, Preparation | null>;
+  /** The engine's chart (`aftercare chart`), the same whatever today is. */
+  chart: Chart;
+  /** The engine's `today_index` on that chart for each day the fixtures hold. */
+  chart_today: Record<string, number | null>;
 }
 
 const fx = engine as unknown as {
@@ -478,6 +484,13 @@ export function createBackend(cfg: FakeConfig) {
     },
     timeline(): Milestone[] {
       return fixture()?.plan.milestones ?? [];
+    },
+    timeline_chart(): ChartOn | null {
+      const f = fixture();
+      if (!f) return null;
+      // Today's place as the engine computed it; a day the fixtures lack
+      // is off the chart rather than guessed here.
+      return { today: state.today, today_index: f.chart_today[state.today] ?? null, chart: clone(f.chart) };
     },
     sessions: () => view(),
     session_check({ id, text, order }): DateCheck {
