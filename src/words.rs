@@ -152,7 +152,7 @@ pub enum Meaning {
     Part {
         /// The activity it is part of.
         activity: Activity,
-        /// The word's own name for answers: "Shampoo and conditioner".
+        /// The word's own name for answers: "Shampoo".
         label: String,
     },
     /// The word is about a topic of the protocol's advice (pain relief, a
@@ -160,6 +160,11 @@ pub enum Meaning {
     Advice {
         /// The topic.
         topic: Topic,
+        /// Its name for answers, [`Topic::label`].
+        label: String,
+        /// [`Topic::is_symptom`]: the answer says what is normal and when
+        /// to call the clinic.
+        symptom: bool,
     },
     /// Recognised, but no activity or topic covers it ("helmet"): the
     /// clinic's aftercare does not mention it, so the client asks them.
@@ -167,6 +172,26 @@ pub enum Meaning {
         /// The word's own name for answers: "Helmets".
         label: String,
     },
+}
+
+impl Meaning {
+    /// The meaning of a word about `topic`, with the topic's name.
+    ///
+    /// ```
+    /// use aftercare::{Meaning, Topic};
+    ///
+    /// assert_eq!(
+    ///     Meaning::advice(Topic::Itching),
+    ///     Meaning::Advice { topic: Topic::Itching, label: "Itching".into(), symptom: true },
+    /// );
+    /// ```
+    pub fn advice(topic: Topic) -> Meaning {
+        Meaning::Advice {
+            topic,
+            label: topic.label().to_string(),
+            symptom: topic.is_symptom(),
+        }
+    }
 }
 
 /// Words that mean the same thing, and what they mean.
@@ -195,7 +220,7 @@ pub struct WordEntry {
 ///     v.meaning_of("pool"),
 ///     Some(&Meaning::Status { activities: vec![Activity::Swim] }),
 /// );
-/// assert_eq!(v.meaning_of("ibuprofen"), Some(&Meaning::Advice { topic: Topic::PainRelief }));
+/// assert_eq!(v.meaning_of("ibuprofen"), Some(&Meaning::advice(Topic::PainRelief)));
 /// assert_eq!(v.meaning_of("skydiving"), None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -333,12 +358,11 @@ impl Vocabulary {
                     }
                 },
                 "advice" => match (&e.topic, activities.is_empty(), &label) {
-                    (Some(t), true, None) => Meaning::Advice {
-                        topic: t
-                            .get_ref()
+                    (Some(t), true, None) => Meaning::advice(
+                        t.get_ref()
                             .parse()
                             .map_err(|m: String| err(t.span(), "topic", m))?,
-                    },
+                    ),
                     _ => {
                         return Err(misfit(
                             "answer \"advice\" needs a topic, and no activities or label",
@@ -415,10 +439,7 @@ impl Vocabulary {
             }
         }
         for t in Topic::ALL {
-            if !entries
-                .iter()
-                .any(|e| e.meaning == Meaning::Advice { topic: t })
-            {
+            if !entries.iter().any(|e| e.meaning == Meaning::advice(t)) {
                 return Err(Error::protocol(
                     source_name,
                     None,
@@ -501,7 +522,7 @@ mod tests {
             activities: ids.to_vec(),
         };
         let cases: [(&str, Meaning); 19] = [
-            ("cap", Meaning::Advice { topic: Topic::Caps }),
+            ("cap", Meaning::advice(Topic::Caps)),
             ("beanie", status(&[Activity::WoollyHat])),
             (
                 "helmet",
@@ -531,26 +552,11 @@ mod tests {
             ("tanning", status(&[Activity::Sun, Activity::Sunbed])),
             ("sunscreen", status(&[Activity::Sun])),
             ("hair dye", status(&[Activity::HairColour])),
-            (
-                "ibuprofen",
-                Meaning::Advice {
-                    topic: Topic::PainRelief,
-                },
-            ),
-            (
-                "paracetamol",
-                Meaning::Advice {
-                    topic: Topic::PainRelief,
-                },
-            ),
+            ("ibuprofen", Meaning::advice(Topic::PainRelief)),
+            ("paracetamol", Meaning::advice(Topic::PainRelief)),
             ("coffee", status(&[Activity::Stimulants])),
             ("energy drinks", status(&[Activity::Stimulants])),
-            (
-                "itchy",
-                Meaning::Advice {
-                    topic: Topic::Itching,
-                },
-            ),
+            ("itchy", Meaning::advice(Topic::Itching)),
             ("aspirin", status(&[Activity::Aspirin])),
         ];
         for (word, meaning) in cases {

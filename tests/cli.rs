@@ -584,6 +584,8 @@ fn activities_lists_ids_names_and_everyday_words() {
         serde_json::json!({
             "answer": "advice",
             "topic": "pain_relief",
+            "label": "Pain relief",
+            "symptom": false,
             "words": with("ibuprofen").unwrap()["words"].clone(),
         })
     );

@@ -20,7 +20,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const [current, list, names] = await Promise.all([
     need(commands.protocolCurrent()),
     need(commands.protocols()),
-    commands.activities(),
+    commands.activities().then((v) => v.activities),
   ]);
   const root = screen("Your clinic's plan");
   const note = liveNote();
