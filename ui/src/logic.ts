@@ -129,6 +129,13 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/** Whether the text names anything beyond filler words ("can I?" does not). */
+export function hasQuestion(text: string): boolean {
+  return normalise(text)
+    .split(" ")
+    .some((w) => w && !FILLER.has(w));
+}
+
 /**
  * The edit distance of `a` and `b` (optimal string alignment, a form of
  * Damerau-Levenshtein): a letter missing, extra, changed, or two neighbours

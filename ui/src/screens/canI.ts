@@ -7,7 +7,7 @@ import { type Clinic, commands, type DayStatus, type Protocol, type Vocabulary }
 import { need } from "../api";
 import { button, el, Field, input, put } from "../dom";
 import type { Formats } from "../format";
-import { normalise, replies } from "../logic";
+import { hasQuestion, replies } from "../logic";
 import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
@@ -98,7 +98,7 @@ export function answers(
   todayIso: string,
   clinic?: Clinic,
 ): HTMLElement[] {
-  if (!normalise(text)) return [el("p", "Type an activity, or pick one below.", "muted")];
+  if (!hasQuestion(text)) return [el("p", "Type an activity, or pick one below.", "muted")];
   return replies(text, status, protocol, vocabulary, f, todayIso).map((r) => {
     const box = el("div", undefined, "answer-line");
     box.classList.add(`verdict-${r.verdict}`);

@@ -401,6 +401,8 @@ for (const size of SIZES) {
       assert.match(itchy, /Northside SMP Studio/);
       assert.equal(await calls(), 1);
       assert.equal(await mails(), 1);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `can-i-symptom-${size.name}.png`), fullPage: true });
 
       // A word nobody listed: not mentioned, ask first, with the clinic's details.
       const unknown = await ask("paragliding");

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { DayStatus, Meaning, Protocol, Vocabulary } from "../../src/bindings";
 import { createFormats } from "../../src/format";
-import { editDistance, lookupMeanings, normalise, type Reply, replies, typoMatch } from "../../src/logic";
+import { editDistance, hasQuestion, lookupMeanings, normalise, type Reply, replies, typoMatch } from "../../src/logic";
 import engine from "../fixtures/engine.json";
 
 type Plan = { status: Record<string, DayStatus> };
@@ -242,6 +242,12 @@ describe("answers", () => {
       expect(r!.headline, word).toMatch(/: your clinic's aftercare doesn't describe this\.$/);
       expect(r!.contact, word).toBe(true);
     }
+  });
+
+  it("asks for a word when the text holds only filler", () => {
+    expect(hasQuestion("can I?")).toBe(false);
+    expect(hasQuestion("  ")).toBe(false);
+    expect(hasQuestion("can I go to the gym?")).toBe(true);
   });
 
   it("helmet and unknown words: not mentioned, ask the clinic", () => {
