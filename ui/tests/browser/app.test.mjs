@@ -418,6 +418,20 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
+    it("the protocol screen shows the clinic's advice beside its rules", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const advice = await text(page, "section[aria-labelledby='advice-h']");
+      assert.match(advice, /^Also from your clinic/);
+      assert.match(
+        advice,
+        /Pain relief\s*Paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood\./,
+      );
+      assert.match(advice, /Caps and silk hats\s*A cap or a silk hat is fine, even straight after a session\./);
+      assert.match(advice, /Redness\s*Some redness for a few hours, sometimes a few days, is normal\./);
+      await noProblems(page);
+      await page.context().close();
+    });
+
     it("a bad protocol file shows its error inline, with line and field", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
       await page.setInputFiles("#protocol-file", {
