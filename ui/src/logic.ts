@@ -405,9 +405,13 @@ export function replies(
   }
   const out: Reply[] = [];
   const today = (id: Activity) => status.activities.find((s) => s.activity === id);
+  // "beach and sun": one answer per activity, however many words name it.
+  const asked = new Set<Activity>();
   for (const m of found) {
     if (m.answer === "status") {
       for (const id of m.activities) {
+        if (asked.has(id)) continue;
+        asked.add(id);
         const a = today(id);
         out.push(a ? fromAnswer(answerFor(a, f, todayIso)) : unmentioned(activityName(id, vocabulary.activities)));
       }

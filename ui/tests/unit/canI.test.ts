@@ -244,6 +244,13 @@ describe("answers", () => {
     }
   });
 
+  it("answers each activity once, however many words name it", () => {
+    expect(ask("the beach and the sun").map((r) => r.headline)).toEqual([
+      "Swimming: not yet (no pools, sea or chlorine).",
+      "Sun on your scalp: not yet (stay in the shade, or cover up with a silk hat or cap).",
+    ]);
+  });
+
   it("asks for a word when the text holds only filler", () => {
     expect(hasQuestion("can I?")).toBe(false);
     expect(hasQuestion("  ")).toBe(false);
