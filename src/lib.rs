@@ -26,6 +26,7 @@
 //! | the plan as a chart of each activity's days | [`chart`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
 //! | which characters keep text inert in every sink | [`text`] |
+//! | the everyday words of "Can I…?" | [`words`] |
 //! | errors | [`error`] |
 //!
 //! # Example
@@ -61,6 +62,7 @@ mod schedule;
 pub mod status;
 pub mod text;
 pub mod warning;
+pub mod words;
 
 pub use activity::{Activity, ActivityLabel, Allowance};
 pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
@@ -70,7 +72,8 @@ pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
-pub use protocol::{CareItem, Protocol, Rule, Scope, SessionSpec, Window};
+pub use protocol::{Advice, CareItem, Protocol, Rule, Scope, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
 pub use warning::{Warning, WarningCode};
+pub use words::{Meaning, Topic, Vocabulary, WordEntry};

@@ -559,13 +559,37 @@ fn prep_lists_the_next_session_checklist() {
 }
 
 #[test]
-fn activities_lists_ids_and_names() {
+fn activities_lists_ids_names_and_everyday_words() {
     let v = json(&["activities", "--json"]);
-    assert_eq!(v.as_array().unwrap().len(), 18);
+    assert_eq!(v["activities"].as_array().unwrap().len(), 18);
     assert_eq!(
-        v[0],
+        v["activities"][0],
         serde_json::json!({ "activity": "wash", "label": "Washing" })
     );
+    // The word list of src/activity_words.toml, each entry with its answer.
+    let entries = v["entries"].as_array().unwrap();
+    let with = |word: &str| {
+        entries
+            .iter()
+            .find(|e| e["words"].as_array().unwrap().iter().any(|w| w == word))
+            .cloned()
+    };
+    assert_eq!(with("pool").unwrap()["answer"], "status");
+    assert_eq!(
+        with("pool").unwrap()["activities"],
+        serde_json::json!(["swim"])
+    );
+    assert_eq!(
+        with("ibuprofen").unwrap(),
+        serde_json::json!({
+            "answer": "advice",
+            "topic": "pain_relief",
+            "label": "Pain relief",
+            "symptom": false,
+            "words": with("ibuprofen").unwrap()["words"].clone(),
+        })
+    );
+    assert_eq!(with("skydiving"), None);
     assert!(ok(&["activities"]).contains("woolly_hat   Woolly hats\n"));
 }
 

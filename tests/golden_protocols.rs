@@ -21,7 +21,7 @@
 
 use aftercare::{
     Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Milestone, MilestoneKind, Plan,
-    Protocol, nth_day,
+    Protocol, Topic, nth_day,
 };
 use chrono::NaiveDate;
 
@@ -193,6 +193,90 @@ fn every_builtin_parses_and_four_to_thirty_is_the_default() {
             "light-exercise-day-five",
             "two-week-rest"
         ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Advice: what each clinic says outside its dated rules ("Can I…?")
+
+/// The topics each built-in's clinic speaks of, and nothing else: a topic
+/// the clinic is silent on is left out, so "Can I…?" sends the client to
+/// the clinic rather than inventing an answer.
+#[test]
+fn advice_is_given_only_where_the_clinic_speaks() {
+    let topics = |id: &str| -> Vec<Topic> {
+        Protocol::builtin(id)
+            .unwrap()
+            .advice()
+            .iter()
+            .map(|a| a.topic)
+            .collect()
+    };
+    assert_eq!(
+        topics("four-to-thirty"),
+        [Topic::PainRelief, Topic::Caps, Topic::Redness, Topic::Scabs]
+    );
+    assert_eq!(topics("four-day-dry"), [Topic::Redness]);
+    assert_eq!(topics("light-exercise-day-five"), [Topic::Redness]);
+    assert_eq!(topics("two-week-rest"), []);
+}
+
+fn advice(id: &str, topic: Topic) -> String {
+    Protocol::builtin(id)
+        .unwrap()
+        .advice_on(topic)
+        .unwrap()
+        .note
+        .clone()
+}
+
+/// 003 "Pain relief and medications": "Pain relief can be taken prior to the
+/// treatment, such as Paracetamol, Co-Codamol and or Ibuprofen. Where possible
+/// please refrain from using aspirin as this is used as a blood thinner".
+/// Ibuprofen is pain relief here, not a blood thinner to avoid.
+#[test]
+fn four_to_thirty_pain_relief_names_paracetamol_and_ibuprofen_not_aspirin() {
+    assert_eq!(
+        advice("four-to-thirty", Topic::PainRelief),
+        "paracetamol, co-codamol or ibuprofen are fine to take before a session; \
+         not aspirin, which thins the blood"
+    );
+}
+
+/// 003 rule 2: "You may wear silk or cap hats."; pre-treatment: "Bring a cap
+/// or silk hat (optional) as straight after your treatment your scalp will
+/// look red and agitated".
+#[test]
+fn four_to_thirty_caps_are_fine() {
+    assert_eq!(
+        advice("four-to-thirty", Topic::Caps),
+        "a cap or a silk hat is fine, even straight after a session"
+    );
+}
+
+/// 003: "redness may appear on the scalp for a few hours and up to a few
+/// days post treatment"; rule 4: "if the scabs are removed the pigment may
+/// fade". 002: "there will be some redness for a couple of days". 001: "any
+/// redness will dissipate within a few hours and up to 24 hours ... Some
+/// clients may experience redness for the following few days although this
+/// is quite rare."
+#[test]
+fn redness_and_scabs_say_what_each_clinic_calls_normal() {
+    assert_eq!(
+        advice("four-to-thirty", Topic::Redness),
+        "some redness for a few hours, sometimes a few days, is normal"
+    );
+    assert_eq!(
+        advice("four-to-thirty", Topic::Scabs),
+        "light scabs can form: let them come off by themselves, as pulling them off can fade the pigment"
+    );
+    assert_eq!(
+        advice("four-day-dry", Topic::Redness),
+        "some redness for a couple of days is expected"
+    );
+    assert_eq!(
+        advice("light-exercise-day-five", Topic::Redness),
+        "redness usually fades within a day; for a few clients it lasts a few days"
     );
 }
 

@@ -696,9 +696,21 @@ fn overview_gives_yesterday_and_activities_their_names() {
         (o["today"].as_str(), o["yesterday"].as_str()),
         (Some("2028-03-01"), Some("2028-02-29"))
     );
-    let names = h.ok("activities", json!({}));
+    let vocabulary = h.ok("activities", json!({}));
+    let names = &vocabulary["activities"];
     assert_eq!(names.as_array().unwrap().len(), 18);
     assert_eq!(names[3], json!({ "activity": "shave", "label": "Shaving" }));
+    // The everyday words come with it: "cap" asks the protocol's advice.
+    let cap = vocabulary["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["words"].as_array().unwrap().contains(&json!("cap")))
+        .unwrap();
+    assert_eq!(
+        (&cap["answer"], &cap["topic"]),
+        (&json!("advice"), &json!("caps"))
+    );
 }
 
 #[test]

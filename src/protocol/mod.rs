@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::error::Error;
+use crate::words::Topic;
 
 /// The largest protocol file the engine reads. Real protocols are a few
 /// kilobytes; the limit keeps an imported file from holding anything else.
@@ -81,6 +82,7 @@ pub struct Protocol {
     touch_up_after_years: Option<u32>,
     rules: Vec<Rule>,
     care: Vec<CareItem>,
+    advice: Vec<Advice>,
 }
 
 /// How many sessions a protocol expects and how far apart.
@@ -259,6 +261,27 @@ pub struct CareItem {
     pub window: Window,
 }
 
+/// What a clinic says about a [`Topic`] outside its dated rules: pain
+/// relief, caps, or what is normal while the scalp heals.
+///
+/// ```
+/// use aftercare::{Protocol, Topic};
+///
+/// let p = Protocol::builtin("four-to-thirty")?;
+/// let redness = p.advice_on(Topic::Redness).unwrap();
+/// assert_eq!(redness.note, "some redness for a few hours, sometimes a few days, is normal");
+/// assert_eq!(Protocol::builtin("two-week-rest")?.advice_on(Topic::Redness), None);
+/// # Ok::<(), aftercare::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Advice {
+    /// The topic, at most once per protocol.
+    pub topic: Topic,
+    /// What the clinic says, in the app's words: one short line.
+    pub note: String,
+}
+
 impl Protocol {
     /// Reads and validates a protocol from TOML text.
     ///
@@ -377,6 +400,17 @@ impl Protocol {
     /// The care items, in file order.
     pub fn care(&self) -> &[CareItem] {
         &self.care
+    }
+
+    /// The advice, in file order: what the clinic said on topics no dated
+    /// rule covers.
+    pub fn advice(&self) -> &[Advice] {
+        &self.advice
+    }
+
+    /// The advice on `topic`, where the clinic gives any.
+    pub fn advice_on(&self, topic: Topic) -> Option<&Advice> {
+        self.advice.iter().find(|a| a.topic == topic)
     }
 
     /// The activities this protocol says anything about, in [`Activity::ALL`] order.

@@ -18,6 +18,15 @@ pub(super) struct RawProtocol {
     pub(super) rule: Vec<Spanned<RawRule>>,
     #[serde(default)]
     pub(super) care: Vec<Spanned<RawCare>>,
+    #[serde(default)]
+    pub(super) advice: Vec<Spanned<RawAdvice>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAdvice {
+    pub(super) topic: Spanned<String>,
+    pub(super) note: Spanned<String>,
 }
 
 #[derive(Deserialize)]

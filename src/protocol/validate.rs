@@ -8,11 +8,13 @@ use toml::Spanned;
 
 use super::raw::{RawProtocol, RawWindow, line_of};
 use super::{
-    CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, Protocol, Rule, Scope, SessionSpec, Window,
+    Advice, CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, Protocol, Rule, Scope, SessionSpec,
+    Window,
 };
 use crate::activity::{Activity, Allowance};
 use crate::error::{Error, MAX_PLANNED};
 use crate::text;
+use crate::words::Topic;
 
 /// Validation context: turns spans into lines for one source text.
 struct Check<'a> {
@@ -378,6 +380,25 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         });
     }
 
+    let mut advice: Vec<Advice> = Vec::with_capacity(raw.advice.len());
+    for spanned in raw.advice {
+        let a = spanned.into_inner();
+        let topic: Topic = a
+            .topic
+            .get_ref()
+            .parse()
+            .map_err(|e: String| check.err(a.topic.span(), "topic", e))?;
+        if advice.iter().any(|other| other.topic == topic) {
+            return Err(check.err(
+                a.topic.span(),
+                "topic",
+                format!("advice on {:?} is given twice", topic.id()),
+            ));
+        }
+        let note = check.text(&a.note, "note")?;
+        advice.push(Advice { topic, note });
+    }
+
     let restrictions_over_day = rules
         .iter()
         .filter(|r| r.status > Allowance::Ok)
@@ -406,6 +427,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         touch_up_after_years,
         rules,
         care,
+        advice,
     })
 }
 
@@ -572,6 +594,41 @@ mod tests {
         assert_eq!(
             e,
             "t.toml: line 21, field \"id\": care id \"spf\" is used twice"
+        );
+    }
+
+    #[test]
+    fn advice_is_read_once_per_known_topic() {
+        let rule = "[[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 5\nnote = \"n\"\n";
+        let redness = "[[advice]]\ntopic = \"redness\"\nnote = \"a day of redness is normal\"\n";
+        let p = parse(&format!("{rule}{redness}")).unwrap();
+        assert_eq!(
+            p.advice(),
+            [Advice {
+                topic: Topic::Redness,
+                note: "a day of redness is normal".into()
+            }]
+        );
+        assert_eq!(
+            err(&format!("{rule}{redness}{redness}")),
+            "t.toml: line 19, field \"topic\": advice on \"redness\" is given twice"
+        );
+        assert_eq!(
+            err(&format!(
+                "{rule}[[advice]]\ntopic = \"headache\"\nnote = \"n\"\n"
+            )),
+            "t.toml: line 16, field \"topic\": unknown topic \"headache\" (expected one of: \
+             pain_relief, caps, redness, itching, scabs, swelling, soreness)"
+        );
+        assert_eq!(
+            err(&format!(
+                "{rule}[[advice]]\ntopic = \"scabs\"\nnote = \" \"\n"
+            )),
+            "t.toml: line 17, field \"note\": must not be empty"
+        );
+        assert_eq!(
+            err(&format!("{rule}[[advice]]\ntopic = \"scabs\"\n")),
+            "t.toml: line 15, field \"note\": missing field `note`"
         );
     }
 

@@ -53,9 +53,10 @@ export const commands = {
 	/**
 	 *  Every activity the app knows with its name, in the order the app lists
 	 *  them (the engine's list: a protocol's rules and "Can I...?" name
-	 *  activities without a day's status at hand).
+	 *  activities without a day's status at hand), and the everyday words
+	 *  "Can I...?" understands (the engine's `src/activity_words.toml`).
 	 */
-	activities: () => __TAURI_INVOKE<ActivityLabel[]>("activities"),
+	activities: () => __TAURI_INVOKE<Vocabulary>("activities"),
 	/**  The protocol the plan follows, with all its rules. */
 	protocolCurrent: () => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_current")),
 	/**  Follows the built-in protocol `id`. */
@@ -253,6 +254,27 @@ export type ActivityStatus = {
 	lasting: boolean,
 	/**  The winning rule's note; for `limited`, the condition. */
 	note: string | null,
+};
+
+/**
+ *  What a clinic says about a [`Topic`] outside its dated rules: pain
+ *  relief, caps, or what is normal while the scalp heals.
+ * 
+ *  ```
+ *  use aftercare::{Protocol, Topic};
+ * 
+ *  let p = Protocol::builtin("four-to-thirty")?;
+ *  let redness = p.advice_on(Topic::Redness).unwrap();
+ *  assert_eq!(redness.note, "some redness for a few hours, sometimes a few days, is normal");
+ *  assert_eq!(Protocol::builtin("two-week-rest")?.advice_on(Topic::Redness), None);
+ *  # Ok::<(), aftercare::Error>(())
+ *  ```
+ */
+export type Advice = {
+	/**  The topic, at most once per protocol. */
+	topic: Topic,
+	/**  What the clinic says, in the app's words: one short line. */
+	note: string,
 };
 
 /**
@@ -649,6 +671,48 @@ export type DeliveryHow =
  */
 "before_plan";
 
+/**  Where the answer to a word comes from. */
+export type Meaning = 
+/**
+ *  The word names these activities: answer with each one's status today
+ *  ("gym" is light exercise and heavy sweating).
+ */
+{ answer: "status"; 
+/**  One or more activities, in the order to answer them. */
+activities: Activity[] } | 
+/**
+ *  The word names a part of an activity ("shampoo" of washing). Where the
+ *  activity is avoided or fine, so is the part; where it is allowed only
+ *  with care, the answer gives the condition and never says "yes", since
+ *  the condition may rule the part out ("no shampoo").
+ */
+{ answer: "part"; 
+/**  The activity it is part of. */
+activity: Activity; 
+/**  The word's own name for answers: "Shampoo". */
+label: string } | 
+/**
+ *  The word is about a topic of the protocol's advice (pain relief, a
+ *  symptom): answer with what the clinic said, or that it said nothing.
+ */
+{ answer: "advice"; 
+/**  The topic. */
+topic: Topic; 
+/**  Its name for answers, [`Topic::label`]. */
+label: string; 
+/**
+ *  [`Topic::is_symptom`]: the answer says what is normal and when
+ *  to call the clinic.
+ */
+symptom: boolean } | 
+/**
+ *  Recognised, but no activity or topic covers it ("helmet"): the
+ *  clinic's aftercare does not mention it, so the client asks them.
+ */
+{ answer: "ask"; 
+/**  The word's own name for answers: "Helmets". */
+label: string };
+
 /**  A day on which something changes. */
 export type Milestone = {
 	/**  The date, in the plan's zone. */
@@ -942,6 +1006,7 @@ export type Protocol = {
 	touch_up_after_years?: number | null,
 	rules: Rule[],
 	care: CareItem[],
+	advice: Advice[],
 };
 
 /**  A protocol in the picker. */
@@ -1133,6 +1198,42 @@ export type SettingsForm = {
 };
 
 /**
+ *  A subject a protocol may describe outside its dated rules, in its
+ *  `[[advice]]` section: what a clinic says about pain relief, or what is
+ *  normal while the scalp heals and when to call.
+ * 
+ *  # Example
+ * 
+ *  ```
+ *  use aftercare::Topic;
+ * 
+ *  let t: Topic = "pain_relief".parse().unwrap();
+ *  assert_eq!((t.id(), t.label()), ("pain_relief", "Pain relief"));
+ *  assert!(!t.is_symptom());
+ *  assert!(Topic::Redness.is_symptom());
+ *  assert!("headache".parse::<Topic>().is_err());
+ *  ```
+ */
+export type Topic = 
+/**
+ *  Painkillers a client may take around a session (not aspirin, which
+ *  is the `aspirin` activity).
+ */
+"pain_relief" | 
+/**  Caps and silk hats, which clinics treat apart from woolly hats. */
+"caps" | 
+/**  A red or pink scalp. */
+"redness" | 
+/**  An itchy scalp, and scratching it. */
+"itching" | 
+/**  Scabs and flaking skin. */
+"scabs" | 
+/**  A swollen scalp or forehead. */
+"swelling" | 
+/**  A sore or tender scalp. */
+"soreness";
+
+/**
  *  A reminder still to be delivered, for the app's list: the engine's
  *  reminder and whether it is already due.
  */
@@ -1165,6 +1266,33 @@ export type ValueReset = {
 	stored: string,
 	/**  What happened, naming the value and what is used instead. */
 	message: string,
+};
+
+/**
+ *  Everything "Can I…?" needs to understand a question: the activities with
+ *  their names, and the everyday words for them. Returned by the app's
+ *  `activities` command and by `aftercare activities --json`.
+ * 
+ *  # Example
+ * 
+ *  ```
+ *  use aftercare::{Activity, Meaning, Topic, Vocabulary};
+ * 
+ *  let v = Vocabulary::builtin();
+ *  assert_eq!(v.activities.len(), Activity::ALL.len());
+ *  assert_eq!(
+ *      v.meaning_of("pool"),
+ *      Some(&Meaning::Status { activities: vec![Activity::Swim] }),
+ *  );
+ *  assert_eq!(v.meaning_of("ibuprofen"), Some(&Meaning::advice(Topic::PainRelief)));
+ *  assert_eq!(v.meaning_of("skydiving"), None);
+ *  ```
+ */
+export type Vocabulary = {
+	/**  Every activity with its name, in [`Activity::ALL`] order. */
+	activities: ActivityLabel[],
+	/**  The word list, in file order. */
+	entries: WordEntry[],
 };
 
 /**
@@ -1249,6 +1377,12 @@ to_day: number | null } |
 days_before: number; 
 /**  Whether the session's own day is included. */
 session_day: boolean };
+
+/**  Words that mean the same thing, and what they mean. */
+export type WordEntry = {
+	/**  Lower-case words and short phrases, with their common misspellings. */
+	words: string[],
+} & Meaning;
 
 /**  The zone choice on the wire. */
 export type ZoneChoice = 

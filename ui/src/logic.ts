@@ -11,9 +11,12 @@ import type {
   DayStatus,
   Milestone,
   MilestoneKind,
+  Meaning,
   PrepItem,
+  Protocol,
   Rule,
   ValueReset,
+  Vocabulary,
   Window,
 } from "./bindings";
 import { MAX_FILE_NAME_BYTES, MAX_PROTOCOL_BYTES } from "./bindings";
@@ -70,126 +73,6 @@ export function fullyFineFrom(a: ActivityStatus, f: Formats, todayIso?: string):
 
 // ---------------------------------------------------------------- Can I...?
 
-/**
- * Everyday words for the engine's activities. Keys are single words or short
- * phrases in lower case; a word can point at more than one activity (a gym
- * visit may be light exercise or a heavy sweat).
- */
-export const SYNONYMS: Record<string, Activity[]> = {
-  wash: ["wash"],
-  washing: ["wash"],
-  shower: ["wash"],
-  showering: ["wash"],
-  shampoo: ["wash"],
-  "wash my hair": ["wash"],
-  conditioner: ["wash"],
-  wet: ["wet"],
-  rain: ["wet"],
-  water: ["wet"],
-  splash: ["wet"],
-  rinse: ["rinse"],
-  rinsing: ["rinse"],
-  shave: ["shave"],
-  shaving: ["shave"],
-  razor: ["shave"],
-  foil: ["shave"],
-  clipper: ["shave"],
-  clippers: ["shave"],
-  haircut: ["haircut"],
-  "hair cut": ["haircut"],
-  barber: ["haircut"],
-  trim: ["haircut"],
-  hairdresser: ["haircut"],
-  moisturise: ["moisturise"],
-  moisturize: ["moisturise"],
-  moisturiser: ["moisturise"],
-  moisturizer: ["moisturise"],
-  lotion: ["moisturise"],
-  cream: ["moisturise"],
-  exercise: ["exercise", "sweat"],
-  gym: ["exercise", "sweat"],
-  workout: ["exercise", "sweat"],
-  "work out": ["exercise", "sweat"],
-  run: ["exercise", "sweat"],
-  running: ["exercise", "sweat"],
-  jog: ["exercise", "sweat"],
-  jogging: ["exercise", "sweat"],
-  walk: ["exercise"],
-  walking: ["exercise"],
-  yoga: ["exercise"],
-  cycling: ["exercise", "sweat"],
-  bike: ["exercise", "sweat"],
-  football: ["sweat"],
-  training: ["exercise", "sweat"],
-  weights: ["sweat"],
-  sport: ["exercise", "sweat"],
-  sports: ["exercise", "sweat"],
-  sweat: ["sweat"],
-  sweating: ["sweat"],
-  sweaty: ["sweat"],
-  hiit: ["sweat"],
-  crossfit: ["sweat"],
-  boxing: ["sweat"],
-  swim: ["swim"],
-  swimming: ["swim"],
-  pool: ["swim"],
-  sea: ["swim"],
-  ocean: ["swim"],
-  beach: ["swim", "sun"],
-  chlorine: ["swim"],
-  lake: ["swim"],
-  sauna: ["sauna"],
-  steam: ["sauna"],
-  "steam room": ["sauna"],
-  spa: ["sauna"],
-  "hot tub": ["sauna", "bath"],
-  jacuzzi: ["sauna", "bath"],
-  sun: ["sun"],
-  sunbathe: ["sun"],
-  sunbathing: ["sun"],
-  tan: ["sun", "sunbed"],
-  tanning: ["sun", "sunbed"],
-  sunshine: ["sun"],
-  sunbed: ["sunbed"],
-  sunbeds: ["sunbed"],
-  solarium: ["sunbed"],
-  "tanning bed": ["sunbed"],
-  hat: ["woolly_hat"],
-  beanie: ["woolly_hat"],
-  "woolly hat": ["woolly_hat"],
-  "wool hat": ["woolly_hat"],
-  cap: ["woolly_hat"],
-  dye: ["hair_colour"],
-  colour: ["hair_colour"],
-  color: ["hair_colour"],
-  "hair dye": ["hair_colour"],
-  "hair colour": ["hair_colour"],
-  "hair color": ["hair_colour"],
-  bleach: ["hair_colour"],
-  bath: ["bath"],
-  bathe: ["bath"],
-  soak: ["bath"],
-  bathtub: ["bath"],
-  alcohol: ["alcohol"],
-  drink: ["alcohol"],
-  drinking: ["alcohol"],
-  beer: ["alcohol"],
-  wine: ["alcohol"],
-  booze: ["alcohol"],
-  stimulants: ["stimulants"],
-  "pre-workout": ["stimulants"],
-  preworkout: ["stimulants"],
-  "energy drink": ["stimulants"],
-  caffeine: ["stimulants"],
-  coffee: ["stimulants"],
-  aspirin: ["aspirin"],
-  ibuprofen: ["aspirin"],
-  painkiller: ["aspirin"],
-  painkillers: ["aspirin"],
-  "blood thinner": ["aspirin"],
-  "blood thinners": ["aspirin"],
-};
-
 /** Filler words people type around an activity ("can I go swimming?"). */
 const FILLER = new Set([
   "can",
@@ -221,9 +104,24 @@ const FILLER = new Set([
   "out",
   "at",
   "be",
+  "is",
+  "it",
+  "ok",
+  "okay",
+  "fine",
+  "still",
+  "yet",
+  "should",
+  "could",
+  "would",
+  "what",
+  "about",
+  "if",
+  "of",
+  "with",
 ]);
 
-/** Lower case, no punctuation around words, single spaces. */
+/** Lower case, no punctuation around words, single spaces (as `aftercare::words::normalise`). */
 export function normalise(text: string): string {
   return text
     .toLowerCase()
@@ -232,39 +130,123 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/** Whether the text names anything beyond filler words ("can I?" does not). */
+export function hasQuestion(text: string): boolean {
+  return normalise(text)
+    .split(" ")
+    .some((w) => w && !FILLER.has(w));
+}
+
 /**
- * The activities a typed word or phrase is about: an activity id, one of the
- * backend's names (`names`: every activity it knows), or a word from the
- * synonym table. Empty when unknown.
+ * The edit distance of `a` and `b` (optimal string alignment, a form of
+ * Damerau-Levenshtein): a letter missing, extra, changed, or two neighbours
+ * swapped each count 1, except that a changed letter counts `substitution`.
  */
-export function lookupActivities(text: string, names: ActivityLabel[]): Activity[] {
+export function editDistance(a: string, b: string, substitution = 1): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1];
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (same ? 0 : substitution));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * How many typing slips a word may have and still match a known word of
+ * that length: none up to 2 letters, 1 up to 5, 2 from 6. A short word
+ * has so many neighbours that a changed letter is a different word ("rum"
+ * is not "run", "bed" is not "red"), so up to 4 letters a match must keep
+ * the first letter, and up to 3 a changed letter counts 2 (only a letter
+ * missing, extra or two swapped get through).
+ */
+export function typoMatch(typed: string, known: string): number | null {
+  const len = Math.min(typed.length, known.length);
+  const allowance = len <= 2 ? 0 : len <= 5 ? 1 : 2;
+  if (allowance === 0) return typed === known ? 0 : null;
+  if (len <= 4 && typed[0] !== known[0]) return null;
+  const distance = editDistance(typed, known, len <= 3 ? 2 : 1);
+  return distance <= allowance ? distance : null;
+}
+
+/**
+ * The meanings of what the client typed, from the engine's word list
+ * (`src/activity_words.toml`, through the `activities` command): the
+ * whole text, then without filler words, then two-word phrases, single
+ * words and singulars, and last words one or two slips off a known word
+ * (`typoMatch`). A slip that is as close to two different entries matches
+ * neither. Empty when nothing matches.
+ */
+export function lookupMeanings(text: string, vocabulary: Vocabulary): Meaning[] {
   const q = normalise(text);
   if (!q) return [];
-  const known = names;
-  const byId = (id: string) => known.some((k) => k.activity === id);
-  const exact = (phrase: string): Activity[] => {
-    const underscored = phrase.replace(/ /g, "_");
-    if (byId(underscored)) return [underscored as Activity];
-    const label = known.find((k) => normalise(k.label) === phrase);
-    if (label) return [label.activity];
-    return SYNONYMS[phrase] ?? [];
+  const index = new Map<string, Meaning>();
+  for (const e of vocabulary.entries) {
+    const { words, ...meaning } = e;
+    for (const w of words) index.set(w, meaning as Meaning);
+  }
+  const out: Meaning[] = [];
+  const add = (m: Meaning | undefined) => {
+    if (m && !out.some((o) => JSON.stringify(o) === JSON.stringify(m))) out.push(m);
   };
-  const whole = exact(q);
-  if (whole.length) return whole;
+  const whole = index.get(q);
+  if (whole) return [whole];
   const words = q.split(" ").filter((w) => !FILLER.has(w));
   const rest = words.join(" ");
-  if (rest && rest !== q) {
-    const found = exact(rest);
-    if (found.length) return found;
+  const restHit = rest ? index.get(rest) : undefined;
+  if (restHit) return [restHit];
+  // Phrases of four to two words first, filler included ("work out",
+  // "energy drinks"), then the other single words without filler.
+  const tokens = q.split(" ");
+  const used = new Set<number>();
+  for (const n of [4, 3, 2]) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if ([...Array(n).keys()].some((k) => used.has(i + k))) continue;
+      const m = index.get(tokens.slice(i, i + n).join(" "));
+      if (m) {
+        add(m);
+        for (let k = 0; k < n; k++) used.add(i + k);
+      }
+    }
   }
-  // Two-word phrases first ("steam room"), then single words.
+  tokens.forEach((w, i) => used.has(i) || FILLER.has(w) || add(index.get(w)));
+  if (out.length) return out;
+  // "swims", "saunas": try without a plural s.
+  for (const w of words) if (w.endsWith("s")) add(index.get(w.slice(0, -1)));
+  if (out.length) return out;
+  // Typing slips: the whole phrase, then each word.
+  const closest = (typed: string): Meaning | undefined => {
+    let best = Infinity;
+    let found: Meaning[] = [];
+    for (const [known, m] of index) {
+      if (known.includes(" ") !== typed.includes(" ")) continue;
+      const d = typoMatch(typed, known);
+      if (d === null || d > best) continue;
+      if (d < best) [best, found] = [d, []];
+      if (!found.includes(m)) found.push(m);
+    }
+    return found.length === 1 ? found[0] : undefined;
+  };
+  if (rest.includes(" ")) add(closest(rest));
+  if (out.length) return out;
+  for (const w of words) add(closest(w));
+  return out;
+}
+
+/**
+ * The activities a typed word or phrase is about (the word list's
+ * `status` and `part` entries). Empty when unknown or not an activity.
+ */
+export function lookupActivities(text: string, vocabulary: Vocabulary): Activity[] {
   const out: Activity[] = [];
-  const add = (list: Activity[]) => list.forEach((a) => out.includes(a) || out.push(a));
-  for (let i = 0; i + 1 < words.length; i++) add(exact(`${words[i]} ${words[i + 1]}`));
-  if (!out.length) for (const w of words) add(exact(w));
-  if (!out.length) {
-    // "swims", "saunas": try without a plural s.
-    for (const w of words) if (w.endsWith("s")) add(exact(w.slice(0, -1)));
+  for (const m of lookupMeanings(text, vocabulary)) {
+    const ids = m.answer === "status" ? m.activities : m.answer === "part" ? [m.activity] : [];
+    for (const id of ids) if (!out.includes(id)) out.push(id);
   }
   return out;
 }
@@ -303,6 +285,147 @@ export function answerFor(a: ActivityStatus, f: Formats, todayIso?: string): Ans
   }
   const why = a.note ? ` (${a.note})` : "";
   return { verdict: "avoid", headline: `${a.label}: not yet${why}.`, detail };
+}
+
+/** One answer of "Can I…?", as data: a screen or a test words it the same way. */
+export interface Reply {
+  /** How it is coloured: a status, "info" (what the clinic said), "unknown" (ask the clinic). */
+  verdict: Allowance | "info" | "unknown";
+  headline: string;
+  /** Further lines, in order. */
+  details: string[];
+  /** Whether to show the clinic's phone and email under it. */
+  contact: boolean;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Never "fine" for what no rule says: the clinic's aftercare is silent, so ask. */
+function unmentioned(label: string, what = "this for today"): Reply {
+  return {
+    verdict: "unknown",
+    headline: `${label}: your clinic's aftercare doesn't mention ${what}.`,
+    details: ["Ask your clinic before you do it."],
+    contact: true,
+  };
+}
+
+function fromAnswer(a: Answer): Reply {
+  return { verdict: a.verdict, headline: a.headline, details: a.detail ? [a.detail] : [], contact: false };
+}
+
+/**
+ * A part of an activity ("shampoo" of washing): avoided or fine with it, but
+ * where the activity is allowed only with care, the condition may rule the
+ * part out ("no shampoo"), so the answer gives the condition and no "yes".
+ */
+function partReply(label: string, a: ActivityStatus, f: Formats, todayIso?: string): Reply {
+  const whole = lower(a.label);
+  if (a.status === "ok") {
+    return { verdict: "ok", headline: `${label}: yes, ${whole} is fine today.`, details: [], contact: false };
+  }
+  if (a.status === "avoid") {
+    const why = a.note ? ` (${a.note})` : "";
+    const details: string[] = [];
+    if (a.ok_from !== null) details.push(`${a.label} is fully fine again from ${f.date(a.ok_from, todayIso)}.`);
+    else details.push(`Ask your clinic when ${label.toLowerCase()} is fine again.`);
+    return {
+      verdict: "avoid",
+      headline: `${label}: not yet, ${whole} is on hold today${why}.`,
+      details,
+      contact: false,
+    };
+  }
+  const details: string[] = [];
+  const later = fullyFineFrom(a, f, todayIso);
+  if (later) details.push(later);
+  details.push(`If that doesn't settle ${label.toLowerCase()}, ask your clinic.`);
+  const cond = a.note ? ` (${a.note})` : "";
+  return {
+    verdict: "limited",
+    headline: `${label}: ${whole} is allowed only with care today${cond}.`,
+    details,
+    contact: false,
+  };
+}
+
+/** What a topic of the protocol's `[[advice]]` says, or that it says nothing. */
+function adviceReply(m: Extract<Meaning, { answer: "advice" }>, protocol: Protocol | null): Reply {
+  const advice = protocol?.advice.find((a) => a.topic === m.topic);
+  if (m.symptom) {
+    if (!advice) {
+      return {
+        verdict: "unknown",
+        headline: `${m.label}: your clinic's aftercare doesn't describe this.`,
+        details: ["If it worries you, call your clinic."],
+        contact: true,
+      };
+    }
+    return {
+      verdict: "info",
+      headline: `${m.label}: ${advice.note}.`,
+      details: ["Call your clinic if it gets worse, lasts longer than this, or worries you."],
+      contact: true,
+    };
+  }
+  if (!advice) return unmentioned(m.label, "this");
+  return {
+    verdict: "info",
+    headline: `${m.label}: ${advice.note}.`,
+    details: ["For anything it doesn't cover, ask your clinic."],
+    contact: false,
+  };
+}
+
+/**
+ * The answers to what the client typed, from today's status and the
+ * protocol's advice. An unknown word is answered too: the clinic's
+ * aftercare doesn't mention it, so ask them.
+ */
+export function replies(
+  text: string,
+  status: DayStatus,
+  protocol: Protocol | null,
+  vocabulary: Vocabulary,
+  f: Formats,
+  todayIso?: string,
+): Reply[] {
+  const found = lookupMeanings(text, vocabulary);
+  if (!found.length) {
+    return [
+      {
+        verdict: "unknown",
+        headline: `“${text.trim()}”: your clinic's aftercare doesn't mention this.`,
+        details: [
+          "Ask your clinic before you do it.",
+          "Or try another word, such as swim, gym, shave or sauna, or pick one below.",
+        ],
+        contact: true,
+      },
+    ];
+  }
+  const out: Reply[] = [];
+  const today = (id: Activity) => status.activities.find((s) => s.activity === id);
+  // "beach and sun": one answer per activity, however many words name it.
+  const asked = new Set<Activity>();
+  for (const m of found) {
+    if (m.answer === "status") {
+      for (const id of m.activities) {
+        if (asked.has(id)) continue;
+        asked.add(id);
+        const a = today(id);
+        out.push(a ? fromAnswer(answerFor(a, f, todayIso)) : unmentioned(activityName(id, vocabulary.activities)));
+      }
+    } else if (m.answer === "part") {
+      const a = today(m.activity);
+      out.push(a ? partReply(m.label, a, f, todayIso) : unmentioned(m.label));
+    } else if (m.answer === "advice") {
+      out.push(adviceReply(m, protocol));
+    } else {
+      out.push(unmentioned(m.label, "this"));
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- Errors

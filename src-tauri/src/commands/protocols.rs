@@ -1,6 +1,6 @@
 //! Choosing a built-in protocol or importing a clinic's own file.
 
-use aftercare::{ActivityLabel, Protocol};
+use aftercare::{Protocol, Vocabulary};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -41,11 +41,12 @@ fn summary(p: &Protocol, selected: bool, imported: bool) -> ProtocolSummary {
 
 /// Every activity the app knows with its name, in the order the app lists
 /// them (the engine's list: a protocol's rules and "Can I...?" name
-/// activities without a day's status at hand).
+/// activities without a day's status at hand), and the everyday words
+/// "Can I...?" understands (the engine's `src/activity_words.toml`).
 #[tauri::command]
 #[specta::specta]
-pub fn activities() -> Vec<ActivityLabel> {
-    ActivityLabel::all()
+pub fn activities() -> Vocabulary {
+    Vocabulary::builtin().clone()
 }
 
 /// The built-in protocols, plus the imported one if the plan follows it.

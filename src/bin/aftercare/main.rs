@@ -69,7 +69,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Every activity a protocol can name, with its id and display name.
+    /// Every activity a protocol can name, with its id and display name
+    /// (with --json, also the everyday words "Can I…?" understands).
     Activities {
         /// Print JSON.
         #[arg(long)]
@@ -246,7 +247,7 @@ fn run(command: Command) -> Result<String, Failure> {
             })
         }
         Command::Activities { json } => Ok(if json {
-            to_json(&aftercare::ActivityLabel::all())
+            to_json(aftercare::Vocabulary::builtin())
         } else {
             human(render::activities())
         }),

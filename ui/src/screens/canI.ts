@@ -1,22 +1,27 @@
 // "Can I…?": type or pick an activity, get a one-line answer from today's
 // status, with the date it becomes fine (the engine's date and day count).
+// Everyday words, typos, symptoms and words no clinic covers are understood
+// through the engine's word list and the protocol's advice (logic.ts).
 
-import { type ActivityLabel, type Clinic, commands, type DayStatus } from "../bindings";
+import { type Clinic, commands, type DayStatus, type Protocol, type Vocabulary } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, input, put } from "../dom";
 import type { Formats } from "../format";
-import { activityName, answerFor, lookupActivities, normalise } from "../logic";
+import { hasQuestion, replies } from "../logic";
 import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
 export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   // Today's status only (null for today in the plan's zone): its date is today.
-  const [status, names, settings] = await Promise.all([
+  const [status, vocabulary, settings, current] = await Promise.all([
     need(commands.statusOn(null)),
     commands.activities(),
     commands.settings(),
+    commands.protocolCurrent(),
   ]);
   // The clinic's details, for answers its aftercare doesn't cover.
   const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
+  // Its advice (pain relief, symptoms); without it every such answer says "ask your clinic".
+  const protocol = current.status === "ok" ? current.data : null;
   const root = screen("Can I…?", "Ask about anything you'd like to do today.");
   if (!status) {
     root.append(needsFirstSession("You'll get answers here"));
@@ -31,7 +36,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
     "ask",
     "What would you like to do?",
     input("text", "", { autocomplete: "off", spellcheck: false, enterKeyHint: "search" }),
-    "For example: swim, gym, shave, sauna, wear a beanie.",
+    "For example: swim, gym, shampoo, a cap, ibuprofen, itchy.",
   );
   const listId = "ask-suggestions";
   const datalist = el("datalist");
@@ -72,7 +77,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   pick.append(ph, chips);
 
   const show = (text: string) => {
-    answer.replaceChildren(...answers(text, status, names, ctx.fmt, status.date, clinic));
+    answer.replaceChildren(...answers(text, status, protocol, vocabulary, ctx.fmt, status.date, clinic));
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -87,44 +92,27 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
 export function answers(
   text: string,
   status: DayStatus,
-  names: ActivityLabel[],
+  protocol: Protocol | null,
+  vocabulary: Vocabulary,
   f: Formats,
   todayIso: string,
   clinic?: Clinic,
 ): HTMLElement[] {
-  const q = normalise(text);
-  if (!q) return [el("p", "Type an activity, or pick one below.", "muted")];
-  const found = lookupActivities(text, names);
-  if (!found.length) {
-    return [
-      el(
-        "p",
-        `Sorry, I don't know “${text.trim()}”. Try a word like swim, gym, shave or sauna, or pick one below.`,
-        "answer-line",
-      ),
-    ];
-  }
-  return found.map((id) => {
-    const a = status.activities.find((s) => s.activity === id);
+  if (!hasQuestion(text)) return [el("p", "Type an activity, or pick one below.", "muted")];
+  return replies(text, status, protocol, vocabulary, f, todayIso).map((r) => {
     const box = el("div", undefined, "answer-line");
-    if (!a) {
-      // Silence is not permission: never "fine", always "ask".
-      box.classList.add("verdict-unknown");
-      box.append(
-        el("p", `${activityName(id, names)}: your clinic's aftercare doesn't mention this for today.`, "answer-head"),
-        el("p", "Ask your clinic before you do it."),
-      );
+    box.classList.add(`verdict-${r.verdict}`);
+    const head = el("p", undefined, "answer-head");
+    if (r.verdict === "unknown" || r.verdict === "info") head.textContent = r.headline;
+    else {
+      put(head, el("span", "", `dot dot-${r.verdict}`), r.headline);
+      head.querySelector(".dot")!.setAttribute("aria-hidden", "true");
+    }
+    box.append(head, ...r.details.map((d) => el("p", d)));
+    if (r.contact) {
       const contact = clinicContact(clinic, "h3");
       if (contact) box.append(contact);
-      return box;
     }
-    const ans = answerFor(a, f, todayIso);
-    box.classList.add(`verdict-${ans.verdict}`);
-    const head = el("p", undefined, "answer-head");
-    put(head, el("span", "", `dot dot-${ans.verdict}`), ans.headline);
-    head.querySelector(".dot")!.setAttribute("aria-hidden", "true");
-    box.append(head);
-    if (ans.detail) box.append(el("p", ans.detail));
     return box;
   });
 }

@@ -1,7 +1,7 @@
 // Protocol: which clinic plan is followed, choosing a built-in one,
 // importing a clinic's file, and every rule of the current plan.
 
-import { type ActivityLabel, commands, type Protocol } from "../bindings";
+import { type ActivityLabel, commands, type Protocol, type Vocabulary } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
 import {
@@ -13,15 +13,17 @@ import {
   STATUS_LABEL,
   windowText,
 } from "../logic";
+import { sentence } from "../format";
 import { type Ctx, screen } from "./common";
 import { protocolPicker } from "../components/protocolPicker";
 
 export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [current, list, names] = await Promise.all([
+  const [current, list, vocabulary] = await Promise.all([
     need(commands.protocolCurrent()),
     need(commands.protocols()),
     commands.activities(),
   ]);
+  const names = vocabulary.activities;
   const root = screen("Your clinic's plan");
   const note = liveNote();
   root.append(
@@ -92,6 +94,8 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   });
 
   root.append(choose, imp, rulesCard(current, names));
+  const advice = adviceCard(current, vocabulary);
+  if (advice) root.append(advice);
   return root;
 }
 
@@ -122,6 +126,22 @@ function currentCard(p: Protocol, imported: boolean): HTMLElement {
   if (p.touch_up_after_years)
     row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
   card.append(dl);
+  return card;
+}
+
+/** What the clinic says beyond its dated rules (pain relief, caps, symptoms), as "Can I…?" answers it. */
+function adviceCard(p: Protocol, vocabulary: Vocabulary): HTMLElement | null {
+  if (!p.advice.length) return null;
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "advice-h");
+  const h = el("h2", "Also from your clinic");
+  h.id = "advice-h";
+  const dl = el("dl", undefined, "facts");
+  for (const a of p.advice) {
+    const topic = vocabulary.entries.find((e) => e.answer === "advice" && e.topic === a.topic);
+    dl.append(el("dt", topic?.answer === "advice" ? topic.label : a.topic), el("dd", sentence(a.note)));
+  }
+  card.append(h, dl);
   return card;
 }
 

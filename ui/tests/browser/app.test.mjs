@@ -453,7 +453,7 @@ for (const size of SIZES) {
       assert.match(await text(page, "#answer"), /Woolly hats/);
       await page.fill("#ask", "skydiving");
       await page.click("button:has-text('Ask')");
-      assert.match(await text(page, "#answer"), /I don't know “skydiving”/);
+      assert.match(await text(page, "#answer"), /“skydiving”: your clinic's aftercare doesn't mention this\./);
       await scan(page, size.name, "can-i-answered");
       await noProblems(page);
       await page.context().close();
@@ -478,6 +478,74 @@ for (const size of SIZES) {
       await scan(silent, size.name, "can-i-unsaid");
       await noProblems(silent);
       await silent.context().close();
+    });
+
+    it("Can I…? understands caps, pain relief, symptoms and words it doesn't know", async () => {
+      const page = await openApp(browser, server.url, {
+        viewport,
+        fake: { state: "booked", clinic: true },
+        route: "can-i",
+      });
+      const ask = async (words) => {
+        await page.fill("#ask", words);
+        await page.press("#ask", "Enter");
+        return text(page, "#answer");
+      };
+      const calls = () => page.locator("#answer a[href^='tel:']").count();
+      const mails = () => page.locator("#answer a[href^='mailto:']").count();
+
+      // A cap is not a woolly hat: the clinic's own word on caps.
+      const cap = await ask("can I wear a cap?");
+      assert.match(cap, /^Caps and silk hats: a cap or a silk hat is fine, even straight after a session\./);
+      assert.doesNotMatch(cap, /not yet|Woolly/);
+      assert.equal(await calls(), 0);
+
+      // Ibuprofen is the clinic's pain relief, not aspirin; a typo still finds it.
+      const pain = await ask("ibuprofin");
+      assert.match(
+        pain,
+        /^Pain relief: paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood\./,
+      );
+      assert.doesNotMatch(pain, /Aspirin and blood thinners/);
+
+      // A symptom the clinic doesn't describe: call them, with their details.
+      const itchy = await ask("itchy");
+      assert.match(
+        itchy,
+        /^Itching: your clinic's aftercare doesn't describe this\.\s*If it worries you, call your clinic\./,
+      );
+      assert.match(itchy, /Northside SMP Studio/);
+      assert.equal(await calls(), 1);
+      assert.equal(await mails(), 1);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `can-i-symptom-${size.name}.png`), fullPage: true });
+
+      // A word nobody listed: not mentioned, ask first, with the clinic's details.
+      const unknown = await ask("paragliding");
+      assert.match(
+        unknown,
+        /^“paragliding”: your clinic's aftercare doesn't mention this\.\s*Ask your clinic before you do it\./,
+      );
+      assert.doesNotMatch(unknown, /fine|yes/i);
+      assert.equal(await calls(), 1);
+      assert.equal(await mails(), 1);
+      await scan(page, size.name, "can-i-unknown");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("the protocol screen shows the clinic's advice beside its rules", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const advice = await text(page, "section[aria-labelledby='advice-h']");
+      assert.match(advice, /^Also from your clinic/);
+      assert.match(
+        advice,
+        /Pain relief\s*Paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood\./,
+      );
+      assert.match(advice, /Caps and silk hats\s*A cap or a silk hat is fine, even straight after a session\./);
+      assert.match(advice, /Redness\s*Some redness for a few hours, sometimes a few days, is normal\./);
+      await noProblems(page);
+      await page.context().close();
     });
 
     it("a bad protocol file shows its error inline, with line and field", async () => {

@@ -4,7 +4,7 @@
 // shapes and messages. Test-only: never part of the shipped dist.
 
 import {
-  type ActivityLabel,
+  type Vocabulary,
   type AppError,
   type DateCheck,
   type DateNote,
@@ -81,12 +81,12 @@ interface PlanFixture {
 const fx = engine as unknown as {
   today: string;
   zone: string;
-  activities: ActivityLabel[];
+  activities: Vocabulary;
   protocols: Protocol[];
   plans: Record<string, PlanFixture>;
 };
 
-const ACTIVITIES = fx.activities.map((a) => a.activity as string);
+const ACTIVITIES = fx.activities.activities.map((a) => a.activity as string);
 
 const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
