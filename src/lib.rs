@@ -65,7 +65,7 @@ pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
-pub use protocol::{CareItem, Protocol, Rule, Scope, SessionSpec, Window};
+pub use protocol::{CareItem, FileKind, KeyDay, Lift, Protocol, Rule, Scope, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
 pub use warning::{Warning, WarningCode};
