@@ -79,6 +79,10 @@ impl AppError {
                 detail,
                 message,
             },
+            // One sentence for the client, without the file name they just chose.
+            aftercare::Error::NotAProtocol { file, .. } => {
+                AppError::invalid(field, file.sentence())
+            }
             _ => AppError::invalid(field, message),
         }
     }
@@ -93,9 +97,11 @@ impl From<StoreError> for AppError {
             StoreError::DuplicateSession { date } => {
                 AppError::invalid("date", format!("a session on {date} is already booked"))
             }
-            StoreError::NotFound { .. } => AppError::NotFound {
-                message: err.to_string(),
-            },
+            StoreError::NotFound { .. } | StoreError::ImportedNotFound { .. } => {
+                AppError::NotFound {
+                    message: err.to_string(),
+                }
+            }
             _ => AppError::Store {
                 message: err.to_string(),
             },
