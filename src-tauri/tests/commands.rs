@@ -461,6 +461,31 @@ fn a_pdf_is_named_in_one_sentence_and_nothing_is_kept() {
 }
 
 #[test]
+fn a_file_is_checked_without_being_kept_or_followed() {
+    let h = harness("check", "2026-03-04T10:00:00Z");
+    let p = h.ok(
+        "protocol_check",
+        json!({ "sourceName": "a.toml", "text": clinic_toml("clinic-a", 4) }),
+    );
+    assert_eq!(p["name"], "Clinic clinic-a");
+    assert_eq!(p["imported"], true);
+    assert_eq!(p["source_name"], "a.toml");
+    assert_eq!(p["key_days"][0]["text"], "Wash from day 5");
+    assert_eq!(listed(&h).len(), 4, "nothing kept");
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
+    // The first bytes of a picture are enough to name it.
+    let e = h.err(
+        "protocol_check",
+        json!({ "sourceName": "photo.png", "text": "\u{fffd}PNG\r\n\u{1a}\n" }),
+    );
+    assert_eq!(e["field"], "file");
+    assert_eq!(
+        e["message"],
+        "This is a picture (PNG), not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above."
+    );
+}
+
+#[test]
 fn settings_are_validated_and_saved() {
     let h = harness("settings", "2026-03-04T10:00:00Z");
     let mut s = h.ok("settings", json!({}));

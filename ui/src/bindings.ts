@@ -54,6 +54,13 @@ export const commands = {
 	 */
 	protocolSelectImported: (importedId: number) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select_imported", { importedId })),
 	/**
+	 *  Reads a clinic's protocol file without keeping or following it, so the
+	 *  page can name the plan before asking to switch to it (and say at once
+	 *  when the file is a PDF or a picture). The same checks and errors as
+	 *  `protocol_import`; the store is not touched.
+	 */
+	protocolCheck: (sourceName: string, text: string) => typedError<ProtocolSummary, AppError>(__TAURI_INVOKE("protocol_check", { sourceName, text })),
+	/**
 	 *  Imports a clinic's protocol file: `text` is the file's content (at most
 	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages (at most
 	 *  `MAX_FILE_NAME_BYTES`; see `crate::limits`). A file

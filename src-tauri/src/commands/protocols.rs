@@ -141,6 +141,19 @@ pub fn protocol_select_imported(
     Ok(c.protocol)
 }
 
+/// Reads a clinic's protocol file without keeping or following it, so the
+/// page can name the plan before asking to switch to it (and say at once
+/// when the file is a PDF or a picture). The same checks and errors as
+/// `protocol_import`; the store is not touched.
+#[tauri::command]
+#[specta::specta]
+pub fn protocol_check(source_name: String, text: String) -> Result<ProtocolSummary, AppError> {
+    crate::limits::protocol_import(&source_name, &text)?;
+    let protocol =
+        Protocol::from_toml(&source_name, &text).map_err(|e| AppError::from_engine(e, "file"))?;
+    Ok(summary(&protocol, false, Some((None, &source_name))))
+}
+
 /// Imports a clinic's protocol file: `text` is the file's content (at most
 /// `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages (at most
 /// `MAX_FILE_NAME_BYTES`; see `crate::limits`). A file
