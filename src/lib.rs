@@ -13,7 +13,7 @@
 //! | concept | module |
 //! | --- | --- |
 //! | activities and how far they are allowed | [`activity`] |
-//! | reading and validating protocol files | [`protocol`], [`builtin`] |
+//! | reading and validating protocol files; the key days a picker shows | [`protocol`], [`builtin`] |
 //! | day numbering, dates, times, zones | [`day`] |
 //! | a client's plan, checked and compiled | [`plan`] |
 //! | merging rules of several sessions into dates | `schedule` (internal) |

@@ -7,6 +7,8 @@
 //! - the plan: how many sessions are expected and which protocol is followed
 //!   (a built-in id, or an imported protocol's full text so it survives the
 //!   file being moved);
+//! - every imported protocol, kept for good (schema V4), so that following
+//!   another plan never throws a clinic's file away;
 //! - the settings, as one JSON document;
 //! - the reminder log: every reminder ever claimed for delivery.
 //!
