@@ -125,6 +125,13 @@ fn lifts(protocol: &Protocol, planned: u32) -> [Lift; 4] {
         // than guess.
         return [Lift::NotSaid; 4];
     };
+    // An activity no rule names is not said on any day: no need to ask.
+    let named = protocol.activities();
+    for (slot, (activity, _)) in found.iter_mut().zip(KEY_ACTIVITIES) {
+        if !named.contains(&activity) {
+            *slot = Some(Lift::NotSaid);
+        }
+    }
     let day_of = |date: NaiveDate| day_number(session, date).unwrap_or(1);
     // The first day any rule speaks decides: permission from that day, or
     // the end of the restriction the status itself reports.
