@@ -105,6 +105,13 @@ for (const size of SIZES) {
       assert.equal(await page.getAttribute("#first-date", "aria-invalid"), "true");
       assert.match(await text(page, "#first-date-error"), /Choose the date of your first session/);
 
+      // Each plan shows the days a client compares with their leaflet.
+      assert.deepEqual(await page.$$eval("#first-protocol-3-days li", (items) => items.map((li) => li.textContent)), [
+        "Wash from day 15 after your last visit",
+        "Shave: not said",
+        "Sweat from day 15 after your last visit",
+        "Swim: not said",
+      ]);
       await page.check("label:has-text('Four dry days')");
       await page.fill("#first-date", "2025-03-17");
       await page.fill("#first-time", "08:30");
