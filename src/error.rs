@@ -69,6 +69,16 @@ pub enum Error {
         /// What is wrong, naming the offending value.
         message: String,
     },
+    /// A file that is not a protocol at all: a PDF, a picture, a binary
+    /// file. The message is one sentence for the client, saying what the
+    /// file is and what to do instead.
+    #[error("{source_name}: {}", file.sentence())]
+    NotAProtocol {
+        /// Where the bytes came from: a path or a file name.
+        source_name: String,
+        /// What the file is.
+        file: crate::protocol::FileKind,
+    },
     /// A plan without any session date.
     #[error("a plan needs at least one session date")]
     NoSessions,

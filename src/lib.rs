@@ -13,7 +13,7 @@
 //! | concept | module |
 //! | --- | --- |
 //! | activities and how far they are allowed | [`activity`] |
-//! | reading and validating protocol files | [`protocol`], [`builtin`] |
+//! | reading and validating protocol files; the key days a picker shows | [`protocol`], [`builtin`] |
 //! | day numbering, dates, times, zones | [`day`] |
 //! | a date as a client types it, checked before it is saved | [`date_entry`] |
 //! | a client's plan, checked and compiled | [`plan`] |
@@ -72,7 +72,9 @@ pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
-pub use protocol::{Advice, CareItem, Protocol, Rule, Scope, SessionSpec, Window};
+pub use protocol::{
+    Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Rule, Scope, SessionSpec, Window,
+};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
 pub use warning::{Warning, WarningCode};

@@ -57,6 +57,11 @@ fn bad(args: &[&str]) -> String {
 
 /// A file with `content` in a fresh temporary directory for this test.
 fn temp_file(name: &str, content: &str) -> PathBuf {
+    temp_bytes(name, content.as_bytes())
+}
+
+/// [`temp_file`] for content that is not text.
+fn temp_bytes(name: &str, content: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("aftercare-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -325,6 +330,88 @@ fn protocols_lists_the_builtins() {
         ]
     );
     assert!(v[0]["rules"][0]["scope"].is_string());
+}
+
+#[test]
+fn protocols_show_the_days_a_client_compares_with_a_leaflet() {
+    let out = ok(&["protocols"]);
+    let lines: Vec<&str> = out.lines().collect();
+    // Name, summary, then the key days of each protocol.
+    assert_eq!(
+        lines[2].trim(),
+        "Wash from day 6 · Shave from day 6 · Sweat from day 10 · Swim from day 31"
+    );
+    assert_eq!(
+        lines[5].trim(),
+        "Wash from day 5 · Shave from day 5 · Sweat from day 5 (day 6 after your last visit) · \
+         Swim from day 29 after your last visit"
+    );
+    let v = json(&["protocols", "--json"]);
+    assert_eq!(
+        v[0]["key_days"][3],
+        serde_json::json!({
+            "activity": "swim",
+            "between": {"kind": "from", "day": 31},
+            "after_final": {"kind": "from", "day": 31},
+            "text": "Swim from day 31"
+        })
+    );
+    assert_eq!(
+        v[3]["key_days"][1]["after_final"],
+        serde_json::json!({"kind": "not_said"})
+    );
+}
+
+#[test]
+fn check_names_a_pdf_in_one_sentence() {
+    let path = temp_bytes(
+        "leaflet.pdf",
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\n",
+    );
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: This is a PDF, not a protocol file: ask your clinic for their .toml \
+             protocol, or pick one of the plans above."
+        )
+    );
+    // A leaflet bigger than any protocol is still named for what it is.
+    let mut big = b"%PDF-1.4\n".to_vec();
+    big.resize(200_000, b'x');
+    let path = temp_bytes("big-leaflet.pdf", &big);
+    let p = path.to_str().unwrap();
+    assert!(
+        bad(&["check", p]).starts_with(&format!(
+            "aftercare: {p}: This is a PDF, not a protocol file"
+        )),
+        "{p}"
+    );
+}
+
+#[test]
+fn check_names_pictures_and_binary_files() {
+    let png = temp_bytes("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let p = png.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: This is a picture (PNG), not a protocol file: ask your clinic for \
+             their .toml protocol, or pick one of the plans above."
+        )
+    );
+    let latin1 = temp_bytes(
+        "latin1.toml",
+        b"format = 1\nname = \"Clinique \xE9t\xE9\"\n",
+    );
+    let p = latin1.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: This file is not text, so it is not a protocol file: ask your clinic \
+             for their .toml protocol, or pick one of the plans above."
+        )
+    );
 }
 
 #[test]

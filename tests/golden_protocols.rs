@@ -20,7 +20,7 @@
 //! day N is `nth_day(session, N)`.
 
 use aftercare::{
-    Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Milestone, MilestoneKind, Plan,
+    Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Lift, Milestone, MilestoneKind, Plan,
     Protocol, Topic, nth_day,
 };
 use chrono::NaiveDate;
@@ -1246,4 +1246,150 @@ fn until_your_next_session_only_when_the_run_ends_there() {
         swim.until_next_session && !swim.after_next_session,
         "{swim:?}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Key days: what a picker shows so a client can match their leaflet
+
+/// (between, after final) lifts of wash, shave, sweat and swim.
+fn key_days(id: &str) -> Vec<(Option<Lift>, Lift, String)> {
+    Protocol::builtin(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .key_days()
+        .into_iter()
+        .map(|d| (d.between, d.after_final, d.text))
+        .collect()
+}
+
+const fn from(day: u32) -> Lift {
+    Lift::From { day }
+}
+
+#[test]
+fn key_days_four_to_thirty() {
+    let days = key_days("four-to-thirty");
+    // 003 rule 4: "On day 6 after your treatment you are able to rinse your
+    // scalp with warm water" (washing is that gentle rinse, with care).
+    assert_eq!(days[0], (Some(from(6)), from(6), "Wash from day 6".into()));
+    // 003 rule 5: "On day 6 after your treatment you are able to shave your head."
+    assert_eq!(days[1], (Some(from(6)), from(6), "Shave from day 6".into()));
+    // 003 rule 7: "On day 10 after your treatment you are able to sweat excessively".
+    assert_eq!(
+        days[2],
+        (Some(from(10)), from(10), "Sweat from day 10".into())
+    );
+    // 003 rule 3: "Avoid swimming for 30 days after your treatment" -> day 31.
+    assert_eq!(
+        days[3],
+        (Some(from(31)), from(31), "Swim from day 31".into())
+    );
+}
+
+#[test]
+fn key_days_four_day_dry() {
+    let days = key_days("four-day-dry");
+    // 002: "For the first 4 days after treatment you should: Avoid showering
+    // your head" -> day 5, with care until "After the first week".
+    assert_eq!(days[0], (Some(from(5)), from(5), "Wash from day 5".into()));
+    // 002: "Once the initial four days post treatment has passed, you can now
+    // shave your head."
+    assert_eq!(days[1], (Some(from(5)), from(5), "Shave from day 5".into()));
+    // 002: "For the first 4 days after treatment you should: ... Avoid any
+    // activities that would cause you to sweat excessively"; after the final
+    // treatment its five-day rule holds one day longer.
+    assert_eq!(
+        days[2],
+        (
+            Some(from(5)),
+            from(6),
+            "Sweat from day 5 (day 6 after your last visit)".into()
+        )
+    );
+    // 002: "Between treatments you should: NOT go swimming" and "Avoid
+    // swimming/saunas and steam rooms for 28 days after your final treatment".
+    assert_eq!(
+        days[3],
+        (
+            Some(Lift::UntilNextSession),
+            from(29),
+            "Swim from day 29 after your last visit".into()
+        )
+    );
+}
+
+#[test]
+fn key_days_light_exercise_day_five() {
+    let days = key_days("light-exercise-day-five");
+    // 001 says nothing about washing, shaving or swimming.
+    let not_said = |name: &str| {
+        (
+            Some(Lift::NotSaid),
+            Lift::NotSaid,
+            format!("{name}: not said"),
+        )
+    };
+    assert_eq!(days[0], not_said("Wash"));
+    assert_eq!(days[1], not_said("Shave"));
+    // 001: "normal exercise can resume 10 days after treatment" -> day 11.
+    assert_eq!(
+        days[2],
+        (Some(from(11)), from(11), "Sweat from day 11".into())
+    );
+    assert_eq!(days[3], not_said("Swim"));
+}
+
+#[test]
+fn key_days_two_week_rest() {
+    let days = key_days("two-week-rest");
+    // 000: "After your sessions are complete, we recommend a period of 2 weeks
+    // where the scalp is protected from washing, excessive sweating": day 15
+    // after the last one; between sessions 000 says nothing after the two weeks.
+    let after_last = |name: &str| {
+        (
+            Some(Lift::AskClinicFrom { day: 15 }),
+            from(15),
+            format!("{name} from day 15 after your last visit"),
+        )
+    };
+    assert_eq!(days[0], after_last("Wash"));
+    assert_eq!(days[2], after_last("Sweat"));
+    // 000 names neither shaving nor swimming.
+    assert_eq!(
+        days[1],
+        (Some(Lift::NotSaid), Lift::NotSaid, "Shave: not said".into())
+    );
+    assert_eq!(
+        days[3],
+        (Some(Lift::NotSaid), Lift::NotSaid, "Swim: not said".into())
+    );
+}
+
+#[test]
+fn key_days_agree_with_the_days_status_reports() {
+    // The picker's day is the day Today first lists the activity as allowed.
+    for p in Protocol::builtins() {
+        let id = p.id().to_string();
+        let one = plan(&id, &[s1()], Some(1));
+        for d in p.key_days() {
+            if let Lift::From { day } = d.after_final {
+                let on = one.status(nth_day(s1(), day));
+                let status = on.activity(d.activity).map(|a| a.status);
+                assert!(
+                    matches!(status, Some(Allowance::Ok | Allowance::Limited)),
+                    "{id} {:?} day {day}: {status:?}",
+                    d.activity
+                );
+                if day > 1 {
+                    let before = one.status(nth_day(s1(), day - 1));
+                    let status = before.activity(d.activity).map(|a| a.status);
+                    assert!(
+                        !matches!(status, Some(Allowance::Ok | Allowance::Limited)),
+                        "{id} {:?} day {}: {status:?}",
+                        d.activity,
+                        day - 1
+                    );
+                }
+            }
+        }
+    }
 }

@@ -49,6 +49,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             protocols::activities,
             protocols::protocol_current,
             protocols::protocol_select,
+            protocols::protocol_select_imported,
+            protocols::protocol_check,
             protocols::protocol_import,
             settings::settings,
             settings::settings_set,

@@ -101,6 +101,10 @@ impl AppError {
                 detail,
                 message,
             },
+            // One sentence for the client, without the file name they just chose.
+            aftercare::Error::NotAProtocol { file, .. } => {
+                AppError::invalid(field, file.sentence())
+            }
             _ => AppError::invalid(field, message),
         }
     }
@@ -116,9 +120,11 @@ impl From<StoreError> for AppError {
             StoreError::DuplicateSession { date } => {
                 AppError::date("date", aftercare::date_entry::DateProblem::Booked { date })
             }
-            StoreError::NotFound { .. } => AppError::NotFound {
-                message: err.to_string(),
-            },
+            StoreError::NotFound { .. } | StoreError::ImportedNotFound { .. } => {
+                AppError::NotFound {
+                    message: err.to_string(),
+                }
+            }
             _ => AppError::Store {
                 message: err.to_string(),
             },

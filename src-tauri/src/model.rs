@@ -36,6 +36,17 @@ pub enum ProtocolChoice {
     },
 }
 
+/// An imported protocol as the store keeps it (schema V4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedRow {
+    /// Store row id: the picker chooses it by this.
+    pub id: i64,
+    /// The file name it was imported from.
+    pub source_name: String,
+    /// Its TOML text.
+    pub text: String,
+}
+
 impl Default for ProtocolChoice {
     fn default() -> Self {
         ProtocolChoice::Builtin {

@@ -508,6 +508,153 @@ fn protocols_select_and_import() {
     assert_eq!(list[0]["selected"], true);
 }
 
+/// A small clinic protocol with id `id`: washing avoided for `dry` days.
+fn clinic_toml(id: &str, dry: u32) -> String {
+    format!(
+        "format = 1\nid = \"{id}\"\nname = \"Clinic {id}\"\nsummary = \"S\"\n[sessions]\nusual = 2\nmin = 1\nmax = 3\n\
+         [[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nfrom_day = 1\nto_day = {dry}\nnote = \"n\"\n\
+         [[rule]]\nactivity = \"wash\"\nstatus = \"ok\"\nscope = \"after_each\"\nfrom_day = {}\nnote = \"n\"\n",
+        dry + 1
+    )
+}
+
+/// (id, imported_id, selected) of every protocol listed.
+fn listed(h: &Harness) -> Vec<(String, Value, bool)> {
+    h.ok("protocols", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["imported_id"].clone(),
+                p["selected"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn imported_plans_are_kept_when_switching_and_can_be_followed_again() {
+    let h = harness("keep-imported", "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    h.ok(
+        "protocol_import",
+        json!({ "sourceName": "a.toml", "text": clinic_toml("clinic-a", 4) }),
+    );
+    h.ok(
+        "protocol_import",
+        json!({ "sourceName": "b.toml", "text": clinic_toml("clinic-b", 6) }),
+    );
+    let list = listed(&h);
+    assert_eq!(list.len(), 6, "{list:?}");
+    let (a, b) = (list[0].1.clone(), list[1].1.clone());
+    assert_eq!(list[0], ("clinic-a".into(), a.clone(), false));
+    assert_eq!(list[1], ("clinic-b".into(), b.clone(), true));
+    assert_eq!(list[2], ("four-to-thirty".into(), Value::Null, false));
+
+    // Choosing a built-in plan keeps both files in the list.
+    h.ok("protocol_select", json!({ "id": "two-week-rest" }));
+    let list = listed(&h);
+    assert_eq!(list.len(), 6);
+    assert_eq!(list[0], ("clinic-a".into(), a.clone(), false));
+    assert_eq!(list[1], ("clinic-b".into(), b.clone(), false));
+    assert!(list.contains(&("two-week-rest".into(), Value::Null, true)));
+
+    // Back to the first file, by its id: today's answer follows it.
+    let p = h.ok("protocol_select_imported", json!({ "importedId": a }));
+    assert_eq!(p["id"], "clinic-a");
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "clinic-a");
+    assert_eq!(listed(&h)[0], ("clinic-a".into(), a, true));
+    let day3 = h.ok("status_on", json!({ "date": "2026-03-04" }));
+    assert_eq!(
+        about(&day3["activities"], "wash")["allowed_from"],
+        "2026-03-06"
+    );
+
+    // The same file imported again is not listed twice.
+    h.ok(
+        "protocol_import",
+        json!({ "sourceName": "b again.toml", "text": clinic_toml("clinic-b", 6) }),
+    );
+    assert_eq!(listed(&h).len(), 6);
+
+    // An id that is not kept changes nothing.
+    let e = h.err("protocol_select_imported", json!({ "importedId": 999 }));
+    assert_eq!(e["kind"], "not_found");
+    assert_eq!(e["message"], "no imported protocol with id 999");
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "clinic-b");
+}
+
+#[test]
+fn the_list_gives_each_plan_its_key_days() {
+    let h = harness("key-days", "2026-03-04T10:00:00Z");
+    let list = h.ok("protocols", json!({}));
+    let texts: Vec<&str> = list[0]["key_days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Wash from day 6",
+            "Shave from day 6",
+            "Sweat from day 10",
+            "Swim from day 31"
+        ]
+    );
+    assert_eq!(
+        list[0]["key_days"][0]["after_final"],
+        json!({ "kind": "from", "day": 6 })
+    );
+}
+
+#[test]
+fn a_pdf_is_named_in_one_sentence_and_nothing_is_kept() {
+    let h = harness("pdf", "2026-03-04T10:00:00Z");
+    // As the page reads a PDF: text, with the bytes that are not UTF-8 replaced.
+    let e = h.err(
+        "protocol_import",
+        json!({ "sourceName": "leaflet.pdf", "text": "%PDF-1.7\n%\u{fffd}\u{fffd}\n1 0 obj\n" }),
+    );
+    assert_eq!(
+        e,
+        json!({
+            "kind": "invalid",
+            "field": "file",
+            "message": "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above."
+        })
+    );
+    assert_eq!(listed(&h).len(), 4, "nothing kept");
+}
+
+#[test]
+fn a_file_is_checked_without_being_kept_or_followed() {
+    let h = harness("check", "2026-03-04T10:00:00Z");
+    let p = h.ok(
+        "protocol_check",
+        json!({ "sourceName": "a.toml", "text": clinic_toml("clinic-a", 4) }),
+    );
+    assert_eq!(p["name"], "Clinic clinic-a");
+    assert_eq!(p["imported"], true);
+    assert_eq!(p["source_name"], "a.toml");
+    assert_eq!(p["key_days"][0]["text"], "Wash from day 5");
+    assert_eq!(listed(&h).len(), 4, "nothing kept");
+    assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
+    // The first bytes of a picture are enough to name it.
+    let e = h.err(
+        "protocol_check",
+        json!({ "sourceName": "photo.png", "text": "\u{fffd}PNG\r\n\u{1a}\n" }),
+    );
+    assert_eq!(e["field"], "file");
+    assert_eq!(
+        e["message"],
+        "This is a picture (PNG), not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above."
+    );
+}
+
 #[test]
 fn settings_are_validated_and_saved() {
     let h = harness("settings", "2026-03-04T10:00:00Z");

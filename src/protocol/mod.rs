@@ -7,8 +7,13 @@
 //! reports the line and field of whatever is wrong. This module holds the
 //! model the rest of the engine reads.
 
+mod key_days;
 mod raw;
+mod sniff;
 mod validate;
+
+pub use key_days::{KeyDay, Lift};
+pub use sniff::FileKind;
 
 use std::fmt;
 use std::str::FromStr;
@@ -304,6 +309,14 @@ impl Protocol {
     /// );
     /// ```
     pub fn from_toml(source_name: &str, text: &str) -> Result<Protocol, Error> {
+        // Before the size: a PDF leaflet is usually too big too, and "this is
+        // a PDF" is what the client needs to hear.
+        if let Some(kind) = FileKind::of_text(text) {
+            return Err(Error::NotAProtocol {
+                source_name: source_name.to_string(),
+                file: kind,
+            });
+        }
         if text.len() > MAX_PROTOCOL_BYTES {
             return Err(Error::protocol(
                 source_name,
@@ -323,6 +336,37 @@ impl Protocol {
             Error::protocol(source_name, line, field.as_deref(), message)
         })?;
         validate::validate(source_name, text, raw)
+    }
+
+    /// Reads a protocol from a file's bytes: a PDF, a picture or any other
+    /// file that is not UTF-8 text is named as such ([`Error::NotAProtocol`])
+    /// before TOML is tried; text goes on to [`Protocol::from_toml`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotAProtocol`], or those of [`Protocol::from_toml`].
+    ///
+    /// ```
+    /// use aftercare::Protocol;
+    ///
+    /// let err = Protocol::from_bytes("leaflet.pdf", b"%PDF-1.7\n%\xE2\xE3").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "leaflet.pdf: This is a PDF, not a protocol file: ask your clinic for their \
+    ///      .toml protocol, or pick one of the plans above.",
+    /// );
+    /// ```
+    pub fn from_bytes(source_name: &str, bytes: &[u8]) -> Result<Protocol, Error> {
+        let not_a_protocol = |file| Error::NotAProtocol {
+            source_name: source_name.to_string(),
+            file,
+        };
+        if let Some(kind) = FileKind::of_bytes(bytes) {
+            return Err(not_a_protocol(kind));
+        }
+        // `of_bytes` found it to be UTF-8 text.
+        let text = std::str::from_utf8(bytes).map_err(|_| not_a_protocol(FileKind::Binary))?;
+        Protocol::from_toml(source_name, text)
     }
 
     /// The protocol's id, such as `four-to-thirty`.

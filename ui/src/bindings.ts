@@ -48,7 +48,10 @@ export const commands = {
 	sessionDelete: (id: number) => typedError<SessionsView, AppError>(__TAURI_INVOKE("session_delete", { id })),
 	/**  Sets how many sessions are planned in all; `None` follows the protocol. */
 	plannedSet: (planned: number | null) => typedError<SessionsView, AppError>(__TAURI_INVOKE("planned_set", { planned })),
-	/**  The built-in protocols, plus the imported one if the plan follows it. */
+	/**
+	 *  Every kept imported protocol (oldest import first), then the built-in
+	 *  ones.
+	 */
 	protocols: () => typedError<ProtocolSummary[], AppError>(__TAURI_INVOKE("protocols")),
 	/**
 	 *  Every activity the app knows with its name, in the order the app lists
@@ -62,10 +65,24 @@ export const commands = {
 	/**  Follows the built-in protocol `id`. */
 	protocolSelect: (id: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select", { id })),
 	/**
+	 *  Follows the kept imported protocol with store id `imported_id` (see
+	 *  [`ProtocolSummary::imported_id`]).
+	 */
+	protocolSelectImported: (importedId: number) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_select_imported", { importedId })),
+	/**
+	 *  Reads a clinic's protocol file without keeping or following it, so the
+	 *  page can name the plan before asking to switch to it (and say at once
+	 *  when the file is a PDF or a picture). The same checks and errors as
+	 *  `protocol_import`; the store is not touched.
+	 */
+	protocolCheck: (sourceName: string, text: string) => typedError<ProtocolSummary, AppError>(__TAURI_INVOKE("protocol_check", { sourceName, text })),
+	/**
 	 *  Imports a clinic's protocol file: `text` is the file's content (at most
 	 *  `MAX_PROTOCOL_BYTES`), `source_name` its file name for messages (at most
 	 *  `MAX_FILE_NAME_BYTES`; see `crate::limits`). A file
-	 *  with an error is refused with its line and field; nothing is saved.
+	 *  with an error is refused with its line and field, one that is no
+	 *  protocol at all (a PDF, a picture) with one sentence saying so; nothing
+	 *  is saved. An accepted file is kept for good and followed.
 	 */
 	protocolImport: (sourceName: string, text: string) => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_import", { sourceName, text })),
 	/**
@@ -671,6 +688,42 @@ export type DeliveryHow =
  */
 "before_plan";
 
+/**  One activity's key day in a protocol. */
+export type KeyDay = {
+	/**  The activity. */
+	activity: Activity,
+	/**
+	 *  After a session with another still to come; `None` when the
+	 *  protocol has a single session.
+	 */
+	between: Lift | null,
+	/**  After the last session. */
+	after_final: Lift,
+	/**  The phrase a picker shows: "Wash from day 6". */
+	text: string,
+};
+
+/**
+ *  When an activity may be done again after a session, as day numbers
+ *  (day 1 = the session's day).
+ */
+export type Lift = 
+/**  Allowed (fine, or with care) from this day on. */
+{ kind: "from"; 
+/**  The first day. */
+day: number } | 
+/**
+ *  Avoided until the day before; from this day the clinic's rules say
+ *  nothing more, so the client should ask them.
+ */
+{ kind: "ask_clinic_from"; 
+/**  The first day the rules are silent. */
+day: number } | 
+/**  Avoided until the next session (which then restarts the rules). */
+{ kind: "until_next_session" } | 
+/**  The protocol says nothing about it after a session. */
+{ kind: "not_said" };
+
 /**  Where the answer to a word comes from. */
 export type Meaning = 
 /**
@@ -1023,6 +1076,20 @@ export type ProtocolSummary = {
 	selected: boolean,
 	/**  Whether it was imported from a clinic's file. */
 	imported: boolean,
+	/**
+	 *  For a kept imported file: its store id, which
+	 *  `protocol_select_imported` takes. `None` for a built-in (chosen by
+	 *  `id` with `protocol_select`).
+	 */
+	imported_id: number | null,
+	/**  For an imported file: the name of the file it came from. */
+	source_name: string | null,
+	/**
+	 *  When the client may wash, shave, sweat and swim again after a
+	 *  session: the days they compare with their clinic's leaflet, each
+	 *  with its phrase ("Wash from day 6"), from the engine.
+	 */
+	key_days: KeyDay[],
 };
 
 /**  Quiet hours on the wire. */

@@ -7,6 +7,8 @@
 //! - the plan: how many sessions are expected and which protocol is followed
 //!   (a built-in id, or an imported protocol's full text so it survives the
 //!   file being moved);
+//! - every imported protocol, kept for good (schema V4), so that following
+//!   another plan never throws a clinic's file away;
 //! - the settings, as one JSON document;
 //! - the reminder log: every reminder ever claimed for delivery.
 //!
@@ -54,7 +56,9 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Serialize, Serializer};
 
-use crate::model::{DeliveryHow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset};
+use crate::model::{
+    DeliveryHow, ImportedRow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset,
+};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -190,6 +194,40 @@ impl Change<'_> {
             [json],
         )?;
         Ok(())
+    }
+
+    /// Keeps an imported protocol's text for good (schema V4) and returns
+    /// its row id; a file imported before finds its own row again (and
+    /// takes the file name it came with this time).
+    pub fn keep_imported(&self, source_name: &str, text: &str) -> Result<i64, StoreError> {
+        Ok(self.tx.query_row(
+            "INSERT INTO imported_protocols (source_name, text) VALUES (?1, ?2)
+             ON CONFLICT (text) DO UPDATE SET source_name = excluded.source_name
+             RETURNING id",
+            params![source_name, text],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// The kept imported protocol with row id `id`.
+    pub fn imported(&self, id: i64) -> Result<ImportedRow, StoreError> {
+        self.reads.set(self.reads.get() + 1);
+        self.tx
+            .query_row(
+                "SELECT id, source_name, text FROM imported_protocols WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok(ImportedRow {
+                        id: row.get(0)?,
+                        source_name: row.get(1)?,
+                        text: row.get(2)?,
+                    })
+                },
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::ImportedNotFound { id },
+                e => e.into(),
+            })
     }
 
     /// Saves the client's settings (validated by the caller).
@@ -431,6 +469,12 @@ pub enum StoreError {
         /// The row id.
         id: i64,
     },
+    /// No kept imported protocol has that row id.
+    #[error("no imported protocol with id {id}")]
+    ImportedNotFound {
+        /// The row id.
+        id: i64,
+    },
     /// A failure was recorded for a reminder that was never claimed.
     #[error("reminder {id} is not in the delivery log")]
     NotClaimed {
@@ -591,6 +635,35 @@ impl Store {
             tx,
             reads: &self.reads,
         })
+    }
+
+    /// The protocol choice and every kept imported protocol (oldest import
+    /// first, schema V4), in ONE read: what the picker lists. A choice of
+    /// another plan never deletes a kept one. A stored choice that no longer
+    /// reads is the default here; [`Store::snapshot`] reports it.
+    pub fn protocols_kept(&self) -> Result<(ProtocolChoice, Vec<ImportedRow>), StoreError> {
+        self.reads.set(self.reads.get() + 1);
+        let (choice, rows) = self.conn.query_row(
+            "SELECT (SELECT protocol FROM plan WHERE id = 1),
+                    (SELECT json_group_array(json_array(id, source_name, text) ORDER BY id)
+                     FROM imported_protocols)",
+            [],
+            |row| Ok((row.get::<_, Option<String>>(0)?, row.get::<_, String>(1)?)),
+        )?;
+        let choice = choice
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        let rows: Vec<(i64, String, String)> =
+            serde_json::from_str(&rows).map_err(|_| unreadable("imported protocols", &rows))?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, source_name, text)| ImportedRow {
+                id,
+                source_name,
+                text,
+            })
+            .collect();
+        Ok((choice, rows))
     }
 
     /// The booked sessions, by date (from a snapshot).

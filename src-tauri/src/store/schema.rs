@@ -97,8 +97,43 @@ CREATE TABLE recovered (
 CREATE UNIQUE INDEX recovered_once ON recovered (field, ifnull(session_id, 0), stored);
 ";
 
+/// Version 4: every imported protocol is kept, so that choosing another plan
+/// never throws a clinic's file away.
+///
+/// - `imported_protocols`: one row per imported file, its TOML text as the
+///   engine read it (at most `MAX_PROTOCOL_BYTES`) and the file name it came
+///   from. `text` is UNIQUE: importing the same file again finds its row.
+///   The plan row's `protocol` still names the one followed (its JSON keeps
+///   the full text, as before), so reading the plan needs no join.
+///
+/// Before this step the only copy of an imported protocol was the plan
+/// row's JSON (`{"kind":"imported","source_name":...,"text":...}`); it is
+/// copied here. `json_valid` comes first so a damaged plan row (reported
+/// by `read_snapshot`, never fatal) cannot make the upgrade fail.
+const V4_IMPORTED_PROTOCOLS: &str = "
+CREATE TABLE imported_protocols (
+    id          INTEGER PRIMARY KEY,
+    source_name TEXT NOT NULL,
+    text        TEXT NOT NULL UNIQUE
+);
+INSERT INTO imported_protocols (source_name, text)
+SELECT json_extract(protocol, '$.source_name'), json_extract(protocol, '$.text')
+FROM plan
+WHERE id = 1
+  AND CASE WHEN json_valid(protocol) THEN
+        json_extract(protocol, '$.kind') = 'imported'
+        AND json_type(protocol, '$.source_name') = 'text'
+        AND json_type(protocol, '$.text') = 'text'
+      ELSE 0 END;
+";
+
 /// Every step, oldest first. Append only.
-const STEPS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
+const STEPS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(V4_IMPORTED_PROTOCOLS),
+];
 
 /// The schema version this app writes: the number of steps.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -117,6 +152,8 @@ mod tests {
 
     #[test]
     fn schema_version_counts_the_steps() {
-        assert_eq!(SCHEMA_VERSION, 3);
+        // At least: other branches add steps after this one.
+        const { assert!(SCHEMA_VERSION >= 4) };
+        assert_eq!(SCHEMA_VERSION as usize, STEPS.len());
     }
 }

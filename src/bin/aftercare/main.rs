@@ -17,7 +17,7 @@
 
 mod render;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -217,7 +217,17 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Protocols { json } => {
             let all = Protocol::builtins();
             Ok(if json {
-                to_json(&all)
+                // Each protocol as the engine serializes it, plus the days a
+                // client compares with their leaflet (the app's picker shows
+                // the same `key_days`).
+                let listed: Vec<Listed<'_>> = all
+                    .iter()
+                    .map(|protocol| Listed {
+                        protocol,
+                        key_days: protocol.key_days(),
+                    })
+                    .collect();
+                to_json(&listed)
             } else {
                 human(render::protocols(&all))
             })
@@ -356,19 +366,34 @@ fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
     }
     let limit = aftercare::protocol::MAX_PROTOCOL_BYTES as u64;
     if meta.len() > limit {
+        // A PDF leaflet is usually bigger than a protocol may be: say what it
+        // is, from its first bytes, rather than only that it is too big.
+        let mut head = Vec::with_capacity(16);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(16).read_to_end(&mut head))
+            .map_err(|e| cannot(io_reason(&e)))?;
+        if let Some(file) = aftercare::FileKind::of_bytes(&head) {
+            return Err(aftercare::Error::NotAProtocol {
+                source_name: path.to_string(),
+                file,
+            }
+            .into());
+        }
         return Err(Failure::Input(format!(
             "{path}: the file is {} bytes; a protocol file may be at most {limit} bytes",
             meta.len()
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| cannot(io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!(
-            "{path}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    Ok(Protocol::from_toml(path, &text)?)
+    Ok(Protocol::from_bytes(path, &bytes)?)
+}
+
+/// A protocol in `aftercare protocols --json`.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    protocol: &'a Protocol,
+    key_days: Vec<aftercare::KeyDay>,
 }
 
 fn io_reason(e: &std::io::Error) -> String {

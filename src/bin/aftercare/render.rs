@@ -88,6 +88,8 @@ pub fn protocols(all: &[Protocol]) -> String {
         };
         let _ = writeln!(out, "{:width$}{}{default}", p.id(), p.name());
         let _ = writeln!(out, "{:width$}{}", "", p.summary());
+        let days: Vec<String> = p.key_days().into_iter().map(|d| d.text).collect();
+        let _ = writeln!(out, "{:width$}{}", "", days.join(" · "));
     }
     out
 }

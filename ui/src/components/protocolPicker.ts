@@ -1,8 +1,30 @@
-// A radio list of protocols with their summaries, shared by first run and
-// the protocol screen.
+// A radio list of protocols with their summaries and key days, shared by
+// first run and the protocol screen.
 
 import type { ProtocolSummary } from "../bindings";
 import { el, input } from "../dom";
+
+/** The radio value of a listed plan: a built-in's id, or a kept file's store id. */
+export function pickerValue(p: ProtocolSummary): string {
+  return p.imported_id === null ? p.id : `imported:${p.imported_id}`;
+}
+
+/** How a plan is named in the list and in questions about it. */
+export function planName(p: ProtocolSummary): string {
+  return p.imported ? `${p.name} (your clinic's file)` : p.name;
+}
+
+/**
+ * The days a client compares with their clinic's leaflet, as the engine
+ * words them ("Wash from day 6"), one short item each so they wrap on a phone.
+ */
+export function keyDaysList(p: ProtocolSummary, id?: string): HTMLUListElement {
+  const list = el("ul", undefined, "key-days");
+  if (id) list.id = id;
+  list.setAttribute("aria-label", "When you may do things again after a session");
+  for (const d of p.key_days) list.append(el("li", d.text));
+  return list;
+}
 
 /** A radio list of protocols with their summaries; an error line under it. */
 export function protocolPicker(
@@ -14,6 +36,7 @@ export function protocolPicker(
 ): {
   fieldset: HTMLFieldSetElement;
   value(): string | null;
+  chosen(): ProtocolSummary | null;
   setError(message: string | null): void;
   control: HTMLInputElement | undefined;
 } {
@@ -24,36 +47,40 @@ export function protocolPicker(
   error.hidden = true;
   const radios: HTMLInputElement[] = [];
   const anySelected = protocols.some((p) => p.selected);
+  const described = (id: string) => `${id}-days ${id}-summary`;
   protocols.forEach((p, i) => {
     const id = `${name}-${i}`;
     const row = el("div", undefined, "choice");
     const radio = input("radio");
     radio.name = name;
     radio.id = id;
-    radio.value = p.id;
+    radio.value = pickerValue(p);
     radio.checked = p.selected || (defaultFirst && !anySelected && i === 0);
     const label = el("label");
     label.htmlFor = id;
-    const summaryId = `${id}-summary`;
-    label.textContent = p.imported ? `${p.name} (from your clinic's file)` : p.name;
+    label.textContent = planName(p);
     label.className = "choice-name";
-    const summary = el("p", `${p.summary} Usually ${p.usual_sessions} sessions.`, "choice-summary");
-    summary.id = summaryId;
-    radio.setAttribute("aria-describedby", summaryId);
-    row.append(radio, label, summary);
+    const days = keyDaysList(p, `${id}-days`);
+    const from = p.source_name ? ` From ${p.source_name}.` : "";
+    const summary = el("p", `${p.summary} Usually ${p.usual_sessions} sessions.${from}`, "choice-summary");
+    summary.id = `${id}-summary`;
+    radio.setAttribute("aria-describedby", described(id));
+    row.append(radio, label, days, summary);
     fieldset.append(row);
     radios.push(radio);
   });
   fieldset.append(error);
+  const value = () => radios.find((r) => r.checked)?.value ?? null;
   return {
     fieldset,
     control: radios[0],
-    value: () => radios.find((r) => r.checked)?.value ?? null,
+    value,
+    chosen: () => protocols.find((p) => pickerValue(p) === value()) ?? null,
     setError(message) {
       error.textContent = message ?? "";
       error.hidden = message === null;
       for (const r of radios) {
-        const ids = [r.id + "-summary", ...(message === null ? [] : [error.id])];
+        const ids = [described(r.id), ...(message === null ? [] : [error.id])];
         r.setAttribute("aria-describedby", ids.join(" "));
         if (message === null) r.removeAttribute("aria-invalid");
         else r.setAttribute("aria-invalid", "true");

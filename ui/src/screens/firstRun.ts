@@ -71,12 +71,17 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
     }
     submit.disabled = true;
     try {
-      const chosen = picker.value();
-      // An imported clinic file is already followed; only built-ins are selected.
-      const protocol = chosen && !list.find((p) => p.id === chosen)?.imported ? chosen : null;
+      const chosen = picker.chosen();
       // The engine reads the typed date first (nothing is stored).
       const checked = await commands.sessionCheck(null, date.control.value, dateOrder());
       if (checked.status === "error") return errors.show(checked.error);
+      // A kept clinic file is followed first (nothing is booked yet, so
+      // nothing is replaced); a built-in goes with the first run itself.
+      if (chosen && chosen.imported_id !== null && !chosen.selected) {
+        const r = await commands.protocolSelectImported(chosen.imported_id);
+        if (r.status === "error") return errors.show(r.error);
+      }
+      const protocol = chosen && !chosen.imported ? chosen.id : null;
       // All three or none: a refused date leaves the protocol and time as they were.
       const r = await commands.firstRun(
         protocol,

@@ -1,7 +1,7 @@
 // Protocol: which clinic plan is followed, choosing a built-in one,
 // importing a clinic's file, and every rule of the current plan.
 
-import { type ActivityLabel, commands, type Protocol, type Vocabulary } from "../bindings";
+import { type ActivityLabel, commands, type Protocol, type ProtocolSummary, type Vocabulary } from "../bindings";
 import { need } from "../api";
 import { button, el, Field, FormErrors, input, liveNote } from "../dom";
 import {
@@ -15,7 +15,7 @@ import {
 } from "../logic";
 import { sentence } from "../format";
 import { type Ctx, screen } from "./common";
-import { protocolPicker } from "../components/protocolPicker";
+import { keyDaysList, planName, protocolPicker } from "../components/protocolPicker";
 
 export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const [current, list, vocabulary] = await Promise.all([
@@ -34,33 +34,36 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     ),
   );
 
-  // Choose a built-in protocol.
+  // Choose a plan: the built-in ones and every file imported before.
   const choose = el("form", undefined, "card");
   choose.noValidate = true;
   choose.setAttribute("aria-labelledby", "choose-h");
   const ch = el("h2", "Choose a plan");
   ch.id = "choose-h";
-  const picker = protocolPicker(
-    "protocol-choice",
-    "Aftercare plans",
-    list.filter((p) => !p.imported),
-    false,
-    true,
-  );
+  const picker = protocolPicker("protocol-choice", "Aftercare plans", list, false, true);
   const chooseErrors = new FormErrors().on("protocol", picker);
-  choose.append(ch, picker.fieldset, chooseErrors.general, button("Use this plan", "primary", true));
-  choose.addEventListener("submit", async (e) => {
+  const useButton = button("Use this plan", "primary", true);
+  const chooseAsk = switchQuestion("choose");
+  choose.append(ch, picker.fieldset, chooseErrors.general, useButton, chooseAsk.box);
+  choose.addEventListener("submit", (e) => {
     e.preventDefault();
     chooseErrors.clear();
-    const id = picker.value();
-    if (!id) return chooseErrors.showAt("protocol", "Choose one of the plans first.");
-    const r = await commands.protocolSelect(id);
-    if (r.status === "error") return chooseErrors.show(r.error);
-    await ctx.reload();
-    announce(`You now follow “${r.data.name}”.`);
+    const p = picker.chosen();
+    if (!p) return chooseErrors.showAt("protocol", "Choose one of the plans first.");
+    if (p.selected) return chooseErrors.showAt("protocol", "You already follow this plan.");
+    chooseAsk.ask(p, useButton, async () => {
+      const r =
+        p.imported_id === null
+          ? await commands.protocolSelect(p.id)
+          : await commands.protocolSelectImported(p.imported_id);
+      if (r.status === "error") return chooseErrors.show(r.error);
+      await ctx.reload();
+      announce(`You now follow “${r.data.name}”.`);
+    });
   });
 
-  // Import a clinic's file.
+  // Import a clinic's file: checked first, then kept and followed once the
+  // client agrees to switch.
   const imp = el("form", undefined, "card");
   imp.noValidate = true;
   imp.setAttribute("aria-labelledby", "import-h");
@@ -70,33 +73,114 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     "protocol-file",
     "Protocol file",
     input("file", "", { accept: ".toml,text/plain,application/toml" }),
-    `The .toml file your clinic gave you (at most ${MAX_PROTOCOL_KB} KB). Nothing changes unless the whole file is right.`,
+    `The .toml file your clinic gave you (at most ${MAX_PROTOCOL_KB} KB). Nothing changes unless the whole file is right, and you keep the plans you have.`,
   );
   const importErrors = new FormErrors().on("file", file).on("source_name", file);
-  imp.append(ih, file.wrap, importErrors.general, button("Import", "primary", true));
+  const importButton = button("Import", "primary", true);
+  const importAsk = switchQuestion("import");
+  imp.append(ih, file.wrap, importErrors.general, importButton, importAsk.box);
   imp.addEventListener("submit", async (e) => {
     e.preventDefault();
     importErrors.clear();
+    importAsk.cancel();
     const chosen = file.control.files?.[0];
     if (!chosen) return importErrors.showAt("file", "Choose your clinic's protocol file first.");
-    const tooBig = fileTooBig(chosen.size) ?? fileNameTooLong(chosen.name);
-    if (tooBig) return importErrors.showAt("file", tooBig);
-    let text: string;
-    try {
-      text = await chosen.text();
-    } catch {
-      return importErrors.showAt("file", "That file could not be read. Try saving it again and choose it once more.");
+    const nameTooLong = fileNameTooLong(chosen.name);
+    if (nameTooLong) return importErrors.showAt("file", nameTooLong);
+    const tooBig = fileTooBig(chosen.size);
+    if (tooBig) {
+      // A PDF leaflet is usually too big as well: its first bytes are enough
+      // for the engine to say what it is. Any other answer: it is too big.
+      const head = await readText(chosen.slice(0, 16));
+      const r = head === null ? null : await commands.protocolCheck(chosen.name, head);
+      if (r?.status === "error" && r.error.kind === "invalid" && r.error.field === "file")
+        return importErrors.show(r.error);
+      return importErrors.showAt("file", tooBig);
     }
-    const r = await commands.protocolImport(chosen.name, text);
-    if (r.status === "error") return importErrors.show(r.error);
-    await ctx.reload();
-    announce(`Imported “${r.data.name}”. You now follow your clinic's plan.`);
+    const text = await readText(chosen);
+    if (text === null)
+      return importErrors.showAt("file", "That file could not be read. Try saving it again and choose it once more.");
+    const checked = await commands.protocolCheck(chosen.name, text);
+    if (checked.status === "error") return importErrors.show(checked.error);
+    importAsk.ask(checked.data, importButton, async () => {
+      const r = await commands.protocolImport(chosen.name, text);
+      if (r.status === "error") return importErrors.show(r.error);
+      await ctx.reload();
+      announce(`Imported “${r.data.name}”. You now follow your clinic's plan.`);
+    });
   });
 
   root.append(choose, imp, rulesCard(current, names));
   const advice = adviceCard(current, vocabulary);
   if (advice) root.append(advice);
   return root;
+}
+
+/** A file's text, or null when it cannot be read. */
+async function readText(blob: Blob): Promise<string | null> {
+  try {
+    return await blob.text();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The question asked before the followed plan is replaced: it names the new
+ * plan and its key days, and nothing changes until "Switch" is pressed.
+ */
+function switchQuestion(name: string): {
+  box: HTMLElement;
+  ask(p: ProtocolSummary, from: HTMLButtonElement, onSwitch: () => Promise<void>): void;
+  cancel(): void;
+} {
+  const box = el("div", undefined, "switch-question");
+  box.hidden = true;
+  box.setAttribute("role", "group");
+  const question = el("p", undefined, "switch-question-text");
+  question.id = `${name}-switch-q`;
+  question.tabIndex = -1;
+  box.setAttribute("aria-labelledby", question.id);
+  const yes = button("Switch", "primary");
+  const no = button("Cancel", "secondary");
+  const actions = el("div", undefined, "switch-question-actions");
+  actions.append(yes, no);
+  let days: HTMLElement | null = null;
+  let from: HTMLButtonElement | null = null;
+  let onSwitch: (() => Promise<void>) | null = null;
+  const cancel = () => {
+    box.hidden = true;
+    onSwitch = null;
+  };
+  yes.addEventListener("click", async () => {
+    const run = onSwitch;
+    if (!run) return;
+    yes.disabled = true;
+    try {
+      await run();
+    } finally {
+      yes.disabled = false;
+      cancel();
+    }
+  });
+  no.addEventListener("click", () => {
+    cancel();
+    from?.focus();
+  });
+  return {
+    box,
+    ask(p, button, then) {
+      question.textContent = `Switch to ${planName(p)}? Your reminders will follow the new plan.`;
+      days?.remove();
+      days = keyDaysList(p);
+      box.replaceChildren(question, days, actions);
+      from = button;
+      onSwitch = then;
+      box.hidden = false;
+      question.focus();
+    },
+    cancel,
+  };
 }
 
 /** Puts a message in the (rebuilt) screen's live note. */

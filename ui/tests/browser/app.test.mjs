@@ -111,6 +111,13 @@ for (const size of SIZES) {
       assert.equal(await page.getAttribute("#first-date", "aria-invalid"), "true");
       assert.match(await text(page, "#first-date-error"), /Choose the date of your first session/);
 
+      // Each plan shows the days a client compares with their leaflet.
+      assert.deepEqual(await page.$$eval("#first-protocol-3-days li", (items) => items.map((li) => li.textContent)), [
+        "Wash from day 15 after your last visit",
+        "Shave: not said",
+        "Sweat from day 15 after your last visit",
+        "Swim: not said",
+      ]);
       await page.check("label:has-text('Four dry days')");
       await page.fill("#first-date", "2025-03-17");
       await page.fill("#first-time", "08:30");
@@ -148,6 +155,7 @@ for (const size of SIZES) {
         buffer: Buffer.from(good),
       });
       await page.click("button:has-text('Import')");
+      await page.click("button:has-text('Switch')");
       await page.waitForSelector("main h2:has-text('Northside aftercare')");
       await go(page, "today");
       assert.equal(await page.isChecked("label:has-text('Northside aftercare')"), true);
@@ -573,8 +581,13 @@ for (const size of SIZES) {
       });
       await page.click("button:has-text('Import')");
       assert.match(await text(page, "#protocol-file-error"), /at most 64 KB/);
-      const calls = (await fakeState(page)).calls.filter((c) => c.cmd === "protocol_import");
-      assert.equal(calls.length, 1, "only the first (bad) file reached the backend");
+      const calls = (await fakeState(page)).calls;
+      assert.equal(calls.filter((c) => c.cmd === "protocol_import").length, 0, "nothing imported");
+      // Of the file over 64 KiB only its first 16 bytes were sent, to name what it is.
+      assert.deepEqual(
+        calls.filter((c) => c.cmd === "protocol_check").map((c) => c.args.text.length),
+        [BAD_PROTOCOL.length, 16],
+      );
 
       // A good file is imported and its rules shown.
       const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
@@ -584,8 +597,124 @@ for (const size of SIZES) {
         buffer: Buffer.from(good),
       });
       await page.click("button:has-text('Import')");
+      await page.click("button:has-text('Switch')");
       await page.waitForSelector("main h2:has-text('Northside aftercare')");
       assert.match(await text(page, "main"), /You follow your clinic's file/);
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("the picker shows each plan's key days and asks before switching", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const days = (i) => page.$$eval(`#protocol-choice-${i}-days li`, (items) => items.map((li) => li.textContent));
+      assert.deepEqual(await days(0), ["Wash from day 6", "Shave from day 6", "Sweat from day 10", "Swim from day 31"]);
+      assert.deepEqual(await days(1), [
+        "Wash from day 5",
+        "Shave from day 5",
+        "Sweat from day 5 (day 6 after your last visit)",
+        "Swim from day 29 after your last visit",
+      ]);
+      assert.match(await page.getAttribute("#protocol-choice-1", "aria-describedby"), /protocol-choice-1-days/);
+      // Compact on a phone: a plan's row is no taller than 16 lines of text, and nothing scrolls sideways.
+      const row = await page.$eval("#protocol-choice-1", (r) => r.closest(".choice").getBoundingClientRect().height);
+      assert.ok(row < 16 * 24, `a plan's row is ${row}px tall`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+
+      // Choosing asks first; Cancel changes nothing.
+      await page.check("#protocol-choice-1");
+      await page.click("button:has-text('Use this plan')");
+      await page.waitForSelector("#choose-switch-q");
+      assert.equal(
+        await text(page, "#choose-switch-q"),
+        "Switch to Four dry days? Your reminders will follow the new plan.",
+      );
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "choose-switch-q");
+      await scan(page, size.name, "protocol-switch-question");
+      await page.click(".switch-question button:has-text('Cancel')");
+      assert.equal(await page.isVisible("#choose-switch-q"), false);
+      let state = await fakeState(page);
+      assert.equal(state.calls.filter((c) => c.cmd === "protocol_select").length, 0, "nothing switched");
+      assert.equal(state.choice.id, "four-to-thirty");
+
+      // Switch: the plan changes, and the screen says so.
+      await page.click("button:has-text('Use this plan')");
+      await page.click(".switch-question button:has-text('Switch')");
+      await page.waitForSelector("main h2#current-h:has-text('Four dry days')");
+      state = await fakeState(page);
+      assert.deepEqual(
+        state.calls.filter((c) => c.cmd === "protocol_select").map((c) => c.args),
+        [{ id: "four-day-dry" }],
+      );
+      // The plan followed now is not offered as a switch.
+      await page.click("button:has-text('Use this plan')");
+      assert.equal(await text(page, "#protocol-choice-error"), "You already follow this plan.");
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("an imported plan stays in the list after choosing another, and can be followed again", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
+      await page.setInputFiles("#protocol-file", {
+        name: "northside.toml",
+        mimeType: "application/toml",
+        buffer: Buffer.from(good),
+      });
+      await page.click("button:has-text('Import')");
+      assert.match(
+        await text(page, "#import-switch-q"),
+        /^Switch to Northside aftercare \(your clinic's file\)\? Your reminders will follow the new plan\.$/,
+      );
+      await page.click(".switch-question button:has-text('Switch')");
+      await page.waitForSelector("main h2#current-h:has-text('Northside aftercare')");
+
+      // A built-in plan: the clinic's file is still listed first.
+      await page.check("label:has-text('Two calm weeks after each visit')");
+      await page.click("button:has-text('Use this plan')");
+      await page.click(".switch-question button:has-text('Switch')");
+      await page.waitForSelector("main h2#current-h:has-text('Two calm weeks after each visit')");
+      assert.equal(await text(page, "label[for='protocol-choice-0']"), "Northside aftercare (your clinic's file)");
+      assert.match(await text(page, "#protocol-choice-0-summary"), /From northside\.toml\.$/);
+
+      // And back to it, without importing again.
+      await page.check("#protocol-choice-0");
+      await page.click("button:has-text('Use this plan')");
+      assert.equal(
+        await text(page, "#choose-switch-q"),
+        "Switch to Northside aftercare (your clinic's file)? Your reminders will follow the new plan.",
+      );
+      await page.click(".switch-question button:has-text('Switch')");
+      await page.waitForSelector("main h2#current-h:has-text('Northside aftercare')");
+      const state = await fakeState(page);
+      assert.equal(state.calls.filter((c) => c.cmd === "protocol_import").length, 1);
+      assert.deepEqual(
+        state.calls.filter((c) => c.cmd === "protocol_select_imported").map((c) => c.args),
+        [{ importedId: 1 }],
+      );
+      await noProblems(page);
+      await page.context().close();
+    });
+
+    it("a PDF picked by mistake is named in one sentence beside the import control", async () => {
+      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const sentence =
+        "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.";
+      const pdf = Buffer.concat([
+        Buffer.from("%PDF-1.7\n%"),
+        Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]),
+        Buffer.from("\n1 0 obj\n"),
+      ]);
+      for (const buffer of [pdf, Buffer.concat([pdf, Buffer.alloc(300 * 1024, 0x41)])]) {
+        await page.setInputFiles("#protocol-file", { name: "leaflet.pdf", mimeType: "application/pdf", buffer });
+        await page.click("button:has-text('Import')");
+        await page.waitForSelector("#protocol-file-error:not([hidden])");
+        assert.equal(await text(page, "#protocol-file-error"), sentence);
+        assert.equal(await page.isVisible("#import-switch-q"), false, "nothing to switch to");
+      }
+      const state = await fakeState(page);
+      assert.equal(state.calls.filter((c) => c.cmd === "protocol_import").length, 0);
+      assert.equal(state.choice.kind, "builtin");
+      await scan(page, size.name, "protocol-pdf");
       await noProblems(page);
       await page.context().close();
     });

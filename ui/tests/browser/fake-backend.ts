@@ -19,6 +19,7 @@ import {
   type Preparation,
   type Overview,
   type PlanSummary,
+  type KeyDay,
   type Protocol,
   type ProtocolSummary,
   type SessionRow,
@@ -184,7 +185,10 @@ export function createBackend(cfg: FakeConfig) {
   const state = {
     today: cfg.today ?? fx.today,
     choice: { kind: "builtin", id: "four-to-thirty" } as
-      { kind: "builtin"; id: string } | { kind: "imported"; sourceName: string; protocol: Protocol; base: string },
+      | { kind: "builtin"; id: string }
+      | { kind: "imported"; sourceName: string; protocol: Protocol; base: string; importedId: number },
+    /** Every imported file, kept (the store's `imported_protocols`). */
+    imported: [] as { id: number; sourceName: string; text: string; protocol: Protocol; base: string }[],
     sessions: [] as SessionRow[],
     unreadableDeleted: false,
     nextId: 1,
@@ -292,37 +296,53 @@ export function createBackend(cfg: FakeConfig) {
       throw invalid(field, `${count} sessions are given but only ${planned} are planned`);
   }
 
-  function summaries(): ProtocolSummary[] {
-    const list: ProtocolSummary[] = fx.protocols.map((p) => ({
+  /** The engine's key days of a fixture protocol (the CLI's `protocols --json` adds them). */
+  const keyDays = (id: string): KeyDay[] =>
+    (fx.protocols.find((p) => p.id === id) as Protocol & { key_days: KeyDay[] }).key_days;
+
+  function summary(
+    p: Protocol,
+    base: string,
+    kept: { id: number | null; sourceName: string } | null,
+    selected: boolean,
+  ) {
+    return {
       id: p.id,
       name: p.name,
       summary: p.summary,
       usual_sessions: p.sessions.usual,
-      selected: state.choice.kind === "builtin" && state.choice.id === p.id,
-      imported: false,
-    }));
-    if (state.choice.kind === "imported") {
-      const p = state.choice.protocol;
-      list.unshift({
-        id: p.id,
-        name: p.name,
-        summary: p.summary,
-        usual_sessions: p.sessions.usual,
-        selected: true,
-        imported: true,
-      });
-    }
-    return list;
+      selected,
+      imported: kept !== null,
+      imported_id: kept?.id ?? null,
+      source_name: kept?.sourceName ?? null,
+      key_days: keyDays(base),
+    } satisfies ProtocolSummary;
+  }
+
+  function summaries(): ProtocolSummary[] {
+    const followed = state.choice.kind === "imported" ? state.choice.importedId : null;
+    return [
+      ...state.imported.map((k) =>
+        summary(k.protocol, k.base, { id: k.id, sourceName: k.sourceName }, k.id === followed),
+      ),
+      ...fx.protocols.map((p) => summary(p, p.id, null, state.choice.kind === "builtin" && state.choice.id === p.id)),
+    ];
   }
 
   /** A small stand-in for the engine's TOML checks, with its error shape. */
-  function importProtocol(sourceName: string, text: string): Protocol {
+  function checkProtocol(sourceName: string, text: string): { protocol: Protocol; base: string } {
     const fail = (line: number | null, field: string | null, message: string): never => {
       let full = sourceName;
       if (line !== null) full += `: line ${line}`;
       if (field !== null) full += `, field "${field}"`;
       throw { kind: "protocol", line, field, detail: message, message: `${full}: ${message}` } satisfies AppError;
     };
+    // The engine's sentence for a PDF (`FileKind::sentence`).
+    if (text.startsWith("%PDF"))
+      throw invalid(
+        "file",
+        "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.",
+      );
     if (new TextEncoder().encode(text).length > MAX_PROTOCOL_BYTES) {
       fail(null, null, `the file is ${text.length} bytes; a protocol file may be at most ${MAX_PROTOCOL_BYTES} bytes`);
     }
@@ -347,7 +367,19 @@ export function createBackend(cfg: FakeConfig) {
     p.id = values.id!;
     p.name = values.name!;
     p.summary = values.summary!;
-    state.choice = { kind: "imported", sourceName, protocol: p, base: base.id };
+    return { protocol: p, base: base.id };
+  }
+
+  /** Keeps (once per text) and follows an imported file, as the store's V4 table. */
+  function importProtocol(sourceName: string, text: string): Protocol {
+    const { protocol: p, base } = checkProtocol(sourceName, text);
+    let kept = state.imported.find((k) => k.text === text);
+    if (kept) kept.sourceName = sourceName;
+    else {
+      kept = { id: state.imported.length + 1, sourceName, text, protocol: p, base };
+      state.imported.push(kept);
+    }
+    state.choice = { kind: "imported", sourceName, protocol: p, base, importedId: kept.id };
     return p;
   }
 
@@ -548,6 +580,22 @@ export function createBackend(cfg: FakeConfig) {
         );
       state.choice = { kind: "builtin", id: p.id };
       return p;
+    },
+    protocol_select_imported({ importedId }) {
+      const kept = state.imported.find((k) => k.id === importedId);
+      if (!kept) throw { kind: "not_found", message: `no imported protocol with id ${importedId}` } satisfies AppError;
+      state.choice = {
+        kind: "imported",
+        sourceName: kept.sourceName,
+        protocol: kept.protocol,
+        base: kept.base,
+        importedId: kept.id,
+      };
+      return kept.protocol;
+    },
+    protocol_check({ sourceName, text }) {
+      const { protocol, base } = checkProtocol(String(sourceName), String(text));
+      return summary(protocol, base, { id: null, sourceName: String(sourceName) }, false);
     },
     protocol_import: ({ sourceName, text }) => importProtocol(String(sourceName), String(text)),
     settings: () => clone(state.settings),
