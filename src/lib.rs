@@ -21,6 +21,7 @@
 //! | the days on which something changes | [`milestone`] |
 //! | getting ready for the next session | [`preparation`] |
 //! | notifications and their instants | [`reminder`] |
+//! | care done several times a day: counts and nudges | [`care`] |
 //! | iCalendar export | [`calendar`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
 //! | which characters keep text inert in every sink | [`text`] |
@@ -46,6 +47,7 @@
 pub mod activity;
 pub mod builtin;
 pub mod calendar;
+pub mod care;
 pub mod day;
 pub mod error;
 pub mod milestone;
@@ -65,7 +67,7 @@ pub use error::Error;
 pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
-pub use protocol::{CareItem, Protocol, Rule, Scope, SessionSpec, Window};
+pub use protocol::{CareItem, Protocol, Repeat, Rule, Scope, SessionSpec, Window};
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
 pub use warning::{Warning, WarningCode};
