@@ -59,6 +59,23 @@ impl Repeat {
     }
 }
 
+/// How many calendar days `from..=to` holds (both ends counted); `None`
+/// when `to` is before `from`. The app bounds a range of days asked for
+/// with it, so no front end counts days itself.
+///
+/// ```
+/// use aftercare::care::days_in_range;
+/// use chrono::NaiveDate;
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// assert_eq!(days_in_range(d(3, 2), d(3, 2)), Some(1));
+/// assert_eq!(days_in_range(d(2, 28), d(3, 1)), Some(2));
+/// assert_eq!(days_in_range(d(3, 2), d(3, 1)), None);
+/// ```
+pub fn days_in_range(from: NaiveDate, to: NaiveDate) -> Option<u32> {
+    crate::day::days_between(from, to).map(|n| n.saturating_add(1))
+}
+
 impl Plan {
     /// The nudges for `date` (a date in the plan's zone): one at each of
     /// [`CARE_NUDGE_TIMES`] for every care item asked for that day with a
