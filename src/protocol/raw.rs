@@ -77,7 +77,10 @@ pub(super) struct RawCare {
 
 /// `times_per_day = { min = 2, max = 3 }` on a care item.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table such as { min = 2, max = 3 }"
+)]
 pub(super) struct RawTimes {
     pub(super) min: Spanned<i64>,
     pub(super) max: Option<Spanned<i64>>,

@@ -776,7 +776,7 @@ mod tests {
         );
         assert_eq!(
             care_err("times_per_day = 2\n"),
-            "t.toml: line 19: invalid type: integer `2`, expected struct RawTimes"
+            "t.toml: line 19: invalid type: integer `2`, expected a table such as { min = 2, max = 3 }"
         );
     }
 }
