@@ -22,6 +22,7 @@
 //! | the days on which something changes | [`milestone`] |
 //! | getting ready for the next session | [`preparation`] |
 //! | notifications and their instants | [`reminder`] |
+//! | care done several times a day: counts and nudges | [`care`] |
 //! | iCalendar export | [`calendar`] |
 //! | the plan as a chart of each activity's days | [`chart`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
@@ -49,6 +50,7 @@
 pub mod activity;
 pub mod builtin;
 pub mod calendar;
+pub mod care;
 pub mod chart;
 pub mod date_entry;
 pub mod day;
@@ -73,7 +75,7 @@ pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{
-    Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Rule, Scope, SessionSpec, Window,
+    Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Repeat, Rule, Scope, SessionSpec, Window,
 };
 pub use reminder::{Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};

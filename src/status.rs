@@ -7,6 +7,7 @@ use crate::activity::{Activity, Allowance};
 use crate::day::{day_number, days_between};
 use crate::milestone::MilestoneKind;
 use crate::plan::Plan;
+use crate::protocol::Repeat;
 use crate::schedule::{Lifts, Schedule};
 use crate::warning::Warning;
 
@@ -91,6 +92,9 @@ pub struct CareToday {
     /// When the item's activity is only allowed with care that day, the
     /// condition that still holds ("foil shaver only").
     pub condition: Option<String>,
+    /// Whether it is done several times a day and how often, where the
+    /// clinic says; such an item can be ticked off each time.
+    pub repeat: Option<Repeat>,
 }
 
 /// The next milestone after a date, in brief.
@@ -198,6 +202,7 @@ impl Plan {
                     label: item.label.clone(),
                     note: item.note.clone(),
                     condition,
+                    repeat: item.repeat,
                 },
             );
         });

@@ -1393,3 +1393,55 @@ fn key_days_agree_with_the_days_status_reports() {
         }
     }
 }
+
+/// Care the clinic asks for several times a day can be ticked off; only
+/// where its text says how often (003 rule 6 "2-3 times a day", rule 8 "if
+/// necessary" and "when exposing it to sunlight"; 002 "at least once a
+/// day"). Every other item has no `repeat`.
+#[test]
+fn care_repeats_only_where_the_clinic_says_how_often() {
+    use aftercare::Repeat;
+    let repeats = |id: &str| -> Vec<(String, Option<Repeat>)> {
+        Protocol::builtin(id)
+            .unwrap()
+            .care()
+            .iter()
+            .filter(|c| c.repeat.is_some())
+            .map(|c| (c.id.clone(), c.repeat))
+            .collect()
+    };
+    let twice = Repeat::Times {
+        min: 2,
+        max: Some(3),
+    };
+    let daily = Repeat::Times { min: 1, max: None };
+    assert_eq!(
+        repeats("four-to-thirty"),
+        [
+            ("moisturise".to_string(), Some(twice)),
+            ("sun_cream".to_string(), Some(Repeat::AsNeeded)),
+            ("sun_cream_long_term".to_string(), Some(Repeat::AsNeeded)),
+        ]
+    );
+    assert_eq!(
+        repeats("four-day-dry"),
+        [
+            ("moisturise".to_string(), Some(daily)),
+            ("moisturise_long_term".to_string(), Some(daily)),
+        ]
+    );
+    assert_eq!(repeats("light-exercise-day-five"), []);
+    assert_eq!(repeats("two-week-rest"), []);
+
+    // Today's care carries it: 003 day 6 of a first session of two.
+    let plan = Plan::new(
+        Protocol::builtin("four-to-thirty").unwrap(),
+        vec![s1()],
+        Some(2),
+        chrono_tz::UTC,
+    )
+    .unwrap();
+    let care = plan.status(nth_day(s1(), 6)).care;
+    let moisturise = care.iter().find(|c| c.id == "moisturise").unwrap();
+    assert_eq!(moisturise.repeat, Some(twice));
+}

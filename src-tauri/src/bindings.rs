@@ -10,7 +10,7 @@ use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    calendar, first_run, logfile, protocols, reminders, sessions, settings, timeline, today,
+    calendar, care, first_run, logfile, protocols, reminders, sessions, settings, timeline, today,
 };
 
 /// Where the UI keeps the generated bindings, relative to this crate.
@@ -62,6 +62,9 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             first_run::first_run,
             logfile::log_location,
             logfile::log_open,
+            care::care_tick,
+            care::care_untick,
+            care::care_ticks,
         ])
 }
 

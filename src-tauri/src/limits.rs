@@ -14,6 +14,8 @@
 //! | clinic name, phone, email | `clinic.*` | [`MAX_NOTE_CHARS`] characters |
 //! | dates, times, zone names, protocol ids | their field | [`MAX_VALUE_BYTES`] bytes |
 //! | booked sessions | `date` | [`MAX_SESSIONS`] (the engine's `MAX_PLANNED`) |
+//! | a care item's id (`care_tick`, `care_untick`) | `care` | [`MAX_VALUE_BYTES`] bytes |
+//! | the days of ticks asked for (`care_ticks`) | `from`, `to` | [`MAX_VALUE_BYTES`] bytes each; [`MAX_RANGE_DAYS`] days |
 
 use crate::error::AppError;
 use crate::model::{SettingsForm, ZoneChoice};
@@ -29,6 +31,11 @@ pub const MAX_NOTE_CHARS: usize = 200;
 pub const MAX_VALUE_BYTES: usize = 64;
 /// The most sessions a plan holds: the engine's `MAX_PLANNED`.
 pub const MAX_SESSIONS: u32 = aftercare::error::MAX_PLANNED;
+
+/// The most days one `care_ticks` call covers: a year and a day, the
+/// longest a protocol's day numbers reach, so the timeline of any plan
+/// fits in a call or two.
+pub const MAX_RANGE_DAYS: u32 = 366;
 
 /// How a limit counts.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +91,32 @@ pub fn protocol_id(id: &str) -> Result<(), AppError> {
 /// A date (`session_check`, `session_add`, `session_edit`, `status_on`, `first_run`).
 pub fn date(date: &str) -> Result<(), AppError> {
     check("date", "the date", date, Max::Bytes(MAX_VALUE_BYTES))
+}
+
+/// A date sent in `field` (`care_ticks`: `from`, `to`).
+pub fn date_in(field: &str, date: &str) -> Result<(), AppError> {
+    check(field, "the date", date, Max::Bytes(MAX_VALUE_BYTES))
+}
+
+/// A care item's id (`care_tick`, `care_untick`).
+pub fn care_id(id: &str) -> Result<(), AppError> {
+    check("care", "the care id", id, Max::Bytes(MAX_VALUE_BYTES))
+}
+
+/// A range of days asked for (`care_ticks`): `to` not before `from`, at
+/// most [`MAX_RANGE_DAYS`] days (counted by the engine).
+pub fn day_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<(), AppError> {
+    match aftercare::care::days_in_range(from, to) {
+        None => Err(AppError::invalid(
+            "to",
+            format!("{to} is before {from}: give the earlier date first"),
+        )),
+        Some(n) if n > MAX_RANGE_DAYS => Err(AppError::invalid(
+            "to",
+            format!("{from} to {to} is {n} days; ask for at most {MAX_RANGE_DAYS} at a time"),
+        )),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Every string of the settings form (`settings_set`, `first_run`).
@@ -180,6 +213,39 @@ mod tests {
             (
                 Some("clinic.name".into()),
                 "the clinic's name is too long: at most 200 characters".into()
+            )
+        );
+    }
+
+    #[test]
+    fn day_ranges_are_ordered_and_bounded() {
+        let d = |s: &str| aftercare::parse_date(s).unwrap();
+        assert_eq!(day_range(d("2026-03-02"), d("2026-03-02")), Ok(()));
+        assert_eq!(day_range(d("2026-01-01"), d("2027-01-01")), Ok(()));
+        assert_eq!(
+            refused(day_range(d("2026-01-01"), d("2027-01-02"))),
+            (
+                Some("to".into()),
+                "2026-01-01 to 2027-01-02 is 367 days; ask for at most 366 at a time".into()
+            )
+        );
+        assert_eq!(
+            refused(day_range(d("2026-03-02"), d("2026-03-01"))),
+            (
+                Some("to".into()),
+                "2026-03-01 is before 2026-03-02: give the earlier date first".into()
+            )
+        );
+    }
+
+    #[test]
+    fn care_ids_are_short_values() {
+        assert_eq!(care_id(&"a".repeat(MAX_VALUE_BYTES)), Ok(()));
+        assert_eq!(
+            refused(care_id(&"a".repeat(MAX_VALUE_BYTES + 1))),
+            (
+                Some("care".into()),
+                "the care id is too long: at most 64 bytes".into()
             )
         );
     }

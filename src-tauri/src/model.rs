@@ -132,6 +132,10 @@ pub struct Settings {
     pub launch_at_login: bool,
     /// The clinic's contact details.
     pub clinic: Clinic,
+    /// Nudges during the day for care the clinic asks for several times a
+    /// day and that is not ticked off often enough yet ("Remind me to
+    /// moisturise during the day"). Off until the client turns it on.
+    pub care_reminders: bool,
 }
 
 /// The reminder time until the client picks one.
@@ -149,6 +153,7 @@ impl Default for Settings {
             zone: ZoneMode::Device,
             launch_at_login: false,
             clinic: Clinic::default(),
+            care_reminders: false,
         }
     }
 }
@@ -175,6 +180,8 @@ pub struct SettingsForm {
     pub launch_at_login: bool,
     /// The clinic's contact details.
     pub clinic: Clinic,
+    /// See [`Settings::care_reminders`].
+    pub care_reminders: bool,
 }
 
 /// Quiet hours on the wire.
@@ -216,6 +223,7 @@ impl From<&Settings> for SettingsForm {
             },
             launch_at_login: s.launch_at_login,
             clinic: s.clinic.clone(),
+            care_reminders: s.care_reminders,
         }
     }
 }

@@ -1404,6 +1404,30 @@ fn oversized_input_is_refused_by_name_without_touching_the_store() {
             "clinic.name",
             "the clinic's name is too long: at most 200 characters",
         ),
+        (
+            "care_tick",
+            json!({ "care": mib }),
+            "care",
+            "the care id is too long: at most 64 bytes",
+        ),
+        (
+            "care_untick",
+            json!({ "care": mib }),
+            "care",
+            "the care id is too long: at most 64 bytes",
+        ),
+        (
+            "care_ticks",
+            json!({ "from": mib, "to": "2026-03-04" }),
+            "from",
+            "the date is too long: at most 64 bytes",
+        ),
+        (
+            "care_ticks",
+            json!({ "from": "2026-03-04", "to": mib }),
+            "to",
+            "the date is too long: at most 64 bytes",
+        ),
     ];
     let before = store_bytes(&h.dir);
     assert!(!before[0].1.is_empty(), "the store exists");
@@ -1475,4 +1499,173 @@ fn the_log_is_located_and_opened_from_rust() {
     );
     assert_eq!(h.ok("log_open", json!({})), Value::Null);
     assert_eq!(*h.opened_paths.lock().unwrap(), vec![log]);
+}
+
+// ---------------------------------------------------------------- care ticks
+
+/// Day 6 of a first session (7 March, 003's moisturiser from day 6, "2-3
+/// times a day"): ticks count up to 3, untick takes one back, the day's
+/// ticks come back labelled, and the scheduler is woken after each.
+#[test]
+fn care_is_ticked_off_today_up_to_the_clinics_most() {
+    let h = harness("care-tick", "2026-03-07T10:00:00Z");
+    assert_eq!(
+        h.err("care_tick", json!({ "care": "moisturise" })),
+        json!({
+            "kind": "invalid",
+            "field": "care",
+            "message": "there is no care to tick off before your first session is entered"
+        })
+    );
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let changes = h.changes.load(Ordering::SeqCst);
+
+    // Today's status says it can be ticked, and how often.
+    let o = h.ok("overview", json!({}));
+    let care = o["status"]["care"].as_array().unwrap();
+    let moisturise = care.iter().find(|c| c["id"] == "moisturise").unwrap();
+    assert_eq!(
+        moisturise["repeat"],
+        json!({ "kind": "times", "min": 2, "max": 3 })
+    );
+
+    let day = h.ok("care_tick", json!({ "care": "moisturise" }));
+    assert_eq!(
+        day,
+        json!({
+            "date": "2026-03-07",
+            "items": [{
+                "id": "moisturise",
+                "label": "Moisturise your scalp",
+                "count": 1,
+                "repeat": { "kind": "times", "min": 2, "max": 3 },
+                "most": 3
+            }]
+        })
+    );
+    h.ok("care_tick", json!({ "care": "moisturise" }));
+    let day = h.ok("care_tick", json!({ "care": "moisturise" }));
+    assert_eq!(day["items"][0]["count"], 3);
+    assert_eq!(
+        h.err("care_tick", json!({ "care": "moisturise" })),
+        json!({
+            "kind": "invalid",
+            "field": "care",
+            "message": "\"Moisturise your scalp\" is already ticked off 3 times today, the most your clinic asks for"
+        })
+    );
+    // Sun cream (as needed) is counted too, after moisturising (file order).
+    let day = h.ok("care_tick", json!({ "care": "sun_cream" }));
+    let ids: Vec<&str> = day["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["moisturise", "sun_cream"]);
+    assert_eq!(day["items"][1]["repeat"], json!({ "kind": "as_needed" }));
+    assert_eq!(day["items"][1]["most"], 12);
+
+    let day = h.ok("care_untick", json!({ "care": "moisturise" }));
+    assert_eq!(day["items"][0]["count"], 2);
+    let day = h.ok("care_untick", json!({ "care": "sun_cream" }));
+    assert_eq!(day["items"].as_array().unwrap().len(), 1);
+    // Nothing left to take back: nothing changes, no error.
+    let day = h.ok("care_untick", json!({ "care": "sun_cream" }));
+    assert_eq!(day["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        h.changes.load(Ordering::SeqCst),
+        changes + 7,
+        "every tick and untick that is not refused wakes the scheduler"
+    );
+
+    // The timeline's range: only days with ticks.
+    assert_eq!(
+        h.ok(
+            "care_ticks",
+            json!({ "from": "2026-03-02", "to": "2026-03-31" })
+        ),
+        json!([{
+            "date": "2026-03-07",
+            "items": [{
+                "id": "moisturise",
+                "label": "Moisturise your scalp",
+                "count": 2,
+                "repeat": { "kind": "times", "min": 2, "max": 3 },
+                "most": 3
+            }]
+        }])
+    );
+    assert_eq!(
+        h.ok(
+            "care_ticks",
+            json!({ "from": "2026-03-08", "to": "2026-03-08" })
+        ),
+        json!([])
+    );
+}
+
+#[test]
+fn care_that_cannot_be_ticked_today_is_refused_by_name() {
+    let h = harness("care-refused", "2026-03-04T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    // Day 3: no moisturiser yet.
+    assert_eq!(
+        h.err("care_tick", json!({ "care": "moisturise" })),
+        json!({ "kind": "invalid", "field": "care", "message": "\"moisturise\" is not asked for today" })
+    );
+    assert_eq!(
+        h.err("care_tick", json!({ "care": "no_such_item" }))["message"],
+        "\"no_such_item\" is not asked for today"
+    );
+    // The day before session 2 (booked 12 March): "drink plenty of water"
+    // is asked for, but not several times a day.
+    let h = harness("care-once", "2026-03-11T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    h.ok("session_add", json!({ "date": "2026-03-12" }));
+    assert_eq!(
+        h.err("care_tick", json!({ "care": "prep_drink" })),
+        json!({
+            "kind": "invalid",
+            "field": "care",
+            "message": "\"Drink plenty of water\" has nothing to tick off: your clinic doesn't ask for it several times a day"
+        })
+    );
+    // Ranges: ordered, bounded, real dates.
+    assert_eq!(
+        h.err(
+            "care_ticks",
+            json!({ "from": "2026-03-05", "to": "2026-03-04" })
+        ),
+        json!({ "kind": "invalid", "field": "to", "message": "2026-03-04 is before 2026-03-05: give the earlier date first" })
+    );
+    assert_eq!(
+        h.err(
+            "care_ticks",
+            json!({ "from": "2026-01-01", "to": "2027-06-01" })
+        )["message"],
+        "2026-01-01 to 2027-06-01 is 517 days; ask for at most 366 at a time"
+    );
+    assert_eq!(
+        h.err(
+            "care_ticks",
+            json!({ "from": "2026-02-30", "to": "2026-03-04" })
+        ),
+        json!({
+            "kind": "invalid",
+            "field": "from",
+            "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
+        })
+    );
+}
+
+/// The setting travels with the others and is off until turned on.
+#[test]
+fn care_reminders_are_off_until_turned_on() {
+    let h = harness("care-setting", "2026-03-04T10:00:00Z");
+    let mut s = h.ok("settings", json!({}));
+    assert_eq!(s["care_reminders"], false);
+    s["care_reminders"] = json!(true);
+    h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(h.ok("settings", json!({}))["care_reminders"], true);
 }

@@ -672,3 +672,137 @@ fn a_damaged_store_still_sends_the_reminders_of_what_remains() {
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].title, expected.title);
 }
+
+// ------------------------------------------------------------ care nudges
+
+/// The nudges of day 6 (7 March, London = UTC then) shown by walking the
+/// day from 08:55 to 20:00: (instant, title, body) of every notice about
+/// moisturising.
+fn care_shown(app: &App, from: &str) -> Vec<(DateTime<Utc>, String)> {
+    app.walk(utc(from), utc("2026-03-07T20:00:00Z"))
+        .into_iter()
+        .filter(|(_, n)| n.title == "Moisturise your scalp")
+        .map(|(at, n)| (at, n.body))
+        .collect()
+}
+
+fn with_care(mut s: Settings) -> Settings {
+    s.care_reminders = true;
+    s
+}
+
+/// Off by default: the day's walk shows the daily reminder and no nudge.
+#[test]
+fn care_nudges_are_off_by_default() {
+    let dir = TempDir::new("care-off");
+    let app = App::new(dir.path(), plan(&["2026-03-02"], LONDON), settings("09:00"));
+    app.pass(utc("2026-03-05T12:00:00Z"));
+    assert_eq!(care_shown(&app, "2026-03-07T08:55:00Z"), []);
+    assert!(!app.log().iter().any(|(id, _)| id.starts_with("care:")));
+}
+
+/// Turned on and never ticked: a nudge at 13:00 and at 19:00, each once,
+/// also across a restart (the delivery log keeps their ids).
+#[test]
+fn care_nudges_come_at_their_times_once() {
+    let dir = TempDir::new("care-on");
+    let expected = vec![
+        (
+            utc("2026-03-07T13:00:00Z"),
+            "Not ticked off yet today; your clinic asks for 2-3 times a day.".to_string(),
+        ),
+        (
+            utc("2026-03-07T19:00:00Z"),
+            "Not ticked off yet today; your clinic asks for 2-3 times a day.".to_string(),
+        ),
+    ];
+    {
+        let app = App::new(
+            dir.path(),
+            plan(&["2026-03-02"], LONDON),
+            with_care(settings("09:00")),
+        );
+        app.pass(utc("2026-03-05T12:00:00Z"));
+        assert_eq!(care_shown(&app, "2026-03-07T08:55:00Z"), expected);
+        assert_eq!(
+            app.how("care:2026-03-07:moisturise:19:00"),
+            Some(DeliveryHow::Notification)
+        );
+    }
+    let app = App::new(
+        dir.path(),
+        plan(&["2026-03-02"], LONDON),
+        with_care(settings("09:00")),
+    );
+    assert_eq!(care_shown(&app, "2026-03-07T12:59:00Z"), []);
+}
+
+/// Ticks count: one tick before 13:00 gives a nudge that says so; a second
+/// tick reaches the clinic's least (2) and the 19:00 nudge never comes.
+#[test]
+fn care_nudges_follow_the_ticks() {
+    let dir = TempDir::new("care-ticks");
+    let app = App::new(
+        dir.path(),
+        plan(&["2026-03-02"], LONDON),
+        with_care(settings("09:00")),
+    );
+    app.pass(utc("2026-03-05T12:00:00Z"));
+    let day6 = date("2026-03-07");
+    let tick = |at: &str| {
+        app.store
+            .lock()
+            .unwrap()
+            .tick_care(day6, "moisturise", utc(at), 3)
+            .unwrap()
+    };
+    assert_eq!(tick("2026-03-07T08:00:00Z"), 1);
+    // The morning's news (the day-6 reminder) is already out.
+    app.pass(utc("2026-03-07T09:00:00Z"));
+    let midday = app
+        .walk(utc("2026-03-07T12:55:00Z"), utc("2026-03-07T13:05:00Z"))
+        .into_iter()
+        .map(|(at, n)| (at, n.body))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        midday,
+        [(
+            utc("2026-03-07T13:00:00Z"),
+            "Ticked off 1 so far today; your clinic asks for 2-3 times a day.".to_string()
+        )]
+    );
+    assert_eq!(tick("2026-03-07T15:00:00Z"), 2);
+    assert_eq!(care_shown(&app, "2026-03-07T15:00:00Z"), []);
+    assert_eq!(app.how("care:2026-03-07:moisturise:19:00"), None);
+}
+
+/// Quiet hours over 13:00 skip that nudge (not held, not logged); the one
+/// at 19:00 comes. Turning the setting on at 15:00 does not bring the
+/// 13:00 one late either.
+#[test]
+fn care_nudges_respect_quiet_hours_and_are_never_late() {
+    let dir = TempDir::new("care-quiet");
+    let mut quiet = with_care(settings("09:00"));
+    quiet.quiet_hours = Some(QuietHours {
+        start: aftercare::parse_time("12:00").unwrap(),
+        end: aftercare::parse_time("14:00").unwrap(),
+    });
+    let app = App::new(dir.path(), plan(&["2026-03-02"], LONDON), quiet);
+    app.pass(utc("2026-03-05T12:00:00Z"));
+    let shown = care_shown(&app, "2026-03-07T08:55:00Z");
+    let times: Vec<DateTime<Utc>> = shown.iter().map(|(at, _)| *at).collect();
+    assert_eq!(times, [utc("2026-03-07T19:00:00Z")]);
+    assert_eq!(app.how("care:2026-03-07:moisturise:13:00"), None);
+
+    let dir = TempDir::new("care-late");
+    let app = App::new(
+        dir.path(),
+        plan(&["2026-03-02"], LONDON),
+        with_care(settings("09:00")),
+    );
+    app.pass(utc("2026-03-05T12:00:00Z"));
+    let shown = care_shown(&app, "2026-03-07T15:00:00Z");
+    let times: Vec<DateTime<Utc>> = shown.iter().map(|(at, _)| *at).collect();
+    assert_eq!(times, [utc("2026-03-07T19:00:00Z")]);
+    assert_eq!(app.how("care:2026-03-07:moisturise:13:00"), None);
+}

@@ -286,6 +286,7 @@ fn sample_settings() -> Settings {
             phone: "+44 20 7946 0000".to_string(),
             email: "hello@example.com".to_string(),
         },
+        care_reminders: true,
     }
 }
 
@@ -374,6 +375,7 @@ fn settings_written_by_the_previous_app_load_typed() {
         snapshot.settings,
         Settings {
             reminders_enabled: true,
+            care_reminders: false,
             ..sample_settings()
         }
     );
@@ -383,7 +385,15 @@ fn settings_written_by_the_previous_app_load_typed() {
         .unwrap()
         .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(stored, previous);
+    // The same document, with the settings added since (care reminders,
+    // off as before) at the end.
+    assert_eq!(
+        stored,
+        format!(
+            "{},\"care_reminders\":false}}",
+            &previous[..previous.len() - 1]
+        )
+    );
 }
 
 #[test]
@@ -975,7 +985,7 @@ fn a_version_1_file_is_upgraded_with_its_data() {
 
     // Upgraded, with what version 2 added.
     assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
-    const { assert!(SCHEMA_VERSION >= 4) };
+    assert_eq!(SCHEMA_VERSION, 5);
     let index: String = Connection::open(dir.db())
         .unwrap()
         .query_row(
@@ -1339,5 +1349,136 @@ fn imported_protocols_are_kept_once_each_and_outlive_another_choice() {
             (first, "clinic (1).toml".to_string()),
             (second, "other.toml".to_string())
         ]
+    );
+}
+
+// ---------------------------------------------------------------- care ticks
+
+#[test]
+fn care_ticks_count_up_to_the_limit_and_survive_a_restart() {
+    let dir = Scratch::new("ticks");
+    let day = d(2026, 3, 7);
+    {
+        let mut store = open(&dir);
+        assert_eq!(
+            store
+                .tick_care(day, "moisturise", t(2026, 3, 7, 8, 0), 3)
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store
+                .tick_care(day, "moisturise", t(2026, 3, 7, 13, 0), 3)
+                .unwrap(),
+            2
+        );
+        assert_eq!(
+            store
+                .tick_care(day, "sun_cream", t(2026, 3, 7, 12, 0), 12)
+                .unwrap(),
+            1
+        );
+        // Another day counts on its own.
+        assert_eq!(
+            store
+                .tick_care(d(2026, 3, 8), "moisturise", t(2026, 3, 8, 8, 0), 3)
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store
+                .tick_care(day, "moisturise", t(2026, 3, 7, 19, 0), 3)
+                .unwrap(),
+            3
+        );
+        let e = store
+            .tick_care(day, "moisturise", t(2026, 3, 7, 20, 0), 3)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "moisturise already has 3 ticks on 2026-03-07"
+        );
+    }
+    let mut store = open(&dir);
+    assert_eq!(
+        store
+            .care_counts(day)
+            .unwrap()
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [("moisturise".to_string(), 3), ("sun_cream".to_string(), 1)]
+    );
+    // Untick takes back the latest tick; with none left it is a no-op.
+    assert_eq!(store.untick_care(day, "moisturise").unwrap(), 2);
+    let ticks = store.care_ticks(day, day).unwrap();
+    let times: Vec<(String, DateTime<Utc>)> =
+        ticks.into_iter().map(|t| (t.care_id, t.at)).collect();
+    assert_eq!(
+        times,
+        [
+            ("moisturise".to_string(), t(2026, 3, 7, 8, 0)),
+            ("moisturise".to_string(), t(2026, 3, 7, 13, 0)),
+            ("sun_cream".to_string(), t(2026, 3, 7, 12, 0)),
+        ]
+    );
+    assert_eq!(store.untick_care(day, "sun_cream").unwrap(), 0);
+    assert_eq!(store.untick_care(day, "sun_cream").unwrap(), 0);
+    assert_eq!(store.untick_care(day, "never_ticked").unwrap(), 0);
+    // A range covers both days, in date order.
+    let range: Vec<NaiveDate> = store
+        .care_ticks(day, d(2026, 3, 8))
+        .unwrap()
+        .into_iter()
+        .map(|t| t.date)
+        .collect();
+    assert_eq!(range, [day, day, d(2026, 3, 8)]);
+    assert!(
+        store
+            .care_ticks(d(2026, 3, 9), d(2026, 3, 31))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_unreadable_tick_is_left_out_not_fatal() {
+    let dir = Scratch::new("ticks-bad");
+    drop(open(&dir));
+    {
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.execute_batch(
+            "INSERT INTO care_ticks (date, care_id, at) VALUES
+                 ('2026-03-07', 'moisturise', 'noon'),
+                 ('2026-03-07', 'moisturise', '2026-03-07T08:00:00Z');",
+        )
+        .unwrap();
+    }
+    let store = open(&dir);
+    let ticks = store.care_ticks(d(2026, 3, 7), d(2026, 3, 7)).unwrap();
+    assert_eq!(ticks.len(), 1);
+    assert_eq!(ticks[0].at, t(2026, 3, 7, 8, 0));
+}
+
+#[test]
+fn a_version_2_file_gets_the_care_ticks_table() {
+    let dir = Scratch::new("v2-ticks");
+    {
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.execute_batch(VERSION_1_SCHEMA).unwrap();
+        conn.execute_batch(
+            "CREATE INDEX reminder_log_due ON reminder_log (due);
+             INSERT INTO sessions (id, date) VALUES (1, '2026-03-02');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let mut store = open(&dir);
+    assert_eq!(user_version(&dir.db()), 5);
+    assert_eq!(store.sessions().unwrap().len(), 1);
+    assert_eq!(
+        store
+            .tick_care(d(2026, 3, 7), "moisturise", t(2026, 3, 7, 8, 0), 3)
+            .unwrap(),
+        1
     );
 }

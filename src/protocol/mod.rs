@@ -32,6 +32,10 @@ pub const MAX_PROTOCOL_BYTES: usize = 64 * 1024;
 /// items as a 64-bit set. Real protocols have about ten.
 pub const MAX_CARE_ITEMS: usize = 64;
 
+/// The most times a day a care item may ask for (and be ticked): more
+/// than a dozen is a typo, not a clinic's routine.
+pub const MAX_TIMES_PER_DAY: u32 = 12;
+
 /// The longest note, label or name, in characters: they are shown on a phone.
 pub(crate) const MAX_TEXT_CHARS: usize = 200;
 
@@ -264,6 +268,55 @@ pub struct CareItem {
     /// When to do it.
     #[serde(flatten)]
     pub window: Window,
+    /// Whether it is done several times a day, and how often, where the
+    /// clinic says (`times_per_day` or `repeat = true` in the file). Only
+    /// such items can be ticked off in the app.
+    pub repeat: Option<Repeat>,
+}
+
+/// How often in a day a care item is done, where the clinic says so.
+///
+/// ```
+/// use aftercare::Repeat;
+///
+/// let moisturise = Repeat::Times { min: 2, max: Some(3) };
+/// assert_eq!(moisturise.most(), 3);
+/// assert_eq!(moisturise.least(), Some(2));
+/// assert_eq!(Repeat::AsNeeded.most(), aftercare::protocol::MAX_TIMES_PER_DAY);
+/// assert_eq!(Repeat::AsNeeded.least(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Repeat {
+    /// `min` to `max` times a day (`max: None`: "at least `min` times").
+    Times {
+        /// The fewest times a day the clinic asks for.
+        min: u32,
+        /// The most, where the clinic gives a range.
+        max: Option<u32>,
+    },
+    /// As often as needed, with no count ("whenever your scalp is in the sun").
+    AsNeeded,
+}
+
+impl Repeat {
+    /// The most ticks a day can hold for this item: the clinic's `max`, or
+    /// [`MAX_TIMES_PER_DAY`] where it gives none.
+    pub fn most(self) -> u32 {
+        match self {
+            Repeat::Times { max: Some(max), .. } => max,
+            Repeat::Times { max: None, .. } | Repeat::AsNeeded => MAX_TIMES_PER_DAY,
+        }
+    }
+
+    /// The fewest times a day the clinic asks for, if it gives a count.
+    pub fn least(self) -> Option<u32> {
+        match self {
+            Repeat::Times { min, .. } => Some(min),
+            Repeat::AsNeeded => None,
+        }
+    }
 }
 
 /// What a clinic says about a [`Topic`] outside its dated rules: pain

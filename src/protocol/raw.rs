@@ -75,11 +75,24 @@ pub(super) struct RawCare {
     pub(super) label: Spanned<String>,
     pub(super) note: Option<Spanned<String>>,
     pub(super) activity: Option<Spanned<String>>,
+    pub(super) times_per_day: Option<Spanned<RawTimes>>,
+    pub(super) repeat: Option<Spanned<bool>>,
     pub(super) scope: Spanned<String>,
     pub(super) from_day: Option<Spanned<i64>>,
     pub(super) to_day: Option<Spanned<i64>>,
     pub(super) days_before: Option<Spanned<i64>>,
     pub(super) session_day: Option<Spanned<bool>>,
+}
+
+/// `times_per_day = { min = 2, max = 3 }` on a care item.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table such as { min = 2, max = 3 }"
+)]
+pub(super) struct RawTimes {
+    pub(super) min: Spanned<i64>,
+    pub(super) max: Option<Spanned<i64>>,
 }
 
 /// 1-based line of a byte offset.

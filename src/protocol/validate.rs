@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::raw::{RawProtocol, RawWindow, line_of};
+use super::raw::{RawProtocol, RawTimes, RawWindow, line_of};
 use super::{
-    Advice, CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, Protocol, Rule, Scope, SessionSpec,
-    Window,
+    Advice, CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, MAX_TIMES_PER_DAY, Protocol, Repeat,
+    Rule, Scope, SessionSpec, Window,
 };
 use crate::activity::{Activity, Allowance};
 use crate::error::{Error, MAX_PLANNED};
@@ -93,6 +93,45 @@ impl Check<'_> {
                     range.end - 1
                 ),
             )),
+        }
+    }
+
+    /// A care item's `times_per_day = { min, max }` or `repeat = true`:
+    /// one of them at most, counts from 1 to [`MAX_TIMES_PER_DAY`], and
+    /// `max` not below `min`.
+    fn repeat(
+        &self,
+        times: Option<&Spanned<RawTimes>>,
+        repeat: Option<&Spanned<bool>>,
+    ) -> Result<Option<Repeat>, Error> {
+        let range = 1..MAX_TIMES_PER_DAY + 1;
+        match (times, repeat) {
+            (Some(_), Some(r)) if *r.get_ref() => Err(self.err(
+                r.span(),
+                "repeat",
+                "give either times_per_day or repeat = true, not both",
+            )),
+            (Some(t), _) => {
+                let t = t.get_ref();
+                let min = self.number(&t.min, "times_per_day.min", range.clone())?;
+                let max = t
+                    .max
+                    .as_ref()
+                    .map(|m| self.number(m, "times_per_day.max", range.clone()))
+                    .transpose()?;
+                if let (Some(max), Some(raw)) = (max, t.max.as_ref())
+                    && max < min
+                {
+                    return Err(self.err(
+                        raw.span(),
+                        "times_per_day.max",
+                        format!("{max} is less than min {min}"),
+                    ));
+                }
+                Ok(Some(Repeat::Times { min, max }))
+            }
+            (None, Some(r)) if *r.get_ref() => Ok(Some(Repeat::AsNeeded)),
+            (None, _) => Ok(None),
         }
     }
 
@@ -361,6 +400,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
                     })
             })
             .transpose()?;
+        let repeat = check.repeat(c.times_per_day.as_ref(), c.repeat.as_ref())?;
         let window = check.window(
             RawWindow {
                 scope: c.scope,
@@ -377,6 +417,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
             label,
             note,
             window,
+            repeat,
         });
     }
 
@@ -730,6 +771,68 @@ mod tests {
         assert_eq!(
             text_err("note", &"é".repeat(MAX_TEXT_CHARS + 1)),
             "t.toml: line 14, field \"note\": is 201 characters long; at most 200 are allowed"
+        );
+    }
+
+    /// A protocol with one care item (line 15 on) whose extra lines are
+    /// `extra` (from line 19).
+    fn care_with(extra: &str) -> Result<Protocol, Error> {
+        Protocol::from_toml(
+            "t.toml",
+            &format!(
+                "{HEAD}{RULE}note = \"n\"\n[[care]]\nid = \"moisturise\"\nlabel = \"Moisturise\"\nscope = \"between\"\n{extra}"
+            ),
+        )
+    }
+
+    fn care_err(extra: &str) -> String {
+        care_with(extra).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn times_per_day_and_repeat_are_read() {
+        let repeat = |extra: &str| care_with(extra).unwrap().care()[0].repeat;
+        assert_eq!(
+            repeat("times_per_day = { min = 2, max = 3 }\n"),
+            Some(Repeat::Times {
+                min: 2,
+                max: Some(3)
+            })
+        );
+        assert_eq!(
+            repeat("times_per_day = { min = 1 }\n"),
+            Some(Repeat::Times { min: 1, max: None })
+        );
+        assert_eq!(repeat("repeat = true\n"), Some(Repeat::AsNeeded));
+        assert_eq!(repeat("repeat = false\n"), None);
+        assert_eq!(repeat(""), None);
+    }
+
+    #[test]
+    fn times_per_day_errors_name_line_and_field() {
+        assert_eq!(
+            care_err("times_per_day = { min = 0, max = 3 }\n"),
+            "t.toml: line 19, field \"times_per_day.min\": 0 is out of range (expected 1 to 12)"
+        );
+        assert_eq!(
+            care_err("\ntimes_per_day = { min = 2, max = 13 }\n"),
+            "t.toml: line 20, field \"times_per_day.max\": 13 is out of range (expected 1 to 12)"
+        );
+        assert_eq!(
+            care_err("times_per_day = { min = 3, max = 2 }\n"),
+            "t.toml: line 19, field \"times_per_day.max\": 2 is less than min 3"
+        );
+        assert_eq!(
+            care_err("times_per_day = { min = 2, max = 3 }\nrepeat = true\n"),
+            "t.toml: line 20, field \"repeat\": give either times_per_day or repeat = true, not both"
+        );
+        assert_eq!(
+            care_err("times_per_day = { min = 2, most = 3 }\n"),
+            "t.toml: line 19, field \"most\": unknown field `most`, expected `min` or `max`"
+        );
+        assert_eq!(
+            care_err("times_per_day = 2\n"),
+            "t.toml: line 19: invalid type: integer `2`, expected a table such as { min = 2, max = 3 }"
         );
     }
 }

@@ -138,6 +138,26 @@ export const commands = {
 	logLocation: () => __TAURI_INVOKE<string | null>("log_location"),
 	/**  Opens the log file with the system's handler for text files. */
 	logOpen: () => typedError<null, AppError>(__TAURI_INVOKE("log_open")),
+	/**
+	 *  Ticks off care item `care` once today. Answers with today's ticks.
+	 * 
+	 *  Refused (field `care`) before a first session, for an item not asked
+	 *  for today, for one the clinic asks for once (nothing to count), and
+	 *  once it has as many ticks as it may hold today.
+	 */
+	careTick: (care: string) => typedError<CareDay, AppError>(__TAURI_INVOKE("care_tick", { care })),
+	/**
+	 *  Takes back the latest tick of care item `care` today. Answers with
+	 *  today's ticks; with none to take back nothing changes.
+	 */
+	careUntick: (care: string) => typedError<CareDay, AppError>(__TAURI_INVOKE("care_untick", { care })),
+	/**
+	 *  The care ticked off on each day from `from` to `to` (`YYYY-MM-DD`,
+	 *  both included, at most [`MAX_RANGE_DAYS`](crate::limits::MAX_RANGE_DAYS)
+	 *  days), for Today (`from = to =` the overview's `today`) and the
+	 *  timeline. Days without ticks are left out.
+	 */
+	careTicks: (from: string, to: string) => typedError<CareDay[], AppError>(__TAURI_INVOKE("care_ticks", { from, to })),
 };
 
 /* Constants */
@@ -365,6 +385,17 @@ message: string } |
 /**  What went wrong, naming the path. */
 message: string };
 
+/**  The care ticked off on one day. */
+export type CareDay = {
+	/**  The client's date (in the plan's zone). */
+	date: string,
+	/**
+	 *  Each item ticked that day, in the protocol's order (items it no
+	 *  longer has last, by id); an item not ticked is not listed.
+	 */
+	items: CareTicked[],
+};
+
 /**  Something to do, such as moisturising or sun cream, during a window. */
 export type CareItem = {
 	/**  A `snake_case` id, unique within the protocol. */
@@ -380,7 +411,36 @@ export type CareItem = {
 	 *  must never be told to moisturise while moisturiser is still off limits.
 	 */
 	activity?: Activity | null,
+	/**
+	 *  Whether it is done several times a day, and how often, where the
+	 *  clinic says (`times_per_day` or `repeat = true` in the file). Only
+	 *  such items can be ticked off in the app.
+	 */
+	repeat: Repeat | null,
 } & Window;
+
+/**  One care item's ticks on one day. */
+export type CareTicked = {
+	/**  The care item's id. */
+	id: string,
+	/**
+	 *  Its label in the protocol followed now ("Moisturise your scalp");
+	 *  the id itself when that protocol no longer has the item.
+	 */
+	label: string,
+	/**  How many times it was ticked off that day. */
+	count: number,
+	/**
+	 *  How often the clinic asks for it, where the protocol followed now
+	 *  says.
+	 */
+	repeat: Repeat | null,
+	/**
+	 *  The most ticks the day may hold (the clinic's most, or the app's
+	 *  `MAX_TIMES_PER_DAY`): the tick control stops there.
+	 */
+	most: number,
+};
 
 /**  A care item that applies today. */
 export type CareToday = {
@@ -395,6 +455,11 @@ export type CareToday = {
 	 *  condition that still holds ("foil shaver only").
 	 */
 	condition: string | null,
+	/**
+	 *  Whether it is done several times a day and how often, where the
+	 *  clinic says; such an item can be ticked off each time.
+	 */
+	repeat: Repeat | null,
 };
 
 /**
@@ -1158,6 +1223,29 @@ export type ReminderKind =
 /**  The touch-up recall. */
 "touch-up";
 
+/**
+ *  How often in a day a care item is done, where the clinic says so.
+ * 
+ *  ```
+ *  use aftercare::Repeat;
+ * 
+ *  let moisturise = Repeat::Times { min: 2, max: Some(3) };
+ *  assert_eq!(moisturise.most(), 3);
+ *  assert_eq!(moisturise.least(), Some(2));
+ *  assert_eq!(Repeat::AsNeeded.most(), aftercare::protocol::MAX_TIMES_PER_DAY);
+ *  assert_eq!(Repeat::AsNeeded.least(), None);
+ *  ```
+ */
+export type Repeat = 
+/**  `min` to `max` times a day (`max: None`: "at least `min` times"). */
+{ kind: "times"; 
+/**  The fewest times a day the clinic asks for. */
+min: number; 
+/**  The most, where the clinic gives a range. */
+max: number | null } | 
+/**  As often as needed, with no count ("whenever your scalp is in the sun"). */
+{ kind: "as_needed" };
+
 /**  What a protocol says about one activity in one window of days. */
 export type Rule = {
 	/**  The activity concerned. */
@@ -1262,6 +1350,8 @@ export type SettingsForm = {
 	launch_at_login: boolean,
 	/**  The clinic's contact details. */
 	clinic: Clinic,
+	/**  See [`Settings::care_reminders`]. */
+	care_reminders: boolean,
 };
 
 /**

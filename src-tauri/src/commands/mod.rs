@@ -3,6 +3,7 @@
 //! days (that is the engine's job).
 
 pub mod calendar;
+pub mod care;
 pub mod first_run;
 pub mod logfile;
 pub mod protocols;

@@ -146,6 +146,7 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
         zone,
         launch_at_login: form.launch_at_login,
         clinic,
+        care_reminders: form.care_reminders,
     })
 }
 

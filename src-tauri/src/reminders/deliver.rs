@@ -1,11 +1,11 @@
 //! The delivery step: claim in the store, then show. See "At most once" in
 //! the module documentation of `reminders`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use aftercare::Reminder;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::decide::{Decision, summary_notice};
 use super::notifier::{Notice, Notifier};
@@ -37,6 +37,11 @@ pub trait Ledger {
     ) -> Result<Vec<String>, Self::Error>;
     /// Marks a claimed reminder as failed, with the notifier's error.
     fn record_failure(&mut self, id: &str, error: &str) -> Result<(), Self::Error>;
+    /// How many times each care item was ticked off on `date`, by care id
+    /// (for the care nudges). A ledger that keeps no ticks has none.
+    fn care_counts(&self, _date: NaiveDate) -> Result<BTreeMap<String, u32>, Self::Error> {
+        Ok(BTreeMap::new())
+    }
 }
 
 impl Ledger for Store {
@@ -67,6 +72,10 @@ impl Ledger for Store {
 
     fn record_failure(&mut self, id: &str, error: &str) -> Result<(), StoreError> {
         Store::record_failure(self, id, error)
+    }
+
+    fn care_counts(&self, date: NaiveDate) -> Result<BTreeMap<String, u32>, StoreError> {
+        Store::care_counts(self, date)
     }
 }
 

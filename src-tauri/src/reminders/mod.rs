@@ -62,6 +62,17 @@
 //! microseconds) and is not busy polling. Edits wake it at once through
 //! [`SchedulerHandle::recompute`].
 //!
+//! # Care nudges
+//!
+//! With the "Remind me to moisturise during the day" setting
+//! (`Settings::care_reminders`, off by default), each pass adds today's
+//! nudges (`aftercare::Plan::care_nudges`, from today's ticks in the store)
+//! to the engine's reminders: stable ids, the same delivery log, so each
+//! is shown at most once. A nudge that falls in quiet hours is skipped, not
+//! held, and one found more than [`GRACE`] late is dropped unshown: it is
+//! about the moment, never a "reminder you missed". Phones (`mobile.rs`)
+//! schedule ahead with the OS and cannot know the ticks, so they get none.
+//!
 //! # Disabled reminders
 //!
 //! With reminders switched off nothing is shown *and nothing is recorded*:

@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use tokio::sync::Notify;
 
 use super::Clock;
-use super::decide::{Decision, MAX_SLEEP, PassInput, decide};
+use super::decide::{Decision, GRACE, MAX_SLEEP, PassInput, decide};
 use super::deliver::{DeliveryReport, Ledger, deliver, lock};
 use super::notifier::Notifier;
 use crate::model::Settings;
@@ -88,7 +88,10 @@ pub fn run_pass<L: Ledger>(
             return report;
         }
     };
-    let reminders = plan.reminders(settings.reminder_time);
+    let mut reminders = plan.reminders(settings.reminder_time);
+    if settings.care_reminders {
+        reminders.extend(care_nudges(&*lock(ledger), &plan, &settings, now));
+    }
     let decision = decide(&PassInput {
         now,
         zone: plan.zone(),
@@ -100,6 +103,38 @@ pub fn run_pass<L: Ledger>(
     report.next_wake = decision.next_wake;
     report.decision = Some(decision);
     report
+}
+
+/// Today's care nudges (`aftercare::Plan::care_nudges`, from today's
+/// ticks) that are still worth showing: one that falls in quiet hours is
+/// skipped rather than held (a nudge at the end of the night says nothing
+/// useful), and one already more than [`GRACE`] late is dropped unshown
+/// (the app was not running, or the setting was just turned on): a nudge
+/// is about the moment, never a "reminder you missed". The delivery log
+/// keeps each id, so a nudge is shown at most once.
+fn care_nudges<L: Ledger>(
+    ledger: &L,
+    plan: &Plan,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Vec<aftercare::Reminder> {
+    let today = plan.today(now);
+    let ticked = match ledger.care_counts(today) {
+        Ok(t) => t,
+        Err(e) => {
+            log::warn!("cannot read today's care ticks, so no care nudges: {e}");
+            return Vec::new();
+        }
+    };
+    plan.care_nudges(today, &ticked)
+        .into_iter()
+        .filter(|r| now - r.at <= GRACE)
+        .filter(|r| {
+            !settings
+                .quiet_hours
+                .is_some_and(|q| q.holds(plan.zone(), r.at))
+        })
+        .collect()
 }
 
 struct Shared {

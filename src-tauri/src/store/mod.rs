@@ -10,7 +10,8 @@
 //! - every imported protocol, kept for good (schema V4), so that following
 //!   another plan never throws a clinic's file away;
 //! - the settings, as one JSON document;
-//! - the reminder log: every reminder ever claimed for delivery.
+//! - the reminder log: every reminder ever claimed for delivery;
+//! - care ticked off, one row per tick ([`Store::tick_care`]).
 //!
 //! How it is read and changed: [`Store::snapshot`] returns the sessions,
 //! the plan row and the settings in ONE statement, and a change of the
@@ -47,7 +48,7 @@ mod open;
 mod schema;
 mod settings;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use std::cell::Cell;
@@ -475,6 +476,16 @@ pub enum StoreError {
         /// The row id.
         id: i64,
     },
+    /// A care item already has as many ticks on that date as it may hold.
+    #[error("{care_id} already has {most} ticks on {date}")]
+    TicksFull {
+        /// The care item's id.
+        care_id: String,
+        /// The date.
+        date: NaiveDate,
+        /// The most ticks it may hold in a day.
+        most: u32,
+    },
     /// A failure was recorded for a reminder that was never claimed.
     #[error("reminder {id} is not in the delivery log")]
     NotClaimed {
@@ -836,6 +847,97 @@ impl Store {
         Ok(ids)
     }
 
+    /// Ticks off care item `care_id` once on `date` (the client's date in
+    /// the plan's zone) at the instant `at`, unless it already has `most`
+    /// ticks that day ([`StoreError::TicksFull`]); the count and the write
+    /// are one transaction, so two quick taps never pass the limit. Returns
+    /// the day's ticks of the item after it.
+    pub fn tick_care(
+        &mut self,
+        date: NaiveDate,
+        care_id: &str,
+        at: DateTime<Utc>,
+        most: u32,
+    ) -> Result<u32, StoreError> {
+        let tx = self.write()?;
+        let count = count_ticks(&tx, date, care_id)?;
+        if count >= most {
+            return Err(StoreError::TicksFull {
+                care_id: care_id.to_string(),
+                date,
+                most,
+            });
+        }
+        tx.execute(
+            "INSERT INTO care_ticks (date, care_id, at) VALUES (?1, ?2, ?3)",
+            params![date_text(date), care_id, instant_text(at)],
+        )?;
+        tx.commit()?;
+        Ok(count + 1)
+    }
+
+    /// Takes back the latest tick of `care_id` on `date`; returns the day's
+    /// ticks of the item after it. With none to take back it changes
+    /// nothing and returns 0 (a second tap of "undo" is not an error).
+    pub fn untick_care(&mut self, date: NaiveDate, care_id: &str) -> Result<u32, StoreError> {
+        let tx = self.write()?;
+        tx.execute(
+            "DELETE FROM care_ticks WHERE id = (
+                 SELECT max(id) FROM care_ticks WHERE date = ?1 AND care_id = ?2)",
+            params![date_text(date), care_id],
+        )?;
+        let count = count_ticks(&tx, date, care_id)?;
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// Every tick from `from` to `to` (inclusive), by date, care id and
+    /// time. A row that no longer reads is left out and logged, never a
+    /// reason to fail Today or the timeline.
+    pub fn care_ticks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CareTick>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT date, care_id, at FROM care_ticks WHERE date BETWEEN ?1 AND ?2
+             ORDER BY date, care_id, at, id",
+        )?;
+        let rows = stmt
+            .query_map(params![date_text(from), date_text(to)], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(date, care_id, at)| {
+                let tick = (|| {
+                    Ok::<_, StoreError>(CareTick {
+                        date: aftercare::parse_date(&date)
+                            .map_err(|_| unreadable("care tick date", &date))?,
+                        at: read_instant("care tick time", &at)?,
+                        care_id: care_id.clone(),
+                    })
+                })();
+                tick.map_err(|e| log::warn!("care tick of {care_id} left out: {e}"))
+                    .ok()
+            })
+            .collect())
+    }
+
+    /// How many times each care item was ticked off on `date`, by care id.
+    pub fn care_counts(&self, date: NaiveDate) -> Result<BTreeMap<String, u32>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT care_id, count(*) FROM care_ticks WHERE date = ?1 GROUP BY care_id")?;
+        let counts = stmt
+            .query_map([date_text(date)], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+            })?
+            .collect::<Result<BTreeMap<_, _>, _>>()?;
+        Ok(counts)
+    }
+
     /// Begins a write transaction, taking the write lock now. Read-only,
     /// only the temporary log can be written, and there is no file lock to
     /// take.
@@ -892,6 +994,26 @@ fn keep_unreadable(tx: &Transaction<'_>) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// One tick of a care item, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CareTick {
+    /// The client's date it counts for.
+    pub date: NaiveDate,
+    /// The care item's id.
+    pub care_id: String,
+    /// When it was ticked.
+    pub at: DateTime<Utc>,
+}
+
+/// The ticks of one care item on one date.
+fn count_ticks(tx: &Transaction<'_>, date: NaiveDate, care_id: &str) -> Result<u32, StoreError> {
+    Ok(tx.query_row(
+        "SELECT count(*) FROM care_ticks WHERE date = ?1 AND care_id = ?2",
+        params![date_text(date), care_id],
+        |row| row.get(0),
+    )?)
 }
 
 /// Inserts one log row unless the id is there; true when inserted.

@@ -49,6 +49,7 @@ struct StoredSettings<'a> {
     zone: StoredZone,
     launch_at_login: bool,
     clinic: &'a Clinic,
+    care_reminders: bool,
 }
 
 /// The JSON document for `settings`.
@@ -68,6 +69,7 @@ pub(super) fn write(settings: &Settings) -> Result<String, StoreError> {
         },
         launch_at_login: settings.launch_at_login,
         clinic: &settings.clinic,
+        care_reminders: settings.care_reminders,
     };
     serde_json::to_string(&stored).map_err(|e| StoreError::Encode {
         what: "settings",
@@ -86,13 +88,14 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
     let mut resets = Vec::new();
     // In the order the settings form shows them; other keys (a later
     // version's settings) are not ours to judge.
-    const KEYS: [&str; 6] = [
+    const KEYS: [&str; 7] = [
         "reminders_enabled",
         "reminder_time",
         "quiet_hours",
         "zone",
         "launch_at_login",
         "clinic",
+        "care_reminders",
     ];
     for (key, value) in KEYS
         .into_iter()
@@ -108,6 +111,7 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
                 .map(|q| s.quiet_hours = q),
             "zone" => from::<StoredZone>(value).and_then(zone).map(|z| s.zone = z),
             "launch_at_login" => from::<bool>(value).map(|v| s.launch_at_login = v),
+            "care_reminders" => from::<bool>(value).map(|v| s.care_reminders = v),
             "clinic" => from::<StoredClinic>(value).map(|c| {
                 s.clinic = Clinic {
                     name: c.name,
@@ -162,6 +166,7 @@ fn reset(key: &str, value: &Value, defaults: &Settings) -> ValueReset {
         "zone" => ("time zone", "the device's zone".to_string()),
         "launch_at_login" => ("launch at login setting", "off".to_string()),
         "clinic" => ("clinic details", "none".to_string()),
+        "care_reminders" => ("care reminders setting", "off".to_string()),
         _ => ("setting", "its default".to_string()),
     };
     let stored = shorten(&value.to_string());
@@ -235,11 +240,12 @@ mod tests {
                 phone: "1".into(),
                 email: "c@example.com".into(),
             },
+            care_reminders: true,
         };
         let json = write(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com"}}"#
+            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com"},"care_reminders":true}"#
         );
         assert_eq!(read(&json).unwrap(), (s, vec![]));
     }

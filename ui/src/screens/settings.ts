@@ -57,7 +57,15 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
       ),
     );
   }
-  reminders.append(time.wrap, quiet.wrap, qRow);
+  // Care nudges (off until turned on): only with care ticked off on Today.
+  const careNudges = checkbox(
+    "care-reminders",
+    "Remind me to moisturise during the day",
+    settings.care_reminders,
+    "On days your clinic asks for it more than once: a nudge early in the afternoon and early in the evening, unless you've ticked it off enough times on Today. Never in quiet hours.",
+  );
+  reminders.append(time.wrap, quiet.wrap, qRow, careNudges.wrap);
+  errors.on("care_reminders", careNudges);
   errors.on("reminder_time", time).on("quiet_hours.start", qStart).on("quiet_hours.end", qEnd);
 
   // Time zone
@@ -145,6 +153,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
       quiet_hours: quiet.box.checked ? { start: qStart.control.value, end: qEnd.control.value } : null,
       zone: zFixed.box.checked ? { mode: "fixed", zone: zoneName.control.value } : { mode: "device" },
       launch_at_login: login.box.checked,
+      care_reminders: careNudges.box.checked,
       clinic: { name: cName.control.value, phone: cPhone.control.value, email: cEmail.control.value },
     };
     save.disabled = true;

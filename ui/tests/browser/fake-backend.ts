@@ -25,6 +25,8 @@ import {
   type SessionRow,
   type SessionsView,
   type SettingsForm,
+  type CareDay,
+  type Repeat,
   type UpcomingReminder,
   type ValueReset,
   type Warning,
@@ -90,6 +92,12 @@ const fx = engine as unknown as {
 const ACTIVITIES = fx.activities.activities.map((a) => a.activity as string);
 
 const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
+
+/** The care of four-to-thirty that can be ticked off, as the app labels it. */
+const TICKABLE: Record<string, { label: string; repeat: Repeat; most: number }> = {
+  moisturise: { label: "Moisturise your scalp", repeat: { kind: "times", min: 2, max: 3 }, most: 3 },
+  sun_cream: { label: "Use SPF 30+ sun cream", repeat: { kind: "as_needed" }, most: 12 },
+};
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** The engine's `parse_date` messages. */
@@ -199,12 +207,15 @@ export function createBackend(cfg: FakeConfig) {
       quiet_hours: null,
       zone: { mode: "device" },
       launch_at_login: false,
+      care_reminders: false,
       clinic: cfg.clinic
         ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
         : { name: "", phone: "", email: "" },
     } as SettingsForm,
     permission: cfg.permission ?? "granted",
     calls: [] as { cmd: string; args: unknown }[],
+    /** Today's ticks by care id (the app keeps them per day; the fake has one day). */
+    ticks: {} as Record<string, number>,
   };
   const book = (...dates: string[]) => dates.forEach((date) => state.sessions.push({ id: state.nextId++, date }));
   if (cfg.state === "booked") book("2025-03-06", "2025-03-17");
@@ -635,9 +646,42 @@ export function createBackend(cfg: FakeConfig) {
       if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
       return cfg.exportCancelled ? null : "/home/client/Documents/smp-aftercare.ics";
     },
+    // Care ticked off today: four-to-thirty's two tickable items (003:
+    // moisturise 2-3 times a day; sun cream as needed).
+    care_tick({ care }) {
+      const id = String(care);
+      const item = TICKABLE[id];
+      if (!item) throw invalid("care", `"${id}" is not asked for today`);
+      const n = state.ticks[id] ?? 0;
+      if (n >= item.most) {
+        throw invalid(
+          "care",
+          `"${item.label}" is already ticked off ${item.most} times today, the most your clinic asks for`,
+        );
+      }
+      state.ticks[id] = n + 1;
+      return careDay();
+    },
+    care_untick({ care }) {
+      const id = String(care);
+      if (state.ticks[id]) state.ticks[id] -= 1;
+      return careDay();
+    },
+    care_ticks({ from, to }) {
+      const [f, t] = [parseDate(String(from)), parseDate(String(to))];
+      const day = careDay();
+      return f <= state.today && state.today <= t && day.items.length ? [day] : [];
+    },
     log_location: () => "/home/client/.local/share/app.smpaftercare.desktop/logs/smp-aftercare.log",
     log_open: () => null,
   };
+
+  function careDay(): CareDay {
+    const items = Object.entries(TICKABLE)
+      .filter(([id]) => (state.ticks[id] ?? 0) > 0)
+      .map(([id, item]) => ({ id, label: item.label, count: state.ticks[id]!, repeat: item.repeat, most: item.most }));
+    return { date: state.today, items };
+  }
 
   return {
     state,

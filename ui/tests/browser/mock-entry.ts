@@ -3,10 +3,13 @@
 // each test page with addInitScript, so the page itself is the shipped dist.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { createBackend, type FakeConfig } from "./fake-backend";
+import { careDayTicks, careTodayCard } from "../../src/components/careToday";
 
 declare global {
   interface Window {
     __SMP_FAKE__?: FakeConfig & { backend?: ReturnType<typeof createBackend> };
+    /** The care card and the timeline's ticks, for tests/browser/care.test.mjs (not wired into a screen yet). */
+    __SMP_CARE__?: { careTodayCard: typeof careTodayCard; careDayTicks: typeof careDayTicks };
   }
 }
 
@@ -14,3 +17,4 @@ const cfg = window.__SMP_FAKE__ ?? {};
 const backend = createBackend(cfg);
 window.__SMP_FAKE__ = { ...cfg, backend };
 mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, unknown> | undefined));
+window.__SMP_CARE__ = { careTodayCard, careDayTicks };
