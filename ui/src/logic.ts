@@ -78,10 +78,11 @@ export const FOLD_SHOWN = 3;
 export function foldedSummary(rest: ActivityStatus[], f: Formats, todayIso?: string): string {
   const dates = rest.map((a) => a.allowed_from).filter((d): d is string => d !== null);
   const n = rest.length;
-  if (!dates.length) return `and ${n} more that wait longer`;
+  const wait = n === 1 ? "waits" : "wait";
+  if (!dates.length) return `and ${n} more that ${wait} longer`;
   const latest = dates.reduce((a, b) => (b > a ? b : a));
   const orLonger = dates.length < n ? " or longer" : "";
-  return `and ${n} more that wait until ${f.date(latest, todayIso)}${orLonger}`;
+  return `and ${n} more that ${wait} until ${f.date(latest, todayIso)}${orLonger}`;
 }
 
 // ---------------------------------------------------------------- Can I...?
