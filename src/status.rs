@@ -122,7 +122,10 @@ pub struct NextMilestone {
     pub in_days: u32,
     /// What kind of day it is.
     pub kind: MilestoneKind,
-    /// Its news in a few words: "Day 6: rinse and shave again".
+    /// Its news in a few words, worded to read beside its date: "Day 6:
+    /// rinse and shave again", "Get ready for session 2" (the day before a
+    /// session), "Session 2 of 3" (never "today" or "tomorrow", which
+    /// would be wrong days ahead).
     pub headline: String,
     /// Its points, most important first: the details a tap away.
     pub points: Vec<String>,
@@ -240,7 +243,13 @@ impl Plan {
             day: m.day,
             in_days: days_between(date, m.date).unwrap_or(0),
             kind: m.kind,
-            headline: m.headline.clone(),
+            headline: if m.kind == MilestoneKind::Session {
+                m.name.clone()
+            } else if let Some(k) = m.session_tomorrow {
+                format!("Get ready for session {k}")
+            } else {
+                m.headline.clone()
+            },
             points: m.points.clone(),
         });
 

@@ -267,3 +267,19 @@ fn a_long_note_is_cut_at_a_word_within_the_limit() {
     let point = &milestone_of(&plan, &r).points[0];
     assert!(point.starts_with(&format!("{kept} ")), "{}", r.body);
 }
+
+/// The next change reads right beside its date, days ahead: never
+/// "tomorrow" or "today" of another day.
+#[test]
+fn the_next_change_is_worded_for_a_day_ahead() {
+    let plan = three_sessions();
+    let next = |d| plan.status(d).next.unwrap();
+    let before_eve = next(date(2026, 3, 12));
+    assert_eq!(before_eve.date, date(2026, 3, 14));
+    assert_eq!(before_eve.headline, "Get ready for session 2");
+    assert_eq!(next(date(2026, 3, 14)).headline, "Session 2 of 3");
+    assert_eq!(next(date(2026, 3, 3)).headline, "Day 5: sun again");
+    // On the day itself, the news says "tomorrow".
+    let eve = plan.status(date(2026, 3, 14)).news.unwrap();
+    assert_eq!(eve.headline, "Tomorrow: session 2");
+}

@@ -551,7 +551,12 @@ export type NextMilestone = {
 	in_days: number,
 	/**  What kind of day it is. */
 	kind: MilestoneKind,
-	/**  Its news in a few words: "Day 6: rinse and shave again". */
+	/**
+	 *  Its news in a few words, worded to read beside its date: "Day 6:
+	 *  rinse and shave again", "Get ready for session 2" (the day before a
+	 *  session), "Session 2 of 3" (never "today" or "tomorrow", which
+	 *  would be wrong days ahead).
+	 */
 	headline: string,
 	/**  Its points, most important first: the details a tap away. */
 	points: string[],
