@@ -128,16 +128,20 @@ impl Plan {
         for m in self.milestones() {
             let mut event = all_day(
                 &format!("milestone-{}", m.date.format("%Y%m%d")),
-                &m.title,
+                &m.headline,
                 m.date,
                 add_days(m.date, 1),
                 stamp,
             );
+            // The event holds every point; its alarm says what the
+            // reminder says, short enough for a notification.
             let body = ics_text(&m.body);
+            let said = crate::reminder::reminder_body(m);
+            let alarm = ics_text(&said);
             event
                 .description(&body)
                 .add_property("TRANSP", "TRANSPARENT")
-                .alarm(Alarm::display(&body, Trigger::after_start(offset)));
+                .alarm(Alarm::display(&alarm, Trigger::after_start(offset)));
             calendar.push(event.done());
         }
 
@@ -328,6 +332,15 @@ fn fold(text: &str) -> String {
             while !rest.is_char_boundary(cut) {
                 cut -= 1;
             }
+            // Never fold next to a space: RFC 5545 unfolding drops only the
+            // one space added, but some readers trim lines and would glue
+            // two words together.
+            while cut > 1 && (rest[cut..].starts_with(' ') || rest[..cut].ends_with(' ')) {
+                cut -= 1;
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+            }
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
             rest = &rest[cut..];
@@ -452,6 +465,20 @@ mod tests {
                 line.len()
             );
         }
+        assert_eq!(folded.replace("\r\n ", ""), long);
+    }
+
+    #[test]
+    fn never_folds_next_to_a_space() {
+        for n in [60, 61, 62] {
+            let long = format!("DESCRIPTION:{} and more\r\n", "x".repeat(n));
+            let folded = fold(&long);
+            assert!(!folded.contains("\r\n  "), "{folded:?}");
+            assert!(!folded.contains(" \r\n"), "{folded:?}");
+            assert_eq!(folded.replace("\r\n ", ""), long);
+        }
+        let long = format!("DESCRIPTION:{} and more\r\n", "x".repeat(61));
+        let folded = fold(&long);
         assert_eq!(folded.replace("\r\n ", ""), long);
     }
 }

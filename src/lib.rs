@@ -71,13 +71,13 @@ pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
 pub use chart::{Chart, ChartEnd, ChartOn, ChartRow, ChartSession, ChartStatus, Segment};
 pub use day::{day_before, day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
-pub use milestone::{Change, Milestone, MilestoneKind, Prepares};
+pub use milestone::{Change, HEADLINE_MAX, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{
     Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Repeat, Rule, Scope, SessionSpec, Window,
 };
-pub use reminder::{Reminder, ReminderKind, local_instant};
-pub use status::{ActivityStatus, CareToday, DayStatus, NextMilestone};
+pub use reminder::{BODY_MAX, Reminder, ReminderKind, local_instant};
+pub use status::{ActivityStatus, CareToday, DayStatus, News, NextMilestone};
 pub use warning::{Warning, WarningCode};
 pub use words::{Meaning, Topic, Vocabulary, WordEntry};

@@ -1,13 +1,24 @@
 //! The reminder plan: one notification per milestone day at the client's
 //! chosen local time.
 //!
+//! A reminder says the day's news: its title is the milestone's headline
+//! (at most [`HEADLINE_MAX`](crate::HEADLINE_MAX) characters), its body the two or three most
+//! important points that fit in [`BODY_MAX`] characters, then "… and N
+//! more in the app" when points were left out. Lengths count characters,
+//! not bytes. The day before a booked session the body starts "Before you
+//! come:", so that the session's morning steps arrive in time for an
+//! early appointment; the session day's own reminder is the aftercare for
+//! the days ahead. Days with nothing a client acts on are not milestones
+//! (see [`crate::milestone`]), so they send nothing.
+//!
 //! Each reminder's id says what it is about, never where it sits in a list,
 //! so that recomputing after an edit keeps the ids of reminders that did
 //! not change (the app's delivery log relies on that to deliver each
 //! reminder at most once):
 //!
 //! - `day:<session date>:<day>` for a day counted from a session,
-//! - `prep:<session date>:<days before>` for a preparation day,
+//! - `prep:<session date>:<days before>` for a preparation day (the day
+//!   before a session is `prep:<session date>:1`),
 //! - `touch-up:<final session date>:<years>` for the touch-up recall.
 
 use chrono::offset::LocalResult;
@@ -17,6 +28,10 @@ use serde::{Serialize, Serializer};
 
 use crate::milestone::{Milestone, MilestoneKind};
 use crate::plan::Plan;
+
+/// The longest reminder body, in characters: what a phone shows of a
+/// notification without expanding it, give or take.
+pub const BODY_MAX: usize = 180;
 
 /// One notification to deliver.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,9 +51,10 @@ pub struct Reminder {
     pub local: DateTime<FixedOffset>,
     /// What the reminder is about.
     pub kind: ReminderKind,
-    /// The notification's title.
+    /// The notification's title: the milestone's headline.
     pub title: String,
-    /// The notification's text.
+    /// The notification's text: the most important points, at most
+    /// [`BODY_MAX`] characters.
     pub body: String,
 }
 
@@ -162,8 +178,86 @@ impl Plan {
             at: local.with_timezone(&Utc),
             local: local.fixed_offset(),
             kind,
-            title: m.title.clone(),
-            body: m.body.clone(),
+            title: m.headline.clone(),
+            body: reminder_body(m),
         }
     }
+}
+
+/// The body of a milestone's reminder (see the module documentation); the
+/// calendar's alarms say the same.
+pub(crate) fn reminder_body(m: &Milestone) -> String {
+    // "Before you come:" only leads something to do or hold back, not the
+    // bare "your session is tomorrow" of a protocol with no preparation.
+    let prepares =
+        !(m.changes.is_empty() && m.care_started.is_empty() && m.before_session.is_empty());
+    let lead = if m.session_tomorrow.is_some() && prepares {
+        "Before you come: "
+    } else {
+        ""
+    };
+    let points: Vec<String> = m
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 0 && !lead.is_empty() {
+                format!("{lead}{}", lower_first(p))
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let chars = |s: &str| s.chars().count();
+    let more = |n: usize| format!(" … and {n} more in the app.");
+    let mut body = String::new();
+    let mut taken = 0;
+    for (i, p) in points.iter().enumerate().take(3) {
+        let left = points.len() - i - 1;
+        let sep = usize::from(i > 0);
+        let tail = if left > 0 { chars(&more(left)) } else { 0 };
+        if chars(&body) + sep + chars(p) + tail > BODY_MAX {
+            break;
+        }
+        if i > 0 {
+            body.push(' ');
+        }
+        body.push_str(p);
+        taken += 1;
+    }
+    if taken == 0 {
+        // Even the first point is too long (a protocol's note may be 200
+        // characters): cut it at a word, and say the rest is in the app.
+        let tail = more(points.len() - 1);
+        let tail = if points.len() > 1 {
+            tail.as_str()
+        } else {
+            "…"
+        };
+        body = cut(&points[0], BODY_MAX - chars(tail));
+        body.push_str(tail);
+        return body;
+    }
+    if taken < points.len() {
+        body.push_str(&more(points.len() - taken));
+    }
+    body
+}
+
+/// `text` cut to at most `max` characters at a space, trailing
+/// punctuation dropped.
+fn cut(text: &str, max: usize) -> String {
+    let head: String = text.chars().take(max).collect();
+    let head = match head.rfind(' ') {
+        Some(i) if head.chars().count() < text.chars().count() => &head[..i],
+        _ => head.as_str(),
+    };
+    head.trim_end_matches([',', ';', ':', '(', ' ']).to_string()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }

@@ -36,6 +36,9 @@ pub struct DayStatus {
     pub activities: Vec<ActivityStatus>,
     /// What to do today.
     pub care: Vec<CareToday>,
+    /// The news of the date itself, when it is a milestone day: what a
+    /// client should read first.
+    pub news: Option<News>,
     /// The next day on which anything changes.
     pub next: Option<NextMilestone>,
     /// The plan's warnings that still matter on this date: those about
@@ -97,6 +100,20 @@ pub struct CareToday {
     pub repeat: Option<Repeat>,
 }
 
+/// What is new on a milestone day, as the first thing to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct News {
+    /// What kind of day it is.
+    pub kind: MilestoneKind,
+    /// The news in at most 40 characters: "Day 6: rinse and shave again".
+    pub headline: String,
+    /// Short sentences, most important first (see [`Milestone::points`]).
+    ///
+    /// [`Milestone::points`]: crate::Milestone::points
+    pub points: Vec<String>,
+}
+
 /// The next milestone after a date, in brief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -109,8 +126,13 @@ pub struct NextMilestone {
     pub in_days: u32,
     /// What kind of day it is.
     pub kind: MilestoneKind,
-    /// The one-line message: "Day 6: you may ...".
-    pub message: String,
+    /// Its news in a few words, worded to read beside its date: "Day 6:
+    /// rinse and shave again", "Get ready for session 2" (the day before a
+    /// session), "Session 2 of 3" (never "today" or "tomorrow", which
+    /// would be wrong days ahead).
+    pub headline: String,
+    /// Its points, most important first: the details a tap away.
+    pub points: Vec<String>,
 }
 
 impl DayStatus {
@@ -136,6 +158,8 @@ impl Plan {
     /// assert_eq!(day6.day, Some(6));
     /// assert_eq!(day6.activity(Activity::Shave).unwrap().status, Allowance::Limited);
     /// assert_eq!(day6.activity(Activity::Swim).unwrap().allowed_from, Some(nth_day(s1, 31)));
+    /// // Day 6 is a milestone day: its news comes first.
+    /// assert_eq!(day6.news.unwrap().headline, "Day 6: rinse and shave again");
     /// ```
     pub fn status(&self, date: NaiveDate) -> DayStatus {
         let index = self.schedule.session_index_on(date);
@@ -209,15 +233,30 @@ impl Plan {
         let care = care.into_values().collect();
 
         let milestones = self.milestones();
-        let next = milestones[milestones.partition_point(|m| m.date <= date)..]
-            .first()
-            .map(|m| NextMilestone {
-                date: m.date,
-                day: m.day,
-                in_days: days_between(date, m.date).unwrap_or(0),
+        let after = milestones.partition_point(|m| m.date <= date);
+        let news = after
+            .checked_sub(1)
+            .map(|i| &milestones[i])
+            .filter(|m| m.date == date)
+            .map(|m| News {
                 kind: m.kind,
-                message: m.message.clone(),
+                headline: m.headline.clone(),
+                points: m.points.clone(),
             });
+        let next = milestones[after..].first().map(|m| NextMilestone {
+            date: m.date,
+            day: m.day,
+            in_days: days_between(date, m.date).unwrap_or(0),
+            kind: m.kind,
+            headline: if m.kind == MilestoneKind::Session {
+                m.name.clone()
+            } else if let Some(k) = m.session_tomorrow {
+                format!("Get ready for session {k}")
+            } else {
+                m.headline.clone()
+            },
+            points: m.points.clone(),
+        });
 
         // A warning about a session still matters until that session is
         // the current one's predecessor: from session 3 on, a gap before
@@ -239,6 +278,7 @@ impl Plan {
             restrictions_over: self.restrictions_over_on().is_some_and(|h| date >= h),
             activities,
             care,
+            news,
             next,
             warnings,
         }

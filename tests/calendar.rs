@@ -129,11 +129,32 @@ fn milestones_carry_a_real_alarm_at_the_reminder_time() {
     let evs = events(&ics("four-to-thirty", &[s1], None));
     let day6 = evs
         .iter()
-        .find(|e| prop(e, "SUMMARY") == Some("Day 6 after session 1"))
+        .find(|e| prop(e, "SUMMARY") == Some("Day 6: rinse and shave again"))
         .expect("the day 6 milestone");
     assert_eq!(prop(day6, "DTSTART"), Some("20260307"));
+    // The event holds every point, the most important first.
+    assert!(
+        prop(day6, "DESCRIPTION").unwrap().starts_with(
+            "Rinse your scalp again (warm water\\, and pat dry without rubbing). Shave again"
+        ),
+        "{:?}",
+        prop(day6, "DESCRIPTION")
+    );
     assert_eq!(day6.alarms.len(), 1);
     let alarm = &day6.alarms[0];
+    // The alarm says what the reminder says.
+    let said = alarm
+        .properties
+        .iter()
+        .find(|p| p.name == "DESCRIPTION")
+        .and_then(|p| p.value.as_deref());
+    assert_eq!(
+        said,
+        Some(
+            "Rinse your scalp again (warm water\\, and pat dry without rubbing). \
+             Shave again (foil shaver only\\, no wet razors). … and 5 more in the app."
+        )
+    );
     let trigger = alarm
         .properties
         .iter()

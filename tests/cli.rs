@@ -109,12 +109,13 @@ fn status_json_has_the_documented_fields() {
     assert!(v["care"].is_array());
     assert_eq!(v["next"]["date"], "2026-03-06");
     assert_eq!(v["next"]["day"], 5);
-    assert!(
-        v["next"]["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Day 5: ")
+    assert_eq!(v["next"]["headline"], "Day 5: sun again");
+    assert_eq!(
+        v["next"]["points"][0],
+        "Spend time in the sun again (SPF 30+ sun cream, and no sunburn before your next visit)."
     );
+    // Day 4 is no milestone day: no news.
+    assert_eq!(v["news"], Value::Null);
 }
 
 #[test]
@@ -171,6 +172,28 @@ fn status_and_plan_warn_about_sessions_too_close() {
 }
 
 #[test]
+fn status_for_people_opens_with_the_news_of_the_day() {
+    let out = ok(&with_plan("status", &["--on", "2026-03-07"]));
+    assert!(
+        out.starts_with(
+            "Sat 7 Mar 2026: day 6 after session 1 of 3\n\
+             Protocol: 30-day step-by-step plan (Europe/London)\n\
+             \n\
+             New today: Day 6: rinse and shave again\n  \
+             - Rinse your scalp again (warm water, and pat dry without rubbing).\n  \
+             - Shave again (foil shaver only, no wet razors).\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\nNext: Wed 11 Mar 2026 (in 4 days)\n  Day 10: exercise hard again\n"),
+        "{out}"
+    );
+    // Day 3 has no news.
+    assert!(!ok(&with_plan("status", &["--on", "2026-03-04"])).contains("New today"));
+}
+
+#[test]
 fn status_for_people_is_grouped() {
     let out = ok(&with_plan("status", &["--on", "2026-03-04"]));
     assert!(
@@ -207,8 +230,14 @@ fn reminders_json_shape() {
     assert_eq!(day6["at"], "2026-03-07T08:30:00Z");
     assert_eq!(day6["local"], "2026-03-07T08:30:00+00:00");
     assert_eq!(day6["kind"], "milestone");
-    assert_eq!(day6["title"], "Day 6 after session 1");
-    assert!(day6["body"].as_str().unwrap().starts_with("You may "));
+    assert_eq!(day6["title"], "Day 6: rinse and shave again");
+    assert!(
+        day6["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rinse your scalp again (warm water, and pat dry without rubbing). "),
+        "{day6}"
+    );
     let kinds: Vec<&str> = list.iter().map(|r| r["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"prep"));
     for r in list {
@@ -296,7 +325,7 @@ fn ics_is_a_calendar_with_exclusive_ends() {
         shaving.contains("DTEND;VALUE=DATE:20260307\r\n"),
         "{shaving}"
     );
-    let day6 = event("Day 6 after session 1");
+    let day6 = event("Day 6: rinse and shave again");
     assert!(day6.contains("DTSTART;VALUE=DATE:20260307\r\n"), "{day6}");
     assert!(day6.contains("DTEND;VALUE=DATE:20260308\r\n"), "{day6}");
     // Every event has a stable uid and a stamp.

@@ -377,15 +377,17 @@ fn four_to_thirty_day_six_eases_washing_shaving_and_moisturiser() {
     assert!(!has_care(&plan, nth_day(s, 5), "moisturise"));
     assert!(has_care(&plan, day6, "moisturise"));
 
-    // The milestone of day 6 says so in one line.
+    // The milestone of day 6 names the news in its headline and says the
+    // condition in a point.
     let m = milestone_on(&plan, day6).expect("a milestone on day 6");
     assert_eq!(m.kind, MilestoneKind::Change);
     assert_eq!(m.day, Some(6));
+    assert_eq!(m.headline, "Day 6: rinse and shave again");
     assert!(
-        m.message
-            .contains("shave (foil shaver only, no wet razors)"),
-        "{}",
-        m.message
+        m.points
+            .contains(&"Shave again (foil shaver only, no wet razors).".to_string()),
+        "{:?}",
+        m.points
     );
 
     // 003 gives the gentle routine no end date. Between sessions it runs to
@@ -611,11 +613,12 @@ fn four_to_thirty_after_final_rules_apply_only_after_the_last_planned_session() 
     );
     for m in full.milestones() {
         assert!(
-            !m.message.contains("no more limits on shaving"),
+            !m.body.to_lowercase().contains("no more limits on shaving"),
             "{}",
-            m.message
+            m.body
         );
-        assert!(!m.message.contains("use a sunbed"), "{}", m.message);
+        assert!(!m.body.contains("use a sunbed"), "{}", m.body);
+        assert!(!m.headline.contains("sunbeds again"), "{}", m.headline);
     }
 
     // The same dates with only two sessions planned: session 2 is final.
@@ -676,10 +679,7 @@ fn four_to_thirty_preparation_before_the_first_session() {
     assert_avoid_then_ask(&plan, minus(s, 1), Activity::Alcohol, nth_day(s, 2));
     assert_avoid_then_ask(&plan, s, Activity::Alcohol, nth_day(s, 2));
     let day2 = milestone_on(&plan, nth_day(s, 2));
-    assert!(
-        day2.is_none_or(|m| !m.message.contains("alcohol")),
-        "{day2:?}"
-    );
+    assert!(day2.is_none_or(|m| !m.body.contains("alcohol")), "{day2:?}");
     // 003: "No high stimulant drinks on the day prior to your treatment"
     assert_unsaid(&plan, minus(s, 2), Activity::Stimulants);
     assert_avoid_then_ask(&plan, minus(s, 1), Activity::Stimulants, nth_day(s, 2));
@@ -754,12 +754,8 @@ fn four_to_thirty_preparation_waits_while_the_last_session_heals() {
     assert!(!has_care(&plan, nth_day(s, 6), "prep_moisturise"));
     let day6 = milestone_on(&plan, nth_day(s, 6)).unwrap();
     assert!(day6.care_started.contains(&"prep_clip".to_string()));
-    assert!(
-        day6.message
-            .starts_with("Day 6 (5 days before session 2): "),
-        "{}",
-        day6.message
-    );
+    assert_eq!(day6.name, "Day 6 after session 1 (5 days before session 2)");
+    assert_eq!(day6.headline, "Day 6: rinse and shave again");
 }
 
 #[test]
@@ -1000,11 +996,13 @@ fn four_day_dry_healed_and_touch_up() {
     );
     let over = milestone_on(&plan, nth_day(s3, 29)).unwrap();
     assert!(
-        over.message.contains("your clinic's restrictions are over"),
-        "{}",
-        over.message
+        over.points
+            .contains(&"Your clinic's restrictions are over.".to_string()),
+        "{:?}",
+        over.points
     );
-    assert!(!over.message.contains("healed"), "{}", over.message);
+    assert!(!over.body.contains("healed"), "{}", over.body);
+    assert!(!over.headline.contains("healed"), "{}", over.headline);
     assert!(!plan.status(nth_day(s3, 29)).healed);
     assert!(plan.status(nth_day(s3, 29)).restrictions_over);
     // 002: "on average we should touch base every 3 to 6 years to schedule a

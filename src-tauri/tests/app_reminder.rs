@@ -87,7 +87,7 @@ fn the_app_delivers_todays_reminder_on_time_and_never_twice() {
 
     let app = RunningApp::start(&data, &display);
     let got = recorder.wait_for_matching(
-        |n| n["summary"] == "Day 6 after session 1",
+        |n| n["summary"] == "Day 6: rinse and shave again",
         Duration::from_secs(150),
     );
     let arrived = Utc::now();
@@ -99,7 +99,10 @@ fn the_app_delivers_todays_reminder_on_time_and_never_twice() {
     );
     assert_eq!(got["app_name"], "SMP Aftercare");
     assert!(
-        got["body"].as_str().unwrap().starts_with("You may "),
+        got["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rinse your scalp again "),
         "{got}"
     );
     drop(app);

@@ -185,7 +185,7 @@ fn due_on_time_is_shown_once_on_its_own() {
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].0, utc("2026-03-06T09:00:00Z"));
     assert_eq!(shown[0].1.title, app.title("day:2026-03-02:5"));
-    assert_eq!(shown[0].1.title, "Day 5 after session 1");
+    assert_eq!(shown[0].1.title, "Day 5: sun again");
     assert_eq!(app.how("day:2026-03-02:5"), Some(DeliveryHow::Notification));
     assert_eq!(app.notifier.shown().len(), 1);
 }
@@ -230,13 +230,13 @@ fn suspend_of_three_days() {
     app.pass(utc("2026-03-05T12:00:00Z"));
     let before = app.walk(utc("2026-03-06T08:59:00Z"), utc("2026-03-09T12:00:00Z"));
     let titles: Vec<&str> = before.iter().map(|(_, n)| n.title.as_str()).collect();
-    assert_eq!(titles, ["Day 5 after session 1", "Day 6 after session 1"]);
+    assert_eq!(titles, ["Day 5: sun again", "Day 6: rinse and shave again"]);
 
     // Asleep from 9 March 12:00 to 12 March 12:00. Day 10 (11 March 09:00)
     // is 27 hours late, day 11 (12 March 09:00) 3 hours.
     let woke = app.pass(utc("2026-03-12T12:00:00Z"));
     assert_eq!(woke.delivery.shown.len(), 1, "{:?}", woke.delivery.shown);
-    assert_eq!(woke.delivery.shown[0].title, "Day 11 after session 1");
+    assert_eq!(woke.delivery.shown[0].title, "Day 11: woolly hats again");
     assert_eq!(woke.delivery.summarized, ["day:2026-03-02:11"]);
     assert_eq!(woke.delivery.missed, ["day:2026-03-02:10"]);
     assert_eq!(app.how("day:2026-03-02:10"), Some(DeliveryHow::Missed));
@@ -279,7 +279,7 @@ fn missed_within_a_day_fold_into_one_summary() {
     assert_eq!(notice.title, "2 reminders you missed");
     assert_eq!(
         notice.body,
-        "• Sat 28 Mar: Day 5 after session 1\n• Sun 29 Mar: Day 6 after session 1"
+        "• Sat 28 Mar: Day 5: sun again\n• Sun 29 Mar: Day 6: rinse and shave again"
     );
     assert_eq!(
         woke.delivery.summarized,
@@ -304,7 +304,7 @@ fn daylight_saving_change() {
     let shown = app.walk(utc("2026-03-29T00:30:00Z"), utc("2026-03-29T09:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].0, utc("2026-03-29T08:00:00Z"));
-    assert_eq!(shown[0].1.title, "Day 10 after session 1");
+    assert_eq!(shown[0].1.title, "Day 10: exercise hard again");
     // The day after, 09:00 BST is 08:00Z too.
     let shown = app.walk(utc("2026-03-30T07:58:00Z"), utc("2026-03-30T08:10:00Z"));
     assert_eq!(shown.len(), 1);
@@ -335,7 +335,7 @@ fn time_zone_change() {
     let shown = app.walk(utc("2026-03-06T10:00:00Z"), utc("2026-03-07T14:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].0, utc("2026-03-07T14:00:00Z"));
-    assert_eq!(shown[0].1.title, "Day 6 after session 1");
+    assert_eq!(shown[0].1.title, "Day 6: rinse and shave again");
     let log = app.log();
     assert_eq!(
         log.iter()
@@ -364,7 +364,7 @@ fn quiet_hours_hold_until_they_end() {
     let shown = app.walk(utc("2026-03-06T06:30:00Z"), utc("2026-03-06T07:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].0, utc("2026-03-06T07:00:00Z"));
-    assert_eq!(shown[0].1.title, "Day 5 after session 1");
+    assert_eq!(shown[0].1.title, "Day 5: sun again");
     assert_eq!(app.how("day:2026-03-02:5"), Some(DeliveryHow::Summary));
 }
 
@@ -401,7 +401,7 @@ fn moving_a_session() {
     let mut app = App::new(dir.path(), plan(&["2026-03-02"], LONDON), settings("09:00"));
     let shown = app.walk(utc("2026-03-02T08:59:00Z"), utc("2026-03-03T12:00:00Z"));
     let ids: Vec<&str> = shown.iter().map(|(_, n)| n.title.as_str()).collect();
-    assert_eq!(ids, ["The day before session 1", "Session 1 of 3 today"]);
+    assert_eq!(ids, ["Tomorrow: session 1", "Session 1 today"]);
 
     app.plan = plan(&["2026-03-09"], LONDON);
     assert!(
@@ -414,7 +414,7 @@ fn moving_a_session() {
     let shown = app.walk(utc("2026-03-03T12:00:00Z"), utc("2026-03-06T09:30:00Z"));
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert_eq!(shown[0].0, utc("2026-03-06T09:00:00Z"));
-    assert_eq!(shown[0].1.title, "3 days before session 1");
+    assert_eq!(shown[0].1.title, "3 days to session 1: no sunbeds");
     assert_eq!(
         app.how("prep:2026-03-09:3"),
         Some(DeliveryHow::Notification)
@@ -549,7 +549,7 @@ async fn spawned_loop_delivers_and_recompute_wakes_it() {
     let titles = |n: &Recorder| n.shown().into_iter().map(|n| n.title).collect::<Vec<_>>();
     // Day 5 on time, the day before session 1 ... day 2 were missed: day 2
     // (3 March) is more than a day old.
-    assert_eq!(titles(&notifier), ["Day 5 after session 1"]);
+    assert_eq!(titles(&notifier), ["Day 5: sun again"]);
     let pass = handle.last_pass().unwrap();
     assert!(pass.next_wake - pass.now <= MAX_SLEEP);
 
@@ -559,7 +559,7 @@ async fn spawned_loop_delivers_and_recompute_wakes_it() {
     clock.set("2026-03-07T09:00:10Z");
     handle.recompute();
     wait_for("day 6", || notifier.shown().len() == 2);
-    assert_eq!(titles(&notifier)[1], "Day 6 after session 1");
+    assert_eq!(titles(&notifier)[1], "Day 6: rinse and shave again");
     assert_eq!(handle.last_failure(), None);
 
     handle.shutdown().await;

@@ -1,9 +1,32 @@
-//! Milestones: the days on which something changes, one message per day.
+//! Milestones: the days on which something changes, one headline and a
+//! few short points per day.
 //!
 //! A milestone is found by looking only where something can change: the
-//! first day of each window, the day after it ends, session days, the
-//! healed date and the touch-up recall. On each such day the statuses of
-//! the activities concerned are compared with the day before.
+//! first day of each window, the day after it ends, session days and the
+//! day before each, the healed date and the touch-up recall. On each such
+//! day the statuses of the activities concerned are compared with the day
+//! before.
+//!
+//! # Days with news
+//!
+//! A day is a milestone only when it has something a client acts on or
+//! needs to know, each of which becomes a point:
+//!
+//! - a restriction starts or tightens (newly avoided or newly with care);
+//! - a restriction eases into a status a rule gives after a session
+//!   (avoided to with care or fine, with care to fine);
+//! - a care item starts;
+//! - a booked session is today, or tomorrow (then the session's morning
+//!   steps are said, so an early appointment is not missed);
+//! - the client counts as healed, the restrictions are over, or a
+//!   touch-up is due.
+//!
+//! Not news, and no milestone on their own: a rule falling silent (the
+//! clinic says nothing after it, which is not permission), a preparation
+//! rule ending after its session, a rule starting to say "fine" about
+//! something no rule spoke of the day before (there is nothing to undo),
+//! and a care item ending. So every milestone has at least one point and
+//! every milestone gets a reminder.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,11 +35,12 @@ use serde::Serialize;
 
 mod wording;
 
-use wording::{Facts, Started};
+pub use wording::HEADLINE_MAX;
+use wording::{Facts, Started, Until};
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
-use crate::schedule::{Anchor, CareSet, Schedule};
+use crate::schedule::{Anchor, CareSet, Lifts, Schedule};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,20 +55,31 @@ pub struct Milestone {
     pub session: Option<u32>,
     /// The most notable thing about the day.
     pub kind: MilestoneKind,
-    /// A short title, for a notification on the day itself: "Day 6 after
-    /// session 1", "Session 2 of 3 today".
-    pub title: String,
-    /// The same, worded to read right in a list of dates, past or future
-    /// (a timeline): "Day 6 after session 1", "Session 2 of 3".
+    /// The news in at most [`HEADLINE_MAX`] characters, for a notification
+    /// title and the first line of the day: "Day 6: rinse and shave again",
+    /// "Session 2 today", "Tomorrow: session 2".
+    pub headline: String,
+    /// The day's name in a list of dates, past or future (a timeline):
+    /// "Day 6 after session 1", "Session 2 of 3".
     pub name: String,
-    /// What changes, as sentences: "You may rinse your scalp (warm water only)."
+    /// What changes, as short sentences, most important first (see the
+    /// module documentation): "Rinse your scalp again (warm water only)."
+    /// Never empty.
+    pub points: Vec<String>,
+    /// Every point, one after the other: for a calendar event or a
+    /// timeline card.
     pub body: String,
-    /// One line for lists: "Day 6: you may rinse your scalp (warm water only)".
-    pub message: String,
     /// Each activity whose status changes, in [`Activity::ALL`] order.
     pub changes: Vec<Change>,
-    /// Ids of the care items that start on this day.
+    /// Ids of the care items that start on this day and are announced.
+    /// On a session day the session's own morning steps are not: they are
+    /// announced the day before (`before_session`).
     pub care_started: Vec<String>,
+    /// On the day before a booked session: that session's 1-based number.
+    pub session_tomorrow: Option<u32>,
+    /// On the day before a booked session: ids of the care steps for the
+    /// session's morning ("wash your hair before your appointment").
+    pub before_session: Vec<String>,
     /// For preparation days: the 1-based session prepared for and how many
     /// days ahead it is.
     pub prepares: Option<Prepares>,
@@ -118,6 +153,7 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .iter()
         .map(|w| w.span.start)
         .chain(plan.sessions().iter().copied())
+        .chain(plan.sessions().iter().map(|s| sub_days(*s, 1)))
         .chain(plan.healed_on())
         .chain(plan.restrictions_over_on())
         .chain(plan.touch_up_on());
@@ -171,6 +207,7 @@ fn milestone_on(
     let items = plan.protocol().care();
 
     let mut changes = Vec::new();
+    let mut until = Vec::new();
     let mut after_session_news = false;
     let mut prep_session: Option<usize> = None;
     let mut note_prep = |i: Option<usize>, after: &mut bool| match i {
@@ -188,6 +225,11 @@ fn milestone_on(
             continue;
         };
         if before.status == now.status {
+            continue;
+        }
+        // From silence to "fine": nothing was asked of the client
+        // yesterday, so there is nothing to act on (module docs).
+        if before.status.is_none() && to == Allowance::Ok {
             continue;
         }
         // The window that made the difference: the new one when tightening,
@@ -209,6 +251,11 @@ fn milestone_on(
             cause.and_then(|w| prep_for(plan, w.anchor, date)),
             &mut after_session_news,
         );
+        until.push(if to == Allowance::Avoid {
+            until_of(plan, track, date, now.window.map(|w| w.anchor))
+        } else {
+            Until::Unknown
+        });
         changes.push(Change {
             activity: track.activity,
             from: before.status,
@@ -220,19 +267,44 @@ fn milestone_on(
     // Care is compared as a whole set, not window by window: an item tied
     // to an activity starts when that activity stops being avoided, which
     // may be inside its window.
+    let sessions = plan.sessions();
+    let session_index = sessions.iter().position(|s| *s == date);
+    let tomorrow = add_days(date, 1);
+    // The day before a session says the session's morning steps, unless
+    // it is itself a session day (two sessions on consecutive days): then
+    // the steps stay on the session's own day.
+    let tomorrow_index = sessions
+        .iter()
+        .position(|s| *s == tomorrow)
+        .filter(|_| session_index.is_none());
+    let said_before = |i: usize| i == 0 || sessions[i - 1] != sub_days(sessions[i], 1);
+    // A care window that only asks for something on its session's own day:
+    // the session's morning.
+    let morning_of = |w: &crate::schedule::CareWindow, i: usize| {
+        matches!(w.anchor, Anchor::Before(k) if k == i)
+            && w.span.start == sessions[i]
+            && w.span.end == Some(sessions[i])
+    };
+
     let care_yesterday = care.get(plan, yesterday);
-    let care_tomorrow = care.get(plan, add_days(date, 1));
+    let care_tomorrow = care.get(plan, tomorrow);
     let mut care_started: Vec<String> = Vec::new();
     let mut care_today_only: Vec<bool> = Vec::new();
     for c in care.get(plan, date).iter() {
         if care_yesterday.contains(c) {
             continue;
         }
-        let anchor = plan
+        let window = plan
             .care_windows
             .iter()
-            .find(|w| w.care == c && w.span.contains(date))
-            .map(|w| w.anchor);
+            .find(|w| w.care == c && w.span.contains(date));
+        if let (Some(w), Some(i)) = (window, session_index)
+            && said_before(i)
+            && morning_of(w, i)
+        {
+            continue;
+        }
+        let anchor = window.map(|w| w.anchor);
         note_prep(
             anchor.and_then(|a| prep_for(plan, a, date)),
             &mut after_session_news,
@@ -241,13 +313,26 @@ fn milestone_on(
         care_today_only.push(!care_tomorrow.contains(c));
     }
 
-    let session_index = plan.sessions().iter().position(|s| *s == date);
+    let mut before_session: Vec<String> = Vec::new();
+    if let Some(i) = tomorrow_index {
+        note_prep(Some(i), &mut after_session_news);
+        for c in care_tomorrow.iter() {
+            let is_morning = plan
+                .care_windows
+                .iter()
+                .any(|w| w.care == c && w.span.contains(tomorrow) && morning_of(w, i));
+            if is_morning {
+                before_session.push(items[c].id.clone());
+            }
+        }
+    }
     let healed = plan.healed_on() == Some(date);
     let over = plan.healed_on().is_none() && plan.restrictions_over_on() == Some(date);
     let touch_up = plan.touch_up_on() == Some(date);
     if changes.is_empty()
         && care_started.is_empty()
         && session_index.is_none()
+        && tomorrow_index.is_none()
         && !healed
         && !over
         && !touch_up
@@ -290,32 +375,97 @@ fn milestone_on(
             })
         })
         .collect();
+    let morning: Vec<Started<'_>> = before_session
+        .iter()
+        .filter_map(|id| {
+            items.iter().find(|i| &i.id == id).map(|i| Started {
+                label: &i.label,
+                note: i.note.as_deref(),
+                today_only: false,
+            })
+        })
+        .collect();
+    let session_tomorrow = tomorrow_index.map(|i| i as u32 + 1);
     let words = wording::words(&Facts {
         kind,
         day,
         session,
         session_on_day: session_index.map(|i| i as u32 + 1),
+        session_tomorrow,
         planned: plan.planned(),
         changes: &changes,
+        until: &until,
         started: &started,
+        before_session: &morning,
         healed,
         restrictions_over: over,
         touch_up_years: touch_up.then(|| plan.protocol().touch_up_after_years().unwrap_or(0)),
         prepares,
     });
+    if words.points.is_empty() {
+        return None;
+    }
     Some(Milestone {
         date,
         day,
         session,
         kind,
-        title: words.title,
+        headline: words.headline,
         name: words.name,
-        body: words.body,
-        message: words.message,
+        body: words.points.join(" "),
+        points: words.points,
         changes,
         care_started,
+        session_tomorrow,
+        before_session,
         prepares,
     })
+}
+
+/// How long a restriction that starts on `date` lasts, as the points say
+/// it: by day number of the current session while it ends before the next
+/// booked one, else relative to the sessions.
+fn until_of(
+    plan: &Schedule,
+    track: &crate::schedule::Track,
+    date: NaiveDate,
+    anchor: Option<Anchor>,
+) -> Until {
+    let sessions = plan.sessions();
+    if let Some(Anchor::Before(i)) = anchor
+        && date <= sessions[i]
+    {
+        let end = Schedule::level(track, date)
+            .window
+            .and_then(|w| w.span.end)
+            .unwrap_or(sessions[i]);
+        return Until::Session {
+            including: end >= sessions[i],
+            tomorrow: add_days(date, 1) == sessions[i] && end == sessions[i],
+        };
+    }
+    let Some(index) = plan.session_index_on(date) else {
+        return Until::Unknown;
+    };
+    let next = sessions.get(index + 1).copied();
+    let by_day = |d: NaiveDate, unsaid: bool| match (next, day_number(sessions[index], d)) {
+        (Some(n), _) if d > n => Until::AfterNextSession,
+        (_, Some(k)) if unsaid => Until::Unsaid(k),
+        (_, Some(k)) => Until::Day(k),
+        _ => Until::Unknown,
+    };
+    match Schedule::lifts(track, date, Allowance::Avoid) {
+        Some(Lifts::On(d)) => by_day(d, false),
+        Some(Lifts::Unsaid(d)) => by_day(d, true),
+        Some(Lifts::WithNextSession) => {
+            if plan.restarts_at_next_session(track.activity, Allowance::Avoid) {
+                Until::AfterNextSession
+            } else {
+                Until::NextSession
+            }
+        }
+        Some(Lifts::Never) | None => Until::Unknown,
+    }
 }
 
 #[cfg(test)]
@@ -323,7 +473,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_speak_of_the_day_and_names_read_in_a_list() {
+    fn headlines_name_the_news_and_names_read_in_a_list() {
         let s1 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         let plan = crate::Plan::new(
             crate::Protocol::builtin("four-day-dry").unwrap(),
@@ -333,12 +483,10 @@ mod tests {
         )
         .unwrap();
         let session = plan.milestones().iter().find(|m| m.date == s1).unwrap();
-        assert_eq!(session.title, "Session 1 of 3 today");
+        assert_eq!(session.headline, "Session 1 today");
         assert_eq!(session.name, "Session 1 of 3");
         let day5 = plan.milestones().iter().find(|m| m.day == Some(5)).unwrap();
-        assert_eq!(
-            (day5.title.as_str(), day5.name.as_str()),
-            ("Day 5 after session 1", "Day 5 after session 1")
-        );
+        assert_eq!(day5.name, "Day 5 after session 1");
+        assert!(day5.headline.starts_with("Day 5: "), "{}", day5.headline);
     }
 }

@@ -718,6 +718,11 @@ export type DayStatus = {
 	activities: ActivityStatus[],
 	/**  What to do today. */
 	care: CareToday[],
+	/**
+	 *  The news of the date itself, when it is a milestone day: what a
+	 *  client should read first.
+	 */
+	news: News | null,
 	/**  The next day on which anything changes. */
 	next: NextMilestone | null,
 	/**
@@ -845,23 +850,42 @@ export type Milestone = {
 	/**  The most notable thing about the day. */
 	kind: MilestoneKind,
 	/**
-	 *  A short title, for a notification on the day itself: "Day 6 after
-	 *  session 1", "Session 2 of 3 today".
+	 *  The news in at most [`HEADLINE_MAX`] characters, for a notification
+	 *  title and the first line of the day: "Day 6: rinse and shave again",
+	 *  "Session 2 today", "Tomorrow: session 2".
 	 */
-	title: string,
+	headline: string,
 	/**
-	 *  The same, worded to read right in a list of dates, past or future
-	 *  (a timeline): "Day 6 after session 1", "Session 2 of 3".
+	 *  The day's name in a list of dates, past or future (a timeline):
+	 *  "Day 6 after session 1", "Session 2 of 3".
 	 */
 	name: string,
-	/**  What changes, as sentences: "You may rinse your scalp (warm water only)." */
+	/**
+	 *  What changes, as short sentences, most important first (see the
+	 *  module documentation): "Rinse your scalp again (warm water only)."
+	 *  Never empty.
+	 */
+	points: string[],
+	/**
+	 *  Every point, one after the other: for a calendar event or a
+	 *  timeline card.
+	 */
 	body: string,
-	/**  One line for lists: "Day 6: you may rinse your scalp (warm water only)". */
-	message: string,
 	/**  Each activity whose status changes, in [`Activity::ALL`] order. */
 	changes: Change[],
-	/**  Ids of the care items that start on this day. */
+	/**
+	 *  Ids of the care items that start on this day and are announced.
+	 *  On a session day the session's own morning steps are not: they are
+	 *  announced the day before (`before_session`).
+	 */
 	care_started: string[],
+	/**  On the day before a booked session: that session's 1-based number. */
+	session_tomorrow: number | null,
+	/**
+	 *  On the day before a booked session: ids of the care steps for the
+	 *  session's morning ("wash your hair before your appointment").
+	 */
+	before_session: string[],
 	/**
 	 *  For preparation days: the 1-based session prepared for and how many
 	 *  days ahead it is.
@@ -910,6 +934,20 @@ export type MissedReminder = {
 	error: string | null,
 } & Reminder;
 
+/**  What is new on a milestone day, as the first thing to read. */
+export type News = {
+	/**  What kind of day it is. */
+	kind: MilestoneKind,
+	/**  The news in at most 40 characters: "Day 6: rinse and shave again". */
+	headline: string,
+	/**
+	 *  Short sentences, most important first (see [`Milestone::points`]).
+	 * 
+	 *  [`Milestone::points`]: crate::Milestone::points
+	 */
+	points: string[],
+};
+
 /**  The next milestone after a date, in brief. */
 export type NextMilestone = {
 	/**  Its date. */
@@ -920,8 +958,15 @@ export type NextMilestone = {
 	in_days: number,
 	/**  What kind of day it is. */
 	kind: MilestoneKind,
-	/**  The one-line message: "Day 6: you may ...". */
-	message: string,
+	/**
+	 *  Its news in a few words, worded to read beside its date: "Day 6:
+	 *  rinse and shave again", "Get ready for session 2" (the day before a
+	 *  session), "Session 2 of 3" (never "today" or "tomorrow", which
+	 *  would be wrong days ahead).
+	 */
+	headline: string,
+	/**  Its points, most important first: the details a tap away. */
+	points: string[],
 };
 
 /**  Things the UI shows as banners. */
@@ -1208,9 +1253,12 @@ export type Reminder = {
 	local: string,
 	/**  What the reminder is about. */
 	kind: ReminderKind,
-	/**  The notification's title. */
+	/**  The notification's title: the milestone's headline. */
 	title: string,
-	/**  The notification's text. */
+	/**
+	 *  The notification's text: the most important points, at most
+	 *  [`BODY_MAX`] characters.
+	 */
 	body: string,
 };
 

@@ -71,6 +71,24 @@ export function fullyFineFrom(a: ActivityStatus, f: Formats, todayIso?: string):
   return `Fully fine from ${f.date(a.ok_from, todayIso)}.`;
 }
 
+/** How many items of a long list Today shows before folding the rest. */
+export const FOLD_SHOWN = 3;
+
+/**
+ * The line that stands for folded items that wait, sorted soonest first:
+ * "and 9 more that wait until Fri 4 Dec" (the latest of their dates, read
+ * from the engine; ISO dates compare as text).
+ */
+export function foldedSummary(rest: ActivityStatus[], f: Formats, todayIso?: string): string {
+  const dates = rest.map((a) => a.allowed_from).filter((d): d is string => d !== null);
+  const n = rest.length;
+  const wait = n === 1 ? "waits" : "wait";
+  if (!dates.length) return `and ${n} more that ${wait} longer`;
+  const latest = dates.reduce((a, b) => (b > a ? b : a));
+  const orLonger = dates.length < n ? " or longer" : "";
+  return `and ${n} more that ${wait} until ${f.date(latest, todayIso)}${orLonger}`;
+}
+
 // ---------------------------------------------------------------- Can I...?
 
 /** Filler words people type around an activity ("can I go swimming?"). */

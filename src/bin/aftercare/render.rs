@@ -139,6 +139,13 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         let _ = writeln!(out, "Your clinic's restrictions are over.");
     }
     warnings(&mut out, &status.warnings);
+    // Today's news before anything else: it is what the client came for.
+    if let Some(news) = &status.news {
+        let _ = writeln!(out, "\nNew today: {}", news.headline);
+        for p in &news.points {
+            let _ = writeln!(out, "  - {p}");
+        }
+    }
     let width = status
         .activities
         .iter()
@@ -235,7 +242,7 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
             long_date(next.date),
             in_days(next.in_days)
         );
-        let _ = writeln!(out, "  {}", next.message);
+        let _ = writeln!(out, "  {}", next.headline);
     }
     out
 }
@@ -269,7 +276,10 @@ pub fn plan(plan: &Plan) -> String {
     warnings(&mut out, plan.warnings());
     let _ = writeln!(out);
     for m in plan.milestones() {
-        let _ = writeln!(out, "{:<16}  {}", long_date(m.date), m.message);
+        let _ = writeln!(out, "{:<16}  {}", long_date(m.date), m.headline);
+        for p in &m.points {
+            let _ = writeln!(out, "{:18}- {p}", "");
+        }
     }
     out
 }

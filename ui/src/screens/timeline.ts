@@ -5,6 +5,7 @@
 import { commands, type Milestone, type Overview, type PlanSummary } from "../bindings";
 import { need } from "../api";
 import { chartCard } from "../components/chart";
+import { careDayTicks, loadCareRange } from "../components/careToday";
 import { el, put } from "../dom";
 import type { Formats } from "../format";
 import { KIND_LABEL, timelineEntries } from "../logic";
@@ -16,6 +17,8 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
     need(commands.timeline()),
     need(commands.timelineChart()),
   ]);
+  // Care ticked off, from the first day listed to today (engine dates).
+  const ticks = milestones.length ? await loadCareRange(milestones[0].date, overview.today) : new Map();
   const root = screen("Your timeline", "Each activity at a glance, then every day something changes.");
   if (!overview.plan) {
     root.append(needsFirstSession("Your timeline appears here"));
@@ -38,6 +41,8 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
     for (const m of past) {
       const li = el("li", undefined, `tl-item tl-${m.kind} tl-past`);
       li.append(dateLine(m, today, f, "p"), el("p", m.name, "tl-title"), el("p", m.body));
+      const done = careDayTicks(ticks.get(m.date));
+      if (done) li.append(done);
       list.append(li);
     }
     details.append(list);
@@ -57,6 +62,8 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
       const p = el("p", undefined, "tl-date");
       put(p, el("strong", "Today"), " · ", timeEl(today, f.date(today)));
       li.append(p, el("p", "Nothing changes today.", "muted"));
+      const done = careDayTicks(ticks.get(today));
+      if (done) li.append(done);
     } else {
       const m = entry.milestone;
       li.classList.add(`tl-${m.kind}`);
@@ -66,6 +73,8 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
       }
       if (!opened) {
         li.append(dateLine(m, today, f, "p", entry.today), el("h2", m.name, "tl-title"), el("p", m.body));
+        const done = entry.today ? careDayTicks(ticks.get(today)) : null;
+        if (done) li.append(done);
         opened = true;
       } else {
         const details = el("details");

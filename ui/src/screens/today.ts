@@ -1,23 +1,38 @@
-// Today: where the client stands, what is not yet allowed and from when,
-// what is allowed with care, today's care and the next change.
+// Today: the day's news first, then what still waits (soonest first, long
+// lists folded), the next change in one line, then what is allowed with
+// care, today's care and what is OK.
 
-import { commands, type ActivityStatus, type DayStatus, type Overview, type Warning } from "../bindings";
+import {
+  commands,
+  type ActivityStatus,
+  type CareDay,
+  type DayStatus,
+  type News,
+  type NextMilestone,
+  type Overview,
+  type Warning,
+} from "../bindings";
 import { need } from "../api";
 import { el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
-import { avoidUntil, dayHeading, fullyFineFrom, groupActivities } from "../logic";
+import { avoidUntil, dayHeading, FOLD_SHOWN, foldedSummary, fullyFineFrom, groupActivities } from "../logic";
 import { banners, clinicContact, type Ctx, screen, timeEl } from "./common";
 import { firstRun } from "./firstRun";
+import { careTodayCard, loadCareDay } from "../components/careToday";
 
 export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
   const overview = await need(commands.overview());
   if (!overview.status) return firstRun(ctx, overview);
-  const [missed, settings] = await Promise.all([commands.remindersMissed(), commands.settings()]);
+  const [missed, settings, ticks] = await Promise.all([
+    commands.remindersMissed(),
+    commands.settings(),
+    loadCareDay(overview.today),
+  ]);
   const root = screen(dayHeading(overview.status));
   root.querySelector("h1")!.after(todayLine(overview, ctx.fmt));
   root.append(
     ...banners(overview, missed.status === "ok" ? missed.data : [], ctx),
-    ...statusCards(overview.status, ctx.fmt, overview.today),
+    ...statusCards(overview.status, ctx.fmt, overview.today, ticks),
   );
   const contact = clinicContact(settings.status === "ok" ? settings.data.clinic : undefined);
   if (contact) root.append(contact);
@@ -37,27 +52,21 @@ function bySoonest(list: ActivityStatus[]): ActivityStatus[] {
   return [...list].sort((a, b) => key(a) - key(b));
 }
 
-export function statusCards(status: DayStatus, f: Formats, todayIso: string): HTMLElement[] {
+export function statusCards(
+  status: DayStatus,
+  f: Formats,
+  todayIso: string,
+  ticks: CareDay | null = null,
+): HTMLElement[] {
   const out: HTMLElement[] = [];
   const groups = groupActivities(status.activities);
   if (status.warnings.length) out.push(warningsCard(status.warnings));
-
-  if (status.next) {
-    const n = status.next;
-    const next = el("section", undefined, "card next");
-    next.setAttribute("aria-labelledby", "next-h");
-    const h = el("h2", "Next change");
-    h.id = "next-h";
-    const count = el("p", undefined, "countdown");
-    put(count, el("span", f.inDays(n.in_days), "countdown-big"), " ", timeEl(n.date, f.date(n.date, todayIso)));
-    next.append(h, count, el("p", n.message));
-    out.push(next);
-  }
+  if (status.news) out.push(newsCard(status.news));
 
   if (groups.avoid.length) {
-    const card = group("Not yet", "avoid", `${groups.avoid.length} to wait for`);
-    const list = el("ul", undefined, "items");
-    for (const a of bySoonest(groups.avoid)) {
+    const card = group("Not yet", "avoid", `${groups.avoid.length} to wait for, soonest first`);
+    const sorted = bySoonest(groups.avoid);
+    const item = (a: ActivityStatus): HTMLElement => {
       const li = el("li", undefined, "item");
       const line = el("p", undefined, "item-line");
       put(line, el("strong", a.label), el("span", ` — ${avoidUntil(a, f, todayIso)}`));
@@ -65,11 +74,25 @@ export function statusCards(status: DayStatus, f: Formats, todayIso: string): HT
       if (a.note) li.append(el("p", a.note, "muted"));
       const full = fullyFineFrom(a, f, todayIso);
       if (full) li.append(el("p", full, "muted"));
-      list.append(li);
-    }
+      return li;
+    };
+    const list = el("ul", undefined, "items");
+    list.append(...sorted.slice(0, FOLD_SHOWN).map(item));
     card.append(list);
+    const rest = sorted.slice(FOLD_SHOWN);
+    if (rest.length) {
+      // A native disclosure: keyboard, screen readers and find-in-page
+      // work without any script of ours.
+      const more = el("details", undefined, "fold");
+      const moreList = el("ul", undefined, "items");
+      moreList.append(...rest.map(item));
+      more.append(el("summary", foldedSummary(rest, f, todayIso)), moreList);
+      card.append(more);
+    }
     out.push(card);
   }
+
+  if (status.next) out.push(nextCard(status.next, f, todayIso));
 
   if (groups.limited.length) {
     const card = group("With care", "limited", "Allowed, with a condition");
@@ -94,22 +117,8 @@ export function statusCards(status: DayStatus, f: Formats, todayIso: string): HT
     out.push(card);
   }
 
-  if (status.care.length) {
-    const card = el("section", undefined, "card");
-    card.setAttribute("aria-labelledby", "care-h");
-    const h = el("h2", "Today's care");
-    h.id = "care-h";
-    const list = el("ul", undefined, "items");
-    for (const c of status.care) {
-      const li = el("li", undefined, "item");
-      li.append(el("p", c.label, "item-line strong"));
-      if (c.note) li.append(el("p", c.note, "muted"));
-      if (c.condition) li.append(el("p", `For now: ${c.condition}`));
-      list.append(li);
-    }
-    card.append(h, list);
-    out.push(card);
-  }
+  // Today's care, with a tick for what the clinic asks several times a day.
+  if (status.care.length) out.push(careTodayCard(status.care, ticks));
 
   if (!status.activities.length && !status.care.length) {
     // Silence is not permission: say so rather than show an empty day.
@@ -125,6 +134,37 @@ export function statusCards(status: DayStatus, f: Formats, todayIso: string): HT
   ask.append(routeLink("Ask about something else: Can I…?", "can-i"));
   out.push(ask);
   return out;
+}
+
+/** "New today": the day's headline and its points, the first thing to read. */
+export function newsCard(news: News): HTMLElement {
+  const card = el("section", undefined, "card news");
+  card.setAttribute("aria-labelledby", "news-h");
+  const h = el("h2", "New today");
+  h.id = "news-h";
+  const list = el("ul", undefined, "plain news-points");
+  for (const p of news.points) list.append(el("li", p));
+  card.append(h, el("p", news.headline, "news-headline"), list);
+  return card;
+}
+
+/** The next change: when, its headline in one line, the details a tap away. */
+function nextCard(n: NextMilestone, f: Formats, todayIso: string): HTMLElement {
+  const next = el("section", undefined, "card next");
+  next.setAttribute("aria-labelledby", "next-h");
+  const h = el("h2", "Next change");
+  h.id = "next-h";
+  const count = el("p", undefined, "countdown");
+  put(count, el("span", f.inDays(n.in_days), "countdown-big"), " ", timeEl(n.date, f.date(n.date, todayIso)));
+  next.append(h, count, el("p", n.headline, "next-headline"));
+  if (n.points.length) {
+    const more = el("details", undefined, "fold");
+    const list = el("ul", undefined, "plain");
+    for (const p of n.points) list.append(el("li", p));
+    more.append(el("summary", "What changes"), list);
+    next.append(more);
+  }
+  return next;
 }
 
 /** What the client should check with the clinic, above everything else. */

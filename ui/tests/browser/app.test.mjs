@@ -185,6 +185,42 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
+    it("Today opens with the day's news on day 6 and folds the long list on day 2", async () => {
+      // Day 6 after session 2 (17 Mar): the first card is the news.
+      const day6 = await openApp(browser, server.url, { viewport, fake: { state: "booked", today: "2025-03-22" } });
+      const cards = await day6.$$eval("main section.card h2", (els) => els.map((e) => e.textContent));
+      assert.equal(cards[0], "New today");
+      assert.equal(await text(day6, ".news-headline"), "Day 6: rinse and shave again");
+      const points = await day6.$$eval(".news-points li", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(points.slice(0, 2), [
+        "Rinse your scalp again (warm water, and pat dry without rubbing).",
+        "Shave again (foil shaver only, no wet razors).",
+      ]);
+      await scan(day6, size.name, "today-day6");
+      await noProblems(day6);
+      await day6.context().close();
+
+      // Day 2: no news; "Not yet" shows the 3 soonest, the rest folded
+      // behind a native disclosure that names the latest date.
+      const day2 = await openApp(browser, server.url, { viewport, fake: { state: "booked", today: "2025-03-18" } });
+      assert.equal(await day2.$(".news"), null);
+      const shown = await day2.$$eval(".group-avoid > ul.items > li strong", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(shown, ["Sun on your scalp", "Washing", "Getting your scalp wet"]);
+      const fold = ".group-avoid details.fold";
+      assert.equal(await text(day2, `${fold} > summary`), "and 10 more that wait until Wed 16 Apr or longer");
+      assert.equal(await day2.$eval(fold, (e) => e.open), false);
+      assert.ok(!(await day2.isVisible(`${fold} li`)));
+      await day2.click(`${fold} > summary`);
+      assert.equal(await day2.$$eval(`${fold} li.item`, (els) => els.length), 10);
+      assert.ok(await day2.isVisible(`${fold} li`));
+      // The next change is one line; its details are a tap away.
+      assert.equal(await text(day2, ".next-headline"), "Day 5: sun again");
+      assert.equal(await day2.$eval(".next details.fold", (e) => e.open), false);
+      await scan(day2, size.name, "today-day2");
+      await noProblems(day2);
+      await day2.context().close();
+    });
+
     it("Today groups the engine's answers and counts down to the next change", async () => {
       const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" } });
       const body = await text(page, "main");

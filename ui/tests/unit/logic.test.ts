@@ -16,6 +16,7 @@ import {
   dayHeading,
   fileNameTooLong,
   fileTooBig,
+  foldedSummary,
   fullyFineFrom,
   groupActivities,
   lookupActivities,
@@ -91,6 +92,17 @@ describe("Today", () => {
     };
     expect(avoidUntil(held, f)).toBe("until your next session");
     expect(avoidUntil({ ...held, until_next_session: false }, f)).toBe("no end date set yet");
+  });
+
+  it("sums up folded items by the latest date the engine gives", () => {
+    expect(plain(foldedSummary([act("swim"), act("sweat")], f, today.date))).toBe(
+      "and 2 more that wait until Wed 16 Apr",
+    );
+    const held: ActivityStatus = { ...act("sunbed"), allowed_from: null, allowed_in_days: null };
+    expect(plain(foldedSummary([act("sweat"), held], f, today.date))).toBe(
+      "and 2 more that wait until Wed 26 Mar or longer",
+    );
+    expect(foldedSummary([held], f, today.date)).toBe("and 1 more that waits longer");
   });
 
   it("adds when an activity is fine without conditions, only when that is later", () => {
