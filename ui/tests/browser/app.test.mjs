@@ -131,7 +131,8 @@ for (const size of SIZES) {
         ["2025-03-17"],
       );
       const writes = state.calls.filter(
-        (c) => !["overview", "protocols", "settings", "reminders_missed", "session_check"].includes(c.cmd),
+        (c) =>
+          !["overview", "protocols", "settings", "reminders_missed", "session_check", "care_ticks"].includes(c.cmd),
       );
       assert.deepEqual(
         writes.map((c) => c.cmd),
