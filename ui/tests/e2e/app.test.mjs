@@ -278,4 +278,42 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     await screenshot(driver, "first-run-dark");
     await quit(fresh);
   });
+
+  step("on day 6 Today opens with the day's news, and the timeline opens with its chart", async () => {
+    // A fresh client of the preselected (default) protocol, first session
+    // five days ago: today is day 6.
+    const fresh = freshDataDir("day-6");
+    await start(fresh);
+    await typeDate(driver, "#first-date", localDate(-5));
+    await click(driver, By.xpath("//button[contains(., 'Show my day')]"));
+    await waitText(driver, "main h1", /\bDay 6 after session 1\b/);
+    await waitRendered(driver, "today");
+    const first = await driver.executeScript(() => {
+      const card = document.querySelector("main section.card");
+      return card && { cls: card.className, text: card.textContent };
+    });
+    assert.match(first.cls, /\bnews\b/, "the first card is the day's news");
+    assert.match(first.text, /New today\s*Day 6: rinse and shave again/);
+
+    await go(driver, "timeline");
+    const chart = await driver.executeScript(() => {
+      const card = document.querySelector("main section.card.chart");
+      const box = card?.getBoundingClientRect();
+      return (
+        card && {
+          first: card === document.querySelector("main section.card"),
+          rows: card.querySelectorAll(".chart-rows > li").length,
+          today: card.querySelector(".label-today")?.textContent ?? null,
+          fits: box.width <= window.innerWidth,
+        }
+      );
+    });
+    assert.ok(chart, "a chart on the timeline");
+    assert.equal(chart.first, true, "the chart comes first");
+    assert.ok(chart.rows >= 8, `one row per activity (${chart.rows})`);
+    assert.equal(chart.today, "Today");
+    assert.equal(chart.fits, true, "the chart fits the phone's width");
+    await screenshot(driver, "timeline-day-6-light");
+    await quit(fresh);
+  });
 });
