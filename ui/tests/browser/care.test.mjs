@@ -158,3 +158,24 @@ describe("the care reminder setting", () => {
     await page.context().close();
   });
 });
+
+describe("care on the real screens", () => {
+  it("Today's care ticks through the app, and the timeline's today shows the ticks", async () => {
+    // Day 6 after session 2 of four-to-thirty: moisturise 2-3 times a day.
+    const page = await openApp(browser, server.url, {
+      viewport: { width: 390, height: 844 },
+      fake: { state: "booked", today: "2025-03-22" },
+    });
+    const tick = page.getByRole("button", { name: "I did it: Moisturise your scalp" });
+    await tick.click();
+    await page.waitForFunction(() =>
+      document.querySelector("#care-h")?.closest("section")?.textContent?.includes("Done 1 of 2-3 today"),
+    );
+    await page.click("#nav a[data-route='timeline']");
+    await page.waitForFunction(() => document.querySelector("main")?.dataset.route === "timeline");
+    await page.waitForSelector("main .tl-today");
+    assert.match(await page.textContent("main .tl-today"), /Moisturise your scalp/);
+    assert.deepEqual(await problems(page), []);
+    await page.context().close();
+  });
+});
