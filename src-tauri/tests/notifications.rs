@@ -38,7 +38,7 @@ fn desktop_notifier_reaches_the_notification_server() {
     let mut recorder = Recorder::start(dir.path());
 
     let notice = Notice {
-        title: "Day 6 after session 1".into(),
+        title: "Day 6: rinse and shave again".into(),
         body: "You may rinse your scalp (warm water only) & shave (foil shaver only)".into(),
     };
     DesktopNotifier::new()
@@ -56,7 +56,7 @@ fn desktop_notifier_reaches_the_notification_server() {
     // A summary notification (several lines) arrives just as well.
     let summary = Notice {
         title: "2 reminders you missed".into(),
-        body: "• Sat 28 Mar: Day 5 after session 1\n• Sun 29 Mar: Day 6 after session 1".into(),
+        body: "• Sat 28 Mar — Day 5: sun again\n• Sun 29 Mar — Day 6: rinse and shave again".into(),
     };
     DesktopNotifier::new().show(&summary).unwrap();
     let got = recorder.wait_for(2);
@@ -79,13 +79,13 @@ fn markup_arrives_escaped_where_the_server_renders_it() {
     let mut recorder =
         Recorder::start_with_capabilities(dir.path(), &["body", "body-markup", "persistence"]);
     let notice = Notice {
-        title: "Day 6 after session 1".into(),
+        title: "Day 6: rinse and shave again".into(),
         body: MARKUP.into(),
     };
     DesktopNotifier::new().show(&notice).unwrap();
     let got = recorder.wait_for(1);
     println!("received: {got}");
-    assert_eq!(got["summary"], "Day 6 after session 1");
+    assert_eq!(got["summary"], "Day 6: rinse and shave again");
     assert_eq!(
         got["body"],
         "&lt;b&gt;Rinse&lt;/b&gt; &amp; &lt;a href=\"https://x.example\"&gt;see here&lt;/a&gt; \
@@ -104,7 +104,7 @@ fn plain_text_servers_get_the_text_as_written() {
     // would show as "&amp;".
     let mut recorder = Recorder::start(dir.path());
     let notice = Notice {
-        title: "Day 6 after session 1".into(),
+        title: "Day 6: rinse and shave again".into(),
         body: format!("{MARKUP}\r\u{1b}[31m\u{202e}"),
     };
     DesktopNotifier::new().show(&notice).unwrap();
@@ -120,7 +120,7 @@ fn desktop_notifier_fails_without_a_server() {
     }
     // No recorder, and nothing on this bus can be auto-started.
     let notice = Notice {
-        title: "Day 6 after session 1".into(),
+        title: "Day 6: rinse and shave again".into(),
         body: "nobody is listening".into(),
     };
     let result = DesktopNotifier::new().show(&notice);

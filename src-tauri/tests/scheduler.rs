@@ -279,7 +279,7 @@ fn missed_within_a_day_fold_into_one_summary() {
     assert_eq!(notice.title, "2 reminders you missed");
     assert_eq!(
         notice.body,
-        "• Sat 28 Mar: Day 5: sun again\n• Sun 29 Mar: Day 6: rinse and shave again"
+        "• Sat 28 Mar — Day 5: sun again\n• Sun 29 Mar — Day 6: rinse and shave again"
     );
     assert_eq!(
         woke.delivery.summarized,

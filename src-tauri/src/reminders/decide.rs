@@ -133,7 +133,7 @@ pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
         many => {
             let body = many
                 .iter()
-                .map(|r| format!("• {}: {}", r.local.format("%a %-d %b"), r.title))
+                .map(|r| format!("• {} — {}", r.local.format("%a %-d %b"), r.title))
                 .collect::<Vec<_>>()
                 .join("\n");
             Some(Notice {
@@ -310,7 +310,7 @@ mod tests {
         ];
         let n = summary_notice(&rs).unwrap();
         assert_eq!(n.title, "2 reminders you missed");
-        assert_eq!(n.body, "• Sat 7 Mar: title a\n• Sun 8 Mar: title b");
+        assert_eq!(n.body, "• Sat 7 Mar — title a\n• Sun 8 Mar — title b");
         assert_eq!(summary_notice(&[]), None);
     }
 }
