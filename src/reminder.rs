@@ -196,16 +196,19 @@ pub(crate) fn reminder_body(m: &Milestone) -> String {
     } else {
         ""
     };
-    let points: Vec<String> = m
+    // Only the first point changes (it follows the lead); the rest are
+    // borrowed, not copied.
+    let first = match m.points.first() {
+        Some(p) if !lead.is_empty() => Some(format!("{lead}{}", lower_first(p))),
+        _ => None,
+    };
+    let points: Vec<&str> = m
         .points
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            if i == 0 && !lead.is_empty() {
-                format!("{lead}{}", lower_first(p))
-            } else {
-                p.clone()
-            }
+        .map(|(i, p)| match (&first, i) {
+            (Some(f), 0) => f.as_str(),
+            _ => p.as_str(),
         })
         .collect();
     let chars = |s: &str| s.chars().count();
@@ -234,7 +237,7 @@ pub(crate) fn reminder_body(m: &Milestone) -> String {
         } else {
             "…"
         };
-        body = cut(&points[0], BODY_MAX - chars(tail));
+        body = cut(points[0], BODY_MAX - chars(tail));
         body.push_str(tail);
         return body;
     }
