@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
-import { axe, DIST, fakeState, go, launch, openApp, problems, serve, UI } from "./harness.mjs";
+import { axe, DIST, fakeState, go, problems, sharedBrowser, UI } from "./harness.mjs";
 import { BAD_PROTOCOL } from "../fixtures/bad-protocol.mjs";
 
 const SIZES = [
@@ -26,18 +26,10 @@ const SCREENS = [
 // them to docs/screenshots/browser/.
 const SHOTS = join(UI, "../target/screenshots/browser");
 
-let server;
-let browser;
+const openPage = sharedBrowser();
 const axeSummary = {};
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   console.log("\naxe-core summary (violations by impact, every screen):");
   for (const [key, s] of Object.entries(axeSummary)) {
     const counts = ["critical", "serious", "moderate", "minor"].map((i) => `${i} ${s.byImpact[i] ?? 0}`).join(", ");
@@ -104,7 +96,7 @@ for (const size of SIZES) {
   const { viewport } = size;
   describe(`at ${viewport.width}×${viewport.height}`, () => {
     it("first run: protocol, first session date and reminder time lead to Today", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      const page = await openPage({ viewport, fake: { state: "fresh" } });
       assert.equal(await text(page, "main h1"), "Welcome");
       // Submitting without a date says so next to the date field.
       await page.click("button:has-text('Show my day')");
@@ -146,7 +138,7 @@ for (const size of SIZES) {
     });
 
     it("first run with a clinic's file: import, then date and time lead to Today", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      const page = await openPage({ viewport, fake: { state: "fresh" } });
       await page.click("a:has-text('Import it instead')");
       await page.waitForSelector('main h1:has-text("Your clinic\'s plan")');
       const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
@@ -171,14 +163,14 @@ for (const size of SIZES) {
     });
 
     it("every screen renders, without CSP or console errors, and passes axe", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "all", clinic: true } });
+      const page = await openPage({ viewport, fake: { state: "all", clinic: true } });
       for (const [route, title] of SCREENS) {
         await go(page, route);
         assert.equal((await text(page, "main h1")).trim(), title);
         await scan(page, size.name, route);
       }
       // The first-run screen too.
-      const fresh = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      const fresh = await openPage({ viewport, fake: { state: "fresh" } });
       await scan(fresh, size.name, "first-run");
       await noProblems(fresh);
       await fresh.context().close();
@@ -188,7 +180,7 @@ for (const size of SIZES) {
 
     it("Today opens with the day's news on day 6 and folds the long list on day 2", async () => {
       // Day 6 after session 2 (17 Mar): the first card is the news.
-      const day6 = await openApp(browser, server.url, { viewport, fake: { state: "booked", today: "2025-03-22" } });
+      const day6 = await openPage({ viewport, fake: { state: "booked", today: "2025-03-22" } });
       const cards = await day6.$$eval("main section.card h2", (els) => els.map((e) => e.textContent));
       assert.equal(cards[0], "New today");
       assert.equal(await text(day6, ".news-headline"), "Day 6: rinse and shave again");
@@ -203,7 +195,7 @@ for (const size of SIZES) {
 
       // Day 2: no news; "Not yet" shows the 3 soonest, the rest folded
       // behind a native disclosure that names the latest date.
-      const day2 = await openApp(browser, server.url, { viewport, fake: { state: "booked", today: "2025-03-18" } });
+      const day2 = await openPage({ viewport, fake: { state: "booked", today: "2025-03-18" } });
       assert.equal(await day2.$(".news"), null);
       const shown = await day2.$$eval(".group-avoid > ul.items > li strong", (els) => els.map((e) => e.textContent));
       assert.deepEqual(shown, ["Sun on your scalp", "Washing", "Getting your scalp wet"]);
@@ -223,7 +215,7 @@ for (const size of SIZES) {
     });
 
     it("Today groups the engine's answers and counts down to the next change", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" } });
+      const page = await openPage({ viewport, fake: { state: "booked" } });
       const body = await text(page, "main");
       assert.match(body, /Day 4 after session 2 of 3/);
       assert.match(body, /Shaving — from Sat 22 Mar, in 2 days/);
@@ -239,7 +231,7 @@ for (const size of SIZES) {
       await page.context().close();
 
       // The day before session 3: care to do, and things to hold back.
-      const eve = await openApp(browser, server.url, { viewport, fake: { state: "all", today: "2025-04-06" } });
+      const eve = await openPage({ viewport, fake: { state: "all", today: "2025-04-06" } });
       const eveText = await text(eve, "main");
       assert.match(eveText, /Day 21 after session 2 of 3/);
       assert.match(eveText, /With care[\s\S]*foil shaver only/);
@@ -252,7 +244,7 @@ for (const size of SIZES) {
     });
 
     it("sessions closer than the clinic's spacing are warned about, on Today and beside the session", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "close" } });
+      const page = await openPage({ viewport, fake: { state: "close" } });
       const warn = await text(page, ".warnings");
       assert.match(warn, /Check with your clinic/);
       assert.match(
@@ -279,7 +271,7 @@ for (const size of SIZES) {
     });
 
     it("banners show reminders off, failing notifications, missed reminders and recovered data", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", banners: true } });
+      const page = await openPage({ viewport, fake: { state: "booked", banners: true } });
       const banners = await page.$$eval(".banner .banner-title", (els) => els.map((e) => e.textContent));
       assert.deepEqual(banners, [
         "Your saved data could not be opened",
@@ -295,7 +287,7 @@ for (const size of SIZES) {
     });
 
     it("a plan that can only be read says so first on Today", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", readOnly: true } });
+      const page = await openPage({ viewport, fake: { state: "booked", readOnly: true } });
       assert.match(
         await text(page, ".banner"),
         /Your plan can't be changed right now[\s\S]*can't save to \/media\/client\/smp-aftercare \(attempt to write a readonly database\)[\s\S]*Reminders still come/,
@@ -305,7 +297,7 @@ for (const size of SIZES) {
     });
 
     it("a phone that refuses notifications gets a lasting banner; one not asked yet gets a button", async () => {
-      const denied = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "denied" } });
+      const denied = await openPage({ viewport, fake: { state: "booked", permission: "denied" } });
       assert.match(await text(denied, ".banner"), /Your phone blocks reminders[\s\S]*turn notifications on/);
       await go(denied, "settings");
       assert.match(await text(denied, "main"), /Your phone blocks SMP Aftercare's notifications/);
@@ -315,7 +307,7 @@ for (const size of SIZES) {
       await noProblems(denied);
       await denied.context().close();
 
-      const ask = await openApp(browser, server.url, { viewport, fake: { state: "booked", permission: "not_asked" } });
+      const ask = await openPage({ viewport, fake: { state: "booked", permission: "not_asked" } });
       assert.match(await text(ask, ".banner"), /Allow reminders/);
       await ask.click("button:has-text('Allow notifications')");
       await ask.waitForSelector(".banner", { state: "detached" });
@@ -326,7 +318,7 @@ for (const size of SIZES) {
     });
 
     it("a stored setting that no longer reads is said in a banner, with a way to settings", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", valuesReset: true } });
+      const page = await openPage({ viewport, fake: { state: "booked", valuesReset: true } });
       assert.match(
         await text(page, ".banner"),
         /A setting was reset[\s\S]*The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings\./,
@@ -340,7 +332,7 @@ for (const size of SIZES) {
     });
 
     it("a stored session that no longer reads locks nothing: a banner, then delete it on Sessions", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked", unreadableSession: true } });
+      const page = await openPage({ viewport, fake: { state: "booked", unreadableSession: true } });
       assert.match(
         await text(page, ".banner"),
         /A session date could not be read[\s\S]*A stored session date, 2025-02-30, could not be read/,
@@ -361,7 +353,7 @@ for (const size of SIZES) {
     });
 
     it("the timeline opens at today: earlier days fold into one line, the next news in full", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+      const page = await openPage({ viewport, fake: { state: "all" }, route: "timeline" });
       const plan = await text(page, "main section[aria-labelledby='plan-h']");
       assert.match(plan, /Session 1\s*Thu 6 Mar \(done\)/);
       assert.match(plan, /Session 3\s*Mon 7 Apr/);
@@ -393,7 +385,7 @@ for (const size of SIZES) {
     });
 
     it("the chart shows every activity over the whole plan in one screen, sessions and today marked", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+      const page = await openPage({ viewport, fake: { state: "all" }, route: "timeline" });
       const box = await page.$eval("section.chart", (e) => e.getBoundingClientRect().toJSON());
       assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `chart ${JSON.stringify(box)}`);
       assert.ok(box.height < viewport.height, `the chart is ${box.height}px high`);
@@ -470,7 +462,7 @@ for (const size of SIZES) {
     });
 
     it("with a session still to book, the chart says how far it shows", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "timeline" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "timeline" });
       assert.equal(
         await text(page, ".chart-caption"),
         "Session 3 isn't booked yet, so this shows Thu 6 Mar to Wed 16 Apr; add its date to see the rest.",
@@ -484,7 +476,7 @@ for (const size of SIZES) {
     });
 
     it("Can I…? maps everyday words to the engine's answer and date", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "can-i" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "can-i" });
       await page.fill("#ask", "can I go in the pool?");
       await page.press("#ask", "Enter");
       const answer = await text(page, "#answer");
@@ -505,7 +497,7 @@ for (const size of SIZES) {
 
       // What the clinic's aftercare doesn't mention today is never "fine":
       // ask the clinic, with its details when they are set.
-      const silent = await openApp(browser, server.url, {
+      const silent = await openPage({
         viewport,
         fake: { state: "booked", clinic: true },
         route: "can-i",
@@ -526,7 +518,7 @@ for (const size of SIZES) {
     });
 
     it("Can I…? understands caps, pain relief, symptoms and words it doesn't know", async () => {
-      const page = await openApp(browser, server.url, {
+      const page = await openPage({
         viewport,
         fake: { state: "booked", clinic: true },
         route: "can-i",
@@ -580,7 +572,7 @@ for (const size of SIZES) {
     });
 
     it("the protocol screen shows the clinic's advice beside its rules", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "protocol" });
       const advice = await text(page, "section[aria-labelledby='advice-h']");
       assert.match(advice, /^Also from your clinic/);
       assert.match(
@@ -594,7 +586,7 @@ for (const size of SIZES) {
     });
 
     it("a bad protocol file shows its error inline, with line and field", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "protocol" });
       await page.setInputFiles("#protocol-file", {
         name: "northside.toml",
         mimeType: "application/toml",
@@ -642,7 +634,7 @@ for (const size of SIZES) {
     });
 
     it("the picker shows each plan's key days and asks before switching", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "protocol" });
       const days = (i) => page.$$eval(`#protocol-choice-${i}-days li`, (items) => items.map((li) => li.textContent));
       assert.deepEqual(await days(0), ["Wash from day 6", "Shave from day 6", "Sweat from day 10", "Swim from day 31"]);
       assert.deepEqual(await days(1), [
@@ -690,7 +682,7 @@ for (const size of SIZES) {
     });
 
     it("an imported plan stays in the list after choosing another, and can be followed again", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "protocol" });
       const good = BAD_PROTOCOL.replace('"swimming"', '"swim"');
       await page.setInputFiles("#protocol-file", {
         name: "northside.toml",
@@ -733,7 +725,7 @@ for (const size of SIZES) {
     });
 
     it("a PDF picked by mistake is named in one sentence beside the import control", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "protocol" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "protocol" });
       const sentence =
         "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.";
       const pdf = Buffer.concat([
@@ -757,7 +749,7 @@ for (const size of SIZES) {
     });
 
     it("a bad session date shows its message next to the field", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "sessions" });
       await page.fill("#add-date", "2025-03-17");
       await page.click("button:has-text('Add session')");
       await page.waitForSelector("#add-date-error:not([hidden])");
@@ -806,7 +798,7 @@ for (const size of SIZES) {
     });
 
     it("settings: errors next to their field; clinic links call and write; calendar export", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "settings" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "settings" });
       await page.fill("#clinic-name", "Northside SMP Studio");
       await page.fill("#clinic-phone", "+44 20 7946 0000");
       await page.fill("#clinic-email", "care@");
@@ -845,7 +837,7 @@ for (const size of SIZES) {
     });
 
     it("launch at login: a desktop refusal is shown next to the checkbox", async () => {
-      const page = await openApp(browser, server.url, {
+      const page = await openPage({
         viewport,
         fake: { state: "booked", loginFails: true },
         route: "settings",
@@ -863,7 +855,7 @@ for (const size of SIZES) {
 describe("the timeline chart at 320 px and in dark mode", () => {
   it("fits 320 px without sideways scrolling, even at 200 % text, and passes axe", async () => {
     const viewport = { width: 320, height: 640 };
-    const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "timeline" });
+    const page = await openPage({ viewport, fake: { state: "all" }, route: "timeline" });
     const widths = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,
@@ -897,7 +889,7 @@ describe("the timeline chart at 320 px and in dark mode", () => {
     it(`stays readable in ${scheme} mode (axe, colours from the theme) and is photographed`, async () => {
       mkdirSync(SHOTS, { recursive: true });
       const viewport = { width: 390, height: 844 };
-      const page = await openApp(browser, server.url, {
+      const page = await openPage({
         viewport,
         colorScheme: scheme,
         fake: { state: "all" },
@@ -940,12 +932,12 @@ describe("screenshots at 390×844", () => {
         await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`) });
         await page.setViewportSize(viewport);
       };
-      const fresh = await openApp(browser, server.url, { viewport, colorScheme: scheme, fake: { state: "fresh" } });
+      const fresh = await openPage({ viewport, colorScheme: scheme, fake: { state: "fresh" } });
       await shot(fresh, "first-run");
       await scan(fresh, `phone-${scheme}`, "first-run");
       await fresh.context().close();
 
-      const page = await openApp(browser, server.url, {
+      const page = await openPage({
         viewport,
         colorScheme: scheme,
         fake: { state: "all", clinic: true, banners: true },

@@ -7,21 +7,10 @@
 //
 //   npm run build && npm run build:mock && node --test tests/browser/care.test.mjs
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { axe, fakeState, launch, openApp, problems, serve } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { axe, fakeState, problems, sharedBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = sharedBrowser();
 
 /** Today's care as the engine gives it on day 6 of four-to-thirty (003). */
 const CARE = [
@@ -55,7 +44,7 @@ const counter = (page, i) => page.textContent(`#care-under-test #care-count-${i}
 
 describe("the care card at 390×844", () => {
   it("ticks up to the clinic's most, takes one back, and passes axe", async () => {
-    const page = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, route: "today" });
+    const page = await openPage({ viewport: { width: 390, height: 844 }, route: "today" });
     await renderCard(page);
     assert.equal(await counter(page, 0), "Not done yet today (2-3 times a day)");
     assert.equal(await counter(page, 1), "Not ticked off yet today");
@@ -111,7 +100,7 @@ describe("the care card at 390×844", () => {
   });
 
   it("shows an error from the app beside the item", async () => {
-    const page = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, route: "today" });
+    const page = await openPage({ viewport: { width: 390, height: 844 }, route: "today" });
     await page.evaluate(() => {
       const care = [
         { id: "not_today", label: "Something else", note: null, condition: null, repeat: { kind: "as_needed" } },
@@ -125,7 +114,7 @@ describe("the care card at 390×844", () => {
   });
 
   it("gives the timeline a day's ticks, and nothing for a day without", async () => {
-    const page = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, route: "today" });
+    const page = await openPage({ viewport: { width: 390, height: 844 }, route: "today" });
     const texts = await page.evaluate(() => {
       const day = {
         date: "2025-03-20",
@@ -148,7 +137,7 @@ describe("the care card at 390×844", () => {
 
 describe("the care reminder setting", () => {
   it("is off until turned on, and is saved with the others", async () => {
-    const page = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, route: "settings" });
+    const page = await openPage({ viewport: { width: 390, height: 844 }, route: "settings" });
     const box = page.getByRole("checkbox", { name: "Remind me to moisturise during the day" });
     assert.equal(await box.isChecked(), false);
     await box.check();
@@ -162,7 +151,7 @@ describe("the care reminder setting", () => {
 describe("care on the real screens", () => {
   it("Today's care ticks through the app, and the timeline's today shows the ticks", async () => {
     // Day 6 after session 2 of four-to-thirty: moisturise 2-3 times a day.
-    const page = await openApp(browser, server.url, {
+    const page = await openPage({
       viewport: { width: 390, height: 844 },
       fake: { state: "booked", today: "2025-03-22" },
     });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { extname, join, normalize } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -89,6 +90,25 @@ export async function launch() {
  * fake-backend.ts FakeConfig). Collects console errors, page errors and CSP
  * violations in `page.problems`.
  */
+/**
+ * One static server and one chromium for the test file that calls this:
+ * started before its tests, closed after them. Returns `openPage(options)`,
+ * which is `openApp` on them.
+ */
+export function sharedBrowser() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return (options) => openApp(browser, server.url, options);
+}
+
 export async function openApp(browser, baseUrl, { viewport, colorScheme = "light", fake = {}, route = "today" }) {
   const context = await browser.newContext({
     viewport,

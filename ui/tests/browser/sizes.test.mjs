@@ -5,8 +5,8 @@
 //
 //   npm run build && npm run build:mock && node --test tests/browser/sizes.test.mjs
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { axe, fakeState, go, launch, openApp, problems, serve } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { axe, fakeState, go, problems, sharedBrowser } from "./harness.mjs";
 
 const SCREENS = ["today", "can-i", "timeline", "sessions", "protocol", "settings"];
 // Width × text size. 200 % text is the root font size doubled, as a phone's
@@ -21,21 +21,10 @@ const SIZES = [
   { width: 1280, text: 200 },
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = sharedBrowser();
 
 async function open(width, text, fake, route = "today") {
-  const page = await openApp(browser, server.url, { viewport: { width, height: 800 }, fake, route });
+  const page = await openPage({ viewport: { width, height: 800 }, fake, route });
   // CSSOM, which the app's CSP allows (a <style> tag it would not).
   await page.evaluate((pct) => {
     document.documentElement.style.fontSize = `${pct}%`;
@@ -162,7 +151,7 @@ for (const width of [320, 390, 1280]) {
     const viewport = { width, height: 800 };
 
     it("the field looks empty when it is, and says the form to type", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "sessions" });
       assert.equal(await page.getAttribute("#add-date", "type"), "text");
       assert.equal(await page.getAttribute("#add-date", "placeholder"), null);
       assert.equal(await page.inputValue("#add-date"), "");
@@ -172,7 +161,7 @@ for (const width of [320, 390, 1280]) {
     });
 
     it("a date outside the clinic's spacing, a year off, or before session 1 is said before saving", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "sessions" });
       const booked = async () => (await fakeState(page)).sessions.map((s) => s.date);
 
       await add(page, "25/03/2025");
@@ -218,7 +207,7 @@ for (const width of [320, 390, 1280]) {
     });
 
     it("a date that is not one is said in a client's words, beside the field", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "sessions" });
       const said = async (typed) => {
         await add(page, typed);
         await page.waitForSelector("#add-date-error:not([hidden])");
@@ -250,7 +239,7 @@ for (const width of [320, 390, 1280]) {
     });
 
     it("the first run reads a typed date the same way", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "fresh" } });
+      const page = await openPage({ viewport, fake: { state: "fresh" } });
       assert.equal(await page.getAttribute("#first-date", "type"), "text");
       assert.equal(await page.getAttribute("#first-date", "placeholder"), null);
       await page.fill("#first-date", "31/02/2025");
@@ -272,7 +261,7 @@ for (const width of [320, 390, 1280]) {
     });
 
     it("moving a session checks the new date; focus follows the session", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "booked" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "booked" }, route: "sessions" });
       await page.click("button[aria-label='Change date of session 2']");
       // The field holds the date as the client would type it.
       assert.equal(await page.inputValue("#edit-2"), "17/03/2025");
@@ -293,7 +282,7 @@ for (const width of [320, 390, 1280]) {
     });
 
     it("after a delete, focus goes to the next session, or to adding one", async () => {
-      const page = await openApp(browser, server.url, { viewport, fake: { state: "all" }, route: "sessions" });
+      const page = await openPage({ viewport, fake: { state: "all" }, route: "sessions" });
       await page.click("button[aria-label='Delete session 2']");
       await page.click("button:has-text('Yes, delete')");
       await page.waitForFunction(() => document.querySelectorAll("li.session-row").length === 2);
