@@ -609,6 +609,8 @@ for (const size of SIZES) {
         buffer: Buffer.alloc(70 * 1024, "#"),
       });
       await page.click("button:has-text('Import')");
+      // The error is cleared, then set once the file's first bytes are checked.
+      await page.waitForSelector("#protocol-file-error:has-text('at most 64 KB')");
       assert.match(await text(page, "#protocol-file-error"), /at most 64 KB/);
       const calls = (await fakeState(page)).calls;
       assert.equal(calls.filter((c) => c.cmd === "protocol_import").length, 0, "nothing imported");
