@@ -59,6 +59,7 @@ pub mod milestone;
 pub mod plan;
 pub mod preparation;
 pub mod protocol;
+pub mod red_flag;
 pub mod reminder;
 mod schedule;
 pub mod status;
@@ -77,6 +78,7 @@ pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{
     Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Repeat, Rule, Scope, SessionSpec, Window,
 };
+pub use red_flag::{Level, RedFlagCard, RedFlagSource, Symptom, Symptoms};
 pub use reminder::{BODY_MAX, Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, News, NextMilestone};
 pub use warning::{Warning, WarningCode};

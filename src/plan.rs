@@ -45,6 +45,17 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The red-flag cards a check-in logged on `date` with `symptoms`
+    /// matches: the protocol's `[[warning]]`s for that day, then the general
+    /// card on signs of infection. Empty when nothing matches.
+    pub fn red_flags(
+        &self,
+        date: NaiveDate,
+        symptoms: &crate::red_flag::Symptoms,
+    ) -> Vec<crate::red_flag::RedFlagCard> {
+        crate::red_flag::matching(self, date, symptoms)
+    }
+
     /// Builds a plan from booked session dates (in any order).
     ///
     /// `planned` is the number of sessions the client will have in all;

@@ -10,7 +10,8 @@ use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    calendar, care, first_run, logfile, protocols, reminders, sessions, settings, timeline, today,
+    calendar, care, first_run, journal, logfile, protocols, reminders, sessions, settings,
+    timeline, today,
 };
 
 /// Where the UI keeps the generated bindings, relative to this crate.
@@ -65,6 +66,12 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             care::care_tick,
             care::care_untick,
             care::care_ticks,
+            journal::check_in_get,
+            journal::check_in_save,
+            journal::check_in_delete,
+            journal::journal,
+            journal::photo_add,
+            journal::journal_share,
         ])
 }
 

@@ -31,6 +31,7 @@ pub mod error;
 pub mod limits;
 pub mod model;
 pub mod navigation;
+pub mod photos;
 pub mod platform;
 pub mod reminders;
 pub mod setup;

@@ -48,6 +48,11 @@ pub struct Overview {
     pub plan: Option<PlanSummary>,
     /// Banners.
     pub notices: Notices,
+    /// Whether today's check-in has been saved.
+    pub checked_in_today: bool,
+    /// Red-flag cards of the latest check-in still open (today's, else
+    /// yesterday's), shown at the top of Today.
+    pub red_flags: Vec<aftercare::RedFlagCard>,
 }
 
 /// The start screen: today's status, the plan in brief and any banners.
@@ -79,6 +84,8 @@ pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
             permission: state.permission.state(),
             values_reset: c.values_reset,
         },
+        checked_in_today: false,
+        red_flags: Vec::new(),
     }
 }
 

@@ -44,6 +44,7 @@
 //! to the `recovered` table before a change can replace it
 //! (`keep_unreadable`).
 
+mod journal;
 mod open;
 mod schema;
 mod settings;
@@ -61,6 +62,7 @@ use crate::model::{
     DeliveryHow, ImportedRow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset,
 };
 
+pub use journal::{CheckInRow, PhotoRow};
 pub use schema::SCHEMA_VERSION;
 
 /// The database's file name inside the data folder.
