@@ -26,6 +26,7 @@
 //! | iCalendar export | [`calendar`] |
 //! | the plan as a chart of each activity's days | [`chart`] |
 //! | what looks wrong with a plan (spacing, clashes) | [`warning`] |
+//! | symptoms a check-in logs, and the cards they call for | [`red_flag`] |
 //! | which characters keep text inert in every sink | [`text`] |
 //! | the everyday words of "Can I…?" | [`words`] |
 //! | errors | [`error`] |
@@ -78,7 +79,10 @@ pub use preparation::{PrepItem, PrepKind, Preparation};
 pub use protocol::{
     Advice, CareItem, FileKind, KeyDay, Lift, Protocol, Repeat, Rule, Scope, SessionSpec, Window,
 };
-pub use red_flag::{Level, RedFlagCard, RedFlagSource, Symptom, Symptoms};
+pub use red_flag::{
+    GENERAL_INFECTION_ID, Level, RedFlag, RedFlagCard, RedFlagDays, RedFlagSource, Symptom,
+    Symptoms,
+};
 pub use reminder::{BODY_MAX, Reminder, ReminderKind, local_instant};
 pub use status::{ActivityStatus, CareToday, DayStatus, News, NextMilestone};
 pub use warning::{Warning, WarningCode};

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::day::check_supported;
+use crate::day::{check_supported, day_number};
 use crate::error::{Error, MAX_PLANNED};
 use crate::milestone::{self, Milestone};
 use crate::protocol::Protocol;
@@ -48,12 +48,71 @@ impl Plan {
     /// The red-flag cards a check-in logged on `date` with `symptoms`
     /// matches: the protocol's `[[warning]]`s for that day, then the general
     /// card on signs of infection. Empty when nothing matches.
+    ///
+    /// A warning gives a card when the symptom is logged at its level or
+    /// stronger on a day its window holds; the general card comes when
+    /// redness, swelling or soreness is logged `strong`, on any day.
+    ///
+    /// ```
+    /// use aftercare::{Level, Plan, Protocol, RedFlagSource, Symptoms};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+    /// let p = Protocol::builtin("four-to-thirty")?;
+    /// let plan = Plan::new(p, vec![d(2)], None, chrono_tz::UTC)?;
+    /// let red = Symptoms { redness: Level::Strong, ..Symptoms::default() };
+    ///
+    /// // 003: redness for "up to a few days" is expected: day 3 is fine...
+    /// let day3 = plan.red_flags(d(4), &red);
+    /// assert_eq!(day3.len(), 1);
+    /// assert_eq!(day3[0].source, RedFlagSource::General);
+    /// // ...day 4 is longer than the clinic describes.
+    /// let day4 = plan.red_flags(d(5), &red);
+    /// assert_eq!(day4[0].headline, "Still red on day 4");
+    /// assert_eq!(day4[1].id, "general-infection");
+    /// assert!(plan.red_flags(d(5), &Symptoms::default()).is_empty());
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
     pub fn red_flags(
         &self,
         date: NaiveDate,
         symptoms: &crate::red_flag::Symptoms,
     ) -> Vec<crate::red_flag::RedFlagCard> {
         crate::red_flag::matching(self, date, symptoms)
+    }
+
+    /// Where `date` stands in the plan, for a journal entry: "Day 6 after
+    /// session 2", "Day of session 2" on a session's own day (day 1, which
+    /// is not "after" anything), "Before your first session" before it.
+    /// Counted from the latest booked session on or before `date`.
+    ///
+    /// ```
+    /// use aftercare::{Plan, Protocol};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+    /// let p = Protocol::builtin("four-to-thirty")?;
+    /// let plan = Plan::new(p, vec![d(2), d(12)], None, chrono_tz::UTC)?;
+    /// assert_eq!(plan.day_label(d(1)), "Before your first session");
+    /// assert_eq!(plan.day_label(d(2)), "Day of session 1");
+    /// assert_eq!(plan.day_label(d(11)), "Day 10 after session 1");
+    /// assert_eq!(plan.day_label(d(12)), "Day of session 2");
+    /// assert_eq!(plan.day_label(d(17)), "Day 6 after session 2");
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn day_label(&self, date: NaiveDate) -> String {
+        let Some(index) = self.schedule.session_index_on(date) else {
+            return "Before your first session".to_string();
+        };
+        let n = index + 1;
+        let day = self
+            .sessions()
+            .get(index)
+            .and_then(|session| day_number(*session, date));
+        match day {
+            Some(day) if day > 1 => format!("Day {day} after session {n}"),
+            _ => format!("Day of session {n}"),
+        }
     }
 
     /// Builds a plan from booked session dates (in any order).

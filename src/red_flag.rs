@@ -10,7 +10,12 @@
 //! (The type is `RedFlag`, not `Warning`: [`crate::Warning`] already names
 //! what looks wrong with a plan's dates.)
 
+use std::str::FromStr;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::day::day_number;
 
 /// A symptom a check-in asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -53,6 +58,44 @@ impl Symptom {
             Symptom::Sunburn => "sunburn",
         }
     }
+
+    /// How a client with this symptom is, in a headline: "red", "itchy".
+    fn state(self) -> &'static str {
+        match self {
+            Symptom::Redness => "red",
+            Symptom::Itching => "itchy",
+            Symptom::Scabs => "scabbing",
+            Symptom::Soreness => "sore",
+            Symptom::Swelling => "swollen",
+            Symptom::Sunburn => "sunburnt",
+        }
+    }
+}
+
+impl FromStr for Symptom {
+    type Err = String;
+
+    /// ```
+    /// use aftercare::Symptom;
+    ///
+    /// assert_eq!("scabs".parse::<Symptom>(), Ok(Symptom::Scabs));
+    /// assert_eq!(
+    ///     "rash".parse::<Symptom>().unwrap_err(),
+    ///     "unknown symptom \"rash\" (expected one of: redness, itching, scabs, soreness, swelling, sunburn)",
+    /// );
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Symptom::ALL
+            .into_iter()
+            .find(|t| t.id() == s)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = Symptom::ALL.iter().map(|t| t.id()).collect();
+                format!(
+                    "unknown symptom {s:?} (expected one of: {})",
+                    ids.join(", ")
+                )
+            })
+    }
 }
 
 /// How strong a symptom is.
@@ -71,6 +114,37 @@ pub enum Level {
     Moderate,
     /// A lot.
     Strong,
+}
+
+impl Level {
+    /// The id used in protocol files and the store (`"moderate"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Mild => "mild",
+            Level::Moderate => "moderate",
+            Level::Strong => "strong",
+        }
+    }
+
+    /// The level a protocol's `[[warning]]` names: `mild`, `moderate` or
+    /// `strong` (a warning from `none` on would match every check-in).
+    ///
+    /// ```
+    /// use aftercare::Level;
+    ///
+    /// assert_eq!(Level::warning_level("moderate"), Ok(Level::Moderate));
+    /// assert_eq!(
+    ///     Level::warning_level("none").unwrap_err(),
+    ///     "unknown level \"none\" (expected mild, moderate or strong)",
+    /// );
+    /// ```
+    pub fn warning_level(s: &str) -> Result<Level, String> {
+        [Level::Mild, Level::Moderate, Level::Strong]
+            .into_iter()
+            .find(|l| l.id() == s)
+            .ok_or_else(|| format!("unknown level {s:?} (expected mild, moderate or strong)"))
+    }
 }
 
 /// What a client logged about their scalp on one day: one [`Level`] per
@@ -136,13 +210,232 @@ pub struct RedFlagCard {
     pub action: String,
 }
 
+/// When a protocol's [`RedFlag`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "when", rename_all = "snake_case")]
+pub enum RedFlagDays {
+    /// Days `from_day..=to_day` counted from the latest session on or
+    /// before the check-in (day 1 = the session's day); `to_day: None` is
+    /// open-ended. Never before the first session.
+    AfterSession {
+        /// First day.
+        from_day: u32,
+        /// Last day, inclusive.
+        to_day: Option<u32>,
+    },
+    /// While a booked session lies ahead: any day before it and its own
+    /// day (`before_session = true` in the file).
+    BeforeSession,
+}
+
+impl RedFlagDays {
+    /// Whether the window holds on `date` given the booked `sessions` (in
+    /// order), with the headline's
+    /// "when" words if it does: "on day 5", "before your next session".
+    fn holds(self, sessions: &[NaiveDate], date: NaiveDate) -> Option<When> {
+        match self {
+            RedFlagDays::AfterSession { from_day, to_day } => {
+                let latest = sessions.partition_point(|s| *s <= date).checked_sub(1)?;
+                let day = day_number(*sessions.get(latest)?, date)?;
+                (day >= from_day && to_day.is_none_or(|to| day <= to)).then_some(When::Day {
+                    day,
+                    still: from_day > 1,
+                })
+            }
+            RedFlagDays::BeforeSession => {
+                // The session's own day counts: a check-in does not say
+                // whether it was before or after the appointment, and the
+                // morning of it is when sunburn matters most.
+                let next = sessions.get(sessions.partition_point(|s| *s < date))?;
+                Some(if *next == date {
+                    When::SessionDay
+                } else {
+                    When::Before
+                })
+            }
+        }
+    }
+}
+
+/// The "when" of a card's headline.
+enum When {
+    Day { day: u32, still: bool },
+    SessionDay,
+    Before,
+}
+
+/// A protocol's `[[warning]]`: a symptom that, from a level on and on
+/// certain days, means "tell your clinic". (The TOML section is
+/// `[[warning]]`; the type is `RedFlag` because [`crate::Warning`] already
+/// names what looks wrong with a plan's dates.)
+///
+/// ```
+/// use aftercare::{Level, Protocol, RedFlagDays, Symptom};
+///
+/// let p = Protocol::builtin("four-to-thirty")?;
+/// let redness = &p.red_flags()[0];
+/// assert_eq!(redness.id, "redness-lasting");
+/// assert_eq!((redness.symptom, redness.level), (Symptom::Redness, Level::Mild));
+/// assert_eq!(redness.days, RedFlagDays::AfterSession { from_day: 4, to_day: None });
+/// # Ok::<(), aftercare::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RedFlag {
+    /// Lowercase letters, digits and hyphens, unique within the protocol;
+    /// the id of the card it gives.
+    pub id: String,
+    /// The symptom it watches.
+    pub symptom: Symptom,
+    /// The least logged level that matches (never [`Level::None`]).
+    pub level: Level,
+    /// The days on which it holds.
+    #[serde(flatten)]
+    pub days: RedFlagDays,
+    /// What it may mean, in plain words; never a diagnosis.
+    pub meaning: String,
+    /// What the clinic asks the client to do.
+    pub note: String,
+}
+
+/// The id of the general card on signs of infection.
+pub const GENERAL_INFECTION_ID: &str = "general-infection";
+
+/// The symptoms that, logged `strong`, bring up the general card on signs
+/// of infection.
+const INFECTION_SIGNS: [Symptom; 3] = [Symptom::Redness, Symptom::Swelling, Symptom::Soreness];
+
 /// The cards a check-in on `date` with `symptoms` matches under `plan`
-/// (see [`crate::Plan::red_flags`]).
-// Skeleton: the matching lands with the protocol's `[[warning]]` section.
+/// (see [`crate::Plan::red_flags`]). A scan of the protocol's few warnings:
+/// nothing is precomputed, so [`crate::Plan::new`] pays nothing for it.
 pub(crate) fn matching(
-    _plan: &crate::Plan,
-    _date: chrono::NaiveDate,
-    _symptoms: &Symptoms,
+    plan: &crate::Plan,
+    date: NaiveDate,
+    symptoms: &Symptoms,
 ) -> Vec<RedFlagCard> {
-    Vec::new()
+    let sessions = plan.sessions();
+    let mut cards: Vec<RedFlagCard> = plan
+        .protocol()
+        .red_flags()
+        .iter()
+        .filter(|flag| symptoms.level(flag.symptom) >= flag.level)
+        .filter_map(|flag| {
+            let when = flag.days.holds(sessions, date)?;
+            Some(RedFlagCard {
+                id: flag.id.clone(),
+                source: RedFlagSource::Clinic,
+                symptom: flag.symptom,
+                headline: headline(flag.symptom, &when),
+                meaning: flag.meaning.clone(),
+                action: flag.note.clone(),
+            })
+        })
+        .collect();
+    if let Some(symptom) = INFECTION_SIGNS
+        .into_iter()
+        .find(|s| symptoms.level(*s) == Level::Strong)
+    {
+        cards.push(general_infection(symptom));
+    }
+    cards
+}
+
+/// "Still red on day 5": the state first, then when. "Still" only where
+/// the window opens after day 1, that is, where the clinic says the
+/// symptom is expected on the first days.
+fn headline(symptom: Symptom, when: &When) -> String {
+    let state = symptom.state();
+    match when {
+        When::Day { day, still: true } => format!("Still {state} on day {day}"),
+        When::Day { day, still: false } => format!("{} on day {day}", capitalised(state)),
+        When::SessionDay => format!("{} on your session day", capitalised(state)),
+        When::Before => format!("{} before your next session", capitalised(state)),
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The general card on signs of infection. Its words are the app's, not a
+/// clinic's, and say so; they name signs to look out for and never say the
+/// client has an infection.
+fn general_infection(symptom: Symptom) -> RedFlagCard {
+    RedFlagCard {
+        id: GENERAL_INFECTION_ID.to_string(),
+        source: RedFlagSource::General,
+        symptom,
+        headline: "Watch for signs of infection".to_string(),
+        meaning: "General guidance, not your clinic's: redness that spreads, heat, pus or a \
+                  fever can be signs of infection."
+            .to_string(),
+        action: "If you notice any of them, see a doctor today.".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::HEADLINE_MAX;
+
+    #[test]
+    fn headlines_fit_and_read_news_first() {
+        let longest = Symptom::ALL
+            .into_iter()
+            .flat_map(|s| {
+                [
+                    headline(
+                        s,
+                        &When::Day {
+                            day: 366,
+                            still: true,
+                        },
+                    ),
+                    headline(
+                        s,
+                        &When::Day {
+                            day: 366,
+                            still: false,
+                        },
+                    ),
+                    headline(s, &When::SessionDay),
+                    headline(s, &When::Before),
+                ]
+            })
+            .map(|h| h.chars().count())
+            .max();
+        assert!(longest.is_some_and(|n| n <= HEADLINE_MAX), "{longest:?}");
+        assert_eq!(
+            headline(
+                Symptom::Redness,
+                &When::Day {
+                    day: 5,
+                    still: true
+                }
+            ),
+            "Still red on day 5"
+        );
+        assert_eq!(
+            headline(
+                Symptom::Swelling,
+                &When::Day {
+                    day: 2,
+                    still: false
+                }
+            ),
+            "Swollen on day 2"
+        );
+        assert_eq!(
+            headline(Symptom::Sunburn, &When::Before),
+            "Sunburnt before your next session"
+        );
+        assert_eq!(
+            headline(Symptom::Sunburn, &When::SessionDay),
+            "Sunburnt on your session day"
+        );
+        assert!(general_infection(Symptom::Redness).headline.chars().count() <= HEADLINE_MAX);
+    }
 }

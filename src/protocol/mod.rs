@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::error::Error;
+use crate::red_flag::RedFlag;
 use crate::words::Topic;
 
 /// The largest protocol file the engine reads. Real protocols are a few
@@ -92,6 +93,10 @@ pub struct Protocol {
     rules: Vec<Rule>,
     care: Vec<CareItem>,
     advice: Vec<Advice>,
+    /// Not sent to the app as part of the protocol: it receives the cards
+    /// a check-in matches ([`crate::Plan::red_flags`]), never the rules.
+    #[serde(skip)]
+    red_flags: Vec<RedFlag>,
 }
 
 /// How many sessions a protocol expects and how far apart.
@@ -508,6 +513,13 @@ impl Protocol {
     /// The advice on `topic`, where the clinic gives any.
     pub fn advice_on(&self, topic: Topic) -> Option<&Advice> {
         self.advice.iter().find(|a| a.topic == topic)
+    }
+
+    /// The protocol's `[[warning]]`s, in file order: which logged symptoms,
+    /// on which days, mean "tell your clinic". Empty when the file has none
+    /// (a format-1 file without the section stays valid).
+    pub fn red_flags(&self) -> &[RedFlag] {
+        &self.red_flags
     }
 
     /// The activities this protocol says anything about, in [`Activity::ALL`] order.

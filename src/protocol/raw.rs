@@ -20,6 +20,22 @@ pub(super) struct RawProtocol {
     pub(super) care: Vec<Spanned<RawCare>>,
     #[serde(default)]
     pub(super) advice: Vec<Spanned<RawAdvice>>,
+    /// `[[warning]]`: read into [`crate::RedFlag`]s.
+    #[serde(default)]
+    pub(super) warning: Vec<Spanned<RawWarning>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWarning {
+    pub(super) id: Spanned<String>,
+    pub(super) symptom: Spanned<String>,
+    pub(super) level: Spanned<String>,
+    pub(super) from_day: Option<Spanned<i64>>,
+    pub(super) to_day: Option<Spanned<i64>>,
+    pub(super) before_session: Option<Spanned<bool>>,
+    pub(super) meaning: Spanned<String>,
+    pub(super) note: Spanned<String>,
 }
 
 #[derive(Deserialize)]

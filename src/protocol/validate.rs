@@ -6,13 +6,14 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::raw::{RawProtocol, RawTimes, RawWindow, line_of};
+use super::raw::{RawProtocol, RawTimes, RawWarning, RawWindow, line_of};
 use super::{
     Advice, CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, MAX_TIMES_PER_DAY, Protocol, Repeat,
     Rule, Scope, SessionSpec, Window,
 };
 use crate::activity::{Activity, Allowance};
 use crate::error::{Error, MAX_PLANNED};
+use crate::red_flag::{Level, RedFlag, RedFlagDays, Symptom};
 use crate::text;
 use crate::words::Topic;
 
@@ -253,6 +254,80 @@ impl Check<'_> {
     }
 }
 
+impl Check<'_> {
+    /// One `[[warning]]`; `taken` are the ids of the warnings before it.
+    fn warning(&self, w: RawWarning, taken: &[RedFlag]) -> Result<RedFlag, Error> {
+        let id = w.id.get_ref().clone();
+        if !is_id(&id, '-') || id.len() > 64 {
+            return Err(self.err(
+                w.id.span(),
+                "id",
+                format!(
+                    "{id:?} is not a valid warning id (use lowercase letters, digits and hyphens)"
+                ),
+            ));
+        }
+        if taken.iter().any(|other| other.id == id) {
+            return Err(self.err(
+                w.id.span(),
+                "id",
+                format!("warning id {id:?} is used twice"),
+            ));
+        }
+        let symptom: Symptom = w
+            .symptom
+            .get_ref()
+            .parse()
+            .map_err(|e: String| self.err(w.symptom.span(), "symptom", e))?;
+        let level = Level::warning_level(w.level.get_ref())
+            .map_err(|e| self.err(w.level.span(), "level", e))?;
+        let before_session = w.before_session.as_ref().is_some_and(|b| *b.get_ref());
+        let days = if before_session {
+            if let Some((field, v)) = [("from_day", &w.from_day), ("to_day", &w.to_day)]
+                .into_iter()
+                .find_map(|(field, v)| v.as_ref().map(|v| (field, v)))
+            {
+                return Err(self.err(
+                    v.span(),
+                    field,
+                    "a before_session warning holds until the next booked session: leave out from_day and to_day",
+                ));
+            }
+            RedFlagDays::BeforeSession
+        } else {
+            let from_day = match &w.from_day {
+                Some(v) => self.number(v, "from_day", 1..MAX_DAY + 1)?,
+                None => 1,
+            };
+            let to_day = match &w.to_day {
+                Some(v) => {
+                    let to = self.number(v, "to_day", 1..MAX_DAY + 1)?;
+                    if to < from_day {
+                        return Err(self.err(
+                            v.span(),
+                            "to_day",
+                            format!("{to} is before from_day {from_day}"),
+                        ));
+                    }
+                    Some(to)
+                }
+                None => None,
+            };
+            RedFlagDays::AfterSession { from_day, to_day }
+        };
+        let meaning = self.text(&w.meaning, "meaning")?;
+        let note = self.text(&w.note, "note")?;
+        Ok(RedFlag {
+            id,
+            symptom,
+            level,
+            days,
+            meaning,
+            note,
+        })
+    }
+}
+
 /// `U+000D`.
 fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
@@ -440,6 +515,12 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         advice.push(Advice { topic, note });
     }
 
+    let mut red_flags: Vec<RedFlag> = Vec::with_capacity(raw.warning.len());
+    for spanned in raw.warning {
+        let flag = check.warning(spanned.into_inner(), &red_flags)?;
+        red_flags.push(flag);
+    }
+
     let restrictions_over_day = rules
         .iter()
         .filter(|r| r.status > Allowance::Ok)
@@ -469,6 +550,7 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         rules,
         care,
         advice,
+        red_flags,
     })
 }
 
