@@ -564,6 +564,27 @@ fn protocol_file_with_a_semantic_error() {
 }
 
 #[test]
+fn protocol_file_with_a_bad_warning() {
+    let text = aftercare::Protocol::builtin_source("four-to-thirty").unwrap();
+    // Break the first warning's symptom; report its line.
+    let line = text
+        .lines()
+        .position(|l| l == "symptom = \"redness\"")
+        .unwrap()
+        + 1;
+    let broken = text.replacen("symptom = \"redness\"", "symptom = \"rash\"", 1);
+    let path = temp_file("warning.toml", &broken);
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad(&["check", p]),
+        format!(
+            "aftercare: {p}: line {line}, field \"symptom\": unknown symptom \"rash\" \
+             (expected one of: redness, itching, scabs, soreness, swelling, sunburn)"
+        )
+    );
+}
+
+#[test]
 fn session_given_twice() {
     assert_eq!(
         bad(&[

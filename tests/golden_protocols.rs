@@ -21,7 +21,7 @@
 
 use aftercare::{
     Activity, ActivityStatus, Allowance, DEFAULT_PROTOCOL, Lift, Milestone, MilestoneKind, Plan,
-    Protocol, Topic, nth_day,
+    Protocol, RedFlagDays, Symptom, Topic, nth_day,
 };
 use chrono::NaiveDate;
 
@@ -278,6 +278,51 @@ fn redness_and_scabs_say_what_each_clinic_calls_normal() {
         advice("light-exercise-day-five", Topic::Redness),
         "redness usually fades within a day; for a few clients it lasts a few days"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Warnings: symptoms each clinic's text says something about (red-flag cards)
+
+/// Each built-in's `[[warning]]`s, and nothing the clinic is silent on:
+/// redness beyond what 003, 002 and 001 call normal (003: "a few hours and
+/// up to a few days"; 002: "a couple of days"; 001: "up to 24 hours ... the
+/// following few days"), and 003 rule 9: "If you do have sun burn, we will
+/// not be able to begin your treatment". 000 names no symptom at all. The
+/// matching days are pinned in tests/red_flags.rs.
+#[test]
+fn warnings_are_given_only_where_the_clinic_speaks() {
+    let flags = |id: &str| -> Vec<(String, Symptom, RedFlagDays)> {
+        Protocol::builtin(id)
+            .unwrap()
+            .red_flags()
+            .iter()
+            .map(|f| (f.id.clone(), f.symptom, f.days))
+            .collect()
+    };
+    let from = |from_day| RedFlagDays::AfterSession {
+        from_day,
+        to_day: None,
+    };
+    assert_eq!(
+        flags("four-to-thirty"),
+        [
+            ("redness-lasting".to_string(), Symptom::Redness, from(4)),
+            (
+                "sunburn-before-session".to_string(),
+                Symptom::Sunburn,
+                RedFlagDays::BeforeSession
+            ),
+        ]
+    );
+    assert_eq!(
+        flags("four-day-dry"),
+        [("redness-lasting".to_string(), Symptom::Redness, from(3))]
+    );
+    assert_eq!(
+        flags("light-exercise-day-five"),
+        [("redness-lasting".to_string(), Symptom::Redness, from(5))]
+    );
+    assert_eq!(flags("two-week-rest"), []);
 }
 
 // ---------------------------------------------------------------------------
