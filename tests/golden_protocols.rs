@@ -176,6 +176,15 @@ fn the_format_documents_example_is_valid() {
     let plan = Plan::new(protocol, vec![s], None, chrono_tz::UTC).unwrap();
     assert_ok(&plan, nth_day(s, 15), Activity::Wash);
     assert_ok(&plan, nth_day(s, 8), Activity::Sweat);
+    // "Some redness for a day or two is normal" -> a card from day 3.
+    let red = aftercare::Symptoms {
+        redness: aftercare::Level::Mild,
+        ..aftercare::Symptoms::default()
+    };
+    assert_eq!(plan.red_flags(nth_day(s, 2), &red), []);
+    let cards = plan.red_flags(nth_day(s, 3), &red);
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].headline, "Still red on day 3");
 }
 
 #[test]
