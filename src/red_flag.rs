@@ -211,8 +211,7 @@ pub struct RedFlagCard {
 }
 
 /// When a protocol's [`RedFlag`] holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "when", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedFlagDays {
     /// Days `from_day..=to_day` counted from the latest session on or
     /// before the check-in (day 1 = the session's day); `to_day: None` is
@@ -229,13 +228,13 @@ pub enum RedFlagDays {
 }
 
 impl RedFlagDays {
-    /// Whether the window holds on `date` given the booked `sessions` (in
-    /// order), with the headline's
+    /// Whether the window holds on `date` under `plan`, with the headline's
     /// "when" words if it does: "on day 5", "before your next session".
-    fn holds(self, sessions: &[NaiveDate], date: NaiveDate) -> Option<When> {
+    fn holds(self, plan: &crate::Plan, date: NaiveDate) -> Option<When> {
+        let sessions = plan.sessions();
         match self {
             RedFlagDays::AfterSession { from_day, to_day } => {
-                let latest = sessions.partition_point(|s| *s <= date).checked_sub(1)?;
+                let latest = plan.schedule.session_index_on(date)?;
                 let day = day_number(*sessions.get(latest)?, date)?;
                 (day >= from_day && to_day.is_none_or(|to| day <= to)).then_some(When::Day {
                     day,
@@ -279,7 +278,7 @@ enum When {
 /// assert_eq!(redness.days, RedFlagDays::AfterSession { from_day: 4, to_day: None });
 /// # Ok::<(), aftercare::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedFlag {
     /// Lowercase letters, digits and hyphens, unique within the protocol;
     /// the id of the card it gives.
@@ -289,7 +288,6 @@ pub struct RedFlag {
     /// The least logged level that matches (never [`Level::None`]).
     pub level: Level,
     /// The days on which it holds.
-    #[serde(flatten)]
     pub days: RedFlagDays,
     /// What it may mean, in plain words; never a diagnosis.
     pub meaning: String,
@@ -312,14 +310,13 @@ pub(crate) fn matching(
     date: NaiveDate,
     symptoms: &Symptoms,
 ) -> Vec<RedFlagCard> {
-    let sessions = plan.sessions();
     let mut cards: Vec<RedFlagCard> = plan
         .protocol()
         .red_flags()
         .iter()
         .filter(|flag| symptoms.level(flag.symptom) >= flag.level)
         .filter_map(|flag| {
-            let when = flag.days.holds(sessions, date)?;
+            let when = flag.days.holds(plan, date)?;
             Some(RedFlagCard {
                 id: flag.id.clone(),
                 source: RedFlagSource::Clinic,
