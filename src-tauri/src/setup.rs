@@ -44,6 +44,7 @@ pub fn start(
             r.moved_to.display()
         );
     }
+    sweep_photos(&opened.store, &dir);
     let store = Arc::new(Mutex::new(opened.store));
 
     let source_store = Arc::clone(&store);
@@ -141,18 +142,46 @@ fn path_opener(app: &App) -> crate::state::OpenPath {
     })
 }
 
+/// Removes the photo files no check-in refers to: those of a check-in
+/// deleted just before a kill, and photos added to a check-in that was
+/// never saved. Never fatal: a file left over only takes space.
+fn sweep_photos(store: &Store, dir: &std::path::Path) {
+    let in_use = match store.photo_hashes_in_use() {
+        Ok(in_use) => in_use,
+        Err(e) => {
+            log::warn!("photo sweep skipped: the journal could not be read: {e}");
+            return;
+        }
+    };
+    match crate::photos::PhotoStore::new(dir).sweep(&in_use) {
+        Ok(0) => {}
+        Ok(n) => log::info!("photo sweep: {n} photos no check-in holds were removed"),
+        Err(e) => log::warn!("photo sweep failed: {e}"),
+    }
+}
+
 /// The native "Save as" dialog, run from Rust so the web page needs no
-/// dialog or file-system permission.
+/// dialog or file-system permission. What it offers follows the suggested
+/// name: the calendar (`.ics`) or the clinic's journal file (`.html`).
 fn save_dialog(app: &App) -> crate::state::PickSavePath {
     use tauri_plugin_dialog::DialogExt;
     let handle = app.handle().clone();
     Box::new(move |suggested| {
+        let (title, filter, extension) = if suggested.ends_with(".html") {
+            (
+                "Save your healing journal for your clinic",
+                "Web page",
+                "html",
+            )
+        } else {
+            ("Save your aftercare calendar", "Calendar", "ics")
+        };
         handle
             .dialog()
             .file()
-            .set_title("Save your aftercare calendar")
+            .set_title(title)
             .set_file_name(suggested)
-            .add_filter("Calendar", &["ics"])
+            .add_filter(filter, &[extension])
             .blocking_save_file()
             .and_then(|choice| choice.into_path().ok())
     })

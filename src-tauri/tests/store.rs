@@ -1606,7 +1606,13 @@ fn deleting_a_check_in_returns_only_the_photos_no_other_day_holds() {
         )
         .unwrap();
     store
-        .check_in_save(d(2026, 3, 8), &sore(), "", &[shared.clone()], at)
+        .check_in_save(
+            d(2026, 3, 8),
+            &sore(),
+            "",
+            std::slice::from_ref(&shared),
+            at,
+        )
         .unwrap();
 
     assert_eq!(
