@@ -155,7 +155,7 @@ fn sweep_photos(store: &Store, dir: &std::path::Path) {
     };
     match crate::photos::PhotoStore::new(dir).sweep(&in_use) {
         Ok(0) => {}
-        Ok(n) => log::info!("photo sweep: {n} photos no check-in holds were removed"),
+        Ok(n) => log::info!("photo sweep: {n} files of photos no check-in holds were removed"),
         Err(e) => log::warn!("photo sweep failed: {e}"),
     }
 }
