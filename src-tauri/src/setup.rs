@@ -145,7 +145,7 @@ fn path_opener(app: &App) -> crate::state::OpenPath {
 /// Removes the photo files no check-in refers to: those of a check-in
 /// deleted just before a kill, and photos added to a check-in that was
 /// never saved. Never fatal: a file left over only takes space.
-fn sweep_photos(store: &Store, dir: &std::path::Path) {
+pub(crate) fn sweep_photos(store: &Store, dir: &std::path::Path) {
     let in_use = match store.photo_hashes_in_use() {
         Ok(in_use) => in_use,
         Err(e) => {
@@ -211,4 +211,49 @@ fn autostart_setter(_app: &App) -> crate::state::SetAutostart {
             Ok(())
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::photos::PhotoSize;
+    use crate::store::PhotoRow;
+
+    /// The start-up sweep removes the files of photos no check-in holds
+    /// (a delete killed before its files went, a check-in never saved) and
+    /// keeps those a check-in holds.
+    #[test]
+    fn the_start_up_sweep_keeps_only_the_photos_check_ins_hold() {
+        let dir = std::env::temp_dir().join(format!("smp-setup-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let folder = crate::photos::PhotoStore::new(&dir);
+        let (kept, orphan) = ("a".repeat(64), "b".repeat(64));
+        std::fs::create_dir_all(folder.dir()).unwrap();
+        for hash in [&kept, &orphan] {
+            for suffix in [".jpg", ".screen.jpg", ".thumb.jpg"] {
+                std::fs::write(folder.dir().join(format!("{hash}{suffix}")), b"jpeg").unwrap();
+            }
+        }
+        let mut store = Store::open(&dir).unwrap().store;
+        let row = PhotoRow {
+            hash: kept.clone(),
+            width: 4,
+            height: 3,
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        store
+            .check_in_save(date, &Default::default(), "", &[row], chrono::Utc::now())
+            .unwrap();
+
+        sweep_photos(&store, &dir);
+        for size in [PhotoSize::Full, PhotoSize::Screen, PhotoSize::Thumb] {
+            assert!(
+                folder.path(&kept, size).is_some(),
+                "{size:?} of the kept photo"
+            );
+            assert_eq!(folder.path(&orphan, size), None, "{size:?} of the orphan");
+        }
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -1249,6 +1249,17 @@ fn a_read_only_store_shows_the_plan_and_refuses_changes() {
         h.err("protocol_select", json!({ "id": "four-day-dry" })),
         refused
     );
+    assert_eq!(
+        h.err(
+            "check_in_save",
+            json!({ "date": "2026-03-04", "symptoms": levels("none"), "note": "", "photos": [] })
+        ),
+        refused
+    );
+    assert_eq!(
+        h.err("check_in_delete", json!({ "date": "2026-03-04" })),
+        refused
+    );
     drop(h);
     assert_eq!(store_bytes(&dir), before);
 }
