@@ -13,6 +13,8 @@
 //! | `cli` | the command line, read before Tauri starts (`--help` needs no display) |
 //! | `setup`, `tray`, `data_dir` | start-up, tray icon, data folder |
 //! | `limits` | the maximum of every IPC string, checked in one place |
+//! | `photos`, `photo_scheme` | the photo folder, and the `photo:` scheme that serves it to the page |
+//! | `share` | the healing journal as one HTML file for the clinic |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
 //! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
@@ -31,10 +33,12 @@ pub mod error;
 pub mod limits;
 pub mod model;
 pub mod navigation;
+pub mod photo_scheme;
 pub mod photos;
 pub mod platform;
 pub mod reminders;
 pub mod setup;
+pub mod share;
 pub mod startup;
 pub mod state;
 pub mod store;
@@ -64,7 +68,9 @@ pub fn run() {
                 .open_js_links_on_click(false)
                 .build(),
         )
-        .plugin(navigation::plugin());
+        .plugin(navigation::plugin())
+        // Photos reach the page through this scheme only (`photo_scheme`).
+        .register_asynchronous_uri_scheme_protocol(photo_scheme::SCHEME, photo_scheme::handle);
     #[cfg(desktop)]
     let builder = builder.plugin(tauri_plugin_autostart::init(
         tauri_plugin_autostart::MacosLauncher::LaunchAgent,

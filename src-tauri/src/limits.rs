@@ -16,6 +16,10 @@
 //! | booked sessions | `date` | [`MAX_SESSIONS`] (the engine's `MAX_PLANNED`) |
 //! | a care item's id (`care_tick`, `care_untick`) | `care` | [`MAX_VALUE_BYTES`] bytes |
 //! | the days of ticks asked for (`care_ticks`) | `from`, `to` | [`MAX_VALUE_BYTES`] bytes each; [`MAX_RANGE_DAYS`] days |
+//! | a check-in's note (`check_in_save`) | `note` | [`MAX_NOTE_CHARS`] characters |
+//! | a check-in's photos (`check_in_save`) | `photos` | [`MAX_PHOTOS_PER_CHECK_IN`] hashes of [`MAX_VALUE_BYTES`] bytes |
+//! | a photo's file (`photo_add`) | `photos` | [`MAX_PHOTO_BYTES`](crate::photos::MAX_PHOTO_BYTES) bytes once decoded |
+//! | the days to share (`journal_share`) | `dates` | as many as the journal holds |
 
 use crate::error::AppError;
 use crate::model::{SettingsForm, ZoneChoice};
@@ -36,6 +40,11 @@ pub const MAX_SESSIONS: u32 = aftercare::error::MAX_PLANNED;
 /// longest a protocol's day numbers reach, so the timeline of any plan
 /// fits in a call or two.
 pub const MAX_RANGE_DAYS: u32 = 366;
+
+/// The most photos one check-in holds: enough to show the scalp from every
+/// side, few enough that a clinic file with a week of check-ins still
+/// opens in a mail client.
+pub const MAX_PHOTOS_PER_CHECK_IN: usize = 12;
 
 /// How a limit counts.
 #[derive(Debug, Clone, Copy)]
@@ -169,6 +178,66 @@ pub fn sessions(booked: usize) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A check-in's note (`check_in_save`).
+pub fn note(note: &str) -> Result<(), AppError> {
+    check("note", "the note", note, Max::Chars(MAX_NOTE_CHARS))
+}
+
+/// A check-in's photo hashes (`check_in_save`): how many, and each one's
+/// length (a SHA-256 in hex is 64 bytes).
+pub fn photo_hashes(hashes: &[String]) -> Result<(), AppError> {
+    if hashes.len() > MAX_PHOTOS_PER_CHECK_IN {
+        return Err(AppError::invalid(
+            "photos",
+            format!(
+                "a check-in holds at most {MAX_PHOTOS_PER_CHECK_IN} photos; remove {} to save it",
+                hashes.len() - MAX_PHOTOS_PER_CHECK_IN
+            ),
+        ));
+    }
+    for hash in hashes {
+        check("photos", "a photo's id", hash, Max::Bytes(MAX_VALUE_BYTES))?;
+    }
+    Ok(())
+}
+
+/// A photo's file as base64 (`photo_add`), measured before it is decoded:
+/// base64 holds 3 bytes in every 4 characters, so a longer text can only
+/// decode to more than [`MAX_PHOTO_BYTES`](crate::photos::MAX_PHOTO_BYTES).
+pub fn photo_data(data: &str) -> Result<(), AppError> {
+    let max = crate::photos::MAX_PHOTO_BYTES;
+    let most_chars = max.div_ceil(3) * 4;
+    if data.len() > most_chars {
+        return Err(AppError::invalid(
+            "photos",
+            format!(
+                "this photo is too large ({} MB): at most {} MB",
+                (data.len() / 4 * 3).div_ceil(1_000_000),
+                max / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The days asked for in `journal_share`: at most as many as the journal
+/// holds, each a short value.
+pub fn share_dates(dates: &[String], journal_size: usize) -> Result<(), AppError> {
+    if dates.len() > journal_size {
+        return Err(AppError::invalid(
+            "dates",
+            format!(
+                "{} days were asked for, and your journal has {journal_size} check-ins",
+                dates.len()
+            ),
+        ));
+    }
+    for date in dates {
+        check("dates", "the date", date, Max::Bytes(MAX_VALUE_BYTES))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +323,39 @@ mod tests {
     fn sessions_stop_at_the_engines_maximum() {
         assert_eq!(sessions(12), Ok(()));
         assert_eq!(refused(sessions(13)).0, Some("date".into()));
+    }
+
+    #[test]
+    fn check_in_notes_and_photos_are_bounded() {
+        assert_eq!(note(&"é".repeat(MAX_NOTE_CHARS)), Ok(()));
+        assert_eq!(
+            refused(note(&"é".repeat(MAX_NOTE_CHARS + 1))),
+            (
+                Some("note".into()),
+                "the note is too long: at most 200 characters".into()
+            )
+        );
+        let hash = "a".repeat(64);
+        assert_eq!(photo_hashes(&vec![hash.clone(); 12]), Ok(()));
+        assert_eq!(
+            refused(photo_hashes(&vec![hash; 14])),
+            (
+                Some("photos".into()),
+                "a check-in holds at most 12 photos; remove 2 to save it".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_photo_too_large_is_refused_before_it_is_decoded() {
+        let most = crate::photos::MAX_PHOTO_BYTES.div_ceil(3) * 4;
+        assert_eq!(photo_data(&"A".repeat(most)), Ok(()));
+        assert_eq!(
+            refused(photo_data(&"A".repeat(most + 4 * 1_000_000))),
+            (
+                Some("photos".into()),
+                "this photo is too large (33 MB): at most 30 MB".into()
+            )
+        );
     }
 }

@@ -44,6 +44,7 @@ pub fn start(
             r.moved_to.display()
         );
     }
+    sweep_photos(&opened.store, &dir);
     let store = Arc::new(Mutex::new(opened.store));
 
     let source_store = Arc::clone(&store);
@@ -141,18 +142,46 @@ fn path_opener(app: &App) -> crate::state::OpenPath {
     })
 }
 
+/// Removes the photo files no check-in refers to: those of a check-in
+/// deleted just before a kill, and photos added to a check-in that was
+/// never saved. Never fatal: a file left over only takes space.
+pub(crate) fn sweep_photos(store: &Store, dir: &std::path::Path) {
+    let in_use = match store.photo_hashes_in_use() {
+        Ok(in_use) => in_use,
+        Err(e) => {
+            log::warn!("photo sweep skipped: the journal could not be read: {e}");
+            return;
+        }
+    };
+    match crate::photos::PhotoStore::new(dir).sweep(&in_use) {
+        Ok(0) => {}
+        Ok(n) => log::info!("photo sweep: {n} files of photos no check-in holds were removed"),
+        Err(e) => log::warn!("photo sweep failed: {e}"),
+    }
+}
+
 /// The native "Save as" dialog, run from Rust so the web page needs no
-/// dialog or file-system permission.
+/// dialog or file-system permission. What it offers follows the suggested
+/// name: the calendar (`.ics`) or the clinic's journal file (`.html`).
 fn save_dialog(app: &App) -> crate::state::PickSavePath {
     use tauri_plugin_dialog::DialogExt;
     let handle = app.handle().clone();
     Box::new(move |suggested| {
+        let (title, filter, extension) = if suggested.ends_with(".html") {
+            (
+                "Save your healing journal for your clinic",
+                "Web page",
+                "html",
+            )
+        } else {
+            ("Save your aftercare calendar", "Calendar", "ics")
+        };
         handle
             .dialog()
             .file()
-            .set_title("Save your aftercare calendar")
+            .set_title(title)
             .set_file_name(suggested)
-            .add_filter("Calendar", &["ics"])
+            .add_filter(filter, &[extension])
             .blocking_save_file()
             .and_then(|choice| choice.into_path().ok())
     })
@@ -182,4 +211,49 @@ fn autostart_setter(_app: &App) -> crate::state::SetAutostart {
             Ok(())
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::photos::PhotoSize;
+    use crate::store::PhotoRow;
+
+    /// The start-up sweep removes the files of photos no check-in holds
+    /// (a delete killed before its files went, a check-in never saved) and
+    /// keeps those a check-in holds.
+    #[test]
+    fn the_start_up_sweep_keeps_only_the_photos_check_ins_hold() {
+        let dir = std::env::temp_dir().join(format!("smp-setup-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let folder = crate::photos::PhotoStore::new(&dir);
+        let (kept, orphan) = ("a".repeat(64), "b".repeat(64));
+        std::fs::create_dir_all(folder.dir()).unwrap();
+        for hash in [&kept, &orphan] {
+            for suffix in [".jpg", ".screen.jpg", ".thumb.jpg"] {
+                std::fs::write(folder.dir().join(format!("{hash}{suffix}")), b"jpeg").unwrap();
+            }
+        }
+        let mut store = Store::open(&dir).unwrap().store;
+        let row = PhotoRow {
+            hash: kept.clone(),
+            width: 4,
+            height: 3,
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        store
+            .check_in_save(date, &Default::default(), "", &[row], chrono::Utc::now())
+            .unwrap();
+
+        sweep_photos(&store, &dir);
+        for size in [PhotoSize::Full, PhotoSize::Screen, PhotoSize::Thumb] {
+            assert!(
+                folder.path(&kept, size).is_some(),
+                "{size:?} of the kept photo"
+            );
+            assert_eq!(folder.path(&orphan, size), None, "{size:?} of the orphan");
+        }
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -72,6 +72,8 @@ struct Harness {
     changes: Arc<AtomicUsize>,
     autostart: Arc<Mutex<Vec<bool>>>,
     opened_paths: Arc<Mutex<Vec<PathBuf>>>,
+    /// What the "Save as" dialog answers (`None`: the client cancels).
+    save_to: Arc<Mutex<Option<PathBuf>>>,
     dir: PathBuf,
 }
 
@@ -120,10 +122,11 @@ fn harness_on(
     let changes = Arc::new(AtomicUsize::new(0));
     let autostart = Arc::new(Mutex::new(Vec::new()));
     let opened_paths = Arc::new(Mutex::new(Vec::new()));
-    let (c, a, save_to) = (
+    let save_to = Arc::new(Mutex::new(Some(dir.join("export.ics"))));
+    let (c, a, s) = (
         Arc::clone(&changes),
         Arc::clone(&autostart),
-        dir.join("export.ics"),
+        Arc::clone(&save_to),
     );
     let state = AppState {
         store: Arc::new(Mutex::new(store)),
@@ -141,7 +144,7 @@ fn harness_on(
             a.lock().unwrap().push(on);
             Ok(())
         }),
-        pick_save_path: Box::new(move |_| Some(save_to.clone())),
+        pick_save_path: Box::new(move |_| s.lock().unwrap().clone()),
         permission: permission as Arc<dyn PermissionGate>,
         log_path: Some(dir.join("smp-aftercare.log")),
         open_path: {
@@ -166,6 +169,7 @@ fn harness_on(
         changes,
         autostart,
         opened_paths,
+        save_to,
         dir,
     }
 }
@@ -1245,6 +1249,17 @@ fn a_read_only_store_shows_the_plan_and_refuses_changes() {
         h.err("protocol_select", json!({ "id": "four-day-dry" })),
         refused
     );
+    assert_eq!(
+        h.err(
+            "check_in_save",
+            json!({ "date": "2026-03-04", "symptoms": levels("none"), "note": "", "photos": [] })
+        ),
+        refused
+    );
+    assert_eq!(
+        h.err("check_in_delete", json!({ "date": "2026-03-04" })),
+        refused
+    );
     drop(h);
     assert_eq!(store_bytes(&dir), before);
 }
@@ -1668,4 +1683,314 @@ fn care_reminders_are_off_until_turned_on() {
     s["care_reminders"] = json!(true);
     h.ok("settings_set", json!({ "settings": s }));
     assert_eq!(h.ok("settings", json!({}))["care_reminders"], true);
+}
+
+// ---- The healing journal: check-ins, photos, the clinic's file ----
+
+/// A real JPEG (a gradient with a pattern), `width` × `height`, as the
+/// page sends it: base64.
+fn jpeg_base64(width: u32, height: u32, seed: u8) -> String {
+    use base64::Engine as _;
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width) as u8,
+            (y * 255 / height) as u8,
+            ((x ^ y) as u8).wrapping_add(seed),
+        ])
+    });
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Symptom levels as the page sends them.
+fn levels(redness: &str) -> Value {
+    json!({
+        "redness": redness, "itching": "none", "scabs": "mild",
+        "soreness": "none", "swelling": "none", "sunburn": "none"
+    })
+}
+
+/// The files in the store's photo folder.
+fn photo_files(h: &Harness) -> usize {
+    std::fs::read_dir(h.dir.join("photos"))
+        .map(|entries| entries.count())
+        .unwrap_or(0)
+}
+
+/// A plan whose first session was on 2 March; today is 7 March (London).
+fn journal_harness(name: &str) -> Harness {
+    let h = harness(name, "2026-03-07T10:00:00Z");
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    h
+}
+
+fn save(h: &Harness, date: &str, note: &str, photos: Value) -> Result<Value, Value> {
+    h.call(
+        "check_in_save",
+        json!({ "date": date, "symptoms": levels("moderate"), "note": note, "photos": photos }),
+    )
+}
+
+fn add_photo(h: &Harness, seed: u8) -> Value {
+    h.ok(
+        "photo_add",
+        json!({ "data": jpeg_base64(64, 48, seed), "onProgress": "__CHANNEL__:7" }),
+    )
+}
+
+/// A check-in can be written on its day and the next; an older one or a
+/// day to come is refused by name, beside the date.
+#[test]
+fn check_ins_are_saved_today_and_yesterday_only() {
+    let h = journal_harness("check-in-window");
+    let today = save(&h, "2026-03-07", "Tight after the shower", json!([])).unwrap();
+    assert_eq!(today["date"], "2026-03-07");
+    assert_eq!(today["day"], 6);
+    assert_eq!(today["session"], 1);
+    assert_eq!(today["day_label"], "Day 6 after session 1");
+    assert_eq!(today["symptoms"]["redness"], "moderate");
+    assert_eq!(today["note"], "Tight after the shower");
+    assert_eq!(today["editable"], true);
+    assert_eq!(today["saved"], true);
+    assert_eq!(today["red_flags"], json!([]));
+    let yesterday = save(&h, "2026-03-06", "", json!([])).unwrap();
+    assert_eq!(yesterday["day"], 5);
+
+    assert_eq!(
+        save(&h, "2026-03-05", "", json!([])).unwrap_err(),
+        json!({
+            "kind": "invalid",
+            "field": "date",
+            "message": "Check-ins can be changed on their day and the next; 5 March is past that"
+        })
+    );
+    assert_eq!(
+        save(&h, "2026-03-08", "", json!([])).unwrap_err()["message"],
+        "8 March hasn't come yet: check in on the day"
+    );
+    assert_eq!(
+        h.ok("check_in_get", json!({}))["note"],
+        "Tight after the shower"
+    );
+    let empty = h.ok("check_in_get", json!({ "date": "2026-03-05" }));
+    assert_eq!(empty["saved"], false);
+    assert_eq!(empty["editable"], false);
+    assert_eq!(empty["symptoms"]["redness"], "none");
+}
+
+/// Before a first session there is no day to place a check-in in.
+#[test]
+fn a_check_in_needs_a_first_session() {
+    let h = harness("check-in-no-plan", "2026-03-07T10:00:00Z");
+    assert_eq!(
+        save(&h, "2026-03-07", "", json!([])).unwrap_err(),
+        json!({
+            "kind": "invalid",
+            "field": "date",
+            "message": "check-ins start with your first session: enter its date first"
+        })
+    );
+    let empty = h.ok("check_in_get", json!({}));
+    assert_eq!(empty["day_label"], "Before your first session");
+    assert_eq!(empty["editable"], false);
+}
+
+/// A note over the limit and a photo that isn't in the folder are refused
+/// beside their fields, and nothing is saved.
+#[test]
+fn a_long_note_and_an_unknown_photo_are_refused() {
+    let h = journal_harness("check-in-refusals");
+    assert_eq!(
+        save(&h, "2026-03-07", &"é".repeat(201), json!([])).unwrap_err(),
+        json!({
+            "kind": "invalid",
+            "field": "note",
+            "message": "the note is too long: at most 200 characters"
+        })
+    );
+    assert_eq!(
+        save(&h, "2026-03-07", "", json!(["ab".repeat(32)])).unwrap_err(),
+        json!({
+            "kind": "invalid",
+            "field": "photos",
+            "message": "photo 1 is no longer on this device: add it again"
+        })
+    );
+    assert_eq!(
+        save(&h, "2026-03-07", "", json!(vec!["ab".repeat(32); 13])).unwrap_err()["message"],
+        "a check-in holds at most 12 photos; remove 1 to save it"
+    );
+    assert_eq!(h.ok("journal", json!({}))["entries"], json!([]));
+}
+
+/// A photo is imported by its bytes, served by the photo: scheme, saved
+/// with a check-in, and its files go when the last check-in holding it is
+/// deleted.
+#[test]
+fn photos_are_added_saved_served_and_removed_with_the_last_check_in() {
+    use smp_aftercare_lib::photo_scheme;
+    use smp_aftercare_lib::photos::PhotoStore;
+
+    let h = journal_harness("check-in-photos");
+    let first = add_photo(&h, 1);
+    let hash = first["hash"].as_str().unwrap().to_string();
+    assert_eq!(hash.len(), 64);
+    assert_eq!(
+        (first["width"].clone(), first["height"].clone()),
+        (json!(64), json!(48))
+    );
+    let base = if cfg!(any(windows, target_os = "android")) {
+        "http://photo.localhost"
+    } else {
+        "photo://localhost"
+    };
+    assert_eq!(first["thumb_url"], format!("{base}/{hash}/thumb"));
+    assert_eq!(first["screen_url"], format!("{base}/{hash}/screen"));
+    let files_of_one = photo_files(&h);
+    assert!(files_of_one >= 3, "full, screen and thumb: {files_of_one}");
+
+    let served = photo_scheme::respond(&PhotoStore::new(&h.dir), &format!("/{hash}/thumb"));
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    assert_eq!(
+        served.headers()["cache-control"],
+        "private, max-age=31536000, immutable"
+    );
+    assert!(served.body().starts_with(&[0xFF, 0xD8]));
+
+    let second = add_photo(&h, 2);
+    let other = second["hash"].as_str().unwrap().to_string();
+    let saved = save(&h, "2026-03-07", "", json!([hash, other])).unwrap();
+    assert_eq!(saved["photos"], json!([first, second]));
+    save(&h, "2026-03-06", "", json!([hash])).unwrap();
+    assert_eq!(photo_files(&h), 2 * files_of_one);
+
+    // Today's check-in goes with the photo only it held.
+    h.ok("check_in_delete", json!({ "date": "2026-03-07" }));
+    assert_eq!(photo_files(&h), files_of_one);
+    assert_eq!(
+        h.ok("check_in_get", json!({ "date": "2026-03-06" }))["photos"][0]["hash"],
+        hash
+    );
+    h.ok("check_in_delete", json!({ "date": "2026-03-06" }));
+    assert_eq!(photo_files(&h), 0);
+    assert_eq!(
+        photo_scheme::respond(&PhotoStore::new(&h.dir), &format!("/{hash}/thumb")).status(),
+        404
+    );
+}
+
+/// A photo over the size limit is refused by its base64 length, before
+/// anything is decoded; bytes that are not an image are refused by name.
+#[test]
+fn a_photo_too_large_or_not_an_image_is_refused() {
+    let h = journal_harness("photo-refused");
+    let err = h.err(
+        "photo_add",
+        json!({ "data": "A".repeat(44_000_000), "onProgress": "__CHANNEL__:7" }),
+    );
+    assert_eq!(
+        err,
+        json!({
+            "kind": "invalid",
+            "field": "photos",
+            "message": "this photo is too large (33 MB): at most 30 MB"
+        })
+    );
+    let err = h.err(
+        "photo_add",
+        json!({ "data": "not base64!", "onProgress": "__CHANNEL__:7" }),
+    );
+    assert_eq!(
+        err["message"],
+        "the photo did not arrive whole; try adding it again"
+    );
+    let err = h.err(
+        "photo_add",
+        json!({ "data": "aGVsbG8gd29ybGQ=", "onProgress": "__CHANNEL__:7" }),
+    );
+    assert_eq!(err["field"], "photos");
+    assert_eq!(photo_files(&h), 0);
+}
+
+/// The journal lists check-ins oldest first; Today knows whether the
+/// client checked in today.
+#[test]
+fn the_journal_is_in_date_order_and_today_knows_about_the_check_in() {
+    let h = journal_harness("journal-order");
+    assert_eq!(h.ok("overview", json!({}))["checked_in_today"], false);
+    save(&h, "2026-03-07", "today", json!([])).unwrap();
+    save(&h, "2026-03-06", "yesterday", json!([])).unwrap();
+    let journal = h.ok("journal", json!({}));
+    assert_eq!(journal["today"], "2026-03-07");
+    let notes: Vec<&Value> = journal["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["note"])
+        .collect();
+    assert_eq!(notes, [&json!("yesterday"), &json!("today")]);
+    let overview = h.ok("overview", json!({}));
+    assert_eq!(overview["checked_in_today"], true);
+    assert_eq!(overview["red_flags"], json!([]));
+    h.ok("check_in_delete", json!({ "date": "2026-03-07" }));
+    assert_eq!(h.ok("overview", json!({}))["checked_in_today"], false);
+}
+
+/// The clinic's file: the chosen days with their photos embedded, every
+/// text escaped, nothing that runs or fetches; cancelling writes nothing.
+#[test]
+fn the_journal_is_shared_as_one_safe_html_file() {
+    let h = journal_harness("journal-share");
+    let photo = add_photo(&h, 3);
+    save(
+        &h,
+        "2026-03-07",
+        "<script>alert(1)</script> itchy",
+        json!([photo["hash"]]),
+    )
+    .unwrap();
+    save(&h, "2026-03-06", "not shared", json!([])).unwrap();
+    let target = h.dir.join("journal.html");
+    *h.save_to.lock().unwrap() = Some(target.clone());
+    let written = h.ok("journal_share", json!({ "dates": ["2026-03-07"] }));
+    assert_eq!(written, json!(target.display().to_string()));
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; itchy"));
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(!html.contains("src=\"http"));
+    assert_eq!(html.matches("src=\"data:image/jpeg;base64,/9j/").count(), 1);
+    assert!(html.contains("Day 6 after session 1"));
+    assert!(!html.contains("not shared"));
+    assert!(html.contains("<tr><th>Session 1</th><td>Monday 2 March 2026</td></tr>"));
+
+    assert_eq!(
+        h.err("journal_share", json!({ "dates": ["2026-03-05"] })),
+        json!({
+            "kind": "invalid",
+            "field": "dates",
+            "message": "there is no check-in on 5 March"
+        })
+    );
+    assert_eq!(
+        h.err(
+            "journal_share",
+            json!({ "dates": ["2026-03-05", "2026-03-06", "2026-03-07"] })
+        )["message"],
+        "3 days were asked for, and your journal has 2 check-ins"
+    );
+
+    std::fs::remove_file(&target).unwrap();
+    *h.save_to.lock().unwrap() = None;
+    assert_eq!(
+        h.ok("journal_share", json!({ "dates": ["2026-03-07"] })),
+        Value::Null
+    );
+    assert!(!target.exists());
 }

@@ -4,12 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
+use aftercare::{Level, Symptoms};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rusqlite::Connection;
 use smp_aftercare_lib::model::{
     Clinic, DeliveryHow, LogEntry, ProtocolChoice, QuietHours, SessionRow, Settings, ZoneMode,
 };
-use smp_aftercare_lib::store::{DB_FILE, Opened, SCHEMA_VERSION, Store, StoreError};
+use smp_aftercare_lib::store::{
+    CheckInRow, DB_FILE, Opened, PhotoRow, SCHEMA_VERSION, Store, StoreError,
+};
 
 /// A fresh folder under the system's temp folder, removed when dropped.
 struct Scratch(PathBuf);
@@ -985,7 +988,7 @@ fn a_version_1_file_is_upgraded_with_its_data() {
 
     // Upgraded, with what version 2 added.
     assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
-    assert_eq!(SCHEMA_VERSION, 5);
+    assert_eq!(SCHEMA_VERSION, 6);
     let index: String = Connection::open(dir.db())
         .unwrap()
         .query_row(
@@ -1473,12 +1476,307 @@ fn a_version_2_file_gets_the_care_ticks_table() {
         .unwrap();
     }
     let mut store = open(&dir);
-    assert_eq!(user_version(&dir.db()), 5);
+    assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
     assert_eq!(store.sessions().unwrap().len(), 1);
     assert_eq!(
         store
             .tick_care(d(2026, 3, 7), "moisturise", t(2026, 3, 7, 8, 0), 3)
             .unwrap(),
         1
+    );
+}
+
+/// A photo row with a made-up hash built from `n` (64 hex digits).
+fn photo(n: u8, width: u32, height: u32) -> PhotoRow {
+    PhotoRow {
+        hash: format!("{n:02x}").repeat(32),
+        width,
+        height,
+    }
+}
+
+fn sore() -> Symptoms {
+    Symptoms {
+        redness: Level::Moderate,
+        soreness: Level::Mild,
+        ..Symptoms::default()
+    }
+}
+
+/// A check-in saved is read back whole, survives a restart, and is listed
+/// oldest first; a day without one reads as none.
+#[test]
+fn a_check_in_is_saved_with_its_photos_and_read_back_after_a_restart() {
+    let dir = Scratch::new("check-in");
+    let at = t(2026, 3, 7, 20, 15);
+    {
+        let mut store = open(&dir);
+        let saved = store
+            .check_in_save(
+                d(2026, 3, 7),
+                &sore(),
+                "A bit tight after the shower",
+                &[photo(1, 4000, 3000), photo(2, 3000, 4000)],
+                at,
+            )
+            .unwrap();
+        assert_eq!(
+            saved,
+            CheckInRow {
+                date: d(2026, 3, 7),
+                symptoms: sore(),
+                note: "A bit tight after the shower".into(),
+                photos: vec![photo(1, 4000, 3000), photo(2, 3000, 4000)],
+                created_at: at,
+                updated_at: at,
+            }
+        );
+        store
+            .check_in_save(d(2026, 3, 5), &Symptoms::default(), "", &[], at)
+            .unwrap();
+    }
+    let store = open(&dir);
+    let day = store.check_in(d(2026, 3, 7)).unwrap().unwrap();
+    assert_eq!(day.photos, [photo(1, 4000, 3000), photo(2, 3000, 4000)]);
+    assert_eq!(day.symptoms.redness, Level::Moderate);
+    assert_eq!(store.check_in(d(2026, 3, 6)).unwrap(), None);
+    let dates: Vec<NaiveDate> = store.check_ins().unwrap().iter().map(|c| c.date).collect();
+    assert_eq!(dates, [d(2026, 3, 5), d(2026, 3, 7)]);
+    assert_eq!(
+        store.photo_hashes_in_use().unwrap(),
+        [photo(1, 1, 1).hash, photo(2, 1, 1).hash].into()
+    );
+}
+
+/// An edit replaces the day's levels, note and photos whole (one row per
+/// day, never two) and keeps when it was first saved.
+#[test]
+fn saving_a_day_again_replaces_it_and_keeps_its_creation_time() {
+    let dir = Scratch::new("check-in-edit");
+    let mut store = open(&dir);
+    let first = t(2026, 3, 7, 8, 0);
+    let later = t(2026, 3, 8, 9, 30);
+    store
+        .check_in_save(
+            d(2026, 3, 7),
+            &sore(),
+            "morning",
+            &[photo(1, 10, 10)],
+            first,
+        )
+        .unwrap();
+    let edited = store
+        .check_in_save(
+            d(2026, 3, 7),
+            &Symptoms::default(),
+            "better by the evening",
+            &[photo(3, 20, 10)],
+            later,
+        )
+        .unwrap();
+    assert_eq!(edited.created_at, first);
+    assert_eq!(edited.updated_at, later);
+    assert_eq!(edited.symptoms, Symptoms::default());
+    assert_eq!(edited.note, "better by the evening");
+    assert_eq!(edited.photos, [photo(3, 20, 10)]);
+    assert_eq!(store.check_ins().unwrap(), [edited]);
+    assert_eq!(
+        store.photo_hashes_in_use().unwrap(),
+        [photo(3, 1, 1).hash].into()
+    );
+}
+
+/// Deleting a day returns the photos no other day holds (their files are
+/// then the caller's to remove); a photo two days share survives the first
+/// delete and is returned by the second. A day without a check-in deletes
+/// nothing.
+#[test]
+fn deleting_a_check_in_returns_only_the_photos_no_other_day_holds() {
+    let dir = Scratch::new("check-in-delete");
+    let mut store = open(&dir);
+    let at = t(2026, 3, 8, 9, 0);
+    let shared = photo(7, 100, 80);
+    store
+        .check_in_save(
+            d(2026, 3, 7),
+            &sore(),
+            "",
+            &[photo(1, 10, 10), shared.clone()],
+            at,
+        )
+        .unwrap();
+    store
+        .check_in_save(
+            d(2026, 3, 8),
+            &sore(),
+            "",
+            std::slice::from_ref(&shared),
+            at,
+        )
+        .unwrap();
+
+    assert_eq!(
+        store.check_in_delete(d(2026, 3, 7)).unwrap(),
+        [photo(1, 1, 1).hash]
+    );
+    assert_eq!(store.check_in(d(2026, 3, 7)).unwrap(), None);
+    assert_eq!(
+        store.photo_hashes_in_use().unwrap(),
+        [shared.hash.clone()].into()
+    );
+    assert_eq!(store.check_in_delete(d(2026, 3, 8)).unwrap(), [shared.hash]);
+    assert_eq!(
+        store.check_in_delete(d(2026, 3, 8)).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(store.check_ins().unwrap(), []);
+    let rows: i64 = Connection::open(dir.db())
+        .unwrap()
+        .query_row("SELECT count(*) FROM check_in_photos", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0, "no photo row outlives its check-in");
+}
+
+/// A check-in row that no longer reads (a hand edit of its date or times)
+/// is left out of the journal, not a reason to fail it; SQL itself refuses
+/// a level the app could not read.
+#[test]
+fn an_unreadable_check_in_is_left_out_and_a_bad_level_is_refused_by_sql() {
+    let dir = Scratch::new("check-in-bad");
+    {
+        let mut store = open(&dir);
+        store
+            .check_in_save(d(2026, 3, 7), &sore(), "fine", &[], t(2026, 3, 7, 9, 0))
+            .unwrap();
+    }
+    let conn = Connection::open(dir.db()).unwrap();
+    conn.execute_batch(
+        "INSERT INTO check_ins VALUES
+             ('2026-02-30', 'none', 'none', 'none', 'none', 'none', 'none', '', 'x', 'x'),
+             ('2026-03-06', 'none', 'none', 'none', 'none', 'none', 'none', '', 'noon', 'noon');",
+    )
+    .unwrap();
+    let bad_level = conn
+        .execute(
+            "INSERT INTO check_ins VALUES
+                 ('2026-03-05', 'awful', 'none', 'none', 'none', 'none', 'none', '', 'x', 'x')",
+            [],
+        )
+        .unwrap_err();
+    assert!(
+        bad_level.to_string().contains("CHECK constraint failed"),
+        "{bad_level}"
+    );
+    drop(conn);
+    let store = open(&dir);
+    let days: Vec<NaiveDate> = store.check_ins().unwrap().iter().map(|c| c.date).collect();
+    assert_eq!(days, [d(2026, 3, 7)]);
+    assert_eq!(store.check_in(d(2026, 3, 6)).unwrap(), None);
+}
+
+/// A store opened read-only refuses a check-in's save and delete with the
+/// message every change gets, and leaves the file as it was.
+#[test]
+fn a_read_only_store_refuses_check_ins() {
+    let dir = Scratch::new("check-in-read-only");
+    {
+        let mut store = open(&dir);
+        store
+            .check_in_save(
+                d(2026, 3, 7),
+                &sore(),
+                "",
+                &[photo(1, 5, 5)],
+                t(2026, 3, 7, 9, 0),
+            )
+            .unwrap();
+    }
+    let before = std::fs::read(dir.db()).unwrap();
+    let mut store = Store::open_read_only(&dir.0).unwrap();
+    let refused = format!(
+        "SMP Aftercare can only read your plan, so this change was not saved: it cannot write to {} (opened for reading only). Free some disk space or make the folder writable, then restart the app",
+        dir.0.display()
+    );
+    let err = store
+        .check_in_save(d(2026, 3, 8), &sore(), "", &[], t(2026, 3, 8, 9, 0))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+    assert_eq!(err.to_string(), refused);
+    assert_eq!(
+        store
+            .check_in_delete(d(2026, 3, 7))
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
+    assert_eq!(store.check_ins().unwrap().len(), 1);
+    drop(store);
+    assert_bytes(&dir.db(), &before);
+}
+
+/// A file as the previous app (schema version 5) left it, with a plan and
+/// care ticks in it, is upgraded: its data reads as before and check-ins
+/// can be saved.
+#[test]
+fn a_version_5_file_is_upgraded_to_the_journal_with_its_data() {
+    let dir = Scratch::new("v5-journal");
+    {
+        let conn = Connection::open(dir.db()).unwrap();
+        conn.execute_batch(VERSION_1_SCHEMA).unwrap();
+        // Versions 2 to 5 exactly as they shipped.
+        conn.execute_batch(
+            "CREATE INDEX reminder_log_due ON reminder_log (due);
+             CREATE TABLE recovered (
+                 id         INTEGER PRIMARY KEY,
+                 field      TEXT NOT NULL,
+                 session_id INTEGER,
+                 stored     TEXT NOT NULL,
+                 found_at   TEXT NOT NULL
+             );
+             CREATE UNIQUE INDEX recovered_once ON recovered (field, ifnull(session_id, 0), stored);
+             CREATE TABLE imported_protocols (
+                 id          INTEGER PRIMARY KEY,
+                 source_name TEXT NOT NULL,
+                 text        TEXT NOT NULL UNIQUE
+             );
+             CREATE TABLE care_ticks (
+                 id      INTEGER PRIMARY KEY,
+                 date    TEXT NOT NULL,
+                 care_id TEXT NOT NULL,
+                 at      TEXT NOT NULL
+             );
+             CREATE INDEX care_ticks_date ON care_ticks (date, care_id);
+             INSERT INTO sessions (id, date) VALUES (1, '2026-03-02');
+             INSERT INTO plan (id, planned, protocol) VALUES (1, 2, NULL);
+             INSERT INTO care_ticks (date, care_id, at)
+                 VALUES ('2026-03-07', 'moisturise', '2026-03-07T08:00:00Z');
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let mut store = open(&dir);
+    assert_eq!(user_version(&dir.db()), i64::from(SCHEMA_VERSION));
+    assert_eq!(store.sessions().unwrap()[0].date, d(2026, 3, 2));
+    assert_eq!(store.planned().unwrap(), Some(2));
+    assert_eq!(
+        store
+            .care_ticks(d(2026, 3, 7), d(2026, 3, 7))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(store.check_ins().unwrap(), []);
+    store
+        .check_in_save(
+            d(2026, 3, 7),
+            &sore(),
+            "first one",
+            &[photo(1, 9, 9)],
+            t(2026, 3, 7, 9, 0),
+        )
+        .unwrap();
+    assert_eq!(
+        store.check_in(d(2026, 3, 7)).unwrap().unwrap().note,
+        "first one"
     );
 }

@@ -172,6 +172,10 @@ export const commands = {
 	/**
 	 *  Deletes the check-in of `date` and the photo files no other check-in
 	 *  holds.
+	 * 
+	 *  The row goes first, in one transaction, then the files: a kill between
+	 *  the two leaves files no check-in refers to, which the start-up sweep
+	 *  removes, and never a check-in whose photos are gone.
 	 */
 	checkInDelete: (date: string) => typedError<null, AppError>(__TAURI_INVOKE("check_in_delete", { date })),
 	/**  Every check-in, oldest first. */
@@ -194,6 +198,8 @@ export const commands = {
 export const MAX_FILE_NAME_BYTES = 255 as const;
 
 export const MAX_NOTE_CHARS = 200 as const;
+
+export const MAX_PHOTOS_PER_CHECK_IN = 12 as const;
 
 export const MAX_PLANNED = 12 as const;
 

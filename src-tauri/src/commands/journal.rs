@@ -5,16 +5,24 @@
 //! unchecked: a check-in may be saved for today or yesterday (a diary, not a
 //! form to rewrite), and any check-in may be deleted with its photos.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
 use aftercare::{RedFlagCard, Symptoms};
+use base64::Engine as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use super::{current, store};
+use crate::current::Current;
 use crate::error::AppError;
-use crate::photos::PhotoProgress;
+use crate::photos::{ImportedPhoto, PhotoProgress, PhotoSize, PhotoStore};
+use crate::share::{SharedDay, SharedPlan};
 use crate::state::AppState;
+use crate::store::{CheckInRow, PhotoRow};
 
 /// A stored photo, as the page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -71,8 +79,14 @@ pub struct Journal {
 #[tauri::command]
 #[specta::specta]
 pub fn check_in_get(state: State<'_, AppState>, date: Option<String>) -> Result<CheckIn, AppError> {
-    let _ = (state, date);
-    Err(not_built())
+    let date = date.as_deref().map(parse_date).transpose()?;
+    let c = current(&state)?;
+    let date = date.unwrap_or(c.today);
+    let row = store(&state)?.check_in(date)?;
+    Ok(match row {
+        Some(row) => check_in_of(&c, &row),
+        None => empty_check_in(&c, date),
+    })
 }
 
 /// Saves the check-in of `date` (today or yesterday only) whole: levels,
@@ -87,25 +101,52 @@ pub fn check_in_save(
     note: String,
     photos: Vec<String>,
 ) -> Result<CheckIn, AppError> {
-    let _ = (state, date, symptoms, note, photos);
-    Err(not_built())
+    let date = parse_date(&date)?;
+    crate::limits::note(&note)?;
+    crate::limits::photo_hashes(&photos)?;
+    let c = current(&state)?;
+    in_edit_window(&c, date)?;
+    let folder = photo_store(&state);
+    let saved = {
+        let mut store = store(&state)?;
+        let rows = photo_rows(&store, &folder, &photos)?;
+        store.check_in_save(date, &symptoms, note.trim_end(), &rows, c.now)?
+    };
+    Ok(check_in_of(&c, &saved))
 }
 
 /// Deletes the check-in of `date` and the photo files no other check-in
 /// holds.
+///
+/// The row goes first, in one transaction, then the files: a kill between
+/// the two leaves files no check-in refers to, which the start-up sweep
+/// removes, and never a check-in whose photos are gone.
 #[tauri::command]
 #[specta::specta]
 pub fn check_in_delete(state: State<'_, AppState>, date: String) -> Result<(), AppError> {
-    let _ = (state, date);
-    Err(not_built())
+    let date = parse_date(&date)?;
+    let unreferenced = store(&state)?.check_in_delete(date)?;
+    let folder = photo_store(&state);
+    for hash in unreferenced {
+        // The check-in is gone either way; a file left behind is swept at
+        // the next start.
+        if let Err(e) = folder.remove(&hash) {
+            log::warn!("photo {hash} of the check-in of {date} was not removed: {e}");
+        }
+    }
+    Ok(())
 }
 
 /// Every check-in, oldest first.
 #[tauri::command]
 #[specta::specta]
 pub fn journal(state: State<'_, AppState>) -> Result<Journal, AppError> {
-    let _ = state;
-    Err(not_built())
+    let c = current(&state)?;
+    let rows = store(&state)?.check_ins()?;
+    Ok(Journal {
+        today: c.today,
+        entries: rows.iter().map(|row| check_in_of(&c, row)).collect(),
+    })
 }
 
 /// Imports one photo (the file's bytes, base64), off the UI thread,
@@ -118,8 +159,20 @@ pub async fn photo_add(
     data: String,
     on_progress: Channel<PhotoProgress>,
 ) -> Result<PhotoRef, AppError> {
-    let _ = (state, data, on_progress);
-    Err(not_built())
+    // Measured before anything is decoded: an oversized file costs nothing.
+    crate::limits::photo_data(&data)?;
+    let folder = photo_store(&state);
+    let imported =
+        tauri::async_runtime::spawn_blocking(move || import(&folder, &data, &on_progress))
+            .await
+            .map_err(|e| {
+                AppError::invalid("photos", format!("the photo could not be added: {e}"))
+            })??;
+    Ok(photo_ref(&PhotoRow {
+        hash: imported.hash,
+        width: imported.width,
+        height: imported.height,
+    }))
 }
 
 /// Writes one self-contained HTML file (photos embedded, no scripts) with
@@ -131,12 +184,304 @@ pub async fn journal_share(
     state: State<'_, AppState>,
     dates: Vec<String>,
 ) -> Result<Option<String>, AppError> {
-    let _ = (state, dates);
-    Err(not_built())
+    let c = current(&state)?;
+    let rows = store(&state)?.check_ins()?;
+    crate::limits::share_dates(&dates, rows.len())?;
+    let mut chosen: Vec<NaiveDate> = Vec::new();
+    for text in &dates {
+        let date =
+            aftercare::parse_date(text.trim()).map_err(|e| AppError::from_engine(e, "dates"))?;
+        if !chosen.contains(&date) {
+            chosen.push(date);
+        }
+    }
+    if chosen.is_empty() {
+        return Err(AppError::invalid(
+            "dates",
+            "choose at least one day to share",
+        ));
+    }
+    chosen.sort();
+    let by_date: HashMap<NaiveDate, &CheckInRow> = rows.iter().map(|r| (r.date, r)).collect();
+    let folder = photo_store(&state);
+    let mut days = Vec::with_capacity(chosen.len());
+    for date in chosen {
+        let row = by_date.get(&date).ok_or_else(|| {
+            AppError::invalid(
+                "dates",
+                format!("there is no check-in on {}", client_date(date)),
+            )
+        })?;
+        days.push(shared_day(&c, row, &folder));
+    }
+    let plan = SharedPlan {
+        protocol: c.protocol.name().to_string(),
+        clinic: c.settings.clinic.name.clone(),
+        sessions: c.sessions.iter().map(|s| s.date).collect(),
+    };
+    let html = crate::share::journal_html(&plan, &days, c.today);
+    let Some(path) = (state.pick_save_path)(&crate::share::file_name(c.today)) else {
+        return Ok(None);
+    };
+    write_atomically(&path, html.as_bytes()).map_err(|e| AppError::Io {
+        message: format!(
+            "could not write {}: {}",
+            path.display(),
+            crate::store::io_reason(&e)
+        ),
+    })?;
+    Ok(Some(path.display().to_string()))
 }
 
-fn not_built() -> AppError {
-    AppError::NotFound {
-        message: "the journal is not built yet".into(),
+/// The address the page loads a photo copy from: the app's `photo` URI
+/// scheme (registered in `lib.rs`), whose form depends on the webview:
+/// WebKit (Linux, macOS, iOS) takes custom schemes as they are, WebView2
+/// and Android's WebView only as `http://<scheme>.localhost`.
+pub fn photo_url(hash: &str, size: PhotoSize) -> String {
+    let size = size_name(size);
+    if cfg!(any(windows, target_os = "android")) {
+        format!("http://photo.localhost/{hash}/{size}")
+    } else {
+        format!("photo://localhost/{hash}/{size}")
     }
+}
+
+/// The name of a photo copy in a `photo:` URL.
+pub fn size_name(size: PhotoSize) -> &'static str {
+    match size {
+        PhotoSize::Full => "full",
+        PhotoSize::Screen => "screen",
+        PhotoSize::Thumb => "thumb",
+    }
+}
+
+/// The photo folder of the app's data folder.
+fn photo_store(state: &AppState) -> PhotoStore {
+    PhotoStore::new(&state.data_dir)
+}
+
+/// A date from the page (`YYYY-MM-DD`), refused beside `date`.
+fn parse_date(text: &str) -> Result<NaiveDate, AppError> {
+    super::sessions::parse_date(text)
+}
+
+/// "3 March": how a message names a day.
+fn client_date(date: NaiveDate) -> String {
+    date.format("%-d %B").to_string()
+}
+
+/// A check-in may be written on its day and the next (the app's today,
+/// never the page's), and only once there is a plan to place it in.
+fn in_edit_window(c: &Current, date: NaiveDate) -> Result<(), AppError> {
+    if c.plan.is_none() {
+        return Err(AppError::invalid(
+            "date",
+            "check-ins start with your first session: enter its date first",
+        ));
+    }
+    if editable(c, date) {
+        return Ok(());
+    }
+    Err(AppError::invalid(
+        "date",
+        if date > c.today {
+            format!("{} hasn't come yet: check in on the day", client_date(date))
+        } else {
+            format!(
+                "Check-ins can be changed on their day and the next; {} is past that",
+                client_date(date)
+            )
+        },
+    ))
+}
+
+fn editable(c: &Current, date: NaiveDate) -> bool {
+    c.plan.is_some() && (date == c.today || date == aftercare::day_before(c.today))
+}
+
+/// The rows of the photos `hashes` (each once, in the order given): each
+/// must be in the photo folder. Their sizes come from a check-in that
+/// already holds them, else from the file's header.
+fn photo_rows(
+    store: &crate::store::Store,
+    folder: &PhotoStore,
+    hashes: &[String],
+) -> Result<Vec<PhotoRow>, AppError> {
+    let mut known: HashMap<String, PhotoRow> = HashMap::new();
+    if !hashes.is_empty() {
+        for row in store.check_ins()? {
+            for photo in row.photos {
+                known.insert(photo.hash.clone(), photo);
+            }
+        }
+    }
+    let mut rows: Vec<PhotoRow> = Vec::with_capacity(hashes.len());
+    for (i, hash) in hashes.iter().enumerate() {
+        if rows.iter().any(|r| &r.hash == hash) {
+            continue;
+        }
+        let missing = || {
+            AppError::invalid(
+                "photos",
+                format!("photo {} is no longer on this device: add it again", i + 1),
+            )
+        };
+        let path = folder.path(hash, PhotoSize::Full).ok_or_else(missing)?;
+        let row = match known.get(hash) {
+            Some(row) => row.clone(),
+            None => {
+                let (width, height) = image::image_dimensions(&path).map_err(|_| missing())?;
+                PhotoRow {
+                    hash: hash.clone(),
+                    width,
+                    height,
+                }
+            }
+        };
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Decodes and imports one photo (blocking, CPU-heavy).
+fn import(
+    folder: &PhotoStore,
+    data: &str,
+    on_progress: &Channel<PhotoProgress>,
+) -> Result<ImportedPhoto, AppError> {
+    // The page may send a data: URL as a file reader makes it.
+    let data = match data.split_once(";base64,") {
+        Some((prefix, rest)) if prefix.starts_with("data:") => rest,
+        _ => data,
+    };
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.trim())
+        .map_err(|_| {
+            AppError::invalid(
+                "photos",
+                "the photo did not arrive whole; try adding it again",
+            )
+        })?;
+    folder
+        .import(&bytes, &mut |p| {
+            // A page that stopped listening still gets its photo.
+            let _ = on_progress.send(p);
+        })
+        .map_err(|e| AppError::invalid("photos", e.to_string()))
+}
+
+fn photo_ref(row: &PhotoRow) -> PhotoRef {
+    PhotoRef {
+        hash: row.hash.clone(),
+        width: row.width,
+        height: row.height,
+        thumb_url: photo_url(&row.hash, PhotoSize::Thumb),
+        screen_url: photo_url(&row.hash, PhotoSize::Screen),
+    }
+}
+
+/// Where `date` stands in the plan, in words.
+// TODO(merge): use Plan::day_label
+fn day_label(c: &Current, date: NaiveDate) -> (Option<u32>, Option<u32>, String) {
+    let Some(plan) = &c.plan else {
+        return (None, None, "Before your first session".to_string());
+    };
+    let status = plan.status(date);
+    let label = match (status.day, status.session) {
+        (Some(day), Some(session)) => format!("Day {day} after session {session}"),
+        _ => "Before your first session".to_string(),
+    };
+    (status.day, status.session, label)
+}
+
+fn red_flags(c: &Current, date: NaiveDate, symptoms: &Symptoms) -> Vec<RedFlagCard> {
+    c.plan
+        .as_ref()
+        .map(|p| p.red_flags(date, symptoms))
+        .unwrap_or_default()
+}
+
+fn check_in_of(c: &Current, row: &CheckInRow) -> CheckIn {
+    let (day, session, day_label) = day_label(c, row.date);
+    CheckIn {
+        date: row.date,
+        day,
+        session,
+        day_label,
+        symptoms: row.symptoms,
+        note: row.note.clone(),
+        photos: row.photos.iter().map(photo_ref).collect(),
+        editable: editable(c, row.date),
+        saved: true,
+        red_flags: red_flags(c, row.date, &row.symptoms),
+    }
+}
+
+fn empty_check_in(c: &Current, date: NaiveDate) -> CheckIn {
+    let (day, session, day_label) = day_label(c, date);
+    CheckIn {
+        date,
+        day,
+        session,
+        day_label,
+        symptoms: Symptoms::default(),
+        note: String::new(),
+        photos: Vec::new(),
+        editable: editable(c, date),
+        saved: false,
+        red_flags: Vec::new(),
+    }
+}
+
+/// A saved check-in as the clinic's file shows it, with the screen-size
+/// copies of its photos read from the folder.
+fn shared_day(c: &Current, row: &CheckInRow, folder: &PhotoStore) -> SharedDay {
+    let mut photos = Vec::with_capacity(row.photos.len());
+    let mut photos_missing = 0;
+    for photo in &row.photos {
+        match folder
+            .path(&photo.hash, PhotoSize::Screen)
+            .map(std::fs::read)
+        {
+            Some(Ok(bytes)) => photos.push(bytes),
+            _ => {
+                log::warn!(
+                    "photo {} of {} could not be read for the clinic's file",
+                    photo.hash,
+                    row.date
+                );
+                photos_missing += 1;
+            }
+        }
+    }
+    SharedDay {
+        date: row.date,
+        day_label: day_label(c, row.date).2,
+        symptoms: row.symptoms,
+        note: row.note.clone(),
+        red_flags: red_flags(c, row.date, &row.symptoms),
+        photos,
+        photos_missing,
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into
+/// place: the chosen file is either the whole page or untouched.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp: PathBuf = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }

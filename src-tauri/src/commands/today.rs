@@ -66,6 +66,7 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
 pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
     let summary = c.plan.as_ref().map(aftercare::Plan::summary);
     let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
+    let (checked_in_today, red_flags) = latest_check_in(state, &c);
     Overview {
         today: c.today,
         yesterday: aftercare::day_before(c.today),
@@ -84,8 +85,36 @@ pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
             permission: state.permission.state(),
             values_reset: c.values_reset,
         },
-        checked_in_today: false,
-        red_flags: Vec::new(),
+        checked_in_today,
+        red_flags,
+    }
+}
+
+/// Whether today's check-in is saved, and the red-flag cards of the latest
+/// check-in still open: today's, else yesterday's (the client may check in
+/// late at night, and the cards should not vanish at midnight). A store
+/// that can't be read leaves Today without them rather than failing it.
+fn latest_check_in(state: &AppState, c: &Current) -> (bool, Vec<aftercare::RedFlagCard>) {
+    let Some(plan) = &c.plan else {
+        return (false, Vec::new());
+    };
+    let read = state.store.lock().map_err(|_| ()).and_then(|store| {
+        let today = store.check_in(c.today).map_err(|e| log::warn!("{e}"))?;
+        match today {
+            Some(row) => Ok((true, Some(row))),
+            None => store
+                .check_in(aftercare::day_before(c.today))
+                .map(|row| (false, row))
+                .map_err(|e| log::warn!("{e}")),
+        }
+    });
+    match read {
+        Ok((checked_in, row)) => (
+            checked_in,
+            row.map(|r| plan.red_flags(r.date, &r.symptoms))
+                .unwrap_or_default(),
+        ),
+        Err(()) => (false, Vec::new()),
     }
 }
 

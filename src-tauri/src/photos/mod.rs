@@ -9,11 +9,19 @@
 //! to a temporary name and renamed into place, so a file under its final
 //! name is always whole.
 
+mod convert;
+mod files;
+mod sniff;
+
 use std::collections::HashSet;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use specta::Type;
+
+use files::Entry;
 
 /// The longest edge of a screen-size copy, in pixels.
 pub const SCREEN_EDGE: u32 = 1600;
@@ -103,32 +111,181 @@ impl PhotoStore {
 
     /// Checks, strips and stores `bytes`, reporting progress. Blocking and
     /// CPU-heavy: call it off the UI thread.
+    ///
+    /// Refuses, storing nothing: a file over [`MAX_PHOTO_BYTES`]; anything
+    /// but JPEG, PNG or WebP (told from the bytes, not the name); a photo
+    /// over [`MAX_PHOTO_PIXELS`] (read from its header, before decoding);
+    /// a cut-off or damaged file. The stored copies are re-encoded from
+    /// the pixels, turned upright first, so they carry no metadata at all.
+    /// The same photo imported twice is stored once.
     pub fn import(
         &self,
         bytes: &[u8],
         progress: &mut dyn FnMut(PhotoProgress),
     ) -> Result<ImportedPhoto, PhotoError> {
-        let _ = (bytes, progress);
-        Err(PhotoError::Io("not built yet".into()))
+        progress(PhotoProgress::Checking);
+        sniff::check_file_size(bytes.len())?;
+        let format = sniff::sniff(bytes)?;
+        sniff::check_whole(format, bytes)?;
+
+        progress(PhotoProgress::Decoding);
+        let image = convert::decode(format, bytes)?;
+
+        // Encoded in memory first: the hash, and so every file name, is
+        // the full-size copy's.
+        const COPIES: u32 = 3;
+        progress(PhotoProgress::Saving {
+            done: 0,
+            of: COPIES,
+        });
+        let (full, extension) = convert::encode_full(format, &image)?;
+        let hash = hex(&Sha256::digest(&full));
+        let (width, height) = (image.width(), image.height());
+        let screen = convert::shrink(&image, SCREEN_EDGE);
+        drop(image);
+        let screen_bytes = convert::encode_copy(&screen)?;
+        let thumb_bytes = convert::encode_copy(&convert::shrink(&screen, THUMB_EDGE))?;
+        drop(screen);
+
+        let names = [
+            format!("{hash}.screen.jpg"),
+            format!("{hash}.thumb.jpg"),
+            // Last: a full-size file in place means its copies are too.
+            format!("{hash}.{extension}"),
+        ];
+        let contents = [&screen_bytes, &thumb_bytes, &full];
+        let photo = ImportedPhoto {
+            hash,
+            width,
+            height,
+        };
+        if names.iter().all(|name| self.dir.join(name).is_file()) {
+            // Already stored: same bytes, same names.
+            progress(PhotoProgress::Saving {
+                done: COPIES,
+                of: COPIES,
+            });
+            return Ok(photo);
+        }
+        fs::create_dir_all(&self.dir).map_err(|e| files::io_error("saved", &self.dir, &e))?;
+
+        let mut temps = Vec::new();
+        let mut placed = Vec::new();
+        let saved = self.place(&names, &contents, &mut temps, &mut placed, progress);
+        if saved.is_err() {
+            // Nothing stored: remove this import's temporary files and the
+            // names it put in place (names already there before are kept:
+            // another check-in may show them).
+            for path in temps.iter().chain(&placed) {
+                let _ = fs::remove_file(path);
+            }
+        }
+        saved.map(|()| photo)
+    }
+
+    /// Writes every copy to a temporary file, then renames each into place
+    /// (`names` in order). Records what it wrote in `temps` and `placed`,
+    /// for the caller to undo on failure.
+    fn place(
+        &self,
+        names: &[String; 3],
+        contents: &[&Vec<u8>; 3],
+        temps: &mut Vec<PathBuf>,
+        placed: &mut Vec<PathBuf>,
+        progress: &mut dyn FnMut(PhotoProgress),
+    ) -> Result<(), PhotoError> {
+        let of = names.len() as u32;
+        for (done, (name, bytes)) in names.iter().zip(contents).enumerate() {
+            let temp = files::write_temp(&self.dir, name, bytes)
+                .map_err(|e| files::io_error("saved", &self.dir.join(name), &e))?;
+            temps.push(temp);
+            progress(PhotoProgress::Saving {
+                done: done as u32 + 1,
+                of,
+            });
+        }
+        // A temporary file already renamed is simply gone when the caller
+        // removes `temps` after a failure.
+        for (temp, name) in temps.iter().zip(names) {
+            let target = self.dir.join(name);
+            let existed = target.is_file();
+            fs::rename(temp, &target).map_err(|e| files::io_error("saved", &target, &e))?;
+            if !existed {
+                placed.push(target);
+            }
+        }
+        files::sync_dir(&self.dir).map_err(|e| files::io_error("saved", &self.dir, &e))
     }
 
     /// Where the `size` copy of photo `hash` is; `None` for a hash that
-    /// isn't 64 hex digits or a file that isn't there.
+    /// isn't 64 lowercase hex digits or a file that isn't there.
     pub fn path(&self, hash: &str, size: PhotoSize) -> Option<PathBuf> {
-        let _ = (hash, size);
-        None
+        if !files::is_hash(hash) {
+            return None;
+        }
+        files::suffixes(size)
+            .iter()
+            .map(|suffix| self.dir.join(format!("{hash}{suffix}")))
+            .find(|path| path.is_file())
     }
 
-    /// Removes every file of photo `hash`.
+    /// Removes every file of photo `hash` (a file already gone is fine).
     pub fn remove(&self, hash: &str) -> Result<(), PhotoError> {
-        let _ = hash;
+        if !files::is_hash(hash) {
+            return Err(PhotoError::NotAnImage(format!(
+                "\"{hash}\" is not a photo name: it must be 64 hex digits."
+            )));
+        }
+        // The full-size copy first, so a half-removed photo is never
+        // mistaken for a whole one (see `import`).
+        for size in [PhotoSize::Full, PhotoSize::Screen, PhotoSize::Thumb] {
+            for suffix in files::suffixes(size) {
+                files::remove_if_there(&self.dir.join(format!("{hash}{suffix}")))?;
+            }
+        }
         Ok(())
     }
 
-    /// Removes every file whose hash is not in `in_use` (and any temporary
-    /// file left by a kill). Returns how many photos were removed.
+    /// Removes every file whose hash is not in `in_use`, and the temporary
+    /// files left by a killed import (those of an import still running in
+    /// this process are spared). Files that aren't the app's are left
+    /// alone. Returns how many files were removed; a folder not made yet
+    /// has none.
+    ///
+    /// `in_use` must include the photos imported but not yet saved with a
+    /// check-in, or those are removed too.
     pub fn sweep(&self, in_use: &HashSet<String>) -> Result<usize, PhotoError> {
-        let _ = in_use;
-        Ok(0)
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(files::io_error("tidied", &self.dir, &e)),
+        };
+        let me = std::process::id();
+        let mut removed = 0;
+        for entry in entries {
+            let entry = entry.map_err(|e| files::io_error("tidied", &self.dir, &e))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            let orphan = match files::classify(name) {
+                Entry::Photo(hash) => !in_use.contains(hash),
+                Entry::Temp(pid) => pid != me,
+                Entry::Other => false,
+            };
+            if orphan && files::remove_if_there(&entry.path())? {
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
+}
+
+/// Lowercase hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
 }

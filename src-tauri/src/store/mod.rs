@@ -11,7 +11,10 @@
 //!   another plan never throws a clinic's file away;
 //! - the settings, as one JSON document;
 //! - the reminder log: every reminder ever claimed for delivery;
-//! - care ticked off, one row per tick ([`Store::tick_care`]).
+//! - care ticked off, one row per tick ([`Store::tick_care`]);
+//! - the healing journal (schema V6, `journal.rs`): one check-in per day
+//!   and the photos it holds, by content hash (the files live in the photo
+//!   folder, `crate::photos`).
 //!
 //! How it is read and changed: [`Store::snapshot`] returns the sessions,
 //! the plan row and the settings in ONE statement, and a change of the

@@ -148,6 +148,48 @@ CREATE TABLE care_ticks (
 CREATE INDEX care_ticks_date ON care_ticks (date, care_id);
 ";
 
+/// Version 6: the healing journal, one check-in per day and its photos.
+///
+/// - `check_ins`: one row per client date (`date` is the key: one check-in
+///   a day). One column per symptom holds its level as text (`none`,
+///   `mild`, `moderate`, `strong`: the engine's names, readable in any
+///   SQLite tool), checked by SQL so a hand edit cannot store a level the
+///   app can't read. `note` is the client's text ("" when none);
+///   `created_at` / `updated_at` are instants (the format above). An edit
+///   replaces the row's levels and note and keeps `created_at`.
+/// - `check_in_photos`: the photos of a check-in, in the order added
+///   (`position` from 0), by the content hash of the file in the photo
+///   folder (`crate::photos`), with its full-size pixel size. The same
+///   photo may belong to two days (the same file, stored once). Rows go
+///   with their check-in (`ON DELETE CASCADE`, and the store deletes them
+///   explicitly in the same transaction too, so nothing depends on the
+///   foreign-key pragma).
+/// - The index on `hash` answers "does any check-in still hold this
+///   photo?" when one is deleted, and the start-up sweep's list.
+const V6_JOURNAL: &str = "
+CREATE TABLE check_ins (
+    date       TEXT PRIMARY KEY,
+    redness    TEXT NOT NULL CHECK (redness  IN ('none', 'mild', 'moderate', 'strong')),
+    itching    TEXT NOT NULL CHECK (itching  IN ('none', 'mild', 'moderate', 'strong')),
+    scabs      TEXT NOT NULL CHECK (scabs    IN ('none', 'mild', 'moderate', 'strong')),
+    soreness   TEXT NOT NULL CHECK (soreness IN ('none', 'mild', 'moderate', 'strong')),
+    swelling   TEXT NOT NULL CHECK (swelling IN ('none', 'mild', 'moderate', 'strong')),
+    sunburn    TEXT NOT NULL CHECK (sunburn  IN ('none', 'mild', 'moderate', 'strong')),
+    note       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE check_in_photos (
+    date     TEXT NOT NULL REFERENCES check_ins (date) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    hash     TEXT NOT NULL,
+    width    INTEGER NOT NULL CHECK (width > 0),
+    height   INTEGER NOT NULL CHECK (height > 0),
+    PRIMARY KEY (date, position)
+);
+CREATE INDEX check_in_photos_hash ON check_in_photos (hash);
+";
+
 /// Every step, oldest first. Append only.
 const STEPS: &[M<'static>] = &[
     M::up(V1),
@@ -155,6 +197,7 @@ const STEPS: &[M<'static>] = &[
     M::up(V3),
     M::up(V4_IMPORTED_PROTOCOLS),
     M::up(V5),
+    M::up(V6_JOURNAL),
 ];
 
 /// The schema version this app writes: the number of steps.
@@ -174,6 +217,6 @@ mod tests {
 
     #[test]
     fn schema_version_counts_the_steps() {
-        assert_eq!(SCHEMA_VERSION, 5);
+        assert_eq!(SCHEMA_VERSION, 6);
     }
 }
