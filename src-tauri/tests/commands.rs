@@ -1758,7 +1758,11 @@ fn check_ins_are_saved_today_and_yesterday_only() {
     assert_eq!(today["note"], "Tight after the shower");
     assert_eq!(today["editable"], true);
     assert_eq!(today["saved"], true);
-    assert_eq!(today["red_flags"], json!([]));
+    // Moderate redness on day 6 of the default protocol: longer than the
+    // few days its clinic describes.
+    assert_eq!(today["red_flags"][0]["id"], "redness-lasting");
+    assert_eq!(today["red_flags"][0]["headline"], "Still red on day 6");
+    assert_eq!(today["red_flags"].as_array().unwrap().len(), 1);
     let yesterday = save(&h, "2026-03-06", "", json!([])).unwrap();
     assert_eq!(yesterday["day"], 5);
 
@@ -1938,9 +1942,13 @@ fn the_journal_is_in_date_order_and_today_knows_about_the_check_in() {
     assert_eq!(notes, [&json!("yesterday"), &json!("today")]);
     let overview = h.ok("overview", json!({}));
     assert_eq!(overview["checked_in_today"], true);
-    assert_eq!(overview["red_flags"], json!([]));
+    // Today's check-in's cards (its moderate redness on day 6).
+    assert_eq!(overview["red_flags"][0]["id"], "redness-lasting");
     h.ok("check_in_delete", json!({ "date": "2026-03-07" }));
-    assert_eq!(h.ok("overview", json!({}))["checked_in_today"], false);
+    let overview = h.ok("overview", json!({}));
+    assert_eq!(overview["checked_in_today"], false);
+    // With today's gone, yesterday's check-in (day 5) speaks for Today.
+    assert_eq!(overview["red_flags"][0]["headline"], "Still red on day 5");
 }
 
 /// The clinic's file: the chosen days with their photos embedded, every

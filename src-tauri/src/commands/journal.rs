@@ -381,17 +381,14 @@ fn photo_ref(row: &PhotoRow) -> PhotoRef {
 }
 
 /// Where `date` stands in the plan, in words.
-// TODO(merge): use Plan::day_label
+/// The day, session and label ("Day 6 after session 2") of `date`, all
+/// from the engine.
 fn day_label(c: &Current, date: NaiveDate) -> (Option<u32>, Option<u32>, String) {
     let Some(plan) = &c.plan else {
         return (None, None, "Before your first session".to_string());
     };
     let status = plan.status(date);
-    let label = match (status.day, status.session) {
-        (Some(day), Some(session)) => format!("Day {day} after session {session}"),
-        _ => "Before your first session".to_string(),
-    };
-    (status.day, status.session, label)
+    (status.day, status.session, plan.day_label(date))
 }
 
 fn red_flags(c: &Current, date: NaiveDate, symptoms: &Symptoms) -> Vec<RedFlagCard> {
