@@ -1677,7 +1677,7 @@ fn an_unreadable_check_in_is_left_out_and_a_bad_level_is_refused_by_sql() {
 /// A store opened read-only refuses a check-in's save and delete with the
 /// message every change gets, and leaves the file as it was.
 #[test]
-fn a_read_only_store_refuses_check_ins() {
+fn a_read_only_store_refuses_check_ins_and_care_ticks() {
     let dir = Scratch::new("check-in-read-only");
     {
         let mut store = open(&dir);
@@ -1710,6 +1710,21 @@ fn a_read_only_store_refuses_check_ins() {
         refused
     );
     assert_eq!(store.check_ins().unwrap().len(), 1);
+    // Care ticks say the same, not SQLite's "readonly database".
+    assert_eq!(
+        store
+            .tick_care(d(2026, 3, 8), "moisturise", t(2026, 3, 8, 9, 0), 3)
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
+    assert_eq!(
+        store
+            .untick_care(d(2026, 3, 8), "moisturise")
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
     drop(store);
     assert_bytes(&dir.db(), &before);
 }

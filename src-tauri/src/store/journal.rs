@@ -160,9 +160,10 @@ impl Store {
         Ok(hashes)
     }
 
-    /// A store opened read-only refuses every journal change up front,
-    /// with the same message as a change of the plan ([`Store::change`]).
-    fn refuse_read_only(&self) -> Result<(), StoreError> {
+    /// A store opened read-only refuses every journal change (and care
+    /// tick) up front, with the same message as a change of the plan
+    /// ([`Store::change`]).
+    pub(super) fn refuse_read_only(&self) -> Result<(), StoreError> {
         match &self.read_only {
             Some(r) => Err(StoreError::ReadOnly {
                 folder: r.folder.clone(),

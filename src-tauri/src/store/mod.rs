@@ -864,6 +864,7 @@ impl Store {
         at: DateTime<Utc>,
         most: u32,
     ) -> Result<u32, StoreError> {
+        self.refuse_read_only()?;
         let tx = self.write()?;
         let count = count_ticks(&tx, date, care_id)?;
         if count >= most {
@@ -885,6 +886,7 @@ impl Store {
     /// ticks of the item after it. With none to take back it changes
     /// nothing and returns 0 (a second tap of "undo" is not an error).
     pub fn untick_care(&mut self, date: NaiveDate, care_id: &str) -> Result<u32, StoreError> {
+        self.refuse_read_only()?;
         let tx = self.write()?;
         tx.execute(
             "DELETE FROM care_ticks WHERE id = (
