@@ -151,7 +151,11 @@ export function createJournal(env: JournalEnv, seed: boolean) {
 
   if (seed) {
     const [a, b, c] = SEED_PNGS.map((p) => photoFrom(p).hash) as [string, string, string];
-    state.checkIns["2025-03-07"] = { symptoms: { ...none(), redness: "moderate", soreness: "mild" }, note: "", photos: [a] };
+    state.checkIns["2025-03-07"] = {
+      symptoms: { ...none(), redness: "moderate", soreness: "mild" },
+      note: "",
+      photos: [a],
+    };
     state.checkIns["2025-03-12"] = { symptoms: none(), note: "Looks calm.", photos: [b] };
     state.checkIns["2025-03-18"] = {
       symptoms: { ...none(), redness: "mild", itching: "mild" },
