@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { axe, fakeState, go, problems, sharedBrowser } from "./harness.mjs";
 
-const SCREENS = ["today", "can-i", "timeline", "journal", "sessions", "protocol", "settings"];
+// check-in and compare have no tab: go() opens them through their hash.
+const SCREENS = ["today", "can-i", "timeline", "journal", "compare", "check-in", "sessions", "protocol", "settings"];
 // Width × text size. 200 % text is the root font size doubled, as a phone's
 // or browser's larger text does to every rem and em.
 const SIZES = [
