@@ -13,11 +13,16 @@ import { placeError } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function journalScreen(ctx: Ctx): Promise<HTMLElement> {
-  const journal = await need(commands.journal());
+  const [journal, overview] = await Promise.all([need(commands.journal()), commands.overview()]);
   const root = screen("Journal", "How your scalp heals, day by day.");
-  const hasToday = journal.entries.some((e) => e.date === journal.today);
+  const has = (date: string) => journal.entries.some((e) => e.date === date);
   const top = el("div", undefined, "actions journal-actions");
-  if (!hasToday) top.append(routeLink("Check in today", "check-in?from=journal", "btn primary"));
+  if (!has(journal.today)) top.append(routeLink("Check in today", "check-in?from=journal", "btn primary"));
+  // A day missed can still be written the day after (the backend's rule).
+  const yesterday = overview.status === "ok" ? overview.data.yesterday : null;
+  if (yesterday && !has(yesterday)) {
+    top.append(routeLink("Check in for yesterday", `check-in?date=${yesterday}&from=journal`, "btn secondary"));
+  }
   if (journal.entries.length > 1) top.append(routeLink("Compare two days", "compare", "btn secondary"));
   if (top.childElementCount) root.append(top);
   if (!journal.entries.length) {

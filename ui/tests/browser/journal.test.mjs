@@ -8,7 +8,7 @@
 //
 //   npm run build && npm run build:mock && node --test tests/browser/journal.test.mjs
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -49,11 +49,16 @@ function png(w, h, [r, g, b]) {
 let dir;
 let photoPath;
 let photo;
+let bigPath;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), "smp-journal-"));
   photo = png(40, 30, [196, 130, 118]);
   photoPath = join(dir, "scalp.png");
   writeFileSync(photoPath, photo);
+  // Just over 30 MB (a sparse file: it takes no room on disk).
+  bigPath = join(dir, "big.jpg");
+  writeFileSync(bigPath, Buffer.from([0xff, 0xd8, 0xff]));
+  truncateSync(bigPath, 31_000_001);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -148,7 +153,7 @@ for (const { name, viewport } of SIZES) {
       await done(page);
     });
 
-    it("a text file is refused beside the photo field, and nothing is added", async () => {
+    it("a text file, a cut-off PNG and a file over 30 MB are refused beside the photo field", async () => {
       const page = await openPage({ viewport, fake: { state: "booked" }, route: "check-in" });
       await page.setInputFiles("#photos", {
         name: "notes.txt",
@@ -167,6 +172,12 @@ for (const { name, viewport } of SIZES) {
       await page.setInputFiles("#photos", { name: "cut.png", mimeType: "image/png", buffer: photo.subarray(0, 40) });
       await page.waitForFunction(() => /cut\.png/.test(document.querySelector("#photos-error").textContent));
       assert.equal(await text(page, "#photos-error"), "cut.png: The photo is damaged or cut off: choose it again.");
+      // Over 30 MB: refused in the page, before it is read or sent.
+      const sent = (await calls(page, "photo_add")).length;
+      await page.setInputFiles("#photos", bigPath);
+      await page.waitForFunction(() => /big\.jpg/.test(document.querySelector("#photos-error").textContent));
+      assert.equal(await text(page, "#photos-error"), "big.jpg: The photo is 31.0 MB; a photo may be at most 30 MB.");
+      assert.equal((await calls(page, "photo_add")).length, sent, "not sent to the backend");
       await scan(page, "check-in-photo-error");
       await done(page);
     });
@@ -202,6 +213,11 @@ for (const { name, viewport } of SIZES) {
       await shown(page, "journal");
       assert.equal((await journalState(page)).checkIns["2025-03-19"], undefined);
       assert.equal(await page.$("li.journal-entry[data-date='2025-03-19']"), null);
+      // Yesterday can still be written again.
+      await page.click("main a:has-text('Check in for yesterday')");
+      await shown(page, "check-in");
+      assert.equal(await text(page, "main h1"), "Check-in");
+      assert.match(await text(page, "main .lead"), /^Wednesday, 19 March 2025 · Day 3 after session 2$/);
       await done(page);
     });
 
@@ -278,6 +294,7 @@ for (const { name, viewport } of SIZES) {
         "#/check-in?date=2025-03-19&from=journal",
       ]);
       assert.ok(await page.$("main a[href='#/check-in?from=journal']"), "today's check-in one tap away");
+      assert.equal(await page.$("main a:has-text('Check in for yesterday')"), null, "yesterday's is there");
       await scan(page, "journal");
       // A thumbnail opens large too.
       await page.click("li.journal-entry[data-date='2025-03-12'] button.thumb-button");
