@@ -1,24 +1,37 @@
-// The app shell: a hash router over six screens, and the first-run flow for
+// The app shell: a hash router over seven tabs and two screens reached from
+// them (a day's check-in, the compare view; `#/check-in?date=…`), and the first-run flow for
 // a client who has not entered a session yet. Every screen shows what the
 // backend's commands return (through ./bindings); none works out a day.
 
 import { LoadError } from "./api";
 import { button, el } from "./dom";
 import { createFormats } from "./format";
-import type { Ctx, Screen } from "./screens/common";
+import { type Ctx, hashParams, type Screen } from "./screens/common";
 import { canIScreen } from "./screens/canI";
+import { checkInScreen } from "./screens/checkIn";
+import { compareScreen } from "./screens/compare";
+import { journalScreen } from "./screens/journal";
 import { protocolScreen } from "./screens/protocol";
 import { sessionsScreen } from "./screens/sessions";
 import { settingsScreen } from "./screens/settings";
 import { timelineScreen } from "./screens/timeline";
 import { todayScreen } from "./screens/today";
 
-const ROUTES: Record<string, { title: string; screen: Screen }> = {
+/** Each route's screen; `tab` is the tab shown as current when it is not a tab itself. */
+const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearchParams) => string }> = {
   today: { title: "Today", screen: todayScreen },
   "can-i": { title: "Can I…?", screen: canIScreen },
   timeline: { title: "Timeline", screen: timelineScreen },
+  journal: { title: "Journal", screen: journalScreen },
+  "check-in": {
+    title: "Check-in",
+    screen: checkInScreen,
+    tab: (q) => (q.get("from") === "journal" ? "journal" : "today"),
+  },
+  compare: { title: "Compare two days", screen: compareScreen, tab: () => "journal" },
   sessions: { title: "Sessions", screen: sessionsScreen },
-  protocol: { title: "Protocol", screen: protocolScreen },
+  // Set once, changed rarely: reached from Settings, not from the tab bar.
+  protocol: { title: "Protocol", screen: protocolScreen, tab: () => "settings" },
   settings: { title: "Settings", screen: settingsScreen },
 };
 
@@ -27,14 +40,14 @@ const nav = document.getElementById("nav") as HTMLElement;
 let renderToken = 0;
 
 function currentRoute(): string {
-  const id = location.hash.replace(/^#\/?/, "");
+  const id = location.hash.replace(/^#\/?/, "").split("?")[0]!;
   return id in ROUTES ? id : "today";
 }
 
 const ctx: Ctx = {
   fmt: createFormats(),
   go(route) {
-    if (currentRoute() === route && location.hash === `#/${route}`) void render(true);
+    if (location.hash === `#/${route}`) void render(true);
     else location.hash = `#/${route}`;
   },
   reload: () => render(false),
@@ -44,8 +57,9 @@ async function render(moveFocus: boolean): Promise<void> {
   const token = ++renderToken;
   const id = currentRoute();
   const route = ROUTES[id]!;
+  const tab = route.tab ? route.tab(hashParams()) : id;
   for (const a of nav.querySelectorAll<HTMLAnchorElement>("a[data-route]")) {
-    if (a.dataset.route === id) a.setAttribute("aria-current", "page");
+    if (a.dataset.route === tab) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
   app.setAttribute("aria-busy", "true");

@@ -138,3 +138,10 @@ export function timeEl(iso: string, text: string): HTMLTimeElement {
   t.dateTime = iso;
   return t;
 }
+
+/** The query of the current route (`#/check-in?date=2025-03-19` → date). */
+export function hashParams(): URLSearchParams {
+  const hash = location.hash;
+  const at = hash.indexOf("?");
+  return new URLSearchParams(at < 0 ? "" : hash.slice(at + 1));
+}

@@ -1,9 +1,10 @@
 // Settings: reminders, quiet hours, time zone, launch at login, the clinic's
-// contact details and the calendar export.
+// contact details, the way to the clinic's plan (no longer a tab) and the
+// calendar export.
 
 import { commands, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
 import { need } from "../api";
-import { button, checkbox, el, Field, FormErrors, input, liveNote, put } from "../dom";
+import { button, checkbox, el, Field, FormErrors, input, liveNote, put, routeLink } from "../dom";
 import { sentence } from "../format";
 import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
@@ -170,7 +171,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     note.textContent = "Saved.";
   });
 
-  root.append(form, contactSlot, calendarCard(), logCard(logPath));
+  root.append(form, contactSlot, planCard(overview.plan?.protocol_name ?? null), calendarCard(), logCard(logPath));
   return root;
 }
 
@@ -269,5 +270,17 @@ function logCard(path: string | null): HTMLElement {
     copy,
     result,
   );
+  return card;
+}
+
+/** The clinic's plan followed, and the way to change it (the Protocol screen). */
+function planCard(name: string | null): HTMLElement {
+  const card = el("section", undefined, "card");
+  card.setAttribute("aria-labelledby", "plan-h");
+  const h = el("h2", "Your clinic's plan");
+  h.id = "plan-h";
+  card.append(h);
+  if (name) card.append(el("p", `You follow ${name}.`));
+  card.append(routeLink("See, change or import your plan", "protocol", "btn secondary"));
   return card;
 }

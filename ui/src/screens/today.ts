@@ -19,6 +19,7 @@ import { avoidUntil, dayHeading, FOLD_SHOWN, foldedSummary, fullyFineFrom, group
 import { banners, clinicContact, type Ctx, screen, timeEl } from "./common";
 import { firstRun } from "./firstRun";
 import { careTodayCard, loadCareDay } from "../components/careToday";
+import { redFlagCards } from "../components/redFlags";
 
 export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
   const overview = await need(commands.overview());
@@ -28,15 +29,40 @@ export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
     commands.settings(),
     loadCareDay(overview.today),
   ]);
+  const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
   const root = screen(dayHeading(overview.status));
   root.querySelector("h1")!.after(todayLine(overview, ctx.fmt));
+  const cards = statusCards(overview.status, ctx.fmt, overview.today, ticks);
+  // Today's check-in goes just before the closing "Can I…?" link.
+  cards.splice(cards.length - 1, 0, checkInCard(overview.checked_in_today));
   root.append(
+    // A check-in that matches a warning: above everything, even the news.
+    ...redFlagCards(overview.red_flags, clinic),
     ...banners(overview, missed.status === "ok" ? missed.data : [], ctx),
-    ...statusCards(overview.status, ctx.fmt, overview.today, ticks),
+    ...cards,
   );
-  const contact = clinicContact(settings.status === "ok" ? settings.data.clinic : undefined);
+  const contact = clinicContact(clinic);
   if (contact) root.append(contact);
   return root;
+}
+
+/** Today's check-in, one tap away: to start it, or to change it. */
+function checkInCard(done: boolean): HTMLElement {
+  const card = el("section", undefined, "card check-in-card");
+  card.setAttribute("aria-labelledby", "check-in-h");
+  const h = el("h2", done ? "Checked in today" : "How does your scalp look today?");
+  h.id = "check-in-h";
+  const p = el(
+    "p",
+    done
+      ? "You can change it today and tomorrow."
+      : "Note redness, itching and the rest, and add a photo: your journal shows how it heals.",
+    "muted",
+  );
+  const link = routeLink(done ? "Edit" : "Check in", "check-in", `btn ${done ? "secondary" : "primary"}`);
+  if (done) link.setAttribute("aria-label", "Edit today's check-in");
+  card.append(h, p, link);
+  return card;
 }
 
 function todayLine(o: Overview, f: Formats): HTMLElement {

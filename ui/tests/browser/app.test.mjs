@@ -18,6 +18,7 @@ const SCREENS = [
   ["today", "Day 4 after session 2 of 3"],
   ["can-i", "Can I…?"],
   ["timeline", "Your timeline"],
+  ["journal", "Journal"],
   ["sessions", "Your sessions"],
   ["protocol", "Your clinic's plan"],
   ["settings", "Settings"],

@@ -34,6 +34,7 @@ import {
   MAX_PROTOCOL_BYTES,
 } from "../../src/bindings";
 import engine from "../fixtures/engine.json";
+import { createJournal } from "./fake-journal";
 
 /** What a test can ask of the fake, through `window.__SMP_FAKE__`. */
 export interface FakeConfig {
@@ -58,6 +59,10 @@ export interface FakeConfig {
   unreadableSession?: boolean;
   /** The store could only be opened for reading. */
   readOnly?: boolean;
+  /** Check-ins already saved on four days of the "booked" plan (7, 12, 18 and 19 March 2025). */
+  journal?: boolean;
+  /** The share dialog is cancelled. */
+  shareCancelled?: boolean;
 }
 
 interface PlanFixture {
@@ -228,6 +233,15 @@ export function createBackend(cfg: FakeConfig) {
       : fx.protocols.find((p) => p.id === (state.choice as { id: string }).id)!;
   const baseId = () => (state.choice.kind === "imported" ? state.choice.base : state.choice.id);
   const sorted = () => [...state.sessions].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const journal = createJournal(
+    {
+      today: () => state.today,
+      yesterday: () => dayBefore(state.today),
+      sessions: () => sorted().map((s) => s.date),
+      shareCancelled: () => !!cfg.shareCancelled,
+    },
+    !!cfg.journal,
+  );
 
   function fixture(): PlanFixture | null {
     if (!state.sessions.length) return null;
@@ -510,6 +524,7 @@ export function createBackend(cfg: FakeConfig) {
             ...unreadable(),
           ],
         },
+        ...journal.overviewFields(),
       };
     },
     status_on({ date }) {
@@ -674,6 +689,7 @@ export function createBackend(cfg: FakeConfig) {
     },
     log_location: () => "/home/client/.local/share/app.smpaftercare.desktop/logs/smp-aftercare.log",
     log_open: () => null,
+    ...journal.handlers,
   };
 
   function careDay(): CareDay {
@@ -685,6 +701,7 @@ export function createBackend(cfg: FakeConfig) {
 
   return {
     state,
+    journal: journal.state,
     handle(cmd: string, args: Record<string, unknown> | undefined): unknown {
       state.calls.push({ cmd, args: clone(args ?? {}) });
       const h = handlers[cmd];

@@ -140,9 +140,15 @@ export async function openApp(browser, baseUrl, { viewport, colorScheme = "light
   return page;
 }
 
-/** Navigates with the nav bar, as a client would, and waits for the screen. */
+/**
+ * Navigates with the nav bar, as a client would, and waits for the screen.
+ * A route without a tab (protocol, reached from Settings; check-in; compare)
+ * is opened through its hash.
+ */
 export async function go(page, route) {
-  await page.click(`#nav a[data-route="${route}"]`);
+  const tab = await page.$(`#nav a[data-route="${route}"]`);
+  if (tab) await tab.click();
+  else await page.evaluate((r) => (location.hash = `#/${r}`), route);
   // The hash changes before the hashchange handler runs, so wait for the
   // app to say that this route's screen is complete.
   await page.waitForFunction((r) => {

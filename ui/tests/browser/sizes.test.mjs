@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { axe, fakeState, go, problems, sharedBrowser } from "./harness.mjs";
 
-const SCREENS = ["today", "can-i", "timeline", "sessions", "protocol", "settings"];
+// check-in and compare have no tab: go() opens them through their hash.
+const SCREENS = ["today", "can-i", "timeline", "journal", "compare", "check-in", "sessions", "protocol", "settings"];
 // Width × text size. 200 % text is the root font size doubled, as a phone's
 // or browser's larger text does to every rem and em.
 const SIZES = [
@@ -85,7 +86,7 @@ const overlap = (a, b) =>
 describe("every screen at every size", () => {
   for (const { width, text } of SIZES) {
     it(`${width} px wide, text at ${text} %: no sideways scrolling, readable tabs, axe`, async () => {
-      const page = await open(width, text, { state: "all", clinic: true });
+      const page = await open(width, text, { state: "all", clinic: true, journal: true });
       for (const route of SCREENS) {
         await go(page, route);
         const s = await sideways(page);
@@ -93,7 +94,7 @@ describe("every screen at every size", () => {
         const labels = await tabLabels(page);
         assert.deepEqual(
           labels.map((l) => l.name),
-          ["Today", "Can I…?", "Timeline", "Sessions", "Protocol", "Settings"],
+          ["Today", "Can I…?", "Timeline", "Journal", "Sessions", "Settings"],
           "each tab is named by its label alone (the icon is hidden)",
         );
         for (const l of labels) {

@@ -55,6 +55,7 @@ const SCREENS = [
   ["today", AFTER_SECOND],
   ["can-i", /^Can I/],
   ["timeline", /timeline/i],
+  ["journal", /^Journal$/],
   ["sessions", /sessions/i],
   ["protocol", /plan/i],
   ["settings", /settings/i],

@@ -414,8 +414,10 @@ export async function go(driver, route) {
     // So that a re-render of the same route is noticed too.
     document.querySelector("main#app")?.removeAttribute("data-route");
   });
-  const link = await driver.findElement({ css: `#nav a[data-route="${route}"]` });
-  await link.click();
+  // A route without a tab (protocol: reached from Settings) through its hash.
+  const [link] = await driver.findElements({ css: `#nav a[data-route="${route}"]` });
+  if (link) await link.click();
+  else await driver.executeScript((r) => (location.hash = `#/${r}`), route);
   await waitRendered(driver, route);
 }
 

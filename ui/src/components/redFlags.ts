@@ -1,0 +1,54 @@
+// The cards at the top of Today when a check-in matches a warning: what it
+// may mean in plain words (the backend's, never a diagnosis), what to do, and
+// the clinic's phone and email as tap-to-call and tap-to-write links. A card
+// of the app's general guidance says so, so it is never taken for the
+// clinic's words.
+
+import type { Clinic, RedFlagCard } from "../bindings";
+import { el, routeLink } from "../dom";
+import { mailHref, telHref } from "../logic";
+
+/** One card per red flag, each a region named by its headline. */
+export function redFlagCards(cards: RedFlagCard[], clinic: Clinic | undefined): HTMLElement[] {
+  return cards.map((c, i) => {
+    const card = el("section", undefined, `card red-flag red-flag-${c.source}`);
+    card.dataset.flag = c.id;
+    const id = `red-flag-${i}`;
+    card.setAttribute("aria-labelledby", id);
+    const whose =
+      c.source === "clinic"
+        ? el("p", "From your clinic's plan", "eyebrow")
+        : el("p", "General guidance, not from your clinic", "eyebrow red-flag-general-mark");
+    const h = el("h2", c.headline);
+    h.id = id;
+    card.append(whose, h, el("p", c.meaning), el("p", c.action, "strong"), contactLinks(clinic));
+    return card;
+  });
+}
+
+/** The clinic's tel:/mailto: links, or where to add them. */
+function contactLinks(clinic: Clinic | undefined): HTMLElement {
+  const phone = clinic?.phone.trim() ?? "";
+  const email = clinic?.email.trim() ?? "";
+  const wrap = el("div", undefined, "red-flag-contact");
+  if (!phone && !email) {
+    const p = el("p", "Call your clinic. ");
+    p.append(routeLink("Add their phone and email in Settings", "settings"));
+    wrap.append(p);
+    return wrap;
+  }
+  const name = clinic?.name.trim();
+  const links = el("p", undefined, "contact-links");
+  if (phone) {
+    const a = el("a", `Call ${name || "your clinic"}: ${phone}`, "btn primary");
+    a.href = telHref(phone);
+    links.append(a);
+  }
+  if (email) {
+    const a = el("a", `Email ${email}`, "btn secondary");
+    a.href = mailHref(email);
+    links.append(a);
+  }
+  wrap.append(links);
+  return wrap;
+}
