@@ -541,3 +541,18 @@ fn path_takes_only_a_hash_of_a_stored_photo() {
         }
     }
 }
+
+#[test]
+fn a_folder_that_cannot_be_made_is_an_io_error_naming_it() {
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    // A file where the folder should be.
+    std::fs::write(store.dir(), b"in the way").unwrap();
+    let error = import(&store, &plain_jpeg(30, 20)).unwrap_err();
+    let PhotoError::Io(message) = &error else {
+        panic!("{error:?}");
+    };
+    let expected = format!("The photo could not be saved ({}): ", store.dir().display());
+    assert!(message.starts_with(&expected), "{message}");
+    assert_eq!(std::fs::read(store.dir()).unwrap(), b"in the way");
+}
