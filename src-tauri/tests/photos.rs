@@ -11,7 +11,7 @@ use std::path::Path;
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder, ImageFormat, RgbImage};
 use smp_aftercare_lib::photos::{
-    ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE, THUMB_EDGE,
+    self, ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE, THUMB_EDGE,
 };
 
 /// A fresh folder under the system's temp folder, removed when dropped.
@@ -429,12 +429,14 @@ fn a_photo_over_40_megapixels_is_refused_from_its_header() {
 fn a_file_over_30_mb_is_refused_before_anything_else() {
     let mut bytes = plain_jpeg(16, 16);
     bytes.resize(30_000_001, 0);
-    refused(
-        &bytes,
-        PhotoError::TooLarge(
-            "This file is 30.1 MB; the most is 30 MB: choose a smaller photo.".into(),
-        ),
+    let too_large = PhotoError::TooLarge(
+        "This file is 30.1 MB; the most is 30 MB: choose a smaller photo.".into(),
     );
+    refused(&bytes, too_large.clone());
+    assert!(too_large.is_refusal());
+    // The same check for a caller that has only the length so far.
+    assert_eq!(photos::check_size(30_000_001), Err(too_large));
+    assert_eq!(photos::check_size(30_000_000), Ok(()));
 }
 
 #[test]
@@ -554,5 +556,6 @@ fn a_folder_that_cannot_be_made_is_an_io_error_naming_it() {
     };
     let expected = format!("The photo could not be saved ({}): ", store.dir().display());
     assert!(message.starts_with(&expected), "{message}");
+    assert!(!error.is_refusal());
     assert_eq!(std::fs::read(store.dir()).unwrap(), b"in the way");
 }

@@ -90,6 +90,23 @@ pub enum PhotoError {
     Io(String),
 }
 
+impl PhotoError {
+    /// Whether the file was refused (the client can choose another one),
+    /// as against the folder failing ([`PhotoError::Io`]: the app's or the
+    /// device's fault, not the client's).
+    pub fn is_refusal(&self) -> bool {
+        !matches!(self, PhotoError::Io(_))
+    }
+}
+
+/// Refuses a file of `len` bytes over [`MAX_PHOTO_BYTES`], with the same
+/// message as [`PhotoStore::import`]: for a caller that knows the length
+/// before it has the bytes (base64 from the page is 4/3 as long, so
+/// `data.len() / 4 * 3` is within 2 bytes of the file's length).
+pub fn check_size(len: usize) -> Result<(), PhotoError> {
+    sniff::check_file_size(len)
+}
+
 /// The photo folder.
 #[derive(Debug, Clone)]
 pub struct PhotoStore {
