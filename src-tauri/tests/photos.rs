@@ -559,3 +559,80 @@ fn a_folder_that_cannot_be_made_is_an_io_error_naming_it() {
     assert!(!error.is_refusal());
     assert_eq!(std::fs::read(store.dir()).unwrap(), b"in the way");
 }
+
+/// Set in the child process of the kill test: the data folder it imports
+/// into.
+const KILL_CHILD_DIR: &str = "SMP_PHOTOS_KILL_CHILD_DIR";
+
+/// The child of [`a_kill_at_any_moment_leaves_no_partial_file`]: imports
+/// one distinct photo after another until it is killed. Run only by that
+/// test.
+#[test]
+#[ignore = "run by a_kill_at_any_moment_leaves_no_partial_file"]
+fn kill_child_imports_until_killed() {
+    let dir = std::env::var_os(KILL_CHILD_DIR).expect("run by the kill test");
+    let store = PhotoStore::new(Path::new(&dir));
+    // Distinct from the photos of the children before.
+    for i in std::process::id().. {
+        let mut picture = picture(400, 300);
+        picture.put_pixel(
+            i % 400,
+            (i / 400) % 300,
+            image::Rgb([255, 0, (i % 256) as u8]),
+        );
+        let mut bytes = Vec::new();
+        picture
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg)
+            .unwrap();
+        import(&store, &bytes).unwrap();
+    }
+}
+
+#[test]
+fn a_kill_at_any_moment_leaves_no_partial_file() {
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    // Kills at times spread over an import's phases (decode, encode,
+    // writing, renaming), each in a fresh process.
+    for delay_ms in [
+        5, 50, 100, 150, 220, 300, 380, 470, 560, 660, 770, 890, 1020, 1160, 1300,
+    ] {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "kill_child_imports_until_killed",
+                "--ignored",
+                "--quiet",
+            ])
+            .env(KILL_CHILD_DIR, scratch.0.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        // Every file under a final name is whole, and a full-size copy in
+        // place means its screen copy and thumbnail are too.
+        for name in names(&store) {
+            if name.starts_with(".tmp-") {
+                continue;
+            }
+            let path = store.dir().join(&name);
+            let bytes = std::fs::read(&path).unwrap();
+            image::load_from_memory(&bytes)
+                .unwrap_or_else(|e| panic!("{name} after a kill at {delay_ms} ms: {e}"));
+            if let Some(hash) = name.strip_suffix(".jpg").filter(|h| h.len() == 64) {
+                assert!(store.path(hash, PhotoSize::Screen).is_some(), "{name}");
+                assert!(store.path(hash, PhotoSize::Thumb).is_some(), "{name}");
+            }
+        }
+    }
+    let left = scratch.count();
+    assert!(left > 0, "the kills came before any file was written");
+    // No check-in refers to any of them: the start-up sweep removes them
+    // all, temporary files included (their process is gone).
+    assert_eq!(store.sweep(&HashSet::new()).unwrap(), left);
+    assert_eq!(scratch.count(), 0);
+}
