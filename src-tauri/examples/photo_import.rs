@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder, RgbImage};
-use smp_aftercare_lib::photos::PhotoStore;
+use smp_aftercare_lib::photos::{PhotoProgress, PhotoStore};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,10 +104,25 @@ fn import(photo: &Path, dir: &Path) -> Result<(), String> {
     let bytes = std::fs::read(photo).map_err(|e| format!("{}: {e}", photo.display()))?;
     let store = PhotoStore::new(dir);
     let started = Instant::now();
+    // When each stage began, from the progress events.
+    let mut stages = Vec::new();
     let imported = store
-        .import(&bytes, &mut |_| {})
+        .import(&bytes, &mut |p| stages.push((p, started.elapsed())))
         .map_err(|e| e.to_string())?;
     let elapsed = started.elapsed();
+    stages.push((PhotoProgress::Checking, elapsed));
+    for pair in stages.windows(2) {
+        let ((stage, from), (_, to)) = (pair[0], pair[1]);
+        let what = match stage {
+            PhotoProgress::Checking => "check",
+            PhotoProgress::Decoding => "decode and turn upright",
+            PhotoProgress::Saving { done: 0, .. } => "encode full size, hash",
+            PhotoProgress::Saving { done: 1, .. } => "shrink, encode screen copy",
+            PhotoProgress::Saving { done: 2, .. } => "thumbnail, write and rename",
+            PhotoProgress::Saving { .. } => continue,
+        };
+        eprintln!("  {what}: {:.1} ms", (to - from).as_secs_f64() * 1000.0);
+    }
     // Peak resident memory as the kernel counts it (Linux only).
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
