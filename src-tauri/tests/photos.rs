@@ -657,3 +657,32 @@ fn a_kill_at_any_moment_leaves_no_partial_file() {
     assert_eq!(store.sweep(&HashSet::new()).unwrap(), left);
     assert_eq!(scratch.count(), 0);
 }
+
+#[test]
+fn transparency_becomes_white_in_the_jpeg_copies() {
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    // Left half transparent black, right half opaque dark red.
+    let picture = image::RgbaImage::from_fn(64, 48, |x, _| {
+        if x < 32 {
+            image::Rgba([0, 0, 0, 0])
+        } else {
+            image::Rgba([120, 10, 10, 255])
+        }
+    });
+    let mut source = Vec::new();
+    picture
+        .write_to(&mut Cursor::new(&mut source), ImageFormat::Png)
+        .unwrap();
+    let photo = import(&store, &source).unwrap();
+    // The full-size PNG keeps its transparency; the JPEG copies can't.
+    let full = image::open(store.path(&photo.hash, PhotoSize::Full).unwrap()).unwrap();
+    assert_eq!(full.to_rgba8(), picture);
+    let screen = image::open(store.path(&photo.hash, PhotoSize::Screen).unwrap())
+        .unwrap()
+        .to_rgb8();
+    let [r, g, b] = screen.get_pixel(8, 24).0;
+    assert!(r > 245 && g > 245 && b > 245, "{:?}", [r, g, b]);
+    let [r, g, b] = screen.get_pixel(56, 24).0;
+    assert!(r > 100 && g < 30 && b < 30, "{:?}", [r, g, b]);
+}
