@@ -11,7 +11,7 @@ use std::path::Path;
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder, ImageFormat, RgbImage};
 use smp_aftercare_lib::photos::{
-    ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE, THUMB_EDGE,
+    self, ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE, THUMB_EDGE,
 };
 
 /// A fresh folder under the system's temp folder, removed when dropped.
@@ -429,12 +429,14 @@ fn a_photo_over_40_megapixels_is_refused_from_its_header() {
 fn a_file_over_30_mb_is_refused_before_anything_else() {
     let mut bytes = plain_jpeg(16, 16);
     bytes.resize(30_000_001, 0);
-    refused(
-        &bytes,
-        PhotoError::TooLarge(
-            "This file is 30.1 MB; the most is 30 MB: choose a smaller photo.".into(),
-        ),
+    let too_large = PhotoError::TooLarge(
+        "This file is 30.1 MB; the most is 30 MB: choose a smaller photo.".into(),
     );
+    refused(&bytes, too_large.clone());
+    assert!(too_large.is_refusal());
+    // The same check for a caller that has only the length so far.
+    assert_eq!(photos::check_size(30_000_001), Err(too_large));
+    assert_eq!(photos::check_size(30_000_000), Ok(()));
 }
 
 #[test]
@@ -540,4 +542,147 @@ fn path_takes_only_a_hash_of_a_stored_photo() {
             assert_eq!(store.path(hash, size), None, "{hash:?} {size:?}");
         }
     }
+}
+
+#[test]
+fn a_folder_that_cannot_be_made_is_an_io_error_naming_it() {
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    // A file where the folder should be.
+    std::fs::write(store.dir(), b"in the way").unwrap();
+    let error = import(&store, &plain_jpeg(30, 20)).unwrap_err();
+    let PhotoError::Io(message) = &error else {
+        panic!("{error:?}");
+    };
+    let expected = format!("The photo could not be saved ({}): ", store.dir().display());
+    assert!(message.starts_with(&expected), "{message}");
+    assert!(!error.is_refusal());
+    assert_eq!(std::fs::read(store.dir()).unwrap(), b"in the way");
+}
+
+/// Set in the child process of the kill test: the data folder it imports
+/// into.
+const KILL_CHILD_DIR: &str = "SMP_PHOTOS_KILL_CHILD_DIR";
+
+/// The kill test's child: imports one distinct photo after another until
+/// it is killed.
+fn import_until_killed(dir: &Path) {
+    let store = PhotoStore::new(dir);
+    // Distinct from the photos of the children before.
+    for i in std::process::id().. {
+        let mut picture = picture(200, 150);
+        picture.put_pixel(
+            i % 200,
+            (i / 200) % 150,
+            image::Rgb([255, 0, (i % 256) as u8]),
+        );
+        let mut bytes = Vec::new();
+        picture
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg)
+            .unwrap();
+        import(&store, &bytes).unwrap();
+    }
+}
+
+#[test]
+fn a_kill_at_any_moment_leaves_no_partial_file() {
+    // The test re-runs itself as the child that is killed.
+    if let Some(dir) = std::env::var_os(KILL_CHILD_DIR) {
+        return import_until_killed(Path::new(&dir));
+    }
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    let spawn = || {
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "a_kill_at_any_moment_leaves_no_partial_file",
+                "--quiet",
+            ])
+            .env(KILL_CHILD_DIR, scratch.0.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long a child takes to store its first photo on this machine now
+    // (builds and load vary): the kills are spread over three times that.
+    let started = std::time::Instant::now();
+    let mut child = spawn();
+    let placed = || {
+        names(&store)
+            .iter()
+            .filter(|n| !n.starts_with(".tmp-"))
+            .count()
+    };
+    while placed() < 3 {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "no photo stored in a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let first = started.elapsed();
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Kills at 15 moments spread over an import's phases (start-up,
+    // decode, encode, writing, renaming), each in a fresh process.
+    for step in 0..15u32 {
+        let mut child = spawn();
+        let delay = first * 3 * step / 15;
+        std::thread::sleep(delay);
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        // Every file under a final name is whole, and a full-size copy in
+        // place means its screen copy and thumbnail are too.
+        for name in names(&store) {
+            if name.starts_with(".tmp-") {
+                continue;
+            }
+            let path = store.dir().join(&name);
+            let bytes = std::fs::read(&path).unwrap();
+            image::load_from_memory(&bytes)
+                .unwrap_or_else(|e| panic!("{name} after a kill at {delay:?}: {e}"));
+            if let Some(hash) = name.strip_suffix(".jpg").filter(|h| h.len() == 64) {
+                assert!(store.path(hash, PhotoSize::Screen).is_some(), "{name}");
+                assert!(store.path(hash, PhotoSize::Thumb).is_some(), "{name}");
+            }
+        }
+    }
+    let left = scratch.count();
+    // No check-in refers to any of them: the start-up sweep removes them
+    // all, temporary files included (their process is gone).
+    assert_eq!(store.sweep(&HashSet::new()).unwrap(), left);
+    assert_eq!(scratch.count(), 0);
+}
+
+#[test]
+fn transparency_becomes_white_in_the_jpeg_copies() {
+    let scratch = Scratch::new();
+    let store = scratch.store();
+    // Left half transparent black, right half opaque dark red.
+    let picture = image::RgbaImage::from_fn(64, 48, |x, _| {
+        if x < 32 {
+            image::Rgba([0, 0, 0, 0])
+        } else {
+            image::Rgba([120, 10, 10, 255])
+        }
+    });
+    let mut source = Vec::new();
+    picture
+        .write_to(&mut Cursor::new(&mut source), ImageFormat::Png)
+        .unwrap();
+    let photo = import(&store, &source).unwrap();
+    // The full-size PNG keeps its transparency; the JPEG copies can't.
+    let full = image::open(store.path(&photo.hash, PhotoSize::Full).unwrap()).unwrap();
+    assert_eq!(full.to_rgba8(), picture);
+    let screen = image::open(store.path(&photo.hash, PhotoSize::Screen).unwrap())
+        .unwrap()
+        .to_rgb8();
+    let [r, g, b] = screen.get_pixel(8, 24).0;
+    assert!(r > 245 && g > 245 && b > 245, "{:?}", [r, g, b]);
+    let [r, g, b] = screen.get_pixel(56, 24).0;
+    assert!(r > 100 && g < 30 && b < 30, "{:?}", [r, g, b]);
 }

@@ -100,13 +100,30 @@ pub(crate) fn encode_copy(image: &DynamicImage) -> Result<Vec<u8>, PhotoError> {
     encode_jpeg(&flatten(image), COPY_QUALITY)
 }
 
-/// `image` with its long edge at most `edge`, keeping its proportions.
-/// Lanczos3: sharp without ringing on skin and hair at these ratios.
+/// `image` with its long edge at most `edge`, keeping its proportions
+/// (never enlarged).
+///
+/// Shrinking by half or more (a phone photo to screen size, a screen copy
+/// to a thumbnail) averages each output pixel's exact area: no aliasing,
+/// and no working copy of the photo (Lanczos in `image` keeps a 16-byte
+/// per pixel copy: 77 MB for a 12-megapixel photo, 140 MB at 40). A
+/// smaller step uses Lanczos3, sharp without ringing.
 pub(crate) fn shrink(image: &DynamicImage, edge: u32) -> DynamicImage {
-    if image.width().max(image.height()) <= edge {
-        image.clone()
+    let (width, height) = (image.width(), image.height());
+    let long = width.max(height);
+    if long <= edge {
+        return image.clone();
+    }
+    let scale = |side: u32| {
+        let scaled = (u64::from(side) * u64::from(edge) + u64::from(long) / 2) / u64::from(long);
+        // At most `edge`, so it fits; at least one pixel.
+        u32::try_from(scaled).unwrap_or(edge).max(1)
+    };
+    let (new_width, new_height) = (scale(width), scale(height));
+    if long >= edge * 2 {
+        image.thumbnail_exact(new_width, new_height)
     } else {
-        image.resize(edge, edge, FilterType::Lanczos3)
+        image.resize_exact(new_width, new_height, FilterType::Lanczos3)
     }
 }
 

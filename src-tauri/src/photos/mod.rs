@@ -52,9 +52,10 @@ pub enum PhotoProgress {
     Checking,
     /// Decoding the image.
     Decoding,
-    /// Making the copies; `done` of `of` written.
+    /// Making the copies; `done` of `of` made. `done == of` comes once
+    /// all are written.
     Saving {
-        /// Copies written so far.
+        /// Copies made so far.
         done: u32,
         /// Copies in all.
         of: u32,
@@ -88,6 +89,23 @@ pub enum PhotoError {
     /// The folder could not be written.
     #[error("{0}")]
     Io(String),
+}
+
+impl PhotoError {
+    /// Whether the file was refused (the client can choose another one),
+    /// as against the folder failing ([`PhotoError::Io`]: the app's or the
+    /// device's fault, not the client's).
+    pub fn is_refusal(&self) -> bool {
+        !matches!(self, PhotoError::Io(_))
+    }
+}
+
+/// Refuses a file of `len` bytes over [`MAX_PHOTO_BYTES`], with the same
+/// message as [`PhotoStore::import`]: for a caller that knows the length
+/// before it has the bytes (base64 from the page is 4/3 as long, so
+/// `data.len() / 4 * 3` is within 2 bytes of the file's length).
+pub fn check_size(len: usize) -> Result<(), PhotoError> {
+    sniff::check_file_size(len)
 }
 
 /// The photo folder.
@@ -138,12 +156,22 @@ impl PhotoStore {
             done: 0,
             of: COPIES,
         });
+        // Encoding is the slow part, so progress counts copies made; the
+        // last step also writes all three.
         let (full, extension) = convert::encode_full(format, &image)?;
         let hash = hex(&Sha256::digest(&full));
         let (width, height) = (image.width(), image.height());
+        progress(PhotoProgress::Saving {
+            done: 1,
+            of: COPIES,
+        });
         let screen = convert::shrink(&image, SCREEN_EDGE);
         drop(image);
         let screen_bytes = convert::encode_copy(&screen)?;
+        progress(PhotoProgress::Saving {
+            done: 2,
+            of: COPIES,
+        });
         let thumb_bytes = convert::encode_copy(&convert::shrink(&screen, THUMB_EDGE))?;
         drop(screen);
 
@@ -171,7 +199,7 @@ impl PhotoStore {
 
         let mut temps = Vec::new();
         let mut placed = Vec::new();
-        let saved = self.place(&names, &contents, &mut temps, &mut placed, progress);
+        let saved = self.place(&names, &contents, &mut temps, &mut placed);
         if saved.is_err() {
             // Nothing stored: remove this import's temporary files and the
             // names it put in place (names already there before are kept:
@@ -180,7 +208,12 @@ impl PhotoStore {
                 let _ = fs::remove_file(path);
             }
         }
-        saved.map(|()| photo)
+        saved?;
+        progress(PhotoProgress::Saving {
+            done: COPIES,
+            of: COPIES,
+        });
+        Ok(photo)
     }
 
     /// Writes every copy to a temporary file, then renames each into place
@@ -192,17 +225,11 @@ impl PhotoStore {
         contents: &[&Vec<u8>; 3],
         temps: &mut Vec<PathBuf>,
         placed: &mut Vec<PathBuf>,
-        progress: &mut dyn FnMut(PhotoProgress),
     ) -> Result<(), PhotoError> {
-        let of = names.len() as u32;
-        for (done, (name, bytes)) in names.iter().zip(contents).enumerate() {
+        for (name, bytes) in names.iter().zip(contents) {
             let temp = files::write_temp(&self.dir, name, bytes)
                 .map_err(|e| files::io_error("saved", &self.dir.join(name), &e))?;
             temps.push(temp);
-            progress(PhotoProgress::Saving {
-                done: done as u32 + 1,
-                of,
-            });
         }
         // A temporary file already renamed is simply gone when the caller
         // removes `temps` after a failure.
