@@ -34,6 +34,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .constant("MAX_NOTE_CHARS", crate::limits::MAX_NOTE_CHARS)
         .constant("MAX_VALUE_BYTES", crate::limits::MAX_VALUE_BYTES)
         .constant("MAX_SESSIONS", crate::limits::MAX_SESSIONS)
+        .constant("MAX_PHOTO_BYTES", crate::photos::MAX_PHOTO_BYTES)
         .constant(
             "MAX_PHOTOS_PER_CHECK_IN",
             crate::limits::MAX_PHOTOS_PER_CHECK_IN,

@@ -201,6 +201,8 @@ export const MAX_NOTE_CHARS = 200 as const;
 
 export const MAX_PHOTOS_PER_CHECK_IN = 12 as const;
 
+export const MAX_PHOTO_BYTES = 30000000 as const;
+
 export const MAX_PLANNED = 12 as const;
 
 export const MAX_PROTOCOL_BYTES = 65536 as const;

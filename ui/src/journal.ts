@@ -3,6 +3,7 @@
 // compare view shows. Days, day labels and editable flags all come from the
 // backend; nothing here counts days.
 
+import { MAX_PHOTO_BYTES } from "./bindings";
 import type { CheckIn, Level, PhotoProgress, Symptom, Symptoms } from "./bindings";
 
 /** The symptoms a check-in asks about, in the order it asks. */
@@ -24,10 +25,10 @@ export const LEVELS: readonly { id: Level; label: string }[] = [
 ];
 
 /**
- * The most bytes a photo file may have: the backend's `MAX_PHOTO_BYTES`
- * (30 MB), checked in the page too so that a huge file is never read.
+ * The most bytes a photo file may have (the backend's, 30 MB), checked in
+ * the page too so that a huge file is never read.
  */
-export const MAX_PHOTO_BYTES = 30 * 1000 * 1000;
+export { MAX_PHOTO_BYTES };
 
 /** The file types the photo field offers (what the backend reads). */
 export const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
@@ -64,8 +65,10 @@ export function progressValue(p: PhotoProgress): number {
  */
 export function tooLarge(bytes: number): string | null {
   if (bytes <= MAX_PHOTO_BYTES) return null;
-  const mb = (Math.floor(bytes / 100_000) / 10).toFixed(1);
-  return `the photo is ${mb} MB; a photo may be at most 30 MB`;
+  // Rounded UP to a tenth, as the backend does (photos/sniff.rs), so a file
+  // just over the limit never reads "30.0 MB; the most is 30 MB".
+  const mb = (Math.ceil(bytes / 100_000) / 10).toFixed(1);
+  return `This file is ${mb} MB; the most is ${MAX_PHOTO_BYTES / 1_000_000} MB: choose a smaller photo.`;
 }
 
 /** "Scalp photo, Day 6 after session 2, Thu 12 Mar" (with its place when a day has several). */

@@ -15,7 +15,9 @@ import {
   type RedFlagCard,
   type Symptoms,
   MAX_NOTE_CHARS,
+  MAX_PHOTO_BYTES,
 } from "../../src/bindings";
+import { tooLarge } from "../../src/journal";
 
 /** Three tiny real PNGs (8×6, skin-ish colours) for the seeded days. */
 export const SEED_PNGS = [
@@ -23,8 +25,6 @@ export const SEED_PNGS = [
   "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGPY19OEFTEMpAQAUg1WQRHyHscAAAAASUVORK5CYII=",
   "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGNYNa0HK2IYSAkATG1WQTqnfosAAAAASUVORK5CYII=",
 ];
-
-const MAX_PHOTO_BYTES = 30 * 1000 * 1000;
 
 interface Stored {
   symptoms: Symptoms;
@@ -204,8 +204,7 @@ export function createJournal(env: JournalEnv, seed: boolean) {
       send({ stage: "checking" });
       const size = Math.floor((base64.length * 3) / 4);
       if (size > MAX_PHOTO_BYTES) {
-        const mb = (Math.floor(size / 100_000) / 10).toFixed(1);
-        throw invalid("photos", `the photo is ${mb} MB; a photo may be at most 30 MB`);
+        throw invalid("photos", tooLarge(size) ?? "");
       }
       let bytes: Uint8Array;
       try {
@@ -213,10 +212,14 @@ export function createJournal(env: JournalEnv, seed: boolean) {
       } catch {
         throw invalid("photos", "the photo could not be read: it was not sent whole");
       }
-      if (!sniff(bytes)) throw invalid("photos", "this file is not a photo: choose a JPEG, PNG or WebP image");
+      if (!sniff(bytes))
+        throw invalid("photos", "This is a text file, not a photo the app can read: choose a JPEG, PNG or WebP photo.");
       // A PNG cut short has no IEND chunk at its end.
       if (sniff(bytes) === "image/png" && !atob(base64.slice(-16)).includes("IEND")) {
-        throw invalid("photos", "the photo is damaged or cut off: choose it again");
+        throw invalid(
+          "photos",
+          "This PNG photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.",
+        );
       }
       send({ stage: "decoding" });
       // A moment per stage, so the page shows its progress bar.

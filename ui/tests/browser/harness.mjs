@@ -17,20 +17,12 @@ export const MOCK = join(UI, "tests/browser/.build/mock.js");
 export const AXE = require.resolve("axe-core/axe.min.js");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-// The CSP of src-tauri/tauri.conf.json (the IPC origins are not needed: the
-// IPC is mocked inside the page).
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+// The CSP of src-tauri/tauri.conf.json, read from it so the two never
+// drift; only connect-src differs (the IPC is mocked inside the page).
+const CONF = JSON.parse(readFileSync(join(UI, "../src-tauri/tauri.conf.json"), "utf8"));
+export const CSP = Object.entries({ ...CONF.app.security.csp, "connect-src": "'self'" })
+  .map(([directive, sources]) => `${directive} ${sources}`)
+  .join("; ");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",

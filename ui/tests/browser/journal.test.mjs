@@ -163,7 +163,7 @@ for (const { name, viewport } of SIZES) {
       await page.waitForSelector("#photos-error:not([hidden])");
       assert.equal(
         await text(page, "#photos-error"),
-        "notes.txt: This file is not a photo: choose a JPEG, PNG or WebP image.",
+        "notes.txt: This is a text file, not a photo the app can read: choose a JPEG, PNG or WebP photo.",
       );
       assert.equal(await page.getAttribute("#photos", "aria-invalid"), "true");
       assert.match(await page.getAttribute("#photos", "aria-describedby"), /photos-error/);
@@ -171,12 +171,18 @@ for (const { name, viewport } of SIZES) {
       // A PNG cut short: the backend's words, beside the field.
       await page.setInputFiles("#photos", { name: "cut.png", mimeType: "image/png", buffer: photo.subarray(0, 40) });
       await page.waitForFunction(() => /cut\.png/.test(document.querySelector("#photos-error").textContent));
-      assert.equal(await text(page, "#photos-error"), "cut.png: The photo is damaged or cut off: choose it again.");
+      assert.equal(
+        await text(page, "#photos-error"),
+        "cut.png: This PNG photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.",
+      );
       // Over 30 MB: refused in the page, before it is read or sent.
       const sent = (await calls(page, "photo_add")).length;
       await page.setInputFiles("#photos", bigPath);
       await page.waitForFunction(() => /big\.jpg/.test(document.querySelector("#photos-error").textContent));
-      assert.equal(await text(page, "#photos-error"), "big.jpg: The photo is 31.0 MB; a photo may be at most 30 MB.");
+      assert.equal(
+        await text(page, "#photos-error"),
+        "big.jpg: This file is 31.1 MB; the most is 30 MB: choose a smaller photo.",
+      );
       assert.equal((await calls(page, "photo_add")).length, sent, "not sent to the backend");
       await scan(page, "check-in-photo-error");
       await done(page);

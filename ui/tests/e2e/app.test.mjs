@@ -9,7 +9,9 @@
 //
 // The tests run in order and share one data folder.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { crc32, deflateSync } from "node:zlib";
 import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { By } from "selenium-webdriver";
@@ -56,6 +58,8 @@ const SCREENS = [
   ["can-i", /^Can I/],
   ["timeline", /timeline/i],
   ["journal", /^Journal$/],
+  ["check-in", /^Check-in$/],
+  ["compare", /^Compare two days$/],
   ["sessions", /sessions/i],
   ["protocol", /plan/i],
   ["settings", /settings/i],
@@ -121,6 +125,75 @@ async function shootEveryScreen(scheme) {
     await driver.executeScript(() => window.scrollTo(0, 0));
     await screenshot(driver, `${route}-${scheme}`);
   }
+}
+
+/**
+ * A real 64×48 PNG (a gradient): what a client picks as a scalp photo. Made
+ * here with zlib so the test needs no image tool.
+ */
+const PHOTO = (() => {
+  const width = 64;
+  const height = 48;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) raw.set([x * 4, y * 5, 128], row + 1 + x * 3);
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+})();
+
+/** How many files the app keeps in its photo folder. */
+function photoFiles() {
+  const dir = join(dataDir, "photos");
+  return existsSync(dir) ? readdirSync(dir).length : 0;
+}
+
+/** Today's check-in is in the journal, with its day, note and photo shown. */
+async function seeJournalEntry() {
+  await go(driver, "journal");
+  const entry = await driver.executeScript((date) => {
+    const li = document.querySelector(`li.journal-entry[data-date="${date}"]`);
+    const img = li?.querySelector("img");
+    return (
+      li && {
+        day: li.querySelector(".entry-day")?.textContent,
+        note: li.querySelector(".entry-note")?.textContent,
+        alt: img?.alt,
+        src: img?.getAttribute("src"),
+      }
+    );
+  }, TODAY);
+  assert.ok(entry, "today's check-in is in the journal");
+  assert.equal(entry.day, "Day 4 after session 2");
+  assert.equal(entry.note, "A little red at the front.");
+  assert.match(entry.alt ?? "", /^Scalp photo, Day 4 after session 2, /);
+  assert.match(entry.src ?? "", /^photo:\/\/localhost\/[0-9a-f]{64}\/thumb$/);
+  await waitInPage(
+    driver,
+    "the journal's photo, served by the app",
+    (date) => {
+      const img = document.querySelector(`li.journal-entry[data-date="${date}"] img`);
+      return !!img && img.complete && img.naturalWidth > 0;
+    },
+    TODAY,
+  );
 }
 
 /**
@@ -253,6 +326,43 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     }
   });
 
+  step("a check-in with a real photo is saved, and the journal shows it with the photo the app serves", async () => {
+    await go(driver, "today");
+    assert.equal(await text(driver, "#check-in-h"), "How does your scalp look today?");
+    await click(driver, By.css("main a[href='#/check-in']"));
+    await waitRendered(driver, "check-in");
+    await click(driver, By.css("label[for='level-redness-mild']"));
+    await type(driver, "#note", "A little red at the front.");
+    await driver.findElement({ css: "#photos" }).sendKeys(tempFile("scalp.png", PHOTO));
+    // Imported by the backend (checked, re-encoded, three copies written).
+    await waitInPage(driver, "the photo's thumbnail", () => {
+      const img = document.querySelector(".photo-item img");
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    assert.equal(photoFiles(), 3, "the full-size copy, the screen copy and the thumbnail");
+    await click(driver, By.xpath("//button[normalize-space()='Save']"));
+    await waitRendered(driver, "today");
+    assert.equal(await text(driver, "#check-in-h"), "Checked in today");
+    // Yesterday's too (through the app's own command, as the journal's
+    // "Check in for yesterday" does), so the compare view has two days.
+    const yesterday = await driver.executeAsyncScript((date, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke("journal")
+        .then((j) => {
+          const photo = j.entries[0].photos[0].hash;
+          const symptoms = { ...j.entries[0].symptoms, redness: "moderate" };
+          return window.__TAURI_INTERNALS__.invoke("check_in_save", { date, symptoms, note: "", photos: [photo] });
+        })
+        .then(
+          (c) => done(c.day_label),
+          (e) => done(`failed: ${JSON.stringify(e)}`),
+        );
+    }, localDate(-1));
+    assert.equal(yesterday, "Day 3 after session 2");
+    assert.equal(photoFiles(), 3, "one photo in two check-ins is stored once");
+    await seeJournalEntry();
+  });
+
   step("after quitting and starting again on the same data folder, everything is kept", async () => {
     await quit(dataDir);
     await start(dataDir);
@@ -261,6 +371,7 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     assert.deepEqual(await bookedDates(), [FIRST, SECOND]);
     await go(driver, "protocol");
     assert.equal(await text(driver, "#current-h"), "Four dry days");
+    await seeJournalEntry();
   });
 
   step("screenshots of every screen at phone size, light", async () => {

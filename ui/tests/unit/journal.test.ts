@@ -89,8 +89,8 @@ describe("photo import progress", () => {
   it("refuses a file over 30 MB before it is read, naming its size", () => {
     expect(tooLarge(MAX_PHOTO_BYTES)).toBeNull();
     expect(tooLarge(0)).toBeNull();
-    expect(tooLarge(MAX_PHOTO_BYTES + 1)).toBe("the photo is 30.0 MB; a photo may be at most 30 MB");
-    expect(tooLarge(31_250_000)).toBe("the photo is 31.2 MB; a photo may be at most 30 MB");
+    expect(tooLarge(MAX_PHOTO_BYTES + 1)).toBe("This file is 30.1 MB; the most is 30 MB: choose a smaller photo.");
+    expect(tooLarge(31_250_000)).toBe("This file is 31.3 MB; the most is 30 MB: choose a smaller photo.");
   });
 });
 
