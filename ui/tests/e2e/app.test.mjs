@@ -327,11 +327,13 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
   });
 
   step("a check-in with a real photo is saved, and the journal shows it with the photo the app serves", async () => {
-    await go(driver, "today");
+    // Today is on show already (a tab click on it would not render again).
+    await driver.navigate().refresh();
+    await waitRendered(driver, "today");
     assert.equal(await text(driver, "#check-in-h"), "How does your scalp look today?");
     await click(driver, By.css("main a[href='#/check-in']"));
     await waitRendered(driver, "check-in");
-    await click(driver, By.css("label[for='level-redness-mild']"));
+    await click(driver, By.css("#level-redness-mild")); // the radio lies over its label
     await type(driver, "#note", "A little red at the front.");
     await driver.findElement({ css: "#photos" }).sendKeys(tempFile("scalp.png", PHOTO));
     // Imported by the backend (checked, re-encoded, three copies written).
