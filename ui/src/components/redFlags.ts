@@ -6,7 +6,7 @@
 
 import type { Clinic, RedFlagCard } from "../bindings";
 import { el, routeLink } from "../dom";
-import { mailHref, telHref } from "../logic";
+import { callOrWrite } from "../screens/common";
 
 /** One card per red flag, each a region named by its headline. */
 export function redFlagCards(cards: RedFlagCard[], clinic: Clinic | undefined): HTMLElement[] {
@@ -38,17 +38,6 @@ function contactLinks(clinic: Clinic | undefined): HTMLElement {
     return wrap;
   }
   const name = clinic?.name.trim();
-  const links = el("p", undefined, "contact-links");
-  if (phone) {
-    const a = el("a", `Call ${name || "your clinic"}: ${phone}`, "btn primary");
-    a.href = telHref(phone);
-    links.append(a);
-  }
-  if (email) {
-    const a = el("a", `Email ${email}`, "btn secondary");
-    a.href = mailHref(email);
-    links.append(a);
-  }
-  wrap.append(links);
+  wrap.append(callOrWrite(phone, email, `Call ${name || "your clinic"}: ${phone}`, "primary"));
   return wrap;
 }

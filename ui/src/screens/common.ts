@@ -117,9 +117,24 @@ export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "
   const section = el("section", undefined, "card contact");
   section.append(el(headingLevel, "Questions? Ask your clinic"));
   if (name) section.append(el("p", name, "clinic-name"));
+  const links = callOrWrite(phone, email, `Call ${phone}`, "secondary");
+  if (links.childElementCount) section.append(links);
+  return section;
+}
+
+/**
+ * A tap-to-call link (worded `callText`, styled `callStyle`) for a phone
+ * number and a tap-to-write link for an address; either may be "".
+ */
+export function callOrWrite(
+  phone: string,
+  email: string,
+  callText: string,
+  callStyle: "primary" | "secondary",
+): HTMLElement {
   const links = el("p", undefined, "contact-links");
   if (phone) {
-    const a = el("a", `Call ${phone}`, "btn secondary");
+    const a = el("a", callText, `btn ${callStyle}`);
     a.href = telHref(phone);
     links.append(a);
   }
@@ -128,8 +143,7 @@ export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "
     a.href = mailHref(email);
     links.append(a);
   }
-  if (links.childElementCount) section.append(links);
-  return section;
+  return links;
 }
 
 /** "2025-03-17" in a <time> element, formatted for the device's locale. */

@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { crc32, deflateSync } from "node:zlib";
 import { axe, problems, sharedBrowser, UI } from "./harness.mjs";
+import { png } from "../fixtures/png.mjs";
 
 const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 } },
@@ -22,37 +22,13 @@ const SIZES = [
 const SHOTS = join(UI, "../target/screenshots/browser");
 const openPage = sharedBrowser();
 
-/** A real PNG file of `w`×`h` pixels of one colour. */
-function png(w, h, [r, g, b]) {
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => [r, g, b]).flat())]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 let dir;
 let photoPath;
 let photo;
 let bigPath;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), "smp-journal-"));
-  photo = png(40, 30, [196, 130, 118]);
+  photo = png(40, 30, () => [196, 130, 118]);
   photoPath = join(dir, "scalp.png");
   writeFileSync(photoPath, photo);
   // Just over 30 MB (a sparse file: it takes no room on disk).

@@ -11,7 +11,6 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
 import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { By } from "selenium-webdriver";
@@ -39,6 +38,7 @@ import {
   waitText,
 } from "./harness.mjs";
 import { BAD_PROTOCOL } from "../fixtures/bad-protocol.mjs";
+import { png } from "../fixtures/png.mjs";
 
 /** The phone size of the screenshots (the window is 430×860 by default). */
 const PHONE = { width: 390, height: 844 };
@@ -127,37 +127,8 @@ async function shootEveryScreen(scheme) {
   }
 }
 
-/**
- * A real 64×48 PNG (a gradient): what a client picks as a scalp photo. Made
- * here with zlib so the test needs no image tool.
- */
-const PHOTO = (() => {
-  const width = 64;
-  const height = 48;
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) raw.set([x * 4, y * 5, 128], row + 1 + x * 3);
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-})();
+/** A real 64×48 PNG (a gradient): what a client picks as a scalp photo. */
+const PHOTO = png(64, 48, (x, y) => [x * 4, y * 5, 128]);
 
 /** How many files the app keeps in its photo folder. */
 function photoFiles() {
