@@ -1121,9 +1121,12 @@ export type PhotoProgress =
 { stage: "checking" } | 
 /**  Decoding the image. */
 { stage: "decoding" } | 
-/**  Making the copies; `done` of `of` written. */
+/**
+ *  Making the copies; `done` of `of` made. `done == of` comes once
+ *  all are written.
+ */
 { stage: "saving"; 
-/**  Copies written so far. */
+/**  Copies made so far. */
 done: number; 
 /**  Copies in all. */
 of: number };
