@@ -81,6 +81,35 @@ impl Check<'_> {
         Ok(s.to_string())
     }
 
+    /// A day window's `from_day` (1 when left out) and `to_day` (open
+    /// when left out), refusing a `to_day` before `from_day`. Rules and
+    /// warnings count days the same way.
+    fn day_range(
+        &self,
+        from_day: &Option<Spanned<i64>>,
+        to_day: &Option<Spanned<i64>>,
+    ) -> Result<(u32, Option<u32>), Error> {
+        let from = match from_day {
+            Some(v) => self.number(v, "from_day", 1..MAX_DAY + 1)?,
+            None => 1,
+        };
+        let to = match to_day {
+            Some(v) => {
+                let to = self.number(v, "to_day", 1..MAX_DAY + 1)?;
+                if to < from {
+                    return Err(self.err(
+                        v.span(),
+                        "to_day",
+                        format!("{to} is before from_day {from}"),
+                    ));
+                }
+                Some(to)
+            }
+            None => None,
+        };
+        Ok((from, to))
+    }
+
     fn number(&self, value: &Spanned<i64>, field: &str, range: Range<u32>) -> Result<u32, Error> {
         let v = *value.get_ref();
         match u32::try_from(v) {
@@ -214,24 +243,7 @@ impl Check<'_> {
                 ));
             }
         }
-        let from_day = match &raw.from_day {
-            Some(v) => self.number(v, "from_day", 1..MAX_DAY + 1)?,
-            None => 1,
-        };
-        let to_day = match &raw.to_day {
-            Some(v) => {
-                let to = self.number(v, "to_day", 1..MAX_DAY + 1)?;
-                if to < from_day {
-                    return Err(self.err(
-                        v.span(),
-                        "to_day",
-                        format!("{to} is before from_day {from_day}"),
-                    ));
-                }
-                Some(to)
-            }
-            None => None,
-        };
+        let (from_day, to_day) = self.day_range(&raw.from_day, &raw.to_day)?;
         // An avoid rule that never ends after a session would forbid the
         // activity for good, which no clinic means; only `between` ends by
         // itself. A lasting condition is real, but only once the sessions
@@ -295,24 +307,7 @@ impl Check<'_> {
             }
             RedFlagDays::BeforeSession
         } else {
-            let from_day = match &w.from_day {
-                Some(v) => self.number(v, "from_day", 1..MAX_DAY + 1)?,
-                None => 1,
-            };
-            let to_day = match &w.to_day {
-                Some(v) => {
-                    let to = self.number(v, "to_day", 1..MAX_DAY + 1)?;
-                    if to < from_day {
-                        return Err(self.err(
-                            v.span(),
-                            "to_day",
-                            format!("{to} is before from_day {from_day}"),
-                        ));
-                    }
-                    Some(to)
-                }
-                None => None,
-            };
+            let (from_day, to_day) = self.day_range(&w.from_day, &w.to_day)?;
             RedFlagDays::AfterSession { from_day, to_day }
         };
         let meaning = self.text(&w.meaning, "meaning")?;
