@@ -8,7 +8,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import { type CheckIn, commands, type Level, MAX_NOTE_CHARS, type PhotoProgress, type PhotoRef } from "../bindings";
 import { need } from "../api";
-import { button, el, FormErrors, routeLink } from "../dom";
+import { button, card as cardOf, el, FormErrors, routeLink } from "../dom";
 import { sentence } from "../format";
 import {
   LEVELS,
@@ -49,11 +49,7 @@ function backLink(back: string): HTMLElement {
 
 /** A past day as it was saved, with no control that could change it. */
 function readOnly(entry: CheckIn, ctx: Ctx): HTMLElement {
-  const card = el("section", undefined, "card");
-  card.setAttribute("aria-labelledby", "ro-h");
-  const h = el("h2", "What you noted");
-  h.id = "ro-h";
-  card.append(h);
+  const card = cardOf("What you noted");
   if (!entry.saved) {
     card.append(el("p", "You did not check in on this day."));
     return card;

@@ -6,7 +6,7 @@
 
 import { type CheckIn, commands, type Journal } from "../bindings";
 import { need } from "../api";
-import { button, el, routeLink } from "../dom";
+import { button, card as cardOf, el, routeLink } from "../dom";
 import { zoomableThumb } from "../components/zoom";
 import { photoAlt, symptomLines } from "../journal";
 import { placeError } from "../logic";
@@ -71,12 +71,8 @@ function entryItem(e: CheckIn, today: string, ctx: Ctx): HTMLElement {
 
 /** "Share with my clinic": the days to include (all by default) and the save. */
 function shareCard(journal: Journal, ctx: Ctx): HTMLElement {
-  const card = el("section", undefined, "card share");
-  card.setAttribute("aria-labelledby", "share-h");
-  const h = el("h2", "Share with my clinic");
-  h.id = "share-h";
+  const card = cardOf("Share with my clinic", "h2", "share");
   card.append(
-    h,
     el(
       "p",
       "Saves one file with your plan and the days you choose, photos included. Attach it to a message to your clinic: nothing is sent from the app.",
