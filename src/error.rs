@@ -96,6 +96,26 @@ pub enum Error {
         /// How many session dates were given.
         sessions: u32,
     },
+    /// A `.smpplan` file that does not parse, is too large or too new, or
+    /// whose plan does not make sense (`src/handover.rs`).
+    #[error("{}", protocol_message(source_name, *line, field.as_deref(), message))]
+    PlanFile {
+        /// Where the file came from: a path or a file name.
+        source_name: String,
+        /// 1-based line of the offending value, where known.
+        line: Option<u32>,
+        /// The field (TOML key) at fault, where known.
+        field: Option<String>,
+        /// What is wrong, naming the offending value.
+        message: String,
+    },
+    /// A `smp-aftercare://plan` link that is damaged, too long, of a newer
+    /// version, altered, or whose plan does not make sense.
+    #[error("plan link: {message}")]
+    PlanLink {
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// The largest number of sessions a plan may hold. Clinics give 2-4; the

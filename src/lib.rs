@@ -29,6 +29,8 @@
 //! | symptoms a check-in logs, and the cards they call for | [`red_flag`] |
 //! | which characters keep text inert in every sink | [`text`] |
 //! | the everyday words of "Can I…?" | [`words`] |
+//! | the clinic's hand-over: plan file, link | [`handover`] |
+//! | the languages of every text | [`lang`] |
 //! | errors | [`error`] |
 //!
 //! # Example
@@ -56,6 +58,8 @@ pub mod chart;
 pub mod date_entry;
 pub mod day;
 pub mod error;
+pub mod handover;
+pub mod lang;
 pub mod milestone;
 pub mod plan;
 pub mod preparation;
@@ -73,6 +77,8 @@ pub use builtin::{DEFAULT_PROTOCOL, builtin_ids};
 pub use chart::{Chart, ChartEnd, ChartOn, ChartRow, ChartSession, ChartStatus, Segment};
 pub use day::{day_before, day_number, nth_day, parse_date, parse_time, parse_zone};
 pub use error::Error;
+pub use handover::{ClinicDetails, HandoverProtocol, PlanFile};
+pub use lang::Lang;
 pub use milestone::{Change, HEADLINE_MAX, Milestone, MilestoneKind, Prepares};
 pub use plan::{Plan, PlanSummary};
 pub use preparation::{PrepItem, PrepKind, Preparation};

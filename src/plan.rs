@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::day::{check_supported, day_number};
 use crate::error::{Error, MAX_PLANNED};
+use crate::lang::Lang;
 use crate::milestone::{self, Milestone};
 use crate::protocol::Protocol;
 use crate::schedule::Schedule;
@@ -42,9 +43,25 @@ pub struct Plan {
     zone: Tz,
     milestones: Vec<Milestone>,
     warnings: Vec<Warning>,
+    lang: Lang,
 }
 
 impl Plan {
+    /// The same plan speaking `lang`: the protocol's texts in that language
+    /// where it has them (else its default language), and every text the
+    /// engine writes (milestones, reminders, day labels, red-flag cards)
+    /// from that language's message file.
+    pub fn with_lang(mut self, lang: Lang) -> Plan {
+        // Skeleton: the wording follows in the i18n work (issue 13).
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the plan's texts ([`Plan::with_lang`]).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The red-flag cards a check-in logged on `date` with `symptoms`
     /// matches: the protocol's `[[warning]]`s for that day, then the general
     /// card on signs of infection. Empty when nothing matches.
@@ -170,6 +187,7 @@ impl Plan {
             zone,
             milestones,
             warnings,
+            lang: Lang::En,
         })
     }
 
