@@ -1156,3 +1156,20 @@ fn open_refuses_hostile_files_and_links() {
         "aftercare: plan link: the link is damaged or was changed: ask your clinic for a new one"
     );
 }
+
+#[test]
+fn qr_sizes_are_as_docs_plan_file_says() {
+    use qrcode::{EcLevel, QrCode, Version};
+    let version = |bytes: usize| {
+        QrCode::with_error_correction_level(vec![b'a'; bytes], EcLevel::M)
+            .unwrap()
+            .version()
+    };
+    assert_eq!(
+        version(aftercare::handover::MAX_LINK_BYTES),
+        Version::Normal(38)
+    );
+    assert_eq!(version(202), Version::Normal(10));
+    assert_eq!(version(2331), Version::Normal(40));
+    assert_eq!(aftercare::handover::QR_EC_LEVEL, 'M');
+}
