@@ -22,25 +22,69 @@ use crate::protocol::Protocol;
 use crate::text;
 
 /// The plan-file format version this engine writes and the newest it reads.
+///
+/// ```
+/// use aftercare::handover::PLAN_FORMAT;
+///
+/// let text = format!("smpplan = {}\n", PLAN_FORMAT + 1);
+/// let err = aftercare::PlanFile::from_bytes("new.smpplan", text.as_bytes()).unwrap_err();
+/// assert!(err.to_string().ends_with("(format 2); update the app"));
+/// ```
 pub const PLAN_FORMAT: u32 = 1;
 
 /// The largest plan file read, in bytes (64 KiB).
+///
+/// ```
+/// use aftercare::handover::MAX_PLAN_FILE_BYTES;
+///
+/// let huge = vec![b'#'; MAX_PLAN_FILE_BYTES + 1];
+/// assert_eq!(
+///     aftercare::PlanFile::from_bytes("big.smpplan", &huge).unwrap_err().to_string(),
+///     "big.smpplan: the file is 65537 bytes; a plan file may be at most 65536 bytes",
+/// );
+/// ```
 pub const MAX_PLAN_FILE_BYTES: usize = 64 * 1024;
 
 /// The largest link written or read, in bytes: see `docs/plan-file.md` for
-/// the QR code it makes.
+/// the QR code it makes (version 38 at level [`QR_EC_LEVEL`], 71 mm square
+/// at 0.4 mm per module).
+///
+/// ```
+/// use aftercare::handover::MAX_LINK_BYTES;
+///
+/// let long = format!("smp-aftercare://plan?v=1&{}", "a".repeat(MAX_LINK_BYTES));
+/// assert!(aftercare::PlanFile::from_link(&long).unwrap_err().to_string().contains("at most 2000"));
+/// ```
 pub const MAX_LINK_BYTES: usize = 2_000;
 
 /// The link's scheme, registered by the app.
+///
+/// ```
+/// use aftercare::handover::LINK_SCHEME;
+///
+/// assert_eq!(format!("{LINK_SCHEME}://plan"), "smp-aftercare://plan");
+/// ```
 pub const LINK_SCHEME: &str = "smp-aftercare";
 
 /// The QR code's error-correction level for a plan link, as a letter (L, M,
 /// Q, H): M survives about 15% of the code smudged or torn, and the longest
 /// link ([`MAX_LINK_BYTES`]) still fits a version-40 code at it
 /// (`docs/plan-file.md`).
+///
+/// ```
+/// assert_eq!(aftercare::handover::QR_EC_LEVEL, 'M');
+/// ```
 pub const QR_EC_LEVEL: char = 'M';
 
 /// The longest clinic name, in characters.
+///
+/// ```
+/// use aftercare::ClinicDetails;
+/// use aftercare::handover::MAX_CLINIC_NAME_CHARS;
+///
+/// let clinic = ClinicDetails { name: "a".repeat(MAX_CLINIC_NAME_CHARS + 1), ..Default::default() };
+/// assert_eq!(clinic.check().unwrap_err().1, "is 101 characters long; at most 100 are allowed");
+/// ```
 pub const MAX_CLINIC_NAME_CHARS: usize = 100;
 /// The longest clinic phone number, in characters.
 pub const MAX_CLINIC_PHONE_CHARS: usize = 40;
