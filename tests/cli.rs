@@ -1173,3 +1173,23 @@ fn qr_sizes_are_as_docs_plan_file_says() {
     assert_eq!(version(2331), Version::Normal(40));
     assert_eq!(aftercare::handover::QR_EC_LEVEL, 'M');
 }
+
+#[test]
+fn share_writes_both_files_or_neither() {
+    let dir = temp_dir("share-both");
+    let out = dir.join("plan.smpplan");
+    let qr = dir.join("missing").join("card.svg");
+    assert_eq!(
+        bad(&share_args(&[
+            "--out",
+            out.to_str().unwrap(),
+            "--qr",
+            qr.to_str().unwrap()
+        ])),
+        format!(
+            "aftercare: cannot write {:?}: no such file",
+            qr.to_str().unwrap()
+        )
+    );
+    assert!(!out.exists());
+}

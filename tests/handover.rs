@@ -429,3 +429,20 @@ fn to_link_refuses_what_from_link_would() {
          each side"
     );
 }
+
+#[test]
+fn a_protocol_in_a_link_is_stored_as_canonical_text() {
+    // Packed by someone else, comments and all.
+    let text = own_protocol_text(2);
+    assert!(text.starts_with("# Our clinic's rules"));
+    let x = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10));
+    let read = PlanFile::from_link(&signed(&format!("v=1&x={x}&s=2026-03-01"))).unwrap();
+    assert_eq!(read.protocol, inline(2));
+    let HandoverProtocol::Inline { toml, .. } = &read.protocol else {
+        panic!("inline")
+    };
+    assert!(
+        toml.starts_with("format = 1\nid = \"our-clinic\"\n"),
+        "{toml}"
+    );
+}

@@ -309,7 +309,7 @@ pub(super) fn to_toml(file: &PlanFile) -> String {
         let table: toml::Table = toml::from_str(toml).unwrap_or_default();
         let mut doc = toml::Table::new();
         doc.insert("inline_protocol".to_string(), toml::Value::Table(table));
-        out.push_str("\n# The clinic's own protocol (docs/protocol-format.md).\n");
+        out.push_str("\n# The clinic's own protocol: the fields of a protocol file.\n");
         out.push_str(&toml::to_string(&doc).unwrap_or_default());
     }
     out

@@ -183,10 +183,15 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
             HandoverProtocol::Builtin(Protocol::builtin(id).map_err(|e| link_err(e.to_string()))?)
         }
         (None, Some(x)) => {
-            let toml = unpack(x)?;
-            let protocol = Protocol::from_toml("the clinic's protocol (x)", &toml)
+            let text = unpack(x)?;
+            let protocol = Protocol::from_toml("the clinic's protocol (x)", &text)
                 .map_err(|e| link_err(e.to_string()))?;
-            HandoverProtocol::Inline { protocol, toml }
+            // Stored as canonical text whoever packed it, as from a file.
+            let table: toml::Table = toml::from_str(&text).map_err(|e| link_err(e.to_string()))?;
+            HandoverProtocol::Inline {
+                protocol,
+                toml: super::file::canonical(&table),
+            }
         }
         (Some(_), Some(_)) => return Err(link_err("the link names two protocols (p and x)")),
         (None, None) => return Err(link_err("the link names no protocol (p or x)")),
