@@ -70,15 +70,15 @@ pub fn share(plan: &PlanArgs, clinic: ClinicArgs, outputs: &Outputs) -> Result<S
     if let Some(path) = &outputs.out {
         write(path, &text)?;
     }
-    if let (Some(path), Some(svg)) = (&outputs.qr, &svg) {
-        if let Err(e) = write(path, svg) {
-            // Both or neither: a plan file without the card's code is
-            // easily mistaken for a finished job.
-            if let Some(out) = &outputs.out {
-                let _ = std::fs::remove_file(out);
-            }
-            return Err(e);
+    if let (Some(path), Some(svg)) = (&outputs.qr, &svg)
+        && let Err(e) = write(path, svg)
+    {
+        // Both or neither: a plan file without the card's code is easily
+        // mistaken for a finished job.
+        if let Some(out) = &outputs.out {
+            let _ = std::fs::remove_file(out);
         }
+        return Err(e);
     }
     let mut stdout = String::new();
     if outputs.out.is_none() && !outputs.link {
