@@ -96,6 +96,8 @@ fn every_builtin_round_trips_through_a_file_and_a_link() {
         let link = plan.to_link().unwrap();
         assert!(link.len() <= MAX_LINK_BYTES);
         assert_eq!(PlanFile::from_link(&link).unwrap(), plan, "{id}");
+        // As pasted from a message, with a line break after it.
+        assert_eq!(PlanFile::from_link(&format!(" {link}\n")).unwrap(), plan);
     }
 }
 

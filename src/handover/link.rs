@@ -115,6 +115,8 @@ fn unpack(x: &str) -> Result<String, Error> {
 }
 
 pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
+    // Pasted links often carry a space or line break at either end.
+    let link = link.trim();
     let query = strip_prefix(link).ok_or_else(|| {
         let shown: String = link.chars().take(40).collect();
         link_err(format!(
