@@ -201,7 +201,7 @@ chart-from-to = { $word } del { $from } al { $to }
 chart-row = { $label }: { $parts }.
 chart-caption-healed = Desde tu primera sesión hasta el día en que habrás cicatrizado: del { $from } al { $to }.
 chart-caption-restrictions-over = Desde tu primera sesión hasta el fin de las restricciones de tu clínica: del { $from } al { $to }.
-chart-caption-unbooked = La sesión { $session } aún no tiene fecha, así que esto muestra del { $from } al { $to }; añade su fecha para ver el resto.
+chart-caption-unbooked = La sesión { $session } aún no está reservada, así que esto muestra del { $from } al { $to }; añade su fecha para ver el resto.
 chart-caption-last-rule = Desde tu primera sesión hasta la última indicación con fecha de tu clínica: del { $from } al { $to }.
 chart-today = Hoy
 chart-rows-label = Cada actividad, día a día
@@ -283,7 +283,7 @@ banner-missed-title =
         [one] Te has perdido un recordatorio
        *[other] Te has perdido { $count } recordatorios
     }
-banner-missed = La app estaba cerrada o el ordenador en reposo cuando tocaban.
+banner-missed = La app estaba cerrada o el ordenador en reposo cuando tocaba avisarte.
 banner-missed-show =
     { $count ->
         [one] Verlo
@@ -295,14 +295,14 @@ contact-call = Llamar al { $phone }
 contact-email = Escribir a { $email }
 
 ## Hoy (screens/today.ts)
-today-checked-in = Registro de hoy hecho
+today-checked-in = Ya has hecho el registro de hoy
 today-check-in-title = ¿Cómo ves hoy tu cuero cabelludo?
 today-checked-in-change = Puedes cambiarlo hoy y mañana.
 today-check-in-lead = Anota el enrojecimiento, el picor y lo demás, y añade una foto: tu diario muestra cómo cicatriza.
 today-check-in = Registrar
 today-check-in-edit-label = Editar el registro de hoy
 today-not-yet = Todavía no
-today-not-yet-sub = { $count } por esperar, lo más próximo primero
+today-not-yet-sub = { $count } en espera, lo más próximo primero
 today-with-care = Con cuidado
 today-with-care-sub = Permitido, con una condición
 today-ok-now = Ya puedes
@@ -358,10 +358,10 @@ timeline-plan = Tu plan
 timeline-done = (hecha)
 timeline-is-today = (hoy)
 timeline-session = Sesión { $n }
-timeline-unbooked = Aún sin fecha
-timeline-unbooked-gap = Aún sin fecha; normalmente { $min }–{ $max } días después de la anterior
-timeline-unbooked-min = Aún sin fecha; al menos { $min } días después de la anterior
-timeline-shown-once = Se mostrará cuando las { $count } sesiones tengan fecha
+timeline-unbooked = Aún sin reservar
+timeline-unbooked-gap = Aún sin reservar; normalmente { $min }–{ $max } días después de la anterior
+timeline-unbooked-min = Aún sin reservar; al menos { $min } días después de la anterior
+timeline-shown-once = Se mostrará cuando estén reservadas las { $count } sesiones
 
 ## Diario, registro y comparación
 journal-lead = Cómo cicatriza tu cuero cabelludo, día a día.
@@ -459,9 +459,9 @@ sessions-title = Tus sesiones
 sessions-is-right = ¿Es correcto el { $date }?
 sessions-change-the-date = Cambiar la fecha
 sessions-check-with-clinic = Consúltalo con tu clínica:
-sessions-booked = Con fecha
+sessions-booked = Reservadas
 sessions-none = Aún no hay sesiones. Añade abajo la fecha de tu primera sesión.
-sessions-booked-count = { $n } de { $count } sesiones previstas con fecha.
+sessions-booked-count = { $n } de { $count } sesiones previstas reservadas.
 sessions-change-date = Cambiar fecha
 sessions-change-date-label = Cambiar la fecha de la sesión { $n }
 sessions-delete-label = Borrar la sesión { $n }
@@ -511,7 +511,7 @@ settings-quiet-hint = Sin notificaciones durante esas horas; lo que toque espera
 settings-quiet-from = Silencio desde
 settings-quiet-until = Silencio hasta
 settings-denied = Tu móvil bloquea las notificaciones de SMP Aftercare. Permítelas en los Ajustes del móvil, en Aplicaciones, SMP Aftercare, Notificaciones.
-settings-care = Recordarme hidratar durante el día
+settings-care = Recordarme hidratar el cuero cabelludo durante el día
 settings-care-hint = Los días en que tu clínica lo pide más de una vez: un aviso a primera hora de la tarde y otro al anochecer, salvo que ya lo hayas marcado bastantes veces en Hoy. Nunca en horas de silencio.
 settings-zone = Zona horaria
 settings-zone-device = Seguir este dispositivo (ahora { $zone })
@@ -537,9 +537,9 @@ calendar-export = Exportar archivo de calendario
 calendar-cancelled = No se ha guardado: cerraste la ventana de guardar.
 calendar-saved = Guardado en { $path }. Ábrelo con tu app de calendario para añadir cada paso de tu plan.
 calendar-lead = Guarda tus sesiones, cambios y recordatorios en un archivo de calendario (.ics).
-log-title = El registro de la app
-log-none = La app no ha podido escribir su registro en este dispositivo.
-log-open = Abrir el registro
+log-title = El archivo de registro de la app
+log-none = La app no ha podido escribir su archivo de registro en este dispositivo.
+log-open = Abrir el archivo de registro
 log-copy = Copiar su ubicación
 log-copied = Copiado.
 log-copy-failed = Selecciona la ubicación de arriba y cópiala.
