@@ -16,7 +16,8 @@
 # - docs/screenshots/browser/: the browser tests' screenshots (chromium, the
 #   fake backend's fixed dates).
 # - docs/screenshots/days/: Today on day 2, day 6 and a session day of the
-#   default protocol, from the real app (ui/scripts/day-shots.mjs). The one
+#   default protocol, and day 6 on a Spanish device (LC_ALL=es_ES.UTF-8),
+#   from the real app (ui/scripts/day-shots.mjs). The one
 #   named before-news-first-* is kept by hand: Today before issue 11.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,8 @@ rm -rf target/screenshots/app target/screenshots/browser
 echo "==> browser screenshots (chromium, fake backend)"
 npm --prefix ui run build:mock
 (cd ui && node --test --test-concurrency=1 --test-name-pattern='screenshots' tests/browser/app.test.mjs)
+# Today and Settings in Spanish (today-es-phone.png, settings-es-phone.png).
+(cd ui && node --test --test-concurrency=1 tests/browser/lang.test.mjs)
 
 echo "==> app screenshots (the real app, today = $DEMO_TODAY)"
 SMP_AFTERCARE_TODAY="$DEMO_TODAY" SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" \
@@ -50,7 +53,7 @@ for kind in app browser; do
   echo "screenshots: ${#shots[@]} pictures copied to docs/screenshots/$kind/"
 done
 
-echo "==> Today on day 2, day 6 and a session day (the real app, light and dark)"
+echo "==> Today on day 2, day 6, a session day and day 6 in Spanish (the real app, light and dark)"
 rm -rf target/screenshots/days
 SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" dbus-run-session -- node ui/scripts/day-shots.mjs target/screenshots/days
 mkdir -p docs/screenshots/days

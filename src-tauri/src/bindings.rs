@@ -60,6 +60,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             protocols::protocol_import,
             settings::settings,
             settings::settings_set,
+            settings::language,
             reminders::reminders_upcoming,
             reminders::reminders_missed,
             reminders::notifications_allow,

@@ -7,7 +7,7 @@
 //! builds the same thing, so what the UI shows and what the notifications
 //! say never disagree.
 
-use aftercare::{Plan, Protocol, Reminder};
+use aftercare::{Lang, Plan, Protocol, Reminder};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -36,6 +36,9 @@ pub struct Current {
     pub values_reset: Vec<ValueReset>,
     /// The zone days are counted in.
     pub zone: Tz,
+    /// The language the plan's texts (and the UI) speak: the client's
+    /// choice, or the device's.
+    pub lang: Lang,
     /// The instant the snapshot was taken.
     pub now: DateTime<Utc>,
     /// Today's date in `zone`.
@@ -95,6 +98,7 @@ impl Current {
             })?,
         };
         let zone = settings.zone.zone(clock.device_zone());
+        let lang = settings.language.lang(clock.device_lang());
         let plan = if sessions.is_empty() {
             None
         } else {
@@ -103,11 +107,14 @@ impl Current {
                 Plan::new(protocol.clone(), dates.clone(), planned, zone),
                 proposed,
             ) {
-                (Ok(plan), _) => Some(plan),
+                (Ok(plan), _) => Some(plan.with_lang(lang)),
                 (Err(e), Some(field)) => return Err(AppError::from_engine(e, field)),
                 (Err(e), None) => {
-                    let retry =
-                        planned.and_then(|_| Plan::new(protocol.clone(), dates, None, zone).ok());
+                    let retry = planned.and_then(|_| {
+                        Plan::new(protocol.clone(), dates, None, zone)
+                            .ok()
+                            .map(|p| p.with_lang(lang))
+                    });
                     values_reset.push(ValueReset {
                         field: if retry.is_some() { "planned" } else { "sessions" }.into(),
                         session_id: None,
@@ -143,6 +150,7 @@ impl Current {
             settings,
             values_reset,
             zone,
+            lang,
             now,
             today,
         })
@@ -166,5 +174,50 @@ impl Current {
                 .planned
                 .unwrap_or_else(|| self.protocol.sessions().usual),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LanguageMode;
+
+    /// A device set to Spanish, at a fixed instant.
+    struct SpanishDevice;
+
+    impl Clock for SpanishDevice {
+        fn now(&self) -> DateTime<Utc> {
+            DateTime::parse_from_rfc3339("2026-03-07T10:00:00Z")
+                .unwrap()
+                .to_utc()
+        }
+        fn device_zone(&self) -> Tz {
+            Tz::UTC
+        }
+        fn device_lang(&self) -> Lang {
+            Lang::Es
+        }
+    }
+
+    #[test]
+    fn the_plan_speaks_the_chosen_language_else_the_devices() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        store
+            .insert_session(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+            .unwrap();
+        let c = Current::load(&store, &SpanishDevice).unwrap();
+        assert_eq!(c.lang, Lang::Es);
+        assert_eq!(c.plan.unwrap().lang(), Lang::Es);
+
+        store
+            .save_settings(&Settings {
+                language: LanguageMode::Fixed(Lang::En),
+                ..Settings::default()
+            })
+            .unwrap();
+        let c = Current::load(&store, &SpanishDevice).unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.plan.unwrap().lang(), Lang::En);
     }
 }

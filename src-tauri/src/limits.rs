@@ -149,6 +149,7 @@ pub fn settings(form: &SettingsForm) -> Result<(), AppError> {
     if let ZoneChoice::Fixed { zone } = &form.zone {
         check("zone", "the time zone", zone, value)?;
     }
+    check("language", "the language", &form.language, value)?;
     let note = Max::Chars(MAX_NOTE_CHARS);
     check("clinic.name", "the clinic's name", &form.clinic.name, note)?;
     check(

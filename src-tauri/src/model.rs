@@ -2,6 +2,7 @@
 //! store, the commands and the reminder scheduler, so each speaks of the same
 //! things with the same names.
 
+use aftercare::Lang;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,56 @@ impl ZoneMode {
     }
 }
 
+/// Which language the app speaks: the device's (when the app has messages
+/// for it, else English) or one the client chose.
+///
+/// ```
+/// use aftercare::Lang;
+/// use smp_aftercare_lib::model::LanguageMode;
+///
+/// assert_eq!(LanguageMode::Device.lang(Lang::Es), Lang::Es);
+/// assert_eq!(LanguageMode::Fixed(Lang::En).lang(Lang::Es), Lang::En);
+/// assert_eq!(LanguageMode::parse("es"), Some(LanguageMode::Fixed(Lang::Es)));
+/// assert_eq!(LanguageMode::Fixed(Lang::Es).name(), "es");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LanguageMode {
+    /// Follow the device's language.
+    #[default]
+    Device,
+    /// Always this language.
+    Fixed(Lang),
+}
+
+impl LanguageMode {
+    /// The language spoken, given the device's.
+    pub fn lang(self, device: Lang) -> Lang {
+        match self {
+            LanguageMode::Device => device,
+            LanguageMode::Fixed(lang) => lang,
+        }
+    }
+
+    /// The name the settings form and the store use: `device`, `en`, `es`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LanguageMode::Device => "device",
+            LanguageMode::Fixed(lang) => lang.tag(),
+        }
+    }
+
+    /// The mode a name stands for ([`LanguageMode::name`]), if any.
+    pub fn parse(name: &str) -> Option<LanguageMode> {
+        if name == "device" {
+            return Some(LanguageMode::Device);
+        }
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag() == name)
+            .map(LanguageMode::Fixed)
+    }
+}
+
 /// A daily span in which no notification is shown; reminders due inside it
 /// are delivered when it ends. `start` may be later than `end` (overnight).
 /// The rules that read it live in `reminders/quiet.rs`.
@@ -136,6 +187,8 @@ pub struct Settings {
     /// day and that is not ticked off often enough yet ("Remind me to
     /// moisturise during the day"). Off until the client turns it on.
     pub care_reminders: bool,
+    /// The app's language: the device's, or one the client chose.
+    pub language: LanguageMode,
 }
 
 /// The reminder time until the client picks one.
@@ -154,6 +207,7 @@ impl Default for Settings {
             launch_at_login: false,
             clinic: Clinic::default(),
             care_reminders: false,
+            language: LanguageMode::Device,
         }
     }
 }
@@ -182,6 +236,8 @@ pub struct SettingsForm {
     pub clinic: Clinic,
     /// See [`Settings::care_reminders`].
     pub care_reminders: bool,
+    /// The app's language: `device` (follow the device), `en` or `es`.
+    pub language: String,
 }
 
 /// Quiet hours on the wire.
@@ -224,6 +280,7 @@ impl From<&Settings> for SettingsForm {
             launch_at_login: s.launch_at_login,
             clinic: s.clinic.clone(),
             care_reminders: s.care_reminders,
+            language: s.language.name().to_string(),
         }
     }
 }

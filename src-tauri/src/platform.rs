@@ -2,6 +2,7 @@
 //! permission to notify. Commands and the reminder scheduler both use them;
 //! tests pass their own.
 
+use aftercare::Lang;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -14,6 +15,12 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
     /// The device's time zone (for plans that follow the device).
     fn device_zone(&self) -> Tz;
+    /// The device's language, when the app speaks it (else English). Read
+    /// here, in the shell, and handed to the engine; tests' clocks speak
+    /// English unless they say otherwise.
+    fn device_lang(&self) -> Lang {
+        Lang::En
+    }
 }
 
 /// The system clock and the system's zone (UTC when it cannot be read or
@@ -37,6 +44,14 @@ impl Clock for SystemClock {
                 Tz::UTC
             }
         }
+    }
+
+    fn device_lang(&self) -> Lang {
+        // The first of the user's languages the app speaks (`LANG`,
+        // `LC_ALL` and `LC_MESSAGES` on Linux; the system's list elsewhere).
+        sys_locale::get_locales()
+            .find_map(|l| Lang::from_locale(&l))
+            .unwrap_or_default()
     }
 }
 

@@ -80,6 +80,10 @@ impl Clock for AppClock {
     fn device_zone(&self) -> Tz {
         SystemClock.device_zone()
     }
+
+    fn device_lang(&self) -> aftercare::Lang {
+        SystemClock.device_lang()
+    }
 }
 
 #[cfg(test)]

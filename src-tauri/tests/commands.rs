@@ -660,6 +660,33 @@ fn a_file_is_checked_without_being_kept_or_followed() {
 }
 
 #[test]
+fn the_language_follows_the_device_until_one_is_chosen() {
+    let h = harness("language", "2026-03-04T10:00:00Z");
+    // The test clock's device speaks English.
+    assert_eq!(
+        h.ok("language", json!({})),
+        json!({ "lang": "en", "device": "en" })
+    );
+    let mut s = h.ok("settings", json!({}));
+    assert_eq!(s["language"], "device");
+    s["language"] = json!("fr");
+    let e = h.err("settings_set", json!({ "settings": s.clone() }));
+    assert_eq!(e["field"], "language");
+    assert_eq!(
+        e["message"],
+        "\"fr\" is not a language the app speaks: choose device, en or es"
+    );
+    assert_eq!(h.ok("settings", json!({}))["language"], "device");
+    s["language"] = json!("es");
+    h.ok("settings_set", json!({ "settings": s }));
+    assert_eq!(
+        h.ok("language", json!({})),
+        json!({ "lang": "es", "device": "en" })
+    );
+    assert_eq!(h.ok("settings", json!({}))["language"], "es");
+}
+
+#[test]
 fn settings_are_validated_and_saved() {
     let h = harness("settings", "2026-03-04T10:00:00Z");
     let mut s = h.ok("settings", json!({}));

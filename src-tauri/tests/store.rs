@@ -8,7 +8,8 @@ use aftercare::{Level, Symptoms};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rusqlite::Connection;
 use smp_aftercare_lib::model::{
-    Clinic, DeliveryHow, LogEntry, ProtocolChoice, QuietHours, SessionRow, Settings, ZoneMode,
+    Clinic, DeliveryHow, LanguageMode, LogEntry, ProtocolChoice, QuietHours, SessionRow, Settings,
+    ZoneMode,
 };
 use smp_aftercare_lib::store::{
     CheckInRow, DB_FILE, Opened, PhotoRow, SCHEMA_VERSION, Store, StoreError,
@@ -290,6 +291,7 @@ fn sample_settings() -> Settings {
             email: "hello@example.com".to_string(),
         },
         care_reminders: true,
+        language: LanguageMode::Fixed(aftercare::Lang::Es),
     }
 }
 
@@ -361,7 +363,8 @@ fn a_setting_of_the_wrong_type_falls_back_alone() {
 
 /// The exact document the previous app wrote (its `Settings` serialized by
 /// serde, every field present), in a real file: it loads typed, with
-/// nothing reset, and is written back in the same shape.
+/// nothing reset (and the settings added since at their defaults: no care
+/// reminders, the device's language), and is written back in the same shape.
 #[test]
 fn settings_written_by_the_previous_app_load_typed() {
     let dir = Scratch::new("prevsettings");
@@ -379,6 +382,7 @@ fn settings_written_by_the_previous_app_load_typed() {
         Settings {
             reminders_enabled: true,
             care_reminders: false,
+            language: LanguageMode::Device,
             ..sample_settings()
         }
     );
@@ -389,11 +393,11 @@ fn settings_written_by_the_previous_app_load_typed() {
         .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
         .unwrap();
     // The same document, with the settings added since (care reminders,
-    // off as before) at the end.
+    // off as before; the language, the device's as before) at the end.
     assert_eq!(
         stored,
         format!(
-            "{},\"care_reminders\":false}}",
+            "{},\"care_reminders\":false,\"language\":\"device\"}}",
             &previous[..previous.len() - 1]
         )
     );

@@ -8,7 +8,8 @@
 //
 // SMP_AFTERCARE_BIN names the app binary (default: target/debug/smp-aftercare).
 // The days: one session on 2 March 2026 of the default protocol, seen on its
-// day 2 and day 6, and the day of a second session on 16 March.
+// day 2 and day 6 (also on a Spanish device), and the day of a second
+// session on 16 March.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
@@ -27,6 +28,8 @@ const DAYS = [
   { name: "today-day-2", today: "2026-03-03", sessions: ["2026-03-02"] },
   { name: "today-day-6", today: "2026-03-07", sessions: ["2026-03-02"] },
   { name: "today-session-day", today: "2026-03-16", sessions: ["2026-03-02", "2026-03-16"] },
+  // A Spanish device: the app reads its language from the locale (sys-locale).
+  { name: "today-day-6-es", today: "2026-03-07", sessions: ["2026-03-02"], locale: "es_ES" },
 ];
 
 const out = resolve(process.argv[2] ?? "target/screenshots/days");
@@ -37,7 +40,7 @@ try {
   for (const day of DAYS) {
     // The app reads its today once, at start: one driver (and app) per day.
     process.env.SMP_AFTERCARE_TODAY = day.today;
-    const server = await startTauriDriver(display);
+    const server = await startTauriDriver(display, day.locale);
     const dataDir = freshDataDir(day.name);
     for (const scheme of ["light", "dark"]) {
       const driver = await launchApp(server, binary, dataDir, { scheme });

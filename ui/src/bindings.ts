@@ -102,6 +102,11 @@ export const commands = {
 	 *  (`async`) because the phone's dialog blocks until answered.
 	 */
 	settingsSet: (settings: SettingsForm) => typedError<SettingsForm, AppError>(__TAURI_INVOKE("settings_set", { settings })),
+	/**
+	 *  The language the UI renders in, read before every screen so that the
+	 *  UI and the engine's texts (built with the same setting) always agree.
+	 */
+	language: () => typedError<Language, AppError>(__TAURI_INVOKE("language")),
 	/**  The next `limit` reminders not yet delivered, soonest first. */
 	remindersUpcoming: (limit: number) => typedError<UpcomingReminder[], AppError>(__TAURI_INVOKE("reminders_upcoming", { limit })),
 	/**
@@ -846,6 +851,27 @@ export type KeyDay = {
 	text: string,
 };
 
+/**  A language the app has message files for. */
+export type Lang = 
+/**  English, the default and the fallback. */
+"en" | 
+/**  Spanish. */
+"es";
+
+/**  The language the app speaks now, and the device's. */
+export type Language = {
+	/**
+	 *  What the UI and the engine's texts speak: the client's choice, or
+	 *  the device's language.
+	 */
+	lang: Lang,
+	/**
+	 *  The device's language (English when the app doesn't speak it), for
+	 *  the "Device language" choice.
+	 */
+	device: Lang,
+};
+
 /**  How strong a symptom is. */
 export type Level = 
 /**  Not at all. */
@@ -1547,6 +1573,8 @@ export type SettingsForm = {
 	clinic: Clinic,
 	/**  See [`Settings::care_reminders`]. */
 	care_reminders: boolean,
+	/**  The app's language: `device` (follow the device), `en` or `es`. */
+	language: string,
 };
 
 /**  A symptom a check-in asks about. */

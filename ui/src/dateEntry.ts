@@ -8,12 +8,13 @@
 
 import type { DateOrder, DateProblem } from "./bindings";
 import { parseDay } from "./format";
+import { locale as appLocale, t } from "./i18n";
 
 /** A fixed day used only as an example of the form ("14/03/2026"). */
 const EXAMPLE_DAY = "2026-03-14";
 
 /** The numeric form of dates in `locale` (Latin digits, as the engine reads). */
-function numeric(locale?: string): Intl.DateTimeFormat {
+function numeric(locale = appLocale()): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
     day: "2-digit",
     month: "2-digit",
@@ -23,7 +24,7 @@ function numeric(locale?: string): Intl.DateTimeFormat {
 }
 
 /** The order of day, month and year in `locale`, for the engine to read a typed date. */
-export function dateOrder(locale?: string): DateOrder {
+export function dateOrder(locale = appLocale()): DateOrder {
   const order = numeric(locale)
     .formatToParts(parseDay(EXAMPLE_DAY))
     .map((p) => p.type)
@@ -34,17 +35,17 @@ export function dateOrder(locale?: string): DateOrder {
 }
 
 /** `iso` as the client would type it in `locale` ("14/03/2026"). */
-export function typedForm(iso: string, locale?: string): string {
+export function typedForm(iso: string, locale = appLocale()): string {
   return numeric(locale).format(parseDay(iso));
 }
 
 /** An example of the form to type, such as "14/03/2026". */
-export function example(locale?: string): string {
+export function example(locale = appLocale()): string {
   return typedForm(EXAMPLE_DAY, locale);
 }
 
 /** "31 February" (or "February 31") in `locale`, for a day that doesn't exist. */
-function dayAndMonth(day: number, month: number, locale?: string): string {
+function dayAndMonth(day: number, month: number, locale = appLocale()): string {
   const first = parseDay(`2000-${String(month).padStart(2, "0")}-01`);
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long" })
     .formatToParts(first)
@@ -56,27 +57,29 @@ function dayAndMonth(day: number, month: number, locale?: string): string {
  * The engine's problem with a typed date in the client's words. `longDate`
  * shows a date (a day already booked) in their locale.
  */
-export function dateProblemText(problem: DateProblem, longDate: (iso: string) => string, locale?: string): string {
-  const like = `for example ${example(locale)}`;
+export function dateProblemText(problem: DateProblem, longDate: (iso: string) => string, locale = appLocale()): string {
+  const like = example(locale);
+  // Years as written, never grouped ("2,199").
+  const year = (y: number) => String(y);
   switch (problem.problem) {
     case "empty":
-      return `Enter the date: day, month and year, ${like}.`;
+      return t("date-empty", { like });
     case "not_a_date":
-      return `“${problem.text}” is not a date. Type the day, month and year, ${like}.`;
+      return t("date-not-a-date", { text: problem.text, like });
     case "short_year":
-      return `Use a 4-digit year, ${like}.`;
+      return t("date-short-year", { like });
     case "no_such_month":
-      return `There is no month ${problem.month}. Type the day, month and year, ${like}.`;
+      return t("date-no-such-month", { month: problem.month, like });
     case "no_such_day": {
       const name = dayAndMonth(problem.day, problem.month, locale);
       // 29 February exists in other years: say which year lacks it.
       return problem.month === 2 && problem.day === 29
-        ? `There is no ${name} in ${problem.year}.`
-        : `There is no ${name}.`;
+        ? t("date-no-such-day-in", { name, year: year(problem.year) })
+        : t("date-no-such-day", { name });
     }
     case "out_of_range":
-      return `The app can't plan for the year ${problem.year}: choose a date from 1970 to 2199.`;
+      return t("date-out-of-range", { year: year(problem.year) });
     case "booked":
-      return `You already have a session on ${longDate(problem.date)}.`;
+      return t("date-booked", { date: longDate(problem.date) });
   }
 }

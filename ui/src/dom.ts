@@ -2,6 +2,7 @@
 // and nothing sets inline styles (the CSP allows only the app's stylesheet).
 
 import type { AppError } from "./bindings";
+import { t } from "./i18n";
 import { placeError } from "./logic";
 
 /** Creates an element with text content (never HTML) and classes. */
@@ -123,7 +124,7 @@ export function input(type: string, value = "", extra: Partial<HTMLInputElement>
   // (Dates are typed into a text field the engine reads, with the form in
   // its hint rather than a placeholder that looks filled in:
   // components/dateField.ts.)
-  if (type === "time" && i.type !== "time") i.placeholder = "HH:MM";
+  if (type === "time" && i.type !== "time") i.placeholder = t("time-placeholder");
   return i;
 }
 

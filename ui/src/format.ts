@@ -1,6 +1,9 @@
-// Dates and relative days for display, in the device's locale through Intl.
+// Dates and relative days for display, in the app's language through Intl
+// (i18n.ts's `locale()`: the device's locale when it speaks that language).
 // Day counts always come from the engine (`allowed_in_days`, `in_days`); this
 // module only turns them into words, and never counts days itself.
+
+import { locale as appLocale } from "./i18n";
 
 /** A `YYYY-MM-DD` calendar date as a local Date at noon, for formatting only. */
 export function parseDay(iso: string): Date {
@@ -21,8 +24,8 @@ export interface Formats {
   dateTime(local: string): string;
 }
 
-/** Formatters for `locale` (undefined: the device's locale). */
-export function createFormats(locale?: string): Formats {
+/** Formatters for `locale` (by default the app's: `i18n.locale()`). */
+export function createFormats(locale = appLocale()): Formats {
   const short = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short" });
   const shortYear = new Intl.DateTimeFormat(locale, {
     weekday: "short",

@@ -5,24 +5,35 @@
 
 import { MAX_PHOTO_BYTES } from "./bindings";
 import type { CheckIn, Level, PhotoProgress, Symptom, Symptoms } from "./bindings";
+import { t } from "./i18n";
 
-/** The symptoms a check-in asks about, in the order it asks. */
-export const SYMPTOMS: readonly { id: Symptom; label: string }[] = [
-  { id: "redness", label: "Redness" },
-  { id: "itching", label: "Itching" },
-  { id: "scabs", label: "Scabbing" },
-  { id: "soreness", label: "Tenderness" },
-  { id: "swelling", label: "Swelling" },
-  { id: "sunburn", label: "Sunburn" },
+/** The symptoms a check-in asks about, in the order it asks, with their message ids. */
+const SYMPTOM_KEYS: readonly { id: Symptom; key: string }[] = [
+  { id: "redness", key: "symptom-redness" },
+  { id: "itching", key: "symptom-itching" },
+  { id: "scabs", key: "symptom-scabs" },
+  { id: "soreness", key: "symptom-soreness" },
+  { id: "swelling", key: "symptom-swelling" },
+  { id: "sunburn", key: "symptom-sunburn" },
 ];
 
-/** The four levels, weakest first. */
-export const LEVELS: readonly { id: Level; label: string }[] = [
-  { id: "none", label: "None" },
-  { id: "mild", label: "Mild" },
-  { id: "moderate", label: "Moderate" },
-  { id: "strong", label: "Strong" },
+/** The four levels, weakest first, with their message ids. */
+const LEVEL_KEYS: readonly { id: Level; key: string }[] = [
+  { id: "none", key: "level-none" },
+  { id: "mild", key: "level-mild" },
+  { id: "moderate", key: "level-moderate" },
+  { id: "strong", key: "level-strong" },
 ];
+
+/** The symptoms a check-in asks about, in the order it asks, named in the UI's language. */
+export function symptoms(): { id: Symptom; label: string }[] {
+  return SYMPTOM_KEYS.map(({ id, key }) => ({ id, label: t(key) }));
+}
+
+/** The four levels, weakest first, named in the UI's language. */
+export function levels(): { id: Level; label: string }[] {
+  return LEVEL_KEYS.map(({ id, key }) => ({ id, label: t(key) }));
+}
 
 /**
  * The most bytes a photo file may have (the backend's, 30 MB), checked in
@@ -33,7 +44,7 @@ export { MAX_PHOTO_BYTES };
 /** The file types the photo field offers (what the backend reads). */
 export const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 
-const levelLabel = (l: Level) => LEVELS.find((x) => x.id === l)!.label.toLowerCase();
+const levelLabel = (l: Level) => t(LEVEL_KEYS.find((x) => x.id === l)!.key).toLowerCase();
 
 /** Every symptom at "none". */
 export function noSymptoms(): Symptoms {
@@ -42,14 +53,16 @@ export function noSymptoms(): Symptoms {
 
 /** "Redness: mild" for each symptom felt, in asking order; empty when none was. */
 export function symptomLines(s: Symptoms): string[] {
-  return SYMPTOMS.filter((x) => s[x.id] !== "none").map((x) => `${x.label}: ${levelLabel(s[x.id])}`);
+  return symptoms()
+    .filter((x) => s[x.id] !== "none")
+    .map((x) => t("symptom-line", { symptom: x.label, level: levelLabel(s[x.id]) }));
 }
 
 /** The words under a photo's progress bar. */
 export function progressText(p: PhotoProgress): string {
-  if (p.stage === "checking") return "Checking…";
-  if (p.stage === "decoding") return "Reading the photo…";
-  return `Saving ${Math.min(p.done + 1, p.of)} of ${p.of}`;
+  if (p.stage === "checking") return t("photo-checking");
+  if (p.stage === "decoding") return t("photo-decoding");
+  return t("photo-saving", { n: Math.min(p.done + 1, p.of), of: p.of });
 }
 
 /** How far along (0-1) a progress message is, for the bar. */
@@ -67,14 +80,14 @@ export function tooLarge(bytes: number): string | null {
   if (bytes <= MAX_PHOTO_BYTES) return null;
   // Rounded UP to a tenth, as the backend does (photos/sniff.rs), so a file
   // just over the limit never reads "30.0 MB; the most is 30 MB".
-  const mb = (Math.ceil(bytes / 100_000) / 10).toFixed(1);
-  return `This file is ${mb} MB; the most is ${MAX_PHOTO_BYTES / 1_000_000} MB: choose a smaller photo.`;
+  const mb = Math.ceil(bytes / 100_000) / 10;
+  return t("photo-too-large", { mb, max: MAX_PHOTO_BYTES / 1_000_000 });
 }
 
 /** "Scalp photo, Day 6 after session 2, Thu 12 Mar" (with its place when a day has several). */
 export function photoAlt(entry: CheckIn, shownDate: string, index = 0): string {
-  const nth = entry.photos.length > 1 ? ` (${index + 1} of ${entry.photos.length})` : "";
-  return `Scalp photo, ${entry.day_label}, ${shownDate}${nth}`;
+  const args = { day: entry.day_label, date: shownDate, n: index + 1, of: entry.photos.length };
+  return t(entry.photos.length > 1 ? "photo-alt-nth" : "photo-alt", args);
 }
 
 /**

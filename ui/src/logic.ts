@@ -22,6 +22,7 @@ import type {
 import { MAX_FILE_NAME_BYTES, MAX_PROTOCOL_BYTES } from "./bindings";
 import { dateProblemText } from "./dateEntry";
 import { createFormats, type Formats, sentence } from "./format";
+import { t } from "./i18n";
 
 // ---------------------------------------------------------------- Today
 
@@ -40,21 +41,22 @@ export function groupActivities(activities: ActivityStatus[]): Groups {
 
 /** "Day 4 after session 2 of 3", or what stands in for it. */
 export function dayHeading(status: DayStatus): string {
-  if (status.healed) return "You're fully healed";
-  if (status.restrictions_over) return "Your clinic's restrictions are over";
-  if (status.day === null || status.session === null) return "Before your first session";
-  if (status.day === 1) return `Session ${status.session} of ${status.planned} is today`;
-  return `Day ${status.day} after session ${status.session} of ${status.planned}`;
+  if (status.healed) return t("day-healed");
+  if (status.restrictions_over) return t("day-restrictions-over");
+  if (status.day === null || status.session === null) return t("day-before-first");
+  const args = { day: status.day, session: status.session, planned: status.planned };
+  if (status.day === 1) return t("day-session-today", args);
+  return t("day-after-session", args);
 }
 
 /** When an avoided activity becomes allowed: "from Sat 22 Mar, in 2 days". */
 export function avoidUntil(a: ActivityStatus, f: Formats, todayIso?: string): string {
   if (a.allowed_from !== null && a.allowed_in_days !== null) {
-    return `from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}`;
+    return t("avoid-from", { when: f.when(a.allowed_from, a.allowed_in_days, todayIso) });
   }
-  if (a.until_next_session) return a.after_next_session ? "until after your next session" : "until your next session";
-  if (a.ask_clinic_from !== null) return `not before ${f.date(a.ask_clinic_from, todayIso)}, then ask your clinic`;
-  return "no end date set yet";
+  if (a.until_next_session) return t(a.after_next_session ? "avoid-until-after-next" : "avoid-until-next");
+  if (a.ask_clinic_from !== null) return t("avoid-ask-from", { date: f.date(a.ask_clinic_from, todayIso) });
+  return t("avoid-no-end");
 }
 
 /**
@@ -62,13 +64,13 @@ export function avoidUntil(a: ActivityStatus, f: Formats, todayIso?: string): st
  * condition, when that is later than the date it is first allowed.
  */
 export function fullyFineFrom(a: ActivityStatus, f: Formats, todayIso?: string): string | null {
-  if (a.status === "limited" && a.lasting) return "For good: your clinic's lasting advice.";
+  if (a.status === "limited" && a.lasting) return t("fine-lasting");
   if (a.status === "limited" && a.ok_from === null && a.ask_clinic_from !== null) {
-    return `Your clinic's plan says nothing from ${f.date(a.ask_clinic_from, todayIso)} on: ask them then.`;
+    return t("fine-silent-from", { date: f.date(a.ask_clinic_from, todayIso) });
   }
   if (a.status === "ok" || a.ok_from === null) return null;
   if (a.status === "avoid" && a.ok_from === a.allowed_from) return null;
-  return `Fully fine from ${f.date(a.ok_from, todayIso)}.`;
+  return t("fine-from", { date: f.date(a.ok_from, todayIso) });
 }
 
 /** How many items of a long list Today shows before folding the rest. */
@@ -81,12 +83,11 @@ export const FOLD_SHOWN = 3;
  */
 export function foldedSummary(rest: ActivityStatus[], f: Formats, todayIso?: string): string {
   const dates = rest.map((a) => a.allowed_from).filter((d): d is string => d !== null);
-  const n = rest.length;
-  const wait = n === 1 ? "waits" : "wait";
-  if (!dates.length) return `and ${n} more that ${wait} longer`;
+  const count = rest.length;
+  if (!dates.length) return t("fold-longer", { count });
   const latest = dates.reduce((a, b) => (b > a ? b : a));
-  const orLonger = dates.length < n ? " or longer" : "";
-  return `and ${n} more that ${wait} until ${f.date(latest, todayIso)}${orLonger}`;
+  const date = f.date(latest, todayIso);
+  return t(dates.length < count ? "fold-until-or-longer" : "fold-until", { count, date });
 }
 
 // ---------------------------------------------------------------- Can I...?
@@ -280,29 +281,31 @@ export interface Answer {
 /** The one-line answer for an activity from the engine's status of a day. */
 export function answerFor(a: ActivityStatus, f: Formats, todayIso?: string): Answer {
   if (a.status === "ok") {
-    return { verdict: "ok", headline: `${a.label}: yes, that's fine today.`, detail: null };
+    return { verdict: "ok", headline: t("answer-ok", { label: a.label }), detail: null };
   }
   if (a.status === "limited") {
-    const cond = a.note ? `Yes, with care: ${a.note}.` : "Yes, with care.";
     return {
       verdict: "limited",
-      headline: `${a.label}: ${cond.charAt(0).toLowerCase()}${cond.slice(1)}`,
+      headline: a.note ? t("answer-care-note", { label: a.label, note: a.note }) : t("answer-care", { label: a.label }),
       detail: fullyFineFrom(a, f, todayIso),
     };
   }
   let detail: string;
   if (a.allowed_from !== null && a.allowed_in_days !== null) {
     // Fine without conditions on the day it is allowed again, or only with care.
-    detail = `It's fine ${a.ok_from !== a.allowed_from ? "with care " : ""}from ${f.when(a.allowed_from, a.allowed_in_days, todayIso)}.`;
+    const when = f.when(a.allowed_from, a.allowed_in_days, todayIso);
+    detail = t(a.ok_from !== a.allowed_from ? "answer-fine-care-from" : "answer-fine-from", { when });
   } else if (a.until_next_session) {
-    detail = a.after_next_session ? "Not until after your next session." : "Not before your next session.";
+    detail = t(a.after_next_session ? "answer-not-until-after-next" : "answer-not-before-next");
   } else if (a.ask_clinic_from !== null) {
-    detail = `Not before ${f.date(a.ask_clinic_from, todayIso)}, and your clinic's plan says nothing after that: ask them first.`;
+    detail = t("answer-not-before-ask", { date: f.date(a.ask_clinic_from, todayIso) });
   } else {
-    detail = "Your clinic's plan gives no end date yet; ask your clinic.";
+    detail = t("answer-no-end");
   }
-  const why = a.note ? ` (${a.note})` : "";
-  return { verdict: "avoid", headline: `${a.label}: not yet${why}.`, detail };
+  const headline = a.note
+    ? t("answer-not-yet-note", { label: a.label, note: a.note })
+    : t("answer-not-yet", { label: a.label });
+  return { verdict: "avoid", headline, detail };
 }
 
 /** One answer of "Can I…?", as data: a screen or a test words it the same way. */
@@ -319,11 +322,11 @@ export interface Reply {
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Never "fine" for what no rule says: the clinic's aftercare is silent, so ask. */
-function unmentioned(label: string, what = "this for today"): Reply {
+function unmentioned(label: string, today = true): Reply {
   return {
     verdict: "unknown",
-    headline: `${label}: your clinic's aftercare doesn't mention ${what}.`,
-    details: ["Ask your clinic before you do it."],
+    headline: t(today ? "answer-unmentioned-today" : "answer-unmentioned", { label }),
+    details: [t("answer-ask-first")],
     contact: true,
   };
 }
@@ -340,16 +343,15 @@ function fromAnswer(a: Answer): Reply {
 function partReply(label: string, a: ActivityStatus, f: Formats, todayIso?: string): Reply {
   const whole = lower(a.label);
   if (a.status === "ok") {
-    return { verdict: "ok", headline: `${label}: yes, ${whole} is fine today.`, details: [], contact: false };
+    return { verdict: "ok", headline: t("part-ok", { label, whole }), details: [], contact: false };
   }
   if (a.status === "avoid") {
-    const why = a.note ? ` (${a.note})` : "";
     const details: string[] = [];
-    if (a.ok_from !== null) details.push(`${a.label} is fully fine again from ${f.date(a.ok_from, todayIso)}.`);
-    else details.push(`Ask your clinic when ${label.toLowerCase()} is fine again.`);
+    if (a.ok_from !== null) details.push(t("part-fine-again", { whole: a.label, date: f.date(a.ok_from, todayIso) }));
+    else details.push(t("part-ask-when", { part: label.toLowerCase() }));
     return {
       verdict: "avoid",
-      headline: `${label}: not yet, ${whole} is on hold today${why}.`,
+      headline: a.note ? t("part-on-hold-note", { label, whole, note: a.note }) : t("part-on-hold", { label, whole }),
       details,
       contact: false,
     };
@@ -357,11 +359,10 @@ function partReply(label: string, a: ActivityStatus, f: Formats, todayIso?: stri
   const details: string[] = [];
   const later = fullyFineFrom(a, f, todayIso);
   if (later) details.push(later);
-  details.push(`If that doesn't settle ${label.toLowerCase()}, ask your clinic.`);
-  const cond = a.note ? ` (${a.note})` : "";
+  details.push(t("part-if-unsettled", { part: label.toLowerCase() }));
   return {
     verdict: "limited",
-    headline: `${label}: ${whole} is allowed only with care today${cond}.`,
+    headline: a.note ? t("part-care-note", { label, whole, note: a.note }) : t("part-care", { label, whole }),
     details,
     contact: false,
   };
@@ -374,23 +375,23 @@ function adviceReply(m: Extract<Meaning, { answer: "advice" }>, protocol: Protoc
     if (!advice) {
       return {
         verdict: "unknown",
-        headline: `${m.label}: your clinic's aftercare doesn't describe this.`,
-        details: ["If it worries you, call your clinic."],
+        headline: t("symptom-undescribed", { label: m.label }),
+        details: [t("symptom-if-worried")],
         contact: true,
       };
     }
     return {
       verdict: "info",
-      headline: `${m.label}: ${advice.note}.`,
-      details: ["Call your clinic if it gets worse, lasts longer than this, or worries you."],
+      headline: t("advice-says", { label: m.label, note: advice.note }),
+      details: [t("symptom-call-if")],
       contact: true,
     };
   }
-  if (!advice) return unmentioned(m.label, "this");
+  if (!advice) return unmentioned(m.label, false);
   return {
     verdict: "info",
-    headline: `${m.label}: ${advice.note}.`,
-    details: ["For anything it doesn't cover, ask your clinic."],
+    headline: t("advice-says", { label: m.label, note: advice.note }),
+    details: [t("advice-not-covered")],
     contact: false,
   };
 }
@@ -413,11 +414,8 @@ export function replies(
     return [
       {
         verdict: "unknown",
-        headline: `“${text.trim()}”: your clinic's aftercare doesn't mention this.`,
-        details: [
-          "Ask your clinic before you do it.",
-          "Or try another word, such as swim, gym, shave or sauna, or pick one below.",
-        ],
+        headline: t("answer-unknown-word", { text: text.trim() }),
+        details: [t("answer-ask-first"), t("answer-try-another")],
         contact: true,
       },
     ];
@@ -440,7 +438,7 @@ export function replies(
     } else if (m.answer === "advice") {
       out.push(adviceReply(m, protocol));
     } else {
-      out.push(unmentioned(m.label, "this"));
+      out.push(unmentioned(m.label, false));
     }
   }
   return out;
@@ -472,31 +470,35 @@ export function placeError(error: AppError, fields: string[]): Placed {
   if (error.kind === "protocol") {
     return { field: fields.includes("file") ? "file" : null, message: protocolErrorText(error) };
   }
-  if (error.kind === "store") return { field: null, message: `Your data could not be saved or read: ${error.message}` };
+  if (error.kind === "store") return { field: null, message: t("error-store", { message: error.message }) };
   return { field: null, message: sentence(error.message) };
 }
 
 /** A protocol file error as "Line 10, field “activity”: unknown activity …". */
 export function protocolErrorText(error: Extract<AppError, { kind: "protocol" }>): string {
-  const where = [
-    error.line !== null ? `Line ${error.line}` : null,
-    error.field !== null ? `field “${error.field}”` : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
-  return where ? `${where}: ${error.detail}` : sentence(error.detail);
+  const { line, field, detail } = error;
+  // Line numbers as written, never grouped ("1,204").
+  if (line !== null && field !== null) return t("error-protocol-line-field", { line: String(line), field, detail });
+  if (line !== null) return t("error-protocol-line", { line: String(line), detail });
+  if (field !== null) return t("error-protocol-field", { field, detail });
+  return sentence(detail);
 }
 
 // ---------------------------------------------------------------- Timeline
 
-export const KIND_LABEL: Record<MilestoneKind, string> = {
-  session: "Session",
-  change: "Changes",
-  prep: "Get ready",
-  healed: "Fully healed",
-  restrictions_over: "Restrictions over",
-  touch_up: "Touch-up",
+const KIND_KEY: Record<MilestoneKind, string> = {
+  session: "kind-session",
+  change: "kind-change",
+  prep: "kind-prep",
+  healed: "kind-healed",
+  restrictions_over: "kind-restrictions-over",
+  touch_up: "kind-touch-up",
 };
+
+/** A milestone's kind in words: "Changes". */
+export function kindLabel(kind: MilestoneKind): string {
+  return t(KIND_KEY[kind]);
+}
 
 export type TimelineEntry =
   { type: "milestone"; milestone: Milestone; past: boolean; today: boolean } | { type: "today"; date: string };
@@ -525,7 +527,7 @@ export function timelineEntries(milestones: Milestone[], todayIso: string): Time
 
 /** When a preparation item stops holding, in words. */
 export function prepUntil(item: Pick<PrepItem, "on_session_day">): string {
-  return item.on_session_day ? "Until your session, and on the day itself" : "Until the day before your session";
+  return t(item.on_session_day ? "prep-until-day" : "prep-until-before");
 }
 
 /**
@@ -546,32 +548,36 @@ export function prepGroups(items: PrepItem[]): { from: string; startsInDays: num
 
 // ---------------------------------------------------------------- Protocol
 
-export const STATUS_LABEL: Record<Allowance, string> = {
-  avoid: "Avoid",
-  limited: "With care",
-  ok: "OK",
+const STATUS_KEY: Record<Allowance, string> = {
+  avoid: "status-avoid",
+  limited: "status-limited",
+  ok: "status-ok",
 };
+
+/** A rule's status in words: "With care". */
+export function statusLabel(status: Allowance): string {
+  return t(STATUS_KEY[status]);
+}
 
 /** A rule's window in words: "Days 1–5 after each session". */
 export function windowText(w: Window): string {
   const days = (from: number, to: number | null) =>
-    to === null ? `From day ${from}` : from === to ? `Day ${from}` : `Days ${from}–${to}`;
+    to === null
+      ? t("window-from-day", { from })
+      : from === to
+        ? t("window-day", { from })
+        : t("window-days", { from, to });
   switch (w.scope) {
     case "after_each":
-      return `${days(w.from_day, w.to_day)} after each session`;
+      return t("window-after-each", { days: days(w.from_day, w.to_day) });
     case "between":
-      return `${days(w.from_day, w.to_day)} after a session, until the next one`;
+      return t("window-between", { days: days(w.from_day, w.to_day) });
     case "after_final":
-      return `${days(w.from_day, w.to_day)} after your final session`;
+      return t("window-after-final", { days: days(w.from_day, w.to_day) });
     case "before_each": {
-      const before =
-        w.days_before === 0
-          ? ""
-          : w.days_before === 1
-            ? "The day before each session"
-            : `The ${w.days_before} days before each session`;
-      if (!before) return w.session_day ? "On each session day" : "Before each session";
-      return w.session_day ? `${before}, and the session day` : before;
+      if (w.days_before === 0) return t(w.session_day ? "window-on-session-day" : "window-before-each");
+      const count = w.days_before;
+      return t(w.session_day ? "window-days-before-and-day" : "window-days-before", { count });
     }
   }
 }
@@ -626,14 +632,14 @@ export function isSettingReset(r: ValueReset): boolean {
 export function resetBanner(r: ValueReset): { title: string; route: string; link: string } {
   switch (r.field) {
     case "session":
-      return { title: "A session date could not be read", route: "sessions", link: "Open sessions" };
+      return { title: t("reset-session"), route: "sessions", link: t("reset-open-sessions") };
     case "sessions":
     case "planned":
-      return { title: "Part of your plan could not be read", route: "sessions", link: "Open sessions" };
+      return { title: t("reset-plan"), route: "sessions", link: t("reset-open-sessions") };
     case "protocol":
-      return { title: "Your protocol choice could not be read", route: "protocol", link: "Choose your protocol" };
+      return { title: t("reset-protocol"), route: "protocol", link: t("reset-choose-protocol") };
     default:
-      return { title: "A setting was reset", route: "settings", link: "Open settings" };
+      return { title: t("reset-setting"), route: "settings", link: t("reset-open-settings") };
   }
 }
 
@@ -654,11 +660,11 @@ export const MAX_PROTOCOL_KB = Math.floor(MAX_PROTOCOL_BYTES / 1024);
 export function fileTooBig(size: number): string | null {
   if (size <= MAX_PROTOCOL_BYTES) return null;
   const kib = Math.ceil(size / 1024);
-  return `This file is ${kib} KB; a protocol file can be at most ${MAX_PROTOCOL_KB} KB. Choose the protocol file your clinic gave you.`;
+  return t("file-too-big", { kib, max: MAX_PROTOCOL_KB });
 }
 
 /** Refuses a file whose name is longer than the app keeps (`MAX_FILE_NAME_BYTES`, counted in UTF-8 bytes as the backend counts it). */
 export function fileNameTooLong(name: string): string | null {
   if (new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES) return null;
-  return `This file's name is too long (at most ${MAX_FILE_NAME_BYTES} bytes). Rename the file, then choose it again.`;
+  return t("file-name-too-long", { max: MAX_FILE_NAME_BYTES });
 }

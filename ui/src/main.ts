@@ -4,8 +4,10 @@
 // backend's commands return (through ./bindings); none works out a day.
 
 import { LoadError } from "./api";
+import { commands, type Lang } from "./bindings";
 import { button, el } from "./dom";
 import { createFormats } from "./format";
+import { lang, setLang, t } from "./i18n";
 import { type Ctx, hashParams, type Screen } from "./screens/common";
 import { canIScreen } from "./screens/canI";
 import { checkInScreen } from "./screens/checkIn";
@@ -17,22 +19,22 @@ import { settingsScreen } from "./screens/settings";
 import { timelineScreen } from "./screens/timeline";
 import { todayScreen } from "./screens/today";
 
-/** Each route's screen; `tab` is the tab shown as current when it is not a tab itself. */
+/** Each route's screen (`title`: its message id); `tab` is the tab shown as current when it is not a tab itself. */
 const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearchParams) => string }> = {
-  today: { title: "Today", screen: todayScreen },
-  "can-i": { title: "Can I…?", screen: canIScreen },
-  timeline: { title: "Timeline", screen: timelineScreen },
-  journal: { title: "Journal", screen: journalScreen },
+  today: { title: "nav-today", screen: todayScreen },
+  "can-i": { title: "nav-can-i", screen: canIScreen },
+  timeline: { title: "nav-timeline", screen: timelineScreen },
+  journal: { title: "nav-journal", screen: journalScreen },
   "check-in": {
-    title: "Check-in",
+    title: "check-in-title",
     screen: checkInScreen,
     tab: (q) => (q.get("from") === "journal" ? "journal" : "today"),
   },
-  compare: { title: "Compare two days", screen: compareScreen, tab: () => "journal" },
-  sessions: { title: "Sessions", screen: sessionsScreen },
+  compare: { title: "compare-title", screen: compareScreen, tab: () => "journal" },
+  sessions: { title: "nav-sessions", screen: sessionsScreen },
   // Set once, changed rarely: reached from Settings, not from the tab bar.
-  protocol: { title: "Protocol", screen: protocolScreen, tab: () => "settings" },
-  settings: { title: "Settings", screen: settingsScreen },
+  protocol: { title: "protocol-title", screen: protocolScreen, tab: () => "settings" },
+  settings: { title: "nav-settings", screen: settingsScreen },
 };
 
 const app = document.getElementById("app") as HTMLElement;
@@ -53,8 +55,37 @@ const ctx: Ctx = {
   reload: () => render(false),
 };
 
+/**
+ * Speaks `l` from now on: the page's language, the words outside the
+ * screens (index.html's `data-l10n` and `data-l10n-label`) and the date
+ * formats. The next screen drawn is in it.
+ */
+function applyLang(l: Lang): void {
+  setLang(l);
+  document.documentElement.lang = l;
+  ctx.fmt = createFormats();
+  for (const node of document.querySelectorAll<HTMLElement>("[data-l10n]")) node.textContent = t(node.dataset.l10n!);
+  for (const node of document.querySelectorAll<HTMLElement>("[data-l10n-label]")) {
+    node.setAttribute("aria-label", t(node.dataset.l10nLabel!));
+  }
+}
+
+/**
+ * The app's language, asked before every screen: the client may have
+ * changed it (Settings), and the engine's texts on the screen are in it.
+ * If it can't be read, the UI keeps the language it speaks.
+ */
+async function syncLang(): Promise<void> {
+  const r = await commands.language();
+  if (r.status === "ok" && (r.data.lang !== lang() || document.documentElement.lang !== r.data.lang)) {
+    applyLang(r.data.lang);
+  }
+}
+
 async function render(moveFocus: boolean): Promise<void> {
   const token = ++renderToken;
+  await syncLang();
+  if (token !== renderToken) return;
   const id = currentRoute();
   const route = ROUTES[id]!;
   const tab = route.tab ? route.tab(hashParams()) : id;
@@ -75,7 +106,7 @@ async function render(moveFocus: boolean): Promise<void> {
   app.dataset.route = id;
   app.removeAttribute("aria-busy");
   const heading = app.querySelector("h1");
-  document.title = `${heading?.textContent ?? route.title} · SMP Aftercare`;
+  document.title = `${heading?.textContent ?? t(route.title)} · ${t("app-name")}`;
   if (moveFocus && heading) {
     heading.tabIndex = -1;
     heading.focus();
@@ -84,10 +115,10 @@ async function render(moveFocus: boolean): Promise<void> {
 
 function failure(e: unknown): HTMLElement {
   const section = el("section", undefined, "card");
-  section.append(el("h1", "Something went wrong"));
+  section.append(el("h1", t("failure-title")));
   const message = e instanceof LoadError || e instanceof Error ? e.message : String(e);
   section.append(el("p", message, "form-error"));
-  const retry = button("Try again");
+  const retry = button(t("failure-retry"));
   retry.addEventListener("click", () => void render(true));
   section.append(retry);
   return section;

@@ -4,8 +4,13 @@ use tauri::State;
 
 use super::store;
 use crate::error::AppError;
+use aftercare::Lang;
+use serde::Serialize;
+use specta::Type;
+
 use crate::model::{
-    NotificationPermission, QuietHours, Settings, SettingsForm, ZoneChoice, ZoneMode, hhmm,
+    LanguageMode, NotificationPermission, QuietHours, Settings, SettingsForm, ZoneChoice, ZoneMode,
+    hhmm,
 };
 use crate::state::AppState;
 
@@ -15,6 +20,30 @@ use crate::state::AppState;
 #[specta::specta]
 pub fn settings(state: State<'_, AppState>) -> Result<SettingsForm, AppError> {
     Ok(SettingsForm::from(&store(&state)?.snapshot()?.settings))
+}
+
+/// The language the app speaks now, and the device's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct Language {
+    /// What the UI and the engine's texts speak: the client's choice, or
+    /// the device's language.
+    pub lang: Lang,
+    /// The device's language (English when the app doesn't speak it), for
+    /// the "Device language" choice.
+    pub device: Lang,
+}
+
+/// The language the UI renders in, read before every screen so that the
+/// UI and the engine's texts (built with the same setting) always agree.
+#[tauri::command]
+#[specta::specta]
+pub fn language(state: State<'_, AppState>) -> Result<Language, AppError> {
+    let device = state.clock.device_lang();
+    let settings = store(&state)?.snapshot()?.settings;
+    Ok(Language {
+        lang: settings.language.lang(device),
+        device,
+    })
 }
 
 /// Validates and saves the settings; returns them as saved (trimmed).
@@ -110,6 +139,15 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
                 .map_err(|e| AppError::from_engine(e, "zone"))?,
         },
     };
+    let language = LanguageMode::parse(form.language.trim()).ok_or_else(|| {
+        AppError::invalid(
+            "language",
+            format!(
+                "\"{}\" is not a language the app speaks: choose device, en or es",
+                form.language
+            ),
+        )
+    })?;
     // Lengths were checked before (`crate::limits::settings`).
     let mut clinic = form.clinic;
     for value in [&mut clinic.name, &mut clinic.phone, &mut clinic.email] {
@@ -147,6 +185,7 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
         launch_at_login: form.launch_at_login,
         clinic,
         care_reminders: form.care_reminders,
+        language,
     })
 }
 
@@ -212,6 +251,22 @@ mod tests {
             with(|s| s.clinic.phone = "call me".into()).0,
             Some("clinic.phone".into())
         );
+        assert_eq!(
+            with(|s| s.language = "fr".into()),
+            (
+                Some("language".into()),
+                "\"fr\" is not a language the app speaks: choose device, en or es".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_chosen_language_is_kept() {
+        let s = SettingsForm {
+            language: "es".into(),
+            ..defaults()
+        };
+        assert_eq!(validate(s).unwrap().language, LanguageMode::Fixed(Lang::Es));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{StoreError, shorten, unreadable};
-use crate::model::{Clinic, QuietHours, Settings, ValueReset, ZoneMode, hhmm};
+use crate::model::{Clinic, LanguageMode, QuietHours, Settings, ValueReset, ZoneMode, hhmm};
 
 /// The stored quiet hours.
 #[derive(Serialize, Deserialize)]
@@ -50,6 +50,7 @@ struct StoredSettings<'a> {
     launch_at_login: bool,
     clinic: &'a Clinic,
     care_reminders: bool,
+    language: &'static str,
 }
 
 /// The JSON document for `settings`.
@@ -70,6 +71,7 @@ pub(super) fn write(settings: &Settings) -> Result<String, StoreError> {
         launch_at_login: settings.launch_at_login,
         clinic: &settings.clinic,
         care_reminders: settings.care_reminders,
+        language: settings.language.name(),
     };
     serde_json::to_string(&stored).map_err(|e| StoreError::Encode {
         what: "settings",
@@ -88,7 +90,8 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
     let mut resets = Vec::new();
     // In the order the settings form shows them; other keys (a later
     // version's settings) are not ours to judge.
-    const KEYS: [&str; 7] = [
+    // A document written before a key existed lacks it: the default holds.
+    const KEYS: [&str; 8] = [
         "reminders_enabled",
         "reminder_time",
         "quiet_hours",
@@ -96,6 +99,7 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
         "launch_at_login",
         "clinic",
         "care_reminders",
+        "language",
     ];
     for (key, value) in KEYS
         .into_iter()
@@ -112,6 +116,9 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
             "zone" => from::<StoredZone>(value).and_then(zone).map(|z| s.zone = z),
             "launch_at_login" => from::<bool>(value).map(|v| s.launch_at_login = v),
             "care_reminders" => from::<bool>(value).map(|v| s.care_reminders = v),
+            "language" => from::<String>(value)
+                .and_then(|l| LanguageMode::parse(&l).ok_or(()))
+                .map(|l| s.language = l),
             "clinic" => from::<StoredClinic>(value).map(|c| {
                 s.clinic = Clinic {
                     name: c.name,
@@ -167,6 +174,7 @@ fn reset(key: &str, value: &Value, defaults: &Settings) -> ValueReset {
         "launch_at_login" => ("launch at login setting", "off".to_string()),
         "clinic" => ("clinic details", "none".to_string()),
         "care_reminders" => ("care reminders setting", "off".to_string()),
+        "language" => ("language", "the device's language".to_string()),
         _ => ("setting", "its default".to_string()),
     };
     let stored = shorten(&value.to_string());
@@ -241,13 +249,40 @@ mod tests {
                 email: "c@example.com".into(),
             },
             care_reminders: true,
+            language: LanguageMode::Fixed(aftercare::Lang::Es),
         };
         let json = write(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com"},"care_reminders":true}"#
+            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com"},"care_reminders":true,"language":"es"}"#
         );
         assert_eq!(read(&json).unwrap(), (s, vec![]));
+    }
+
+    #[test]
+    fn settings_stored_before_the_language_setting_follow_the_device() {
+        let (s, resets) = read(
+            r#"{"reminders_enabled":true,"reminder_time":"08:15","quiet_hours":null,"zone":{"mode":"device"},"launch_at_login":false,"clinic":{"name":"C","phone":"","email":""},"care_reminders":false}"#,
+        )
+        .unwrap();
+        assert_eq!(s.language, LanguageMode::Device);
+        assert_eq!(s.reminder_time, NaiveTime::from_hms_opt(8, 15, 0).unwrap());
+        assert_eq!(resets, []);
+    }
+
+    #[test]
+    fn an_unknown_stored_language_is_reset_and_reported() {
+        let (s, resets) = read(r#"{"language": "fr"}"#).unwrap();
+        assert_eq!(s.language, LanguageMode::Device);
+        assert_eq!(
+            resets,
+            [ValueReset {
+                field: "language".into(),
+                session_id: None,
+                stored: "\"fr\"".into(),
+                message: "the stored language \"fr\" could not be read; the device's language is used until you save your settings".into(),
+            }]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 import { commands, type AppError, type CareDay, type CareTicked, type CareToday, type Repeat } from "../bindings";
 import { el, put } from "../dom";
+import { t } from "../i18n";
 import { placeError } from "../logic";
 
 /** The calls the card makes; the app's commands unless a test gives others. */
@@ -21,11 +22,6 @@ const appApi: CareApi = {
   untick: (id) => commands.careUntick(id),
 };
 
-/** "once", "twice", "3 times". */
-function times(n: number): string {
-  return n === 1 ? "once" : n === 2 ? "twice" : `${n} times`;
-}
-
 /**
  * The count line of one item, in the app's words:
  * "Done 1 of 2-3 today", "Done twice today (at least once a day)",
@@ -33,16 +29,16 @@ function times(n: number): string {
  */
 export function tickLine(repeat: Repeat, count: number): string {
   if (repeat.kind === "as_needed") {
-    return count === 0 ? "Not ticked off yet today" : `Done ${times(count)} today`;
+    return count === 0 ? t("care-not-ticked") : t("care-done-times", { count });
   }
   const { min, max } = repeat;
   if (max !== null) {
-    const range = max > min ? `${min}-${max}` : `${min}`;
-    if (count === 0) return `Not done yet today (${max > min ? `${range} times` : times(min)} a day)`;
-    return `Done ${count} of ${range} today`;
+    if (count === 0) {
+      return max > min ? t("care-not-done-range", { min, max }) : t("care-not-done-times", { count: min });
+    }
+    return max > min ? t("care-done-of-range", { count, min, max }) : t("care-done-of", { count, min });
   }
-  const ask = `at least ${times(min)} a day`;
-  return count === 0 ? `Not done yet today (${ask})` : `Done ${times(count)} today (${ask})`;
+  return count === 0 ? t("care-not-done-at-least", { min }) : t("care-done-times-at-least", { count, min });
 }
 
 /** The count of `id` in a day's ticks (0 when not ticked). */
@@ -66,7 +62,7 @@ function mostOf(repeat: Repeat, day: CareDay | null | undefined, id: string): nu
 export function careTodayCard(care: CareToday[], ticks: CareDay | null, api: CareApi = appApi): HTMLElement {
   const card = el("section", undefined, "card care-today");
   card.setAttribute("aria-labelledby", "care-h");
-  const h = el("h2", "Today's care");
+  const h = el("h2", t("care-title"));
   h.id = "care-h";
   const list = el("ul", undefined, "items");
   let day = ticks;
@@ -77,20 +73,20 @@ export function careTodayCard(care: CareToday[], ticks: CareDay | null, api: Car
     const li = el("li", undefined, "item");
     li.append(el("p", c.label, "item-line strong"));
     if (c.note) li.append(el("p", c.note, "muted"));
-    if (c.condition) li.append(el("p", `For now: ${c.condition}`));
+    if (c.condition) li.append(el("p", t("for-now", { condition: c.condition })));
     const repeat = c.repeat;
     if (repeat) {
       const row = el("div", undefined, "care-tick-row");
       const counter = el("p", undefined, "care-count");
       counter.id = `care-count-${i}`;
       counter.setAttribute("aria-live", "polite");
-      const tick = el("button", "I did it", "btn primary care-tick");
+      const tick = el("button", t("care-did-it"), "btn primary care-tick");
       tick.type = "button";
-      tick.setAttribute("aria-label", `I did it: ${c.label}`);
+      tick.setAttribute("aria-label", t("care-did-it-label", { label: c.label }));
       tick.setAttribute("aria-describedby", counter.id);
-      const undo = el("button", "Undo", "btn secondary care-tick");
+      const undo = el("button", t("care-undo"), "btn secondary care-tick");
       undo.type = "button";
-      undo.setAttribute("aria-label", `Undo: ${c.label}`);
+      undo.setAttribute("aria-label", t("care-undo-label", { label: c.label }));
       undo.setAttribute("aria-describedby", counter.id);
       const error = el("p", undefined, "field-error");
       error.setAttribute("role", "alert");
@@ -130,7 +126,7 @@ export function careTodayCard(care: CareToday[], ticks: CareDay | null, api: Car
 
 /** One line per ticked item, for the timeline: "Moisturise your scalp: done twice". */
 export function tickSummary(item: CareTicked): string {
-  return `${item.label}: done ${times(item.count)}`;
+  return t("care-tick-summary", { label: item.label, count: item.count });
 }
 
 /**
@@ -140,7 +136,7 @@ export function tickSummary(item: CareTicked): string {
 export function careDayTicks(day: CareDay | null | undefined): HTMLElement | null {
   if (!day || day.items.length === 0) return null;
   const box = el("div", undefined, "care-day");
-  box.append(el("p", "Ticked off", "small muted"));
+  box.append(el("p", t("care-ticked-off"), "small muted"));
   const list = el("ul", undefined, "plain care-day-list");
   for (const item of day.items) list.append(el("li", tickSummary(item)));
   box.append(list);

@@ -14,44 +14,58 @@
 import type { Chart, ChartOn, ChartRow, ChartStatus, Segment } from "../bindings";
 import { el, put } from "../dom";
 import type { Formats } from "../format";
+import { t } from "../i18n";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-/** What each status is called, in the legend and the row summaries. */
-export const CHART_WORD: Record<ChartStatus, string> = {
-  avoid: "Avoid",
-  limited: "With care",
-  ok: "OK",
-  unsaid: "Not mentioned",
+/** The message id of each status's name, in the legend. */
+const CHART_KEY: Record<ChartStatus, string> = {
+  avoid: "status-avoid",
+  limited: "status-limited",
+  ok: "status-ok",
+  unsaid: "chart-unsaid",
 };
+
+/** The message id of each status as a word inside a sentence. */
+const WORD_KEY: Record<ChartStatus, string> = {
+  avoid: "chart-word-avoid",
+  limited: "chart-word-limited",
+  ok: "chart-word-ok",
+  unsaid: "chart-word-unsaid",
+};
+
+/** What each status is called, in the legend. */
+export function chartWord(status: ChartStatus): string {
+  return t(CHART_KEY[status]);
+}
 
 /** One row's text equivalent: "Swimming: avoid until Tue 6 May; OK from Wed 7 May on." */
 export function rowSummary(row: ChartRow, chart: Chart, f: Formats, todayIso?: string): string {
   const d = (iso: string) => f.date(iso, todayIso);
   const parts = row.segments.map((s: Segment) => {
-    const word = CHART_WORD[s.status].toLowerCase();
+    // The status as a word inside a sentence ("with care", "OK").
+    const word = t(WORD_KEY[s.status]);
     const first = s.from === chart.from;
-    if (s.continues) return first ? `${word} throughout` : `${word} from ${d(s.from)} on`;
-    if (s.from === s.to) return `${word} on ${d(s.from)}`;
-    if (first) return `${word} until ${d(s.to)}`;
-    return `${word} from ${d(s.from)} to ${d(s.to)}`;
+    if (s.continues) return first ? t("chart-throughout", { word }) : t("chart-from-on", { word, from: d(s.from) });
+    if (s.from === s.to) return t("chart-on", { word, from: d(s.from) });
+    if (first) return t("chart-until", { word, to: d(s.to) });
+    return t("chart-from-to", { word, from: d(s.from), to: d(s.to) });
   });
-  // "ok" reads as a word only in capitals.
-  return `${row.label}: ${parts.join("; ").replace(/\bok\b/g, "OK")}.`;
+  return t("chart-row", { label: row.label, parts: parts.join("; ") });
 }
 
 /** What the chart covers, in a sentence. */
 export function chartCaption(chart: Chart, f: Formats, todayIso?: string): string {
-  const span = `${f.date(chart.from, todayIso)} to ${f.date(chart.to, todayIso)}`;
+  const span = { from: f.date(chart.from, todayIso), to: f.date(chart.to, todayIso) };
   switch (chart.ends) {
     case "healed":
-      return `From your first session to the day you're fully healed: ${span}.`;
+      return t("chart-caption-healed", span);
     case "restrictions_over":
-      return `From your first session to the day your clinic's restrictions are over: ${span}.`;
+      return t("chart-caption-restrictions-over", span);
     case "next_session_unbooked":
-      return `Session ${chart.sessions.length + 1} isn't booked yet, so this shows ${span}; add its date to see the rest.`;
+      return t("chart-caption-unbooked", { ...span, session: chart.sessions.length + 1 });
     case "last_rule":
-      return `From your first session to the end of your clinic's dated advice: ${span}.`;
+      return t("chart-caption-last-rule", span);
   }
 }
 
@@ -102,7 +116,7 @@ export function chartCard(view: ChartOn, f: Formats): HTMLElement {
   const days = chart.days;
   const section = el("section", undefined, "card chart");
   section.setAttribute("aria-labelledby", "chart-h");
-  const h = el("h2", "At a glance");
+  const h = el("h2", t("chart-title"));
   h.id = "chart-h";
   section.append(h, el("p", chartCaption(chart, f, todayIso), "muted small chart-caption"));
 
@@ -114,9 +128,9 @@ export function chartCard(view: ChartOn, f: Formats): HTMLElement {
     const share = (todayIndex + 0.5) / days;
     const anchor = share < 0.12 ? "start" : share > 0.88 ? "end" : "middle";
     const x = anchor === "start" ? todayIndex : anchor === "end" ? todayIndex + 1 : todayIndex + 0.5;
-    const t = svg("text", { x: at(x, days), y: "1em", "text-anchor": anchor }, "label-today");
-    t.textContent = "Today";
-    axis.append(t);
+    const label = svg("text", { x: at(x, days), y: "1em", "text-anchor": anchor }, "label-today");
+    label.textContent = t("chart-today");
+    axis.append(label);
   }
   for (const s of chart.sessions) {
     const n = svg("text", { x: at(s.index + 0.5, days), y: "2.2em", "text-anchor": "middle" }, "label-session");
@@ -127,7 +141,7 @@ export function chartCard(view: ChartOn, f: Formats): HTMLElement {
   // The rows: HTML labels (they wrap at any text size), an SVG bar each.
   const plot = el("div", undefined, "chart-plot");
   const rows = el("ul", undefined, "chart-rows");
-  rows.setAttribute("aria-label", "Each activity, day by day");
+  rows.setAttribute("aria-label", t("chart-rows-label"));
   for (const row of chart.rows) {
     const li = el("li");
     const label = el("span", row.label, "chart-label");
@@ -153,8 +167,10 @@ export function chartCard(view: ChartOn, f: Formats): HTMLElement {
   const ends = el("p", undefined, "chart-dates");
   ends.setAttribute("aria-hidden", "true");
   ends.append(el("span", f.date(chart.from, todayIso)), el("span", f.date(chart.to, todayIso)));
-  const sessions = chart.sessions.map((s) => `session ${s.number} on ${f.date(s.date, todayIso)}`).join(", ");
-  const marked = el("p", `Marked: ${sessions}${todayIndex !== null ? ", and today" : ""}.`, "sr-only");
+  const sessions = chart.sessions
+    .map((s) => t("chart-marked-session", { number: s.number, date: f.date(s.date, todayIso) }))
+    .join(", ");
+  const marked = el("p", t(todayIndex !== null ? "chart-marked-today" : "chart-marked", { sessions }), "sr-only");
   section.append(axis, plot, ends, marked, legend(chart));
   return section;
 }
@@ -170,7 +186,7 @@ function swatch(cls: string): SVGSVGElement {
 
 function legend(chart: Chart): HTMLElement {
   const list = el("ul", undefined, "chart-legend");
-  list.setAttribute("aria-label", "Key");
+  list.setAttribute("aria-label", t("chart-key"));
   const item = (cls: string, ...text: (Node | string)[]) => {
     const li = el("li");
     li.append(swatch(cls));
@@ -178,12 +194,12 @@ function legend(chart: Chart): HTMLElement {
     list.append(li);
   };
   // The hatching's pattern is defined once, in the chart's axis.
-  item("seg-avoid", CHART_WORD.avoid);
-  item("seg-limited", CHART_WORD.limited);
-  item("seg-ok", CHART_WORD.ok);
-  item("seg-unsaid", `${CHART_WORD.unsaid}: ask your clinic`);
+  item("seg-avoid", chartWord("avoid"));
+  item("seg-limited", chartWord("limited"));
+  item("seg-ok", chartWord("ok"));
+  item("seg-unsaid", t("chart-unsaid-ask"));
   const numbers = chart.sessions.map((s) => s.number).join(", ");
-  item("mark-session", `${numbers}: your ${chart.sessions.length === 1 ? "session" : "sessions"}`);
-  item("mark-today", "Today");
+  item("mark-session", t("chart-your-sessions", { numbers, count: chart.sessions.length }));
+  item("mark-today", t("chart-today"));
   return list;
 }

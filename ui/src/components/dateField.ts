@@ -5,6 +5,7 @@
 import { MAX_VALUE_BYTES } from "../bindings";
 import { example } from "../dateEntry";
 import { el, Field } from "../dom";
+import { t } from "../i18n";
 
 /** A labelled date field; `lead` starts its hint, before the form to type. */
 export function dateField(id: string, label: string, value = "", lead?: string): Field {
@@ -14,6 +15,6 @@ export function dateField(id: string, label: string, value = "", lead?: string):
   control.autocomplete = "off";
   control.spellcheck = false;
   control.maxLength = MAX_VALUE_BYTES;
-  const form = `Day, month and year, for example ${example()}.`;
+  const form = t("date-field-hint", { like: example() });
   return new Field(id, label, control, lead ? `${lead} ${form}` : form);
 }

@@ -3,6 +3,7 @@
 
 import type { ProtocolSummary } from "../bindings";
 import { el, input } from "../dom";
+import { t } from "../i18n";
 
 /** The radio value of a listed plan: a built-in's id, or a kept file's store id. */
 export function pickerValue(p: ProtocolSummary): string {
@@ -11,7 +12,7 @@ export function pickerValue(p: ProtocolSummary): string {
 
 /** How a plan is named in the list and in questions about it. */
 export function planName(p: ProtocolSummary): string {
-  return p.imported ? `${p.name} (your clinic's file)` : p.name;
+  return p.imported ? t("plan-clinic-file", { name: p.name }) : p.name;
 }
 
 /**
@@ -21,7 +22,7 @@ export function planName(p: ProtocolSummary): string {
 export function keyDaysList(p: ProtocolSummary, id?: string): HTMLUListElement {
   const list = el("ul", undefined, "key-days");
   if (id) list.id = id;
-  list.setAttribute("aria-label", "When you may do things again after a session");
+  list.setAttribute("aria-label", t("key-days-label"));
   for (const d of p.key_days) list.append(el("li", d.text));
   return list;
 }
@@ -61,8 +62,9 @@ export function protocolPicker(
     label.textContent = planName(p);
     label.className = "choice-name";
     const days = keyDaysList(p, `${id}-days`);
-    const from = p.source_name ? ` From ${p.source_name}.` : "";
-    const summary = el("p", `${p.summary} Usually ${p.usual_sessions} sessions.${from}`, "choice-summary");
+    const usual = t("plan-usual-sessions", { count: p.usual_sessions });
+    const from = p.source_name ? ` ${t("plan-from-file", { file: p.source_name })}` : "";
+    const summary = el("p", `${p.summary} ${usual}${from}`, "choice-summary");
     summary.id = `${id}-summary`;
     radio.setAttribute("aria-describedby", described(id));
     row.append(radio, label, days, summary);

@@ -6,6 +6,7 @@
 
 import type { Clinic, RedFlagCard } from "../bindings";
 import { el, routeLink } from "../dom";
+import { t } from "../i18n";
 import { callOrWrite } from "../screens/common";
 
 /** One card per red flag, each a region named by its headline. */
@@ -17,8 +18,8 @@ export function redFlagCards(cards: RedFlagCard[], clinic: Clinic | undefined): 
     card.setAttribute("aria-labelledby", id);
     const whose =
       c.source === "clinic"
-        ? el("p", "From your clinic's plan", "eyebrow")
-        : el("p", "General guidance, not from your clinic", "eyebrow red-flag-general-mark");
+        ? el("p", t("flag-from-clinic"), "eyebrow")
+        : el("p", t("flag-general"), "eyebrow red-flag-general-mark");
     const h = el("h2", c.headline);
     h.id = id;
     card.append(whose, h, el("p", c.meaning), el("p", c.action, "strong"), contactLinks(clinic));
@@ -32,12 +33,13 @@ function contactLinks(clinic: Clinic | undefined): HTMLElement {
   const email = clinic?.email.trim() ?? "";
   const wrap = el("div", undefined, "red-flag-contact");
   if (!phone && !email) {
-    const p = el("p", "Call your clinic. ");
-    p.append(routeLink("Add their phone and email in Settings", "settings"));
+    const p = el("p", `${t("flag-call-clinic")} `);
+    p.append(routeLink(t("flag-add-contact"), "settings"));
     wrap.append(p);
     return wrap;
   }
   const name = clinic?.name.trim();
-  wrap.append(callOrWrite(phone, email, `Call ${name || "your clinic"}: ${phone}`, "primary"));
+  const call = name ? t("flag-call-name", { name, phone }) : t("flag-call-your-clinic", { phone });
+  wrap.append(callOrWrite(phone, email, call, "primary"));
   return wrap;
 }

@@ -4,6 +4,7 @@
 
 import type { PhotoRef } from "../bindings";
 import { button, el } from "../dom";
+import { t } from "../i18n";
 
 /** A button showing a thumbnail that opens the photo large. */
 export function zoomableThumb(photo: PhotoRef, alt: string, className = "thumb-button"): HTMLButtonElement {
@@ -24,7 +25,7 @@ export function openZoom(photo: PhotoRef, alt: string, opener: HTMLElement): HTM
   const img = el("img", undefined, "zoom-img");
   img.src = photo.screen_url;
   img.alt = alt;
-  const close = button("Close", "secondary");
+  const close = button(t("close"), "secondary");
   close.addEventListener("click", () => dialog.close());
   dialog.append(img, close);
   // A tap on the backdrop (the dialog itself, outside its content) closes it.

@@ -7,6 +7,7 @@ import { type Clinic, commands, type DayStatus, type Protocol, type Vocabulary }
 import { need } from "../api";
 import { button, el, Field, input, put } from "../dom";
 import type { Formats } from "../format";
+import { t } from "../i18n";
 import { hasQuestion, replies } from "../logic";
 import { clinicContact, type Ctx, needsFirstSession, screen } from "./common";
 
@@ -22,21 +23,21 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
   // Its advice (pain relief, symptoms); without it every such answer says "ask your clinic".
   const protocol = current.status === "ok" ? current.data : null;
-  const root = screen("Can I…?", "Ask about anything you'd like to do today.");
+  const root = screen(t("nav-can-i"), t("can-i-lead"));
   if (!status) {
-    root.append(needsFirstSession("You'll get answers here"));
+    root.append(needsFirstSession(t("can-i-needs-session")));
     return root;
   }
 
   const form = el("form", undefined, "card ask");
   form.noValidate = true;
   form.setAttribute("role", "search");
-  form.setAttribute("aria-label", "Ask about an activity");
+  form.setAttribute("aria-label", t("can-i-form-label"));
   const field = new Field(
     "ask",
-    "What would you like to do?",
+    t("can-i-question"),
     input("text", "", { autocomplete: "off", spellcheck: false, enterKeyHint: "search" }),
-    "For example: swim, gym, shampoo, a cap, ibuprofen, itchy.",
+    t("can-i-hint"),
   );
   const listId = "ask-suggestions";
   const datalist = el("datalist");
@@ -47,7 +48,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
     datalist.append(o);
   }
   field.control.setAttribute("list", listId);
-  const submit = button("Ask", "primary", true);
+  const submit = button(t("can-i-ask"), "primary", true);
   const row = el("div", undefined, "ask-row");
   row.append(field.control, submit);
   field.error.before(row);
@@ -60,7 +61,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
 
   const pick = el("section", undefined, "card");
   pick.setAttribute("aria-labelledby", "pick-h");
-  const ph = el("h2", "Or pick one");
+  const ph = el("h2", t("can-i-pick"));
   ph.id = "pick-h";
   const chips = el("ul", undefined, "chips pick");
   for (const a of status.activities) {
@@ -98,7 +99,7 @@ export function answers(
   todayIso: string,
   clinic?: Clinic,
 ): HTMLElement[] {
-  if (!hasQuestion(text)) return [el("p", "Type an activity, or pick one below.", "muted")];
+  if (!hasQuestion(text)) return [el("p", t("can-i-empty"), "muted")];
   return replies(text, status, protocol, vocabulary, f, todayIso).map((r) => {
     const box = el("div", undefined, "answer-line");
     box.classList.add(`verdict-${r.verdict}`);

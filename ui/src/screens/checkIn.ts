@@ -10,15 +10,16 @@ import { type CheckIn, commands, type Level, MAX_NOTE_CHARS, type PhotoProgress,
 import { need } from "../api";
 import { button, card as cardOf, el, FormErrors, routeLink } from "../dom";
 import { sentence } from "../format";
+import { t } from "../i18n";
 import {
-  LEVELS,
+  levels,
   noSymptoms,
   PHOTO_TYPES,
   photoAlt,
   progressText,
   progressValue,
-  SYMPTOMS,
   symptomLines,
+  symptoms as symptomList,
   tooLarge,
 } from "../journal";
 import { placeError } from "../logic";
@@ -29,7 +30,7 @@ export async function checkInScreen(ctx: Ctx): Promise<HTMLElement> {
   const back = q.get("from") === "journal" ? "journal" : "today";
   const entry = await need(commands.checkInGet(q.get("date")));
   const shown = ctx.fmt.longDate(entry.date);
-  const root = screen(entry.editable ? "Check-in" : "Check-in (read-only)");
+  const root = screen(t(entry.editable ? "check-in-title" : "check-in-read-only"));
   const lead = el("p", undefined, "lead");
   lead.append(el("span", shown), el("span", ` · ${entry.day_label}`, "muted"));
   root.append(lead);
@@ -43,15 +44,15 @@ export async function checkInScreen(ctx: Ctx): Promise<HTMLElement> {
 
 function backLink(back: string): HTMLElement {
   const p = el("p");
-  p.append(routeLink(back === "journal" ? "Back to your journal" : "Back to Today", back));
+  p.append(routeLink(t(back === "journal" ? "back-to-journal" : "back-to-today"), back));
   return p;
 }
 
 /** A past day as it was saved, with no control that could change it. */
 function readOnly(entry: CheckIn, ctx: Ctx): HTMLElement {
-  const card = cardOf("What you noted");
+  const card = cardOf(t("check-in-noted"));
   if (!entry.saved) {
-    card.append(el("p", "You did not check in on this day."));
+    card.append(el("p", t("check-in-missed-day")));
     return card;
   }
   const lines = symptomLines(entry.symptoms);
@@ -59,7 +60,7 @@ function readOnly(entry: CheckIn, ctx: Ctx): HTMLElement {
     const list = el("ul", undefined, "plain symptom-list");
     for (const l of lines) list.append(el("li", l));
     card.append(list);
-  } else card.append(el("p", "Nothing to note"));
+  } else card.append(el("p", t("nothing-to-note")));
   if (entry.note) card.append(el("p", entry.note, "entry-note"));
   if (entry.photos.length) {
     const list = el("ul", undefined, "thumbs");
@@ -73,7 +74,7 @@ function readOnly(entry: CheckIn, ctx: Ctx): HTMLElement {
     });
     card.append(list);
   }
-  card.append(el("p", "Older days can't be changed: your journal keeps them as they were.", "muted small"));
+  card.append(el("p", t("check-in-older"), "muted small"));
   return card;
 }
 
@@ -89,11 +90,12 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
   const symptoms = { ...(entry.saved ? entry.symptoms : noSymptoms()) };
 
   // One fieldset per symptom: a legend and four radios, shown as a row of segments.
-  for (const s of SYMPTOMS) {
+  const levelList = levels();
+  for (const s of symptomList()) {
     const fs = el("fieldset", undefined, "card levels");
     fs.append(el("legend", s.label));
     const row = el("div", undefined, "segments");
-    for (const l of LEVELS) {
+    for (const l of levelList) {
       const id = `level-${s.id}-${l.id}`;
       const radio = el("input");
       radio.type = "radio";
@@ -116,7 +118,7 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
 
   // The note, with a counter of what is left.
   const noteWrap = el("div", undefined, "card field");
-  const noteLabel = el("label", "Note (optional)");
+  const noteLabel = el("label", t("check-in-note"));
   noteLabel.htmlFor = "note";
   const note = el("textarea");
   note.id = "note";
@@ -127,7 +129,7 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
   const counter = el("p", undefined, "hint counter");
   counter.id = "note-count";
   const count = () => {
-    counter.textContent = `${[...note.value].length} of ${MAX_NOTE_CHARS} characters`;
+    counter.textContent = t("check-in-note-count", { n: [...note.value].length, max: MAX_NOTE_CHARS });
   };
   count();
   note.addEventListener("input", count);
@@ -138,7 +140,7 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
 
   // Photos: the file input styled as a button; progress and thumbnails below.
   const photoWrap = el("div", undefined, "card field photo-field");
-  const photoH = el("h2", "Photos");
+  const photoH = el("h2", t("check-in-photos"));
   photoH.id = "photos-h";
   photoWrap.setAttribute("role", "group");
   photoWrap.setAttribute("aria-labelledby", "photos-h");
@@ -149,9 +151,9 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
   file.accept = PHOTO_TYPES;
   file.multiple = true;
   // No `capture`: on a phone the chooser offers the camera and the gallery.
-  const fileLabel = el("label", "Add photos", "btn secondary file-button");
+  const fileLabel = el("label", t("check-in-add-photos"), "btn secondary file-button");
   fileLabel.htmlFor = "photos";
-  const hint = el("p", "JPEG, PNG or WebP, up to 30 MB each. Only you see them unless you share your journal.", "hint");
+  const hint = el("p", t("check-in-photos-hint"), "hint");
   hint.id = "photos-hint";
   const photoError = errorLine("photos-error");
   // Set after a file is read, away from any click: said when it appears.
@@ -177,13 +179,13 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
     const n = () => items.indexOf(item) + 1;
     const img = el("img", undefined, "thumb");
     img.src = ref.thumb_url;
-    img.alt = `Photo ${n()} of this check-in`;
-    const remove = button("Remove", "secondary");
-    remove.setAttribute("aria-label", `Remove photo ${n()}`);
+    img.alt = t("check-in-photo-alt", { n: n() });
+    const remove = button(t("check-in-remove"), "secondary");
+    remove.setAttribute("aria-label", t("check-in-remove-label", { n: n() }));
     remove.addEventListener("click", () => {
       items.splice(items.indexOf(item), 1);
       item.li.remove();
-      status.textContent = "Photo removed.";
+      status.textContent = t("check-in-photo-removed");
       file.focus();
     });
     item.li.replaceChildren(img, remove);
@@ -191,7 +193,7 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
   entry.photos.forEach(addDone);
 
   let busy = 0;
-  const save = button("Save", "primary", true);
+  const save = button(t("save"), "primary", true);
   file.addEventListener("change", async () => {
     const files = [...(file.files ?? [])];
     file.value = "";
@@ -213,17 +215,17 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
   actions.append(save);
   const confirmBox = el("div", undefined, "confirm");
   if (entry.saved) {
-    const del = button("Delete this check-in", "danger");
+    const del = button(t("check-in-delete"), "danger");
     actions.append(del);
     del.addEventListener("click", () => {
       confirmBox.replaceChildren();
       confirmBox.setAttribute("role", "group");
-      confirmBox.setAttribute("aria-label", "Delete this check-in?");
-      const yes = button("Yes, delete", "danger");
-      const no = button("Keep it", "secondary");
+      confirmBox.setAttribute("aria-label", t("check-in-delete-question"));
+      const yes = button(t("yes-delete"), "danger");
+      const no = button(t("keep-it"), "secondary");
       const row = el("div", undefined, "actions");
       row.append(yes, no);
-      confirmBox.append(el("p", "Delete this day's levels, note and photos? This can't be undone."), row);
+      confirmBox.append(el("p", t("check-in-delete-confirm")), row);
       yes.focus();
       no.addEventListener("click", () => {
         confirmBox.replaceChildren();
@@ -241,7 +243,7 @@ function form(entry: CheckIn, ctx: Ctx, back: string): HTMLElement {
       });
     });
   }
-  const cancel = routeLink("Cancel", back, "btn secondary");
+  const cancel = routeLink(t("cancel"), back, "btn secondary");
   actions.append(cancel);
 
   f.addEventListener("submit", async (event) => {
@@ -284,19 +286,19 @@ async function importOne(
   status: HTMLElement,
   done: (ref: PhotoRef) => void,
 ): Promise<string | null> {
-  const name = picked.name || `Photo ${i + 1}`;
+  const name = picked.name || t("check-in-photo-n", { n: i + 1 });
   const big = tooLarge(picked.size);
   if (big) return `${name}: ${sentence(big)}`;
   const li = el("li", undefined, "photo-item photo-pending");
-  const label = el("p", of > 1 ? `${name} (${i + 1} of ${of})` : name, "small");
+  const label = el("p", of > 1 ? t("check-in-file-nth", { name, n: i + 1, of }) : name, "small");
   const bar = el("progress");
   bar.max = 1;
   bar.value = 0;
-  const words = el("p", "Opening…", "small muted");
-  bar.setAttribute("aria-label", `Adding ${name}`);
+  const words = el("p", t("check-in-opening"), "small muted");
+  bar.setAttribute("aria-label", t("check-in-adding", { name }));
   li.append(label, bar, words);
   list.append(li);
-  status.textContent = `Adding ${name}…`;
+  status.textContent = t("check-in-adding-now", { name });
   const show = (p: PhotoProgress) => {
     bar.value = progressValue(p);
     words.textContent = progressText(p);
@@ -308,11 +310,11 @@ async function importOne(
     li.remove();
     if (r.status === "error") return `${name}: ${placeError(r.error, []).message}`;
     done(r.data);
-    status.textContent = `${name} added.`;
+    status.textContent = t("check-in-added", { name });
     return null;
   } catch (e) {
     li.remove();
-    return `${name}: ${sentence(`it could not be read (${e instanceof Error ? e.message : String(e)})`)}`;
+    return `${name}: ${t("check-in-unreadable", { error: e instanceof Error ? e.message : String(e) })}`;
   }
 }
 

@@ -4,10 +4,11 @@
 import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
 import { type Formats, sentence } from "../format";
+import { t } from "../i18n";
 import { mailHref, resetBanner, telHref } from "../logic";
 
 export interface Ctx {
-  /** Date and relative-day formatting in the device's locale. */
+  /** Date and relative-day formatting in the app's language. */
   fmt: Formats;
   /** Shows another screen (or this one again, freshly loaded). */
   go(route: string): void;
@@ -28,11 +29,7 @@ export function screen(title: string, lead?: string): HTMLElement {
 /** Shown on screens that need a plan before there is one. */
 export function needsFirstSession(what: string): HTMLElement {
   const section = el("section", undefined, "card");
-  put(
-    section,
-    el("p", `${what} once you've entered your first session.`),
-    routeLink("Enter your first session", "today", "btn primary"),
-  );
+  put(section, el("p", what), routeLink(t("enter-first-session"), "today", "btn primary"));
   return section;
 }
 
@@ -48,17 +45,13 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
     return b;
   };
   if (o.notices.recovered) {
-    add(
-      "Your saved data could not be opened",
-      `It was kept safe at ${o.notices.recovered.moved_to} (${o.notices.recovered.reason}), and the app started afresh. Enter your sessions again, or ask for help to bring the old file back.`,
-    );
+    const { moved_to: path, reason } = o.notices.recovered;
+    add(t("banner-recovered-title"), t("banner-recovered", { path, reason }));
   }
   if (o.notices.read_only) {
     // Said on every screen: nothing the client changes can be saved.
-    add(
-      "Your plan can't be changed right now",
-      `SMP Aftercare can read your plan but can't save to ${o.notices.read_only.folder} (${o.notices.read_only.reason}), so changes won't be kept. Reminders still come. Free some disk space or make that folder writable, then restart the app.`,
-    );
+    const { folder, reason } = o.notices.read_only;
+    add(t("banner-read-only-title"), t("banner-read-only", { folder, reason }));
   }
   for (const r of o.notices.values_reset) {
     // A stored value that no longer reads: said until the client repairs it.
@@ -66,18 +59,15 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
     add(b.title, sentence(r.message), [b.link, b.route]);
   }
   if (!o.notices.reminders_enabled) {
-    add("Reminders are off", "You won't be told when something changes.", ["Turn reminders on", "settings"]);
+    add(t("banner-reminders-off-title"), t("banner-reminders-off"), [t("banner-reminders-off-link"), "settings"]);
   }
   if (o.notices.reminders_enabled && o.notices.permission === "denied") {
     // Stays until notifications are allowed: only the system can undo a refusal.
-    add(
-      "Your phone blocks reminders",
-      "SMP Aftercare is not allowed to show notifications, so reminders can't reach you. To allow them, open your phone's Settings, go to Apps (or Notifications), choose SMP Aftercare and turn notifications on.",
-    );
+    add(t("banner-denied-title"), t("banner-denied"));
   }
   if (o.notices.reminders_enabled && o.notices.permission === "not_asked") {
-    const b = add("Allow reminders", "Your phone needs your permission before SMP Aftercare can remind you.");
-    const allow = button("Allow notifications", "primary");
+    const b = add(t("banner-ask-title"), t("banner-ask"));
+    const allow = button(t("banner-ask-button"), "primary");
     allow.addEventListener("click", async () => {
       allow.disabled = true;
       await commands.notificationsAllow();
@@ -86,20 +76,18 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
     b.append(allow);
   }
   if (o.notices.notification_error) {
-    add("Reminders can't reach you", `Your computer refused the notification: ${o.notices.notification_error}`);
+    add(t("banner-refused-title"), t("banner-refused", { error: o.notices.notification_error }));
   }
   if (missed.length > 0) {
-    add(
-      missed.length === 1 ? "You missed a reminder" : `You missed ${missed.length} reminders`,
-      "The app was closed or your computer was asleep when they were due.",
-    );
+    const count = missed.length;
+    add(t("banner-missed-title", { count }), t("banner-missed"));
     const details = el("details");
-    details.append(el("summary", missed.length === 1 ? "Show it" : "Show them"));
+    details.append(el("summary", t("banner-missed-show", { count })));
     const list = el("ul", undefined, "plain");
     for (const m of missed) {
       const li = el("li");
       put(li, el("strong", m.title), " ", el("span", `(${fmt.dateTime(m.local)})`, "muted"), el("p", m.body));
-      if (m.error) li.append(el("p", `It could not be shown: ${m.error}`, "muted"));
+      if (m.error) li.append(el("p", t("banner-missed-error", { error: m.error }), "muted"));
       list.append(li);
     }
     details.append(list);
@@ -115,9 +103,9 @@ export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "
   const email = clinic?.email.trim() ?? "";
   if (!name && !phone && !email) return null;
   const section = el("section", undefined, "card contact");
-  section.append(el(headingLevel, "Questions? Ask your clinic"));
+  section.append(el(headingLevel, t("contact-title")));
   if (name) section.append(el("p", name, "clinic-name"));
-  const links = callOrWrite(phone, email, `Call ${phone}`, "secondary");
+  const links = callOrWrite(phone, email, t("contact-call", { phone }), "secondary");
   if (links.childElementCount) section.append(links);
   return section;
 }
@@ -139,14 +127,14 @@ export function callOrWrite(
     links.append(a);
   }
   if (email) {
-    const a = el("a", `Email ${email}`, "btn secondary");
+    const a = el("a", t("contact-email", { email }), "btn secondary");
     a.href = mailHref(email);
     links.append(a);
   }
   return links;
 }
 
-/** "2025-03-17" in a <time> element, formatted for the device's locale. */
+/** "2025-03-17" in a <time> element, formatted in the app's language. */
 export function timeEl(iso: string, text: string): HTMLTimeElement {
   const t = el("time", text);
   t.dateTime = iso;

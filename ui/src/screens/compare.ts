@@ -8,31 +8,29 @@ import { need } from "../api";
 import { button, el, routeLink } from "../dom";
 import { zoomableThumb } from "../components/zoom";
 import { compareDefaults, photoAlt, stepIndex, swipeDirection, symptomLines } from "../journal";
+import { t } from "../i18n";
 import { type Ctx, screen } from "./common";
 
 export async function compareScreen(ctx: Ctx): Promise<HTMLElement> {
   const journal = await need(commands.journal());
-  const root = screen("Compare two days");
+  const root = screen(t("compare-title"));
   const start = compareDefaults(journal.entries, journal.today);
   if (!start) {
     const card = el("section", undefined, "card");
-    card.append(
-      el("p", "No check-ins yet: there is nothing to compare."),
-      routeLink("Back to your journal", "journal"),
-    );
+    card.append(el("p", t("compare-empty")), routeLink(t("back-to-journal"), "journal"));
     root.append(card);
     return root;
   }
-  root.append(el("p", "Pick a day on each side. Use the arrow keys or swipe to move through the days.", "lead"));
+  root.append(el("p", t("compare-lead"), "lead"));
   const live = el("p", undefined, "sr-only");
   live.setAttribute("role", "status");
   const grid = el("div", undefined, "compare");
   grid.append(
-    side("First day", "left", start[0], journal, ctx, live),
-    side("Second day", "right", start[1], journal, ctx, live),
+    side(t("compare-first"), "left", start[0], journal, ctx, live),
+    side(t("compare-second"), "right", start[1], journal, ctx, live),
   );
   const back = el("p");
-  back.append(routeLink("Back to your journal", "journal"));
+  back.append(routeLink(t("back-to-journal"), "journal"));
   root.append(grid, live, back);
   return root;
 }
@@ -56,8 +54,8 @@ function side(title: string, key: string, initial: number, journal: Journal, ctx
     o.value = String(i);
     select.append(o);
   });
-  const prev = button("Previous day", "secondary");
-  const next = button("Next day", "secondary");
+  const prev = button(t("compare-previous"), "secondary");
+  const next = button(t("compare-next"), "secondary");
   const nav = el("div", undefined, "compare-nav");
   nav.append(prev, next);
   const body = el("div", undefined, "compare-body");
@@ -119,11 +117,11 @@ function entryView(e: CheckIn, shown: string): HTMLElement[] {
       list.append(li);
     });
     out.push(list);
-  } else out.push(el("p", "No photo on this day.", "muted"));
+  } else out.push(el("p", t("compare-no-photo"), "muted"));
   const lines = symptomLines(e.symptoms);
   const list = el("ul", undefined, "plain small");
   if (lines.length) for (const l of lines) list.append(el("li", l));
-  else list.append(el("li", "Nothing to note"));
+  else list.append(el("li", t("nothing-to-note")));
   out.push(list);
   if (e.note) out.push(el("p", e.note, "entry-note small"));
   return out;

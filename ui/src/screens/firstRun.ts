@@ -7,39 +7,37 @@ import { dateField } from "../components/dateField";
 import { protocolPicker } from "../components/protocolPicker";
 import { dateOrder, typedForm } from "../dateEntry";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
+import { t } from "../i18n";
 import { banners, type Ctx, screen } from "./common";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
   const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
-  const root = screen(
-    "Welcome",
-    "Three quick steps, and you'll see what you may do today and when you may do the rest.",
-  );
+  const root = screen(t("first-title"), t("first-lead"));
   root.append(...banners(overview, [], ctx));
 
   const form = el("form", undefined, "card first-run");
   form.noValidate = true;
-  form.setAttribute("aria-label", "Set up your aftercare");
+  form.setAttribute("aria-label", t("first-form-label"));
   const errors = new FormErrors();
 
   // 1. Protocol
   const list = protocols.status === "ok" ? protocols.data : [];
-  const picker = protocolPicker("first-protocol", "1. Your clinic's aftercare plan", list);
+  const picker = protocolPicker("first-protocol", t("first-protocol"), list);
   const importLink = el("p", undefined, "hint");
-  put(importLink, "Did your clinic give you a file? ", routeLink("Import it instead", "protocol"), ".");
+  put(importLink, `${t("first-file-question")} `, routeLink(t("first-import-instead"), "protocol"));
   picker.fieldset.append(importLink);
   errors.on("protocol", picker);
 
   // 2. First session
   // Typed, and read by the engine: a date that is not one is said plainly.
-  const date = dateField("first-date", "2. The date of your first session", "", "The day of your treatment (day 1).");
+  const date = dateField("first-date", t("first-date"), "", t("first-date-lead"));
   const quick = el("div", undefined, "quick");
   for (const [text, iso] of [
-    ["Today", overview.today],
-    ["Yesterday", overview.yesterday],
+    [t("first-today"), overview.today],
+    [t("first-yesterday"), overview.yesterday],
   ] as const) {
     const b = button(text, "secondary");
-    b.setAttribute("aria-label", `${text}: use ${ctx.fmt.date(iso)} as the session date`);
+    b.setAttribute("aria-label", t("first-use-date", { text, date: ctx.fmt.date(iso) }));
     b.addEventListener("click", () => {
       date.control.value = typedForm(iso);
       date.setError(null);
@@ -52,21 +50,21 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   // 3. Reminder time
   const time = new Field(
     "first-time",
-    "3. When should we remind you?",
+    t("first-time"),
     input("time", currentSettings.reminder_time),
-    "On the mornings something changes, you'll get a short reminder at this time.",
+    t("first-time-hint"),
   );
   time.control.required = true;
   errors.on("reminder_time", time);
 
-  const submit = button("Show my day", "primary", true);
+  const submit = button(t("first-submit"), "primary", true);
   put(form, picker.fieldset, date.wrap, time.wrap, errors.general, submit);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     errors.clear();
     if (!date.control.value) {
-      errors.showAt("date", "Choose the date of your first session.");
+      errors.showAt("date", t("first-date-missing"));
       return;
     }
     submit.disabled = true;

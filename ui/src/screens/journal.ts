@@ -9,30 +9,31 @@ import { need } from "../api";
 import { button, card as cardOf, el, routeLink } from "../dom";
 import { zoomableThumb } from "../components/zoom";
 import { photoAlt, symptomLines } from "../journal";
+import { t } from "../i18n";
 import { placeError } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function journalScreen(ctx: Ctx): Promise<HTMLElement> {
   const [journal, overview] = await Promise.all([need(commands.journal()), commands.overview()]);
-  const root = screen("Journal", "How your scalp heals, day by day.");
+  const root = screen(t("nav-journal"), t("journal-lead"));
   const has = (date: string) => journal.entries.some((e) => e.date === date);
   const top = el("div", undefined, "actions journal-actions");
-  if (!has(journal.today)) top.append(routeLink("Check in today", "check-in?from=journal", "btn primary"));
+  if (!has(journal.today)) top.append(routeLink(t("journal-check-in-today"), "check-in?from=journal", "btn primary"));
   // A day missed can still be written the day after (the backend's rule).
   const yesterday = overview.status === "ok" ? overview.data.yesterday : null;
   if (yesterday && !has(yesterday)) {
-    top.append(routeLink("Check in for yesterday", `check-in?date=${yesterday}&from=journal`, "btn secondary"));
+    top.append(routeLink(t("journal-check-in-yesterday"), `check-in?date=${yesterday}&from=journal`, "btn secondary"));
   }
-  if (journal.entries.length > 1) top.append(routeLink("Compare two days", "compare", "btn secondary"));
+  if (journal.entries.length > 1) top.append(routeLink(t("compare-title"), "compare", "btn secondary"));
   if (top.childElementCount) root.append(top);
   if (!journal.entries.length) {
     const card = el("section", undefined, "card");
-    card.append(el("p", "No check-ins yet. Check in once a day to see how your scalp heals."));
+    card.append(el("p", t("journal-empty")));
     root.append(card);
     return root;
   }
   const list = el("ol", undefined, "journal-list");
-  list.setAttribute("aria-label", "Check-ins, newest first");
+  list.setAttribute("aria-label", t("journal-list-label"));
   for (const e of [...journal.entries].reverse()) list.append(entryItem(e, journal.today, ctx));
   root.append(list, shareCard(journal, ctx));
   return root;
@@ -50,7 +51,7 @@ function entryItem(e: CheckIn, today: string, ctx: Ctx): HTMLElement {
     const list = el("ul", undefined, "chips symptom-chips");
     for (const l of lines) list.append(el("li", l, "chip"));
     li.append(list);
-  } else li.append(el("p", "Nothing to note", "muted"));
+  } else li.append(el("p", t("nothing-to-note"), "muted"));
   if (e.note) li.append(el("p", e.note, "entry-note"));
   if (e.photos.length) {
     const thumbs = el("ul", undefined, "thumbs");
@@ -62,8 +63,8 @@ function entryItem(e: CheckIn, today: string, ctx: Ctx): HTMLElement {
     li.append(thumbs);
   }
   if (e.editable) {
-    const edit = routeLink("Edit", `check-in?date=${e.date}&from=journal`, "btn secondary");
-    edit.setAttribute("aria-label", `Edit ${shown}`);
+    const edit = routeLink(t("edit"), `check-in?date=${e.date}&from=journal`, "btn secondary");
+    edit.setAttribute("aria-label", t("journal-edit-label", { date: shown }));
     li.append(edit);
   }
   return li;
@@ -71,22 +72,18 @@ function entryItem(e: CheckIn, today: string, ctx: Ctx): HTMLElement {
 
 /** "Share with my clinic": the days to include (all by default) and the save. */
 function shareCard(journal: Journal, ctx: Ctx): HTMLElement {
-  const card = cardOf("Share with my clinic", "h2", "share");
-  card.append(
-    el(
-      "p",
-      "Saves one file with your plan and the days you choose, photos included. Attach it to a message to your clinic: nothing is sent from the app.",
-    ),
-  );
+  const card = cardOf(t("share-title"), "h2", "share");
+  card.append(el("p", t("share-lead")));
   const pick = el("details", undefined, "fold share-days");
   const summary = el("summary");
   const boxes: HTMLInputElement[] = [];
   const count = () => {
     const n = boxes.filter((b) => b.checked).length;
-    summary.textContent = n === boxes.length ? `All ${n} days` : `${n} of ${boxes.length} days`;
+    summary.textContent =
+      n === boxes.length ? t("share-all-days", { count: n }) : t("share-some-days", { n, count: boxes.length });
   };
   const fs = el("fieldset", undefined, "choices");
-  fs.append(el("legend", "Days to share", "sr-only"));
+  fs.append(el("legend", t("share-days"), "sr-only"));
   for (const e of [...journal.entries].reverse()) {
     const row = el("div", undefined, "check");
     const box = el("input");
@@ -103,7 +100,7 @@ function shareCard(journal: Journal, ctx: Ctx): HTMLElement {
   }
   count();
   pick.append(summary, fs);
-  const go = button("Save a file to share", "primary");
+  const go = button(t("share-save"), "primary");
   go.id = "share";
   const result = el("p", undefined, "share-result");
   result.setAttribute("role", "status");
@@ -112,7 +109,7 @@ function shareCard(journal: Journal, ctx: Ctx): HTMLElement {
     result.classList.remove("form-error");
     const dates = boxes.filter((b) => b.checked).map((b) => b.value);
     if (!dates.length) {
-      result.textContent = "Choose at least one day to share.";
+      result.textContent = t("share-none");
       result.classList.add("form-error");
       return;
     }
@@ -123,7 +120,7 @@ function shareCard(journal: Journal, ctx: Ctx): HTMLElement {
       result.textContent = placeError(r.error, []).message;
       result.classList.add("form-error");
     } else if (r.data !== null) {
-      result.textContent = `Saved to ${r.data}. Attach it to a message to your clinic.`;
+      result.textContent = t("share-saved", { path: r.data });
     }
   });
   card.append(pick, go, result);

@@ -10,10 +10,11 @@ import {
   fileTooBig,
   MAX_PROTOCOL_KB,
   rulesByActivity,
-  STATUS_LABEL,
+  statusLabel,
   windowText,
 } from "../logic";
 import { sentence } from "../format";
+import { t } from "../i18n";
 import { type Ctx, screen } from "./common";
 import { keyDaysList, planName, protocolPicker } from "../components/protocolPicker";
 
@@ -24,7 +25,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     commands.activities(),
   ]);
   const names = vocabulary.activities;
-  const root = screen("Your clinic's plan");
+  const root = screen(t("protocol-title"));
   const note = liveNote();
   root.append(
     note,
@@ -38,19 +39,19 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const choose = el("form", undefined, "card");
   choose.noValidate = true;
   choose.setAttribute("aria-labelledby", "choose-h");
-  const ch = el("h2", "Choose a plan");
+  const ch = el("h2", t("protocol-choose"));
   ch.id = "choose-h";
-  const picker = protocolPicker("protocol-choice", "Aftercare plans", list, false, true);
+  const picker = protocolPicker("protocol-choice", t("protocol-plans"), list, false, true);
   const chooseErrors = new FormErrors().on("protocol", picker);
-  const useButton = button("Use this plan", "primary", true);
+  const useButton = button(t("protocol-use"), "primary", true);
   const chooseAsk = switchQuestion("choose");
   choose.append(ch, picker.fieldset, chooseErrors.general, useButton, chooseAsk.box);
   choose.addEventListener("submit", (e) => {
     e.preventDefault();
     chooseErrors.clear();
     const p = picker.chosen();
-    if (!p) return chooseErrors.showAt("protocol", "Choose one of the plans first.");
-    if (p.selected) return chooseErrors.showAt("protocol", "You already follow this plan.");
+    if (!p) return chooseErrors.showAt("protocol", t("protocol-choose-first"));
+    if (p.selected) return chooseErrors.showAt("protocol", t("protocol-already"));
     chooseAsk.ask(p, useButton, async () => {
       const r =
         p.imported_id === null
@@ -58,7 +59,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
           : await commands.protocolSelectImported(p.imported_id);
       if (r.status === "error") return chooseErrors.show(r.error);
       await ctx.reload();
-      announce(`You now follow “${r.data.name}”.`);
+      announce(t("protocol-now-follow", { name: r.data.name }));
     });
   });
 
@@ -67,16 +68,16 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const imp = el("form", undefined, "card");
   imp.noValidate = true;
   imp.setAttribute("aria-labelledby", "import-h");
-  const ih = el("h2", "Import your clinic's file");
+  const ih = el("h2", t("protocol-import-title"));
   ih.id = "import-h";
   const file = new Field(
     "protocol-file",
-    "Protocol file",
+    t("protocol-file"),
     input("file", "", { accept: ".toml,text/plain,application/toml" }),
-    `The .toml file your clinic gave you (at most ${MAX_PROTOCOL_KB} KB). Nothing changes unless the whole file is right, and you keep the plans you have.`,
+    t("protocol-file-hint", { max: MAX_PROTOCOL_KB }),
   );
   const importErrors = new FormErrors().on("file", file).on("source_name", file);
-  const importButton = button("Import", "primary", true);
+  const importButton = button(t("protocol-import"), "primary", true);
   const importAsk = switchQuestion("import");
   imp.append(ih, file.wrap, importErrors.general, importButton, importAsk.box);
   imp.addEventListener("submit", async (e) => {
@@ -84,7 +85,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
     importErrors.clear();
     importAsk.cancel();
     const chosen = file.control.files?.[0];
-    if (!chosen) return importErrors.showAt("file", "Choose your clinic's protocol file first.");
+    if (!chosen) return importErrors.showAt("file", t("protocol-file-first"));
     const nameTooLong = fileNameTooLong(chosen.name);
     if (nameTooLong) return importErrors.showAt("file", nameTooLong);
     const tooBig = fileTooBig(chosen.size);
@@ -98,15 +99,14 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
       return importErrors.showAt("file", tooBig);
     }
     const text = await readText(chosen);
-    if (text === null)
-      return importErrors.showAt("file", "That file could not be read. Try saving it again and choose it once more.");
+    if (text === null) return importErrors.showAt("file", t("protocol-file-unreadable"));
     const checked = await commands.protocolCheck(chosen.name, text);
     if (checked.status === "error") return importErrors.show(checked.error);
     importAsk.ask(checked.data, importButton, async () => {
       const r = await commands.protocolImport(chosen.name, text);
       if (r.status === "error") return importErrors.show(r.error);
       await ctx.reload();
-      announce(`Imported “${r.data.name}”. You now follow your clinic's plan.`);
+      announce(t("protocol-imported", { name: r.data.name }));
     });
   });
 
@@ -141,8 +141,8 @@ function switchQuestion(name: string): {
   question.id = `${name}-switch-q`;
   question.tabIndex = -1;
   box.setAttribute("aria-labelledby", question.id);
-  const yes = button("Switch", "primary");
-  const no = button("Cancel", "secondary");
+  const yes = button(t("protocol-switch"), "primary");
+  const no = button(t("cancel"), "secondary");
   const actions = el("div", undefined, "switch-question-actions");
   actions.append(yes, no);
   let days: HTMLElement | null = null;
@@ -170,7 +170,7 @@ function switchQuestion(name: string): {
   return {
     box,
     ask(p, button, then) {
-      question.textContent = `Switch to ${planName(p)}? Your reminders will follow the new plan.`;
+      question.textContent = t("protocol-switch-question", { name: planName(p) });
       days?.remove();
       days = keyDaysList(p);
       box.replaceChildren(question, days, actions);
@@ -194,21 +194,23 @@ function currentCard(p: Protocol, imported: boolean): HTMLElement {
   card.setAttribute("aria-labelledby", "current-h");
   const h = el("h2", p.name);
   h.id = "current-h";
-  card.append(el("p", imported ? "You follow your clinic's file" : "You follow", "eyebrow"), h, el("p", p.summary));
+  card.append(el("p", t(imported ? "protocol-follow-file" : "protocol-follow"), "eyebrow"), h, el("p", p.summary));
   const dl = el("dl", undefined, "facts");
   const row = (t: string, d: string) => dl.append(el("dt", t), el("dd", d));
   const s = p.sessions;
-  row("Sessions", s.min === s.max ? `${s.usual}` : `Usually ${s.usual} (${s.min} to ${s.max})`);
+  row(
+    t("protocol-sessions"),
+    s.min === s.max ? `${s.usual}` : t("protocol-sessions-range", { usual: s.usual, min: s.min, max: s.max }),
+  );
   if (s.min_gap_days !== null && s.max_gap_days !== null)
-    row("Time between sessions", `${s.min_gap_days} to ${s.max_gap_days} days`);
-  else if (s.min_gap_days !== null) row("Time between sessions", `At least ${s.min_gap_days} days`);
+    row(t("protocol-gap"), t("protocol-gap-range", { min: s.min_gap_days, max: s.max_gap_days }));
+  else if (s.min_gap_days !== null) row(t("protocol-gap"), t("protocol-gap-min", { min: s.min_gap_days }));
   // The engine's day, the same the timeline and Today use (never the
   // clinic's bare figure when a restriction outlasts it).
-  if (p.healed_day !== null) row("Fully healed", `Day ${p.healed_day} after your final session`);
+  if (p.healed_day !== null) row(t("kind-healed"), t("protocol-day-after-final", { day: p.healed_day }));
   else if (p.restrictions_over_day !== null)
-    row("Restrictions over", `Day ${p.restrictions_over_day} after your final session`);
-  if (p.touch_up_after_years)
-    row("Touch-up", `After ${p.touch_up_after_years} ${p.touch_up_after_years === 1 ? "year" : "years"}`);
+    row(t("kind-restrictions-over"), t("protocol-day-after-final", { day: p.restrictions_over_day }));
+  if (p.touch_up_after_years) row(t("kind-touch-up"), t("protocol-touch-up", { count: p.touch_up_after_years }));
   card.append(dl);
   return card;
 }
@@ -218,7 +220,7 @@ function adviceCard(p: Protocol, vocabulary: Vocabulary): HTMLElement | null {
   if (!p.advice.length) return null;
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "advice-h");
-  const h = el("h2", "Also from your clinic");
+  const h = el("h2", t("protocol-advice"));
   h.id = "advice-h";
   const dl = el("dl", undefined, "facts");
   for (const a of p.advice) {
@@ -232,15 +234,15 @@ function adviceCard(p: Protocol, vocabulary: Vocabulary): HTMLElement | null {
 function rulesCard(p: Protocol, names: ActivityLabel[]): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "rules-h");
-  const h = el("h2", "All the rules");
+  const h = el("h2", t("protocol-rules"));
   h.id = "rules-h";
-  card.append(h, el("p", "Day 1 is the day of a session.", "muted"));
+  card.append(h, el("p", t("protocol-day-one"), "muted"));
   const table = el("table", undefined, "rules");
-  table.append(el("caption", `Every rule of “${p.name}”, by activity and day`));
+  table.append(el("caption", t("protocol-rules-caption", { name: p.name })));
   const head = el("thead");
   const hr = el("tr");
-  for (const t of ["When", "Status", "Note"]) {
-    const th = el("th", t);
+  for (const text of [t("protocol-when"), t("protocol-status"), t("protocol-note")]) {
+    const th = el("th", text);
     th.scope = "col";
     hr.append(th);
   }
@@ -256,7 +258,7 @@ function rulesCard(p: Protocol, names: ActivityLabel[]): HTMLElement {
     body.append(gr);
     for (const r of group.rules) {
       const tr = el("tr");
-      tr.append(el("td", windowText(r)), el("td", STATUS_LABEL[r.status], `status-${r.status}`), el("td", r.note));
+      tr.append(el("td", windowText(r)), el("td", statusLabel(r.status), `status-${r.status}`), el("td", r.note));
       body.append(tr);
     }
     table.append(body);
@@ -266,7 +268,7 @@ function rulesCard(p: Protocol, names: ActivityLabel[]): HTMLElement {
   card.append(scroll);
 
   if (p.care.length) {
-    card.append(el("h3", "Care steps"));
+    card.append(el("h3", t("protocol-care")));
     const list = el("ul", undefined, "items");
     for (const c of p.care) {
       const li = el("li", undefined, "item");

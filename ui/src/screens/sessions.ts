@@ -7,12 +7,13 @@ import { dateField } from "../components/dateField";
 import { dateOrder, dateProblemText, typedForm } from "../dateEntry";
 import { type Formats, sentence } from "../format";
 import { button, el, Field, FormErrors, liveNote, put } from "../dom";
+import { t } from "../i18n";
 import { placeError, prepGroups, prepUntil } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
   const view = await need(commands.sessions());
-  const root = screen("Your sessions");
+  const root = screen(t("sessions-title"));
   const note = liveNote();
   root.append(note);
   const done: Done = async (message, focus) => {
@@ -87,13 +88,13 @@ function checkedSubmit(
     if (r.status === "error") return errors.show(r.error);
     const { date, notes } = r.data;
     if (!notes.length) return save(date);
-    const title = el("p", `Is ${fmt.longDate(date)} right?`, "strong");
+    const title = el("p", t("sessions-is-right", { date: fmt.longDate(date) }), "strong");
     title.id = `${field.id}-check`;
     panel.setAttribute("aria-labelledby", title.id);
     const list = el("ul", undefined, "plain warning-list");
     for (const n of notes) list.append(el("li", n.message, "warning"));
     const yes = button(anyway, "primary");
-    const change = button("Change the date", "secondary");
+    const change = button(t("sessions-change-the-date"), "secondary");
     yes.addEventListener("click", () => void save(date));
     change.addEventListener("click", () => {
       hide();
@@ -118,7 +119,7 @@ function warningList(warnings: Warning[]): HTMLElement | null {
   const list = el("ul", undefined, "plain warning-list");
   for (const w of warnings) {
     const li = el("li", undefined, "warning");
-    put(li, el("span", "Check with your clinic: ", "strong"), w.message);
+    put(li, el("span", `${t("sessions-check-with-clinic")} `, "strong"), w.message);
     list.append(li);
   }
   return list;
@@ -127,16 +128,16 @@ function warningList(warnings: Warning[]): HTMLElement | null {
 function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, warnings: Warning[]): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "booked-h");
-  const h = el("h2", "Booked");
+  const h = el("h2", t("sessions-booked"));
   h.id = "booked-h";
   card.append(h);
   const unreadable = unreadableList(view, done);
   if (unreadable) card.append(unreadable);
   if (!view.sessions.length) {
-    card.append(el("p", "No sessions yet. Add the date of your first session below.", "muted"));
+    card.append(el("p", t("sessions-none"), "muted"));
     return card;
   }
-  card.append(el("p", `${view.sessions.length} of ${view.planned_effective} planned sessions booked.`, "muted"));
+  card.append(el("p", t("sessions-booked-count", { n: view.sessions.length, count: view.planned_effective }), "muted"));
   const list = el("ol", undefined, "sessions");
   view.sessions.forEach((s, i) => {
     const li = el("li", undefined, "session-row");
@@ -144,12 +145,12 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
     const n = i + 1;
     const show = () => {
       const line = el("p", undefined, "session-line");
-      put(line, el("strong", `Session ${n}`), " · ", timeEl(s.date, ctx.fmt.date(s.date, today)));
+      put(line, el("strong", t("timeline-session", { n })), " · ", timeEl(s.date, ctx.fmt.date(s.date, today)));
       const actions = el("div", undefined, "actions");
-      const edit = button("Change date", "secondary");
-      edit.setAttribute("aria-label", `Change date of session ${n}`);
-      const del = button("Delete", "danger");
-      del.setAttribute("aria-label", `Delete session ${n}`);
+      const edit = button(t("sessions-change-date"), "secondary");
+      edit.setAttribute("aria-label", t("sessions-change-date-label", { n }));
+      const del = button(t("delete"), "danger");
+      del.setAttribute("aria-label", t("sessions-delete-label", { n }));
       actions.append(edit, del);
       li.replaceChildren(line, actions);
       const about = warningList(warnings.filter((w) => w.session === n));
@@ -160,10 +161,10 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
     const editing = () => {
       const form = el("form", undefined, "inline-form");
       form.noValidate = true;
-      const field = dateField(`edit-${s.id}`, `New date for session ${n}`, typedForm(s.date));
+      const field = dateField(`edit-${s.id}`, t("sessions-new-date", { n }), typedForm(s.date));
       const errors = new FormErrors().on("date", field);
-      const save = button("Save", "primary", true);
-      const cancel = button("Cancel", "secondary");
+      const save = button(t("save"), "primary", true);
+      const cancel = button(t("cancel"), "secondary");
       const actions = el("div", undefined, "actions");
       actions.append(save, cancel);
       const panel = el("div");
@@ -172,10 +173,10 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
         show();
         li.querySelector<HTMLButtonElement>("button")?.focus();
       });
-      const submit = checkedSubmit(ctx.fmt, field, errors, panel, s.id, "Move it anyway", async (iso) => {
+      const submit = checkedSubmit(ctx.fmt, field, errors, panel, s.id, t("sessions-move-anyway"), async (iso) => {
         const r = await commands.sessionEdit(s.id, iso);
         if (r.status === "error") return errors.show(r.error);
-        await done(`Session ${n} moved to ${ctx.fmt.date(iso, today)}.`, rowOn(iso));
+        await done(t("sessions-moved", { n, date: ctx.fmt.date(iso, today) }), rowOn(iso));
       });
       form.addEventListener("submit", (e) => void submit(e));
       li.replaceChildren(form);
@@ -184,14 +185,11 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
     const confirming = () => {
       const box = el("div", undefined, "confirm");
       box.setAttribute("role", "group");
-      box.setAttribute("aria-label", `Delete session ${n}?`);
-      const q = el(
-        "p",
-        `Delete session ${n} on ${ctx.fmt.date(s.date, today)}? Your plan will be worked out again without it.`,
-      );
+      box.setAttribute("aria-label", t("sessions-delete-question", { n }));
+      const q = el("p", t("sessions-delete-confirm", { n, date: ctx.fmt.date(s.date, today) }));
       const errors = new FormErrors();
-      const yes = button("Yes, delete", "danger");
-      const no = button("Keep it", "secondary");
+      const yes = button(t("yes-delete"), "danger");
+      const no = button(t("keep-it"), "secondary");
       const actions = el("div", undefined, "actions");
       actions.append(yes, no);
       box.append(q, errors.general, actions);
@@ -204,7 +202,7 @@ function bookedCard(view: SessionsView, ctx: Ctx, today: string, done: Done, war
         if (r.status === "error") return errors.show(r.error);
         // Focus moves to the session that took its place, else to adding one.
         await done(
-          `Session ${n} deleted.`,
+          t("sessions-deleted", { n }),
           () => document.querySelectorAll<HTMLElement>("li.session-row").item(i) ?? addButton(),
         );
       });
@@ -226,15 +224,13 @@ function unreadableList(view: SessionsView, done: Done): HTMLElement | null {
   for (const r of view.unreadable) {
     const li = el("li", undefined, "warning");
     const errors = new FormErrors();
-    const del = button("Delete it", "danger");
-    del.setAttribute("aria-label", `Delete it: the unreadable session ${r.stored}`);
+    const del = button(t("sessions-delete-it"), "danger");
+    del.setAttribute("aria-label", t("sessions-delete-it-label", { stored: r.stored }));
     del.addEventListener("click", async () => {
       if (r.session_id === null) return;
       const res = await commands.sessionDelete(r.session_id);
       if (res.status === "error") return errors.show(res.error);
-      await done("The unreadable session was deleted. Enter its date again below.", () =>
-        document.getElementById("add-date"),
-      );
+      await done(t("sessions-unreadable-deleted"), () => document.getElementById("add-date"));
     });
     put(li, el("p", sentence(r.message)), errors.general, del);
     list.append(li);
@@ -246,11 +242,11 @@ function addCard(fmt: Formats, done: Done): HTMLElement {
   const form = el("form", undefined, "card");
   form.noValidate = true;
   form.setAttribute("aria-labelledby", "add-h");
-  const h = el("h2", "Add a session");
+  const h = el("h2", t("sessions-add-title"));
   h.id = "add-h";
-  const field = dateField("add-date", "Session date");
+  const field = dateField("add-date", t("sessions-date"));
   const errors = new FormErrors().on("date", field);
-  const add = button("Add session", "primary", true);
+  const add = button(t("sessions-add"), "primary", true);
   add.id = "add-session";
   const panel = el("div");
   form.append(h, field.wrap, errors.general, panel, add);
@@ -260,11 +256,11 @@ function addCard(fmt: Formats, done: Done): HTMLElement {
     errors,
     panel,
     null,
-    "Add it anyway",
+    t("sessions-add-anyway"),
     async (iso) => {
       const r = await commands.sessionAdd(iso);
       if (r.status === "error") return errors.show(r.error);
-      await done(`Session added: ${fmt.longDate(iso)}.`, rowOn(iso));
+      await done(t("sessions-added", { date: fmt.longDate(iso) }), rowOn(iso));
     },
     add,
   );
@@ -276,35 +272,39 @@ function plannedCard(view: SessionsView, done: Done, warnings: Warning[]): HTMLE
   const form = el("form", undefined, "card");
   form.noValidate = true;
   form.setAttribute("aria-labelledby", "planned-h");
-  const h = el("h2", "How many sessions in all");
+  const h = el("h2", t("sessions-how-many"));
   h.id = "planned-h";
   const select = el("select");
-  const follow = el("option", `As your clinic plans (${view.usual})`);
+  const follow = el("option", t("sessions-as-clinic-plans", { usual: view.usual }));
   follow.value = "";
   select.append(follow);
   for (let n = 1; n <= MAX_PLANNED; n++) {
-    const o = el("option", n >= view.min && n <= view.max ? `${n}` : `${n} (unusual for this plan)`);
+    const o = el("option", n >= view.min && n <= view.max ? `${n}` : t("sessions-unusual", { n }));
     o.value = String(n);
     select.append(o);
   }
   select.value = view.planned === null ? "" : String(view.planned);
   const field = new Field(
     "planned",
-    "Sessions planned",
+    t("sessions-planned"),
     select,
-    `Your clinic's plan usually has ${view.min === view.max ? view.min : `${view.min} to ${view.max}`} sessions.`,
+    view.min === view.max
+      ? t("sessions-usually", { count: view.min })
+      : t("sessions-usually-range", { min: view.min, max: view.max }),
   );
   const errors = new FormErrors().on("planned", field);
   form.append(h, field.wrap);
   const about = warningList(warnings);
   if (about) form.append(about);
-  form.append(errors.general, button("Save", "primary", true));
+  form.append(errors.general, button(t("save"), "primary", true));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     errors.clear();
     const r = await commands.plannedSet(select.value === "" ? null : Number(select.value));
     if (r.status === "error") return errors.show(r.error);
-    await done(`Planned sessions: ${r.data.planned_effective}.`, () => document.getElementById("planned"));
+    await done(t("sessions-planned-now", { count: r.data.planned_effective }), () =>
+      document.getElementById("planned"),
+    );
   });
   return form;
 }
@@ -314,7 +314,7 @@ async function prepCard(ctx: Ctx, today: string, warnings: Warning[]): Promise<H
   card.setAttribute("aria-labelledby", "prep-h");
   const r = await commands.preparation();
   const prep = r.status === "ok" ? r.data : null;
-  const h = el("h2", prep ? `Getting ready for session ${prep.session}` : "Getting ready");
+  const h = el("h2", prep ? t("prep-title-session", { n: prep.session }) : t("prep-title"));
   h.id = "prep-h";
   card.append(h);
   if (r.status === "error") {
@@ -322,32 +322,33 @@ async function prepCard(ctx: Ctx, today: string, warnings: Warning[]): Promise<H
     return card;
   }
   if (!prep) {
-    card.append(
-      el(
-        "p",
-        "No session is booked ahead. When you book your next one, add it above to see how to get ready.",
-        "muted",
-      ),
-    );
+    card.append(el("p", t("prep-none-ahead"), "muted"));
     return card;
   }
   const f = ctx.fmt;
   const lead = el("p");
-  if (prep.in_days === 0) put(lead, "Your session is ", el("strong", "today"), ".");
-  else put(lead, "Your session is on ", timeEl(prep.date, f.longDate(prep.date)), `, ${f.inDays(prep.in_days)}.`);
+  if (prep.in_days === 0) put(lead, el("strong", t("prep-session-today")));
+  else put(lead, t("prep-session-on", { date: f.longDate(prep.date), in: f.inDays(prep.in_days) }));
   card.append(lead);
   // A step the earlier session rules out is left out of the list; say why.
   const clash = warningList(warnings.filter((w) => w.session === prep.session && w.code === "prep_clash"));
   if (clash) card.append(clash);
   if (!prep.items.length) {
-    card.append(el("p", "Your clinic's plan asks nothing special before a session.", "muted"));
+    card.append(el("p", t("prep-nothing"), "muted"));
     return card;
   }
   for (const group of prepGroups(prep.items)) {
     const h3 = el("h3");
-    if (group.startsInDays === 0) h3.textContent = "Now";
-    else if (group.from === prep.date) put(h3, "On the day · ", timeEl(group.from, f.date(group.from, today)));
-    else put(h3, "From ", timeEl(group.from, f.date(group.from, today)), ` · ${f.inDays(group.startsInDays)}`);
+    if (group.startsInDays === 0) h3.textContent = t("prep-now");
+    else if (group.from === prep.date)
+      put(h3, `${t("prep-on-the-day")} · `, timeEl(group.from, f.date(group.from, today)));
+    else
+      put(
+        h3,
+        `${t("prep-from")} `,
+        timeEl(group.from, f.date(group.from, today)),
+        ` · ${f.inDays(group.startsInDays)}`,
+      );
     const list = el("ul", undefined, "checklist");
     for (const item of group.items) list.append(checkItem(item, group.from !== prep.date));
     card.append(h3, list);
@@ -355,15 +356,15 @@ async function prepCard(ctx: Ctx, today: string, warnings: Warning[]): Promise<H
   return card;
 }
 
-const KIND_TAG: Record<PrepItem["kind"], string> = { do: "Do", avoid: "Avoid", limited: "With care" };
+const KIND_TAG: Record<PrepItem["kind"], string> = { do: "prep-do", avoid: "status-avoid", limited: "status-limited" };
 
 function checkItem(item: PrepItem, sayUntil: boolean): HTMLLIElement {
   const li = el("li", undefined, `check-item check-${item.kind}`);
   const line = el("p");
-  put(line, el("span", KIND_TAG[item.kind], "tag"), " ", el("strong", item.label));
+  put(line, el("span", t(KIND_TAG[item.kind]), "tag"), " ", el("strong", item.label));
   li.append(line);
   if (item.note) li.append(el("p", item.note, "muted"));
-  if (item.condition) li.append(el("p", `For now: ${item.condition}`));
+  if (item.condition) li.append(el("p", t("for-now", { condition: item.condition })));
   if (sayUntil) li.append(el("p", prepUntil(item), "muted small"));
   return li;
 }

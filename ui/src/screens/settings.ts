@@ -1,47 +1,48 @@
-// Settings: reminders, quiet hours, time zone, launch at login, the clinic's
+// Settings: reminders, quiet hours, time zone, the app's language, launch at login, the clinic's
 // contact details, the way to the clinic's plan (no longer a tab) and the
 // calendar export.
 
-import { commands, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
+import { commands, type Lang, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put, routeLink } from "../dom";
 import { sentence } from "../format";
+import { locale, t } from "../i18n";
 import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 
-export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
-  const [settings, overview, logPath] = await Promise.all([
+export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
+  const [settings, overview, logPath, language] = await Promise.all([
     need(commands.settings()),
     need(commands.overview()),
     commands.logLocation(),
+    need(commands.language()),
   ]);
-  const root = screen("Settings");
+  const root = screen(t("nav-settings"));
   // Stored values that no longer read: shown at their defaults until saved.
   const resets = overview.notices.values_reset
     .filter(isSettingReset)
     .map((r) => el("p", sentence(r.message), "form-error"));
   const form = el("form", undefined, "settings");
   form.noValidate = true;
-  form.setAttribute("aria-label", "Settings");
+  form.setAttribute("aria-label", t("nav-settings"));
   const errors = new FormErrors();
 
   // Reminders
-  const reminders = fieldset("Reminders");
+  const reminders = fieldset(t("settings-reminders"));
   const enabled = checkbox(
     "reminders-on",
-    "Send me reminders",
+    t("settings-reminders-on"),
     settings.reminders_enabled,
-    "On mornings when something changes, and before each session.",
+    t("settings-reminders-on-hint"),
   );
-  const time = new Field("reminder-time", "Reminder time", input("time", settings.reminder_time));
-  const quiet = checkbox(
-    "quiet-on",
-    "Quiet hours",
-    settings.quiet_hours != null,
-    "No notifications during these hours; anything due waits until they end.",
+  const time = new Field("reminder-time", t("settings-reminder-time"), input("time", settings.reminder_time));
+  const quiet = checkbox("quiet-on", t("settings-quiet"), settings.quiet_hours != null, t("settings-quiet-hint"));
+  const qStart = new Field(
+    "quiet-start",
+    t("settings-quiet-from"),
+    input("time", settings.quiet_hours?.start ?? "22:00"),
   );
-  const qStart = new Field("quiet-start", "Quiet from", input("time", settings.quiet_hours?.start ?? "22:00"));
-  const qEnd = new Field("quiet-end", "Quiet until", input("time", settings.quiet_hours?.end ?? "07:00"));
+  const qEnd = new Field("quiet-end", t("settings-quiet-until"), input("time", settings.quiet_hours?.end ?? "07:00"));
   const qRow = el("div", undefined, "row2");
   qRow.append(qStart.wrap, qEnd.wrap);
   const syncQuiet = () => (qRow.hidden = !quiet.box.checked);
@@ -50,36 +51,25 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   reminders.append(enabled.wrap);
   if (overview.notices.permission === "denied") {
     // Beside the switch it concerns: on, but the phone blocks them.
-    enabled.wrap.append(
-      el(
-        "p",
-        "Your phone blocks SMP Aftercare's notifications. Allow them in your phone's Settings, under Apps, SMP Aftercare, Notifications.",
-        "form-error",
-      ),
-    );
+    enabled.wrap.append(el("p", t("settings-denied"), "form-error"));
   }
   // Care nudges (off until turned on): only with care ticked off on Today.
-  const careNudges = checkbox(
-    "care-reminders",
-    "Remind me to moisturise during the day",
-    settings.care_reminders,
-    "On days your clinic asks for it more than once: a nudge early in the afternoon and early in the evening, unless you've ticked it off enough times on Today. Never in quiet hours.",
-  );
+  const careNudges = checkbox("care-reminders", t("settings-care"), settings.care_reminders, t("settings-care-hint"));
   reminders.append(time.wrap, quiet.wrap, qRow, careNudges.wrap);
   errors.on("care_reminders", careNudges);
   errors.on("reminder_time", time).on("quiet_hours.start", qStart).on("quiet_hours.end", qEnd);
 
   // Time zone
-  const zone = fieldset("Time zone");
-  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = fieldset(t("settings-zone"));
+  const deviceZone = Intl.DateTimeFormat(locale()).resolvedOptions().timeZone;
   const fixed = settings.zone.mode === "fixed" ? settings.zone.zone : "";
-  const zDevice = radio("zone-mode", "zone-device", "device", `Follow this device (now ${deviceZone})`, !fixed);
-  const zFixed = radio("zone-mode", "zone-fixed", "fixed", "Keep my home time zone, also when I travel", !!fixed);
+  const zDevice = radio("zone-mode", "zone-device", "device", t("settings-zone-device", { zone: deviceZone }), !fixed);
+  const zFixed = radio("zone-mode", "zone-fixed", "fixed", t("settings-zone-fixed"), !!fixed);
   const zoneName = new Field(
     "zone-name",
-    "Home time zone",
+    t("settings-zone-name"),
     input("text", fixed || deviceZone, { autocomplete: "off", spellcheck: false, maxLength: MAX_VALUE_BYTES }),
-    "A name such as Europe/London.",
+    t("settings-zone-name-hint"),
   );
   const zones = el("datalist");
   zones.id = "zone-list";
@@ -96,7 +86,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   zFixed.box.addEventListener("change", syncZone);
   syncZone();
   zone.append(
-    el("p", `Days are counted in ${overview.zone}.`, "hint"),
+    el("p", t("settings-zone-now", { zone: overview.zone }), "hint"),
     zDevice.wrap,
     zFixed.wrap,
     zoneName.wrap,
@@ -104,39 +94,52 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   );
   errors.on("zone", zoneName);
 
+  // Language: the device's (the default) or one chosen; applied on saving.
+  const app = fieldset(t("settings-app"));
+  const languageSelect = el("select");
+  const choices: [string, string][] = [
+    ["device", t("settings-language-device", { language: t(LANGUAGE_NAME[language.device]) })],
+    ["en", t("language-en")],
+    ["es", t("language-es")],
+  ];
+  for (const [value, text] of choices) {
+    const o = el("option", text);
+    o.value = value;
+    // Each language's name is written in that language.
+    if (value !== "device") o.lang = value;
+    languageSelect.append(o);
+  }
+  languageSelect.value = settings.language;
+  const languageField = new Field("language", t("settings-language"), languageSelect);
+  errors.on("language", languageField);
+
   // Start at login
-  const app = fieldset("App");
-  const login = checkbox(
-    "login",
-    "Start the app when I log in",
-    settings.launch_at_login,
-    "It waits quietly in the tray, so reminders arrive on time.",
-  );
-  app.append(login.wrap);
+  const login = checkbox("login", t("settings-login"), settings.launch_at_login, t("settings-login-hint"));
+  app.append(languageField.wrap, login.wrap);
   errors.on("launch_at_login", login);
 
   // Clinic
-  const clinic = fieldset("Your clinic");
+  const clinic = fieldset(t("settings-clinic"));
   const cName = new Field(
     "clinic-name",
-    "Clinic name",
+    t("settings-clinic-name"),
     input("text", settings.clinic.name, { autocomplete: "organization", maxLength: MAX_NOTE_CHARS }),
   );
   const cPhone = new Field(
     "clinic-phone",
-    "Phone",
+    t("settings-clinic-phone"),
     input("tel", settings.clinic.phone, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
   );
   const cEmail = new Field(
     "clinic-email",
-    "Email",
+    t("settings-clinic-email"),
     input("email", settings.clinic.email, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
   );
   clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
   errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
 
   const note = liveNote();
-  const save = button("Save settings", "primary", true);
+  const save = button(t("settings-save"), "primary", true);
   put(form, ...resets, reminders, zone, app, clinic, errors.general, save, note);
 
   const contactSlot = el("div");
@@ -155,6 +158,7 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
       zone: zFixed.box.checked ? { mode: "fixed", zone: zoneName.control.value } : { mode: "device" },
       launch_at_login: login.box.checked,
       care_reminders: careNudges.box.checked,
+      language: languageSelect.value,
       clinic: { name: cName.control.value, phone: cPhone.control.value, email: cEmail.control.value },
     };
     save.disabled = true;
@@ -168,12 +172,24 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     if (saved.zone.mode === "fixed") zoneName.control.value = saved.zone.zone;
     showContact(saved);
     for (const r of resets) r.remove();
-    note.textContent = "Saved.";
+    if (saved.language !== settings.language) {
+      // A new language: every screen (this one too) is drawn again in it,
+      // and the engine's texts follow (the plan is built in it).
+      await ctx.reload();
+      document.querySelector<HTMLElement>("#language")?.focus();
+      const fresh = document.querySelector<HTMLElement>(".settings > .note");
+      if (fresh) fresh.textContent = t("settings-saved");
+      return;
+    }
+    note.textContent = t("settings-saved");
   });
 
   root.append(form, contactSlot, planCard(overview.plan?.protocol_name ?? null), calendarCard(), logCard(logPath));
   return root;
 }
+
+/** Each language's name, written in that language. */
+const LANGUAGE_NAME: Record<Lang, string> = { en: "language-en", es: "language-es" };
 
 function fieldset(legend: string): HTMLFieldSetElement {
   const f = el("fieldset", undefined, "card");
@@ -203,11 +219,11 @@ function radio(
 function calendarCard(): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "cal-h");
-  const h = el("h2", "Add to your calendar");
+  const h = el("h2", t("calendar-title"));
   h.id = "cal-h";
   const result = el("p", undefined, "note");
   result.setAttribute("role", "status");
-  const go = button("Export calendar file", "secondary");
+  const go = button(t("calendar-export"), "secondary");
   go.addEventListener("click", async () => {
     result.textContent = "";
     result.classList.remove("form-error");
@@ -218,12 +234,12 @@ function calendarCard(): HTMLElement {
       result.textContent = placeError(r.error, []).message;
       result.classList.add("form-error");
     } else if (r.data === null) {
-      result.textContent = "Not saved: you closed the save window.";
+      result.textContent = t("calendar-cancelled");
     } else {
-      result.textContent = `Saved to ${r.data}. Open it with your calendar app to add every step of your plan.`;
+      result.textContent = t("calendar-saved", { path: r.data });
     }
   });
-  card.append(h, el("p", "Saves your sessions, changes and reminders as a calendar file (.ics)."), go, result);
+  card.append(h, el("p", t("calendar-lead")), go, result);
   return card;
 }
 
@@ -231,10 +247,10 @@ function calendarCard(): HTMLElement {
 function logCard(path: string | null): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "log-h");
-  const h = el("h2", "The app's log");
+  const h = el("h2", t("log-title"));
   h.id = "log-h";
   if (path === null) {
-    card.append(h, el("p", "The app could not write its log on this device."));
+    card.append(h, el("p", t("log-none")));
     return card;
   }
   const where = el("p");
@@ -243,7 +259,7 @@ function logCard(path: string | null): HTMLElement {
   where.append(code);
   const result = el("p", undefined, "note");
   result.setAttribute("role", "status");
-  const open = button("Open the log", "secondary");
+  const open = button(t("log-open"), "secondary");
   open.addEventListener("click", async () => {
     result.textContent = "";
     result.classList.remove("form-error");
@@ -253,23 +269,16 @@ function logCard(path: string | null): HTMLElement {
       result.classList.add("form-error");
     }
   });
-  const copy = button("Copy its location", "secondary");
+  const copy = button(t("log-copy"), "secondary");
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(path);
-      result.textContent = "Copied.";
+      result.textContent = t("log-copied");
     } catch {
-      result.textContent = "Select the location above and copy it.";
+      result.textContent = t("log-copy-failed");
     }
   });
-  card.append(
-    h,
-    el("p", "If something goes wrong, your clinic may ask you to send this file."),
-    where,
-    open,
-    copy,
-    result,
-  );
+  card.append(h, el("p", t("log-lead")), where, open, copy, result);
   return card;
 }
 
@@ -277,10 +286,10 @@ function logCard(path: string | null): HTMLElement {
 function planCard(name: string | null): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "plan-h");
-  const h = el("h2", "Your clinic's plan");
+  const h = el("h2", t("protocol-title"));
   h.id = "plan-h";
   card.append(h);
-  if (name) card.append(el("p", `You follow ${name}.`));
-  card.append(routeLink("See, change or import your plan", "protocol", "btn secondary"));
+  if (name) card.append(el("p", t("settings-you-follow", { name })));
+  card.append(routeLink(t("settings-plan-link"), "protocol", "btn secondary"));
   return card;
 }

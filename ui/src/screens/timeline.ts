@@ -8,7 +8,8 @@ import { chartCard } from "../components/chart";
 import { careDayTicks, loadCareRange } from "../components/careToday";
 import { el, put } from "../dom";
 import type { Formats } from "../format";
-import { KIND_LABEL, timelineEntries } from "../logic";
+import { t } from "../i18n";
+import { kindLabel, timelineEntries } from "../logic";
 import { type Ctx, needsFirstSession, screen, timeEl } from "./common";
 
 export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
@@ -19,9 +20,9 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
   ]);
   // Care ticked off, from the first day listed to today (engine dates).
   const ticks = milestones.length ? await loadCareRange(milestones[0].date, overview.today) : new Map();
-  const root = screen("Your timeline", "Each activity at a glance, then every day something changes.");
+  const root = screen(t("timeline-title"), t("timeline-lead"));
   if (!overview.plan) {
-    root.append(needsFirstSession("Your timeline appears here"));
+    root.append(needsFirstSession(t("timeline-needs-session")));
     return root;
   }
   const f = ctx.fmt;
@@ -35,9 +36,9 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
   if (past.length) {
     // Days gone by fold into one line, so the list starts at today.
     const details = el("details", undefined, "tl-earlier");
-    details.append(el("summary", past.length === 1 ? "1 earlier day" : `${past.length} earlier days`));
+    details.append(el("summary", t("timeline-earlier", { count: past.length })));
     const list = el("ol", undefined, "timeline");
-    list.setAttribute("aria-label", "Earlier days on which something changed");
+    list.setAttribute("aria-label", t("timeline-earlier-label"));
     for (const m of past) {
       const li = el("li", undefined, `tl-item tl-${m.kind} tl-past`);
       li.append(dateLine(m, today, f, "p"), el("p", m.name, "tl-title"), el("p", m.body));
@@ -50,7 +51,7 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
   }
 
   const list = el("ol", undefined, "timeline tl-ahead");
-  list.setAttribute("aria-label", "Today and the days ahead on which something changes");
+  list.setAttribute("aria-label", t("timeline-ahead-label"));
   // The first day with news (today's or the next) is shown in full; later
   // ones are one line each, their details a tap away.
   let opened = false;
@@ -60,8 +61,8 @@ export async function timelineScreen(ctx: Ctx): Promise<HTMLElement> {
       li.classList.add("tl-today", "tl-marker");
       li.setAttribute("aria-current", "date");
       const p = el("p", undefined, "tl-date");
-      put(p, el("strong", "Today"), " · ", timeEl(today, f.date(today)));
-      li.append(p, el("p", "Nothing changes today.", "muted"));
+      put(p, el("strong", t("timeline-today")), " · ", timeEl(today, f.date(today)));
+      li.append(p, el("p", t("timeline-nothing-today"), "muted"));
       const done = careDayTicks(ticks.get(today));
       if (done) li.append(done);
     } else {
@@ -96,10 +97,10 @@ function dateLine(m: Milestone, today: string, f: Formats, tag: "p" | "span", is
   const p = el(tag, undefined, "tl-date");
   put(
     p,
-    el("span", KIND_LABEL[m.kind], `tag tag-${m.kind}`),
+    el("span", kindLabel(m.kind), `tag tag-${m.kind}`),
     " ",
     timeEl(m.date, f.date(m.date, today)),
-    isToday ? el("strong", " · Today") : null,
+    isToday ? el("strong", ` · ${t("timeline-today")}`) : null,
   );
   return p;
 }
@@ -107,7 +108,7 @@ function dateLine(m: Milestone, today: string, f: Formats, tag: "p" | "span", is
 function planCard(plan: PlanSummary, o: Overview, f: Formats): HTMLElement {
   const card = el("section", undefined, "card");
   card.setAttribute("aria-labelledby", "plan-h");
-  const h = el("h2", "Your plan");
+  const h = el("h2", t("timeline-plan"));
   h.id = "plan-h";
   card.append(h, el("p", plan.protocol_name, "muted"));
   const dl = el("dl", undefined, "facts");
@@ -118,23 +119,24 @@ function planCard(plan: PlanSummary, o: Overview, f: Formats): HTMLElement {
   };
   // The engine's session dates, in order.
   plan.sessions.forEach((date, i) => {
-    const done = date < o.today ? " (done)" : date === o.today ? " (today)" : "";
-    row(`Session ${i + 1}`, timeEl(date, f.date(date, o.today)), done);
+    const done = date < o.today ? ` ${t("timeline-done")}` : date === o.today ? ` ${t("timeline-is-today")}` : "";
+    row(t("timeline-session", { n: i + 1 }), timeEl(date, f.date(date, o.today)), done);
   });
   for (let n = plan.sessions.length + 1; n <= plan.planned; n++) {
-    const gap =
-      plan.min_gap_days !== null && plan.max_gap_days !== null
-        ? `, usually ${plan.min_gap_days}–${plan.max_gap_days} days after the one before`
-        : plan.min_gap_days !== null
-          ? `, at least ${plan.min_gap_days} days after the one before`
-          : "";
-    row(`Session ${n}`, `Not booked yet${gap}`);
+    const { min_gap_days: min, max_gap_days: max } = plan;
+    const text =
+      min !== null && max !== null
+        ? t("timeline-unbooked-gap", { min, max })
+        : min !== null
+          ? t("timeline-unbooked-min", { min })
+          : t("timeline-unbooked");
+    row(t("timeline-session", { n }), text);
   }
-  if (plan.healed_on) row("Fully healed", timeEl(plan.healed_on, f.date(plan.healed_on, o.today)));
+  if (plan.healed_on) row(t("kind-healed"), timeEl(plan.healed_on, f.date(plan.healed_on, o.today)));
   else if (plan.restrictions_over_on)
-    row("Restrictions over", timeEl(plan.restrictions_over_on, f.date(plan.restrictions_over_on, o.today)));
-  else row("Restrictions over", `Shown once all ${plan.planned} sessions are booked`);
-  if (plan.touch_up_on) row("Touch-up", timeEl(plan.touch_up_on, f.date(plan.touch_up_on, o.today)));
+    row(t("kind-restrictions-over"), timeEl(plan.restrictions_over_on, f.date(plan.restrictions_over_on, o.today)));
+  else row(t("kind-restrictions-over"), t("timeline-shown-once", { count: plan.planned }));
+  if (plan.touch_up_on) row(t("kind-touch-up"), timeEl(plan.touch_up_on, f.date(plan.touch_up_on, o.today)));
   card.append(dl);
   return card;
 }

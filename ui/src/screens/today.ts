@@ -15,6 +15,7 @@ import {
 import { need } from "../api";
 import { el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
+import { t } from "../i18n";
 import { avoidUntil, dayHeading, FOLD_SHOWN, foldedSummary, fullyFineFrom, groupActivities } from "../logic";
 import { banners, clinicContact, type Ctx, screen, timeEl } from "./common";
 import { firstRun } from "./firstRun";
@@ -50,17 +51,11 @@ export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
 function checkInCard(done: boolean): HTMLElement {
   const card = el("section", undefined, "card check-in-card");
   card.setAttribute("aria-labelledby", "check-in-h");
-  const h = el("h2", done ? "Checked in today" : "How does your scalp look today?");
+  const h = el("h2", t(done ? "today-checked-in" : "today-check-in-title"));
   h.id = "check-in-h";
-  const p = el(
-    "p",
-    done
-      ? "You can change it today and tomorrow."
-      : "Note redness, itching and the rest, and add a photo: your journal shows how it heals.",
-    "muted",
-  );
-  const link = routeLink(done ? "Edit" : "Check in", "check-in", `btn ${done ? "secondary" : "primary"}`);
-  if (done) link.setAttribute("aria-label", "Edit today's check-in");
+  const p = el("p", t(done ? "today-checked-in-change" : "today-check-in-lead"), "muted");
+  const link = routeLink(t(done ? "edit" : "today-check-in"), "check-in", `btn ${done ? "secondary" : "primary"}`);
+  if (done) link.setAttribute("aria-label", t("today-check-in-edit-label"));
   card.append(h, p, link);
   return card;
 }
@@ -90,7 +85,7 @@ export function statusCards(
   if (status.news) out.push(newsCard(status.news));
 
   if (groups.avoid.length) {
-    const card = group("Not yet", "avoid", `${groups.avoid.length} to wait for, soonest first`);
+    const card = group(t("today-not-yet"), "avoid", t("today-not-yet-sub", { count: groups.avoid.length }));
     const sorted = bySoonest(groups.avoid);
     const item = (a: ActivityStatus): HTMLElement => {
       const li = el("li", undefined, "item");
@@ -121,7 +116,7 @@ export function statusCards(
   if (status.next) out.push(nextCard(status.next, f, todayIso));
 
   if (groups.limited.length) {
-    const card = group("With care", "limited", "Allowed, with a condition");
+    const card = group(t("today-with-care"), "limited", t("today-with-care-sub"));
     const list = el("ul", undefined, "items");
     for (const a of groups.limited) {
       const li = el("li", undefined, "item");
@@ -136,7 +131,7 @@ export function statusCards(
   }
 
   if (groups.ok.length) {
-    const card = group("OK now", "ok", "No restrictions today");
+    const card = group(t("today-ok-now"), "ok", t("today-ok-now-sub"));
     const list = el("ul", undefined, "chips");
     for (const a of groups.ok) list.append(el("li", a.label, "chip"));
     card.append(list);
@@ -149,15 +144,12 @@ export function statusCards(
   if (!status.activities.length && !status.care.length) {
     // Silence is not permission: say so rather than show an empty day.
     const card = el("section", undefined, "card");
-    card.append(
-      el("p", "Your clinic's plan says nothing about today.", "item-line strong"),
-      el("p", "Before you wash, sweat, swim or sit in the sun, ask your clinic what is fine now.", "muted"),
-    );
+    card.append(el("p", t("today-silent"), "item-line strong"), el("p", t("today-silent-ask"), "muted"));
     out.push(card);
   }
 
   const ask = el("p", undefined, "center");
-  ask.append(routeLink("Ask about something else: Can I…?", "can-i"));
+  ask.append(routeLink(t("today-ask-else"), "can-i"));
   out.push(ask);
   return out;
 }
@@ -166,7 +158,7 @@ export function statusCards(
 export function newsCard(news: News): HTMLElement {
   const card = el("section", undefined, "card news");
   card.setAttribute("aria-labelledby", "news-h");
-  const h = el("h2", "New today");
+  const h = el("h2", t("today-new"));
   h.id = "news-h";
   const list = el("ul", undefined, "plain news-points");
   for (const p of news.points) list.append(el("li", p));
@@ -178,7 +170,7 @@ export function newsCard(news: News): HTMLElement {
 function nextCard(n: NextMilestone, f: Formats, todayIso: string): HTMLElement {
   const next = el("section", undefined, "card next");
   next.setAttribute("aria-labelledby", "next-h");
-  const h = el("h2", "Next change");
+  const h = el("h2", t("today-next"));
   h.id = "next-h";
   const count = el("p", undefined, "countdown");
   put(count, el("span", f.inDays(n.in_days), "countdown-big"), " ", timeEl(n.date, f.date(n.date, todayIso)));
@@ -187,7 +179,7 @@ function nextCard(n: NextMilestone, f: Formats, todayIso: string): HTMLElement {
     const more = el("details", undefined, "fold");
     const list = el("ul", undefined, "plain");
     for (const p of n.points) list.append(el("li", p));
-    more.append(el("summary", "What changes"), list);
+    more.append(el("summary", t("today-what-changes")), list);
     next.append(more);
   }
   return next;
@@ -198,7 +190,7 @@ export function warningsCard(warnings: Warning[]): HTMLElement {
   const b = el("section", undefined, "banner warnings");
   b.setAttribute("role", "note");
   b.setAttribute("aria-labelledby", "warn-h");
-  const h = el("h2", "Check with your clinic", "banner-title");
+  const h = el("h2", t("check-with-clinic"), "banner-title");
   h.id = "warn-h";
   const list = el("ul", undefined, "plain");
   for (const w of warnings) list.append(el("li", w.message));

@@ -30,6 +30,7 @@ import {
   type UpcomingReminder,
   type ValueReset,
   type Warning,
+  type Lang,
   MAX_PLANNED,
   MAX_PROTOCOL_BYTES,
 } from "../../src/bindings";
@@ -63,6 +64,10 @@ export interface FakeConfig {
   journal?: boolean;
   /** The share dialog is cancelled. */
   shareCancelled?: boolean;
+  /** The device's language (default English); the app follows it unless a language is chosen. */
+  deviceLang?: Lang;
+  /** The language chosen in Settings (default: follow the device). */
+  language?: Lang;
 }
 
 interface PlanFixture {
@@ -213,6 +218,7 @@ export function createBackend(cfg: FakeConfig) {
       zone: { mode: "device" },
       launch_at_login: false,
       care_reminders: false,
+      language: cfg.language ?? "device",
       clinic: cfg.clinic
         ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
         : { name: "", phone: "", email: "" },
@@ -451,6 +457,10 @@ export function createBackend(cfg: FakeConfig) {
       if (!ok || !user)
         throw invalid("clinic.email", `"${c.email}" is not an email address such as clinic@example.com`);
     }
+    s.language = s.language.trim();
+    if (!["device", "en", "es"].includes(s.language)) {
+      throw invalid("language", `"${s.language}" is not a language the app speaks: choose device, en or es`);
+    }
     if (s.launch_at_login !== state.settings.launch_at_login && cfg.loginFails) {
       throw invalid("launch_at_login", "could not change launch at login: the desktop has no autostart folder");
     }
@@ -625,6 +635,10 @@ export function createBackend(cfg: FakeConfig) {
     },
     protocol_import: ({ sourceName, text }) => importProtocol(String(sourceName), String(text)),
     settings: () => clone(state.settings),
+    language() {
+      const device: Lang = cfg.deviceLang ?? "en";
+      return { lang: state.settings.language === "device" ? device : (state.settings.language as Lang), device };
+    },
     settings_set({ settings }) {
       state.settings = validateSettings(settings as SettingsForm);
       // Turning reminders on asks the phone; the fake says yes.

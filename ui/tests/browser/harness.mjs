@@ -101,11 +101,16 @@ export function sharedBrowser() {
   return (options) => openApp(browser, server.url, options);
 }
 
-export async function openApp(browser, baseUrl, { viewport, colorScheme = "light", fake = {}, route = "today" }) {
+export async function openApp(
+  browser,
+  baseUrl,
+  { viewport, colorScheme = "light", fake = {}, route = "today", locale = "en-GB" },
+) {
   const context = await browser.newContext({
     viewport,
     colorScheme,
-    locale: "en-GB",
+    // The browser's own locale; the app speaks the backend's language (`fake.deviceLang`, `fake.language`).
+    locale,
     timezoneId: "Europe/London",
     deviceScaleFactor: 1,
     reducedMotion: "reduce",

@@ -83,10 +83,22 @@ async function axeAll(page) {
 const overlap = (a, b) =>
   a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
+// The tab names in each language (Spanish's are longer: checked at the
+// narrowest widths and largest text too).
+const TABS = {
+  en: ["Today", "Can I…?", "Timeline", "Journal", "Sessions", "Settings"],
+  es: ["Hoy", "¿Puedo?", "Fechas", "Diario", "Sesiones", "Ajustes"],
+};
+const RUNS = [
+  ...SIZES.map((size) => ({ ...size, lang: "en" })),
+  ...SIZES.filter((size) => size.width < 1280 || size.text === 200).map((size) => ({ ...size, lang: "es" })),
+];
+
 describe("every screen at every size", () => {
-  for (const { width, text } of SIZES) {
-    it(`${width} px wide, text at ${text} %: no sideways scrolling, readable tabs, axe`, async () => {
-      const page = await open(width, text, { state: "all", clinic: true, journal: true });
+  for (const { width, text, lang } of RUNS) {
+    const where = lang === "en" ? "" : ` (in ${lang})`;
+    it(`${width} px wide, text at ${text} %${where}: no sideways scrolling, readable tabs, axe`, async () => {
+      const page = await open(width, text, { state: "all", clinic: true, journal: true, deviceLang: lang });
       for (const route of SCREENS) {
         await go(page, route);
         const s = await sideways(page);
@@ -94,7 +106,7 @@ describe("every screen at every size", () => {
         const labels = await tabLabels(page);
         assert.deepEqual(
           labels.map((l) => l.name),
-          ["Today", "Can I…?", "Timeline", "Journal", "Sessions", "Settings"],
+          TABS[lang],
           "each tab is named by its label alone (the icon is hidden)",
         );
         for (const l of labels) {
@@ -111,7 +123,7 @@ describe("every screen at every size", () => {
         assert.deepEqual(await axeAll(page), [], `${route}: serious or critical axe violations`);
       }
       // The first-run screen too.
-      const fresh = await open(width, text, { state: "fresh" });
+      const fresh = await open(width, text, { state: "fresh", deviceLang: lang });
       assert.equal((await sideways(fresh)).over, 0, "first run scrolls sideways");
       await fresh.context().close();
       assert.deepEqual(await problems(page), []);

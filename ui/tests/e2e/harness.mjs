@@ -228,30 +228,33 @@ function freePort() {
 }
 
 /**
- * British English for the app, as a client of the built-in (British) clinics
+ * British English for the app (or `locale`, such as es_ES for the app in Spanish), as a client of the built-in (British) clinics
  * would have it. WebKitGTK takes navigator.language (and so the dates' format)
  * from the C library's locale, which on a build machine is often only
  * C.UTF-8 ("C" in the page). en_GB.UTF-8 is compiled into a private folder
  * (LOCPATH), so the machine's locales are left alone. Without localedef the
  * app runs in the machine's locale; the tests do not depend on it.
  */
-function britishLocale() {
+function deviceLocale(locale = "en_GB") {
   const dir = mkdtempSync(join(tmpdir(), "smp-e2e-locale-"));
   tempDirs.push(dir);
+  const name = `${locale}.UTF-8`;
+  // The app's language comes from these names (sys-locale), compiled or not.
+  const names = { LANG: name, LC_ALL: name, LANGUAGE: `${locale}:${locale.split("_")[0]}` };
   try {
-    execFileSync("localedef", ["-i", "en_GB", "-f", "UTF-8", join(dir, "en_GB.UTF-8")], { stdio: "ignore" });
+    execFileSync("localedef", ["-i", locale, "-f", "UTF-8", join(dir, name)], { stdio: "ignore" });
   } catch {
-    console.log("e2e: could not compile the en_GB.UTF-8 locale (localedef); the app runs in the machine's locale");
-    return {};
+    console.log(`e2e: could not compile the ${name} locale (localedef); the app runs in the machine's locale`);
+    return locale === "en_GB" ? {} : names;
   }
-  return { LOCPATH: dir, LANG: "en_GB.UTF-8", LC_ALL: "en_GB.UTF-8", LANGUAGE: "en_GB:en" };
+  return { LOCPATH: dir, ...names };
 }
 
 /**
  * tauri-driver (and through it WebKitWebDriver) on free ports, on `display`.
  * Returns the server URL once it answers /status.
  */
-export async function startTauriDriver(display) {
+export async function startTauriDriver(display, locale = "en_GB") {
   const { tauriDriver } = tools();
   const port = await freePort();
   let nativePort = await freePort();
@@ -260,7 +263,7 @@ export async function startTauriDriver(display) {
   // home, never the machine's real ~/.local/share.
   const home = mkdtempSync(join(tmpdir(), "smp-e2e-home-"));
   tempDirs.push(home);
-  const env = { ...process.env, ...britishLocale(), DISPLAY: display, GDK_BACKEND: "x11", XDG_DATA_HOME: home };
+  const env = { ...process.env, ...deviceLocale(locale), DISPLAY: display, GDK_BACKEND: "x11", XDG_DATA_HOME: home };
   delete env.WAYLAND_DISPLAY;
   const td = start("tauri-driver", tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], { env });
   const url = `http://127.0.0.1:${port}/`;

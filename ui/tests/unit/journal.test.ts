@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckIn, PhotoRef } from "../../src/bindings";
 import {
   compareDefaults,
-  LEVELS,
+  levels,
   MAX_PHOTO_BYTES,
   noSymptoms,
   photoAlt,
@@ -10,7 +10,7 @@ import {
   progressValue,
   stepIndex,
   swipeDirection,
-  SYMPTOMS,
+  symptoms,
   symptomLines,
   tooLarge,
 } from "../../src/journal";
@@ -40,7 +40,7 @@ function entry(date: string, day_label: string, photos = 0): CheckIn {
 
 describe("symptoms and levels", () => {
   it("asks about every symptom of the bindings, in the issue's words, sunburn last", () => {
-    expect(SYMPTOMS.map((s) => s.label)).toEqual([
+    expect(symptoms().map((s) => s.label)).toEqual([
       "Redness",
       "Itching",
       "Scabbing",
@@ -48,8 +48,12 @@ describe("symptoms and levels", () => {
       "Swelling",
       "Sunburn",
     ]);
-    expect(SYMPTOMS.map((s) => s.id).sort()).toEqual(Object.keys(noSymptoms()).sort());
-    expect(LEVELS.map((l) => l.id)).toEqual(["none", "mild", "moderate", "strong"]);
+    expect(
+      symptoms()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(Object.keys(noSymptoms()).sort());
+    expect(levels().map((l) => l.id)).toEqual(["none", "mild", "moderate", "strong"]);
   });
 
   it("lists only what was felt, in asking order", () => {

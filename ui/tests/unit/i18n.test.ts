@@ -1,0 +1,118 @@
+// The UI's message files: every message in every language, none unused,
+// the same variables in each language, and no line Fluent would skip as
+// junk; and `t`'s fallbacks (the language, then English, then the id).
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { LANGS, locale, SOURCES, t, Translator } from "../../src/i18n";
+
+const UI = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Each message's variables (`$count`), over all its variants, by id. */
+function messages(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of new FluentResource(source).body) {
+    const vars = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const n = node as { type?: string; name?: string };
+        if (n.type === "var" && n.name) vars.add(n.name);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(entry);
+    out.set(entry.id, [...vars].sort());
+  }
+  return out;
+}
+
+/** The ids the file defines, read line by line (Fluent skips what it can't parse). */
+function declared(source: string): string[] {
+  return [...source.matchAll(/^([a-zA-Z][\w-]*) =/gm)].map((m) => m[1]!);
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) return sources(p);
+    return p.endsWith(".ts") && !p.endsWith("bindings.ts") ? [p] : [];
+  });
+}
+
+/** Everything the UI's code and page say, where message ids are written as "id". */
+const code = [...sources(join(UI, "src")), join(UI, "index.html")].map((p) => readFileSync(p, "utf8")).join("\n");
+
+describe("the message files", () => {
+  const en = messages(SOURCES.en);
+
+  it("parse in full: every declared message is read", () => {
+    for (const l of LANGS) expect([...messages(SOURCES[l]).keys()], l).toEqual(declared(SOURCES[l]));
+  });
+
+  it("have the same messages in every language", () => {
+    for (const l of LANGS) expect([...messages(SOURCES[l]).keys()].sort(), l).toEqual([...en.keys()].sort());
+  });
+
+  it("use the same variables in every language", () => {
+    for (const l of LANGS) {
+      const other = messages(SOURCES[l]);
+      const differ = [...en].filter(([id, vars]) => JSON.stringify(other.get(id)) !== JSON.stringify(vars));
+      expect(
+        differ.map(([id]) => id),
+        l,
+      ).toEqual([]);
+    }
+  });
+
+  it("hold no message ui/src does not use", () => {
+    const unused = [...en.keys()].filter((id) => !code.includes(`"${id}"`));
+    expect(unused).toEqual([]);
+  });
+
+  it("hold every message ui/src asks for", () => {
+    const asked = [...code.matchAll(/\bt\(\s*"([a-z][\w-]*)"/g), ...code.matchAll(/data-l10n(?:-label)?="([\w-]+)"/g)];
+    const missing = [...new Set(asked.map((m) => m[1]!))].filter((id) => !en.has(id));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("t", () => {
+  const sources = {
+    en: "greet = Hello, { $name }\nonly-en = Only in English\ndays = { $count ->\n    [one] { $count } day\n   *[other] { $count } days\n}\n",
+    es: "greet = Hola, { $name }\ndays = { $count ->\n    [one] { $count } día\n   *[other] { $count } días\n}\n",
+  };
+
+  it("words a message in its language, with its arguments and plurals", () => {
+    const es = new Translator("es", sources);
+    expect(es.t("greet", { name: "Ana" })).toBe("Hola, Ana");
+    expect(es.t("days", { count: 1 })).toBe("1 día");
+    expect(es.t("days", { count: 3 })).toBe("3 días");
+  });
+
+  it("falls back to English for a message the language lacks, then to the id", () => {
+    const es = new Translator("es", sources);
+    expect(es.t("only-en")).toBe("Only in English");
+    expect(es.t("nowhere")).toBe("nowhere");
+    expect(new Translator("es", { en: sources.en }).t("greet", { name: "Ana" })).toBe("Hello, Ana");
+  });
+
+  it("speaks English until told otherwise, with the app's own files", () => {
+    expect(t("nav-today")).toBe("Today");
+    expect(new Translator("es").t("nav-today")).toBe("Hoy");
+    expect(new Translator("es").t("timeline-earlier", { count: 1 })).toBe("1 día anterior");
+    expect(new Translator("es").t("timeline-earlier", { count: 4 })).toBe("4 días anteriores");
+  });
+});
+
+describe("locale", () => {
+  it("keeps the device's own locale when it speaks the app's language, else the language", () => {
+    expect(locale("en", ["en-GB", "es-ES"])).toBe("en-GB");
+    expect(locale("es", ["en-GB", "es-MX"])).toBe("es-MX");
+    expect(locale("es", ["en-GB"])).toBe("es");
+    expect(locale("en", [])).toBe("en");
+  });
+});
