@@ -113,6 +113,10 @@ pub struct Clinic {
     pub phone: String,
     /// Email address.
     pub email: String,
+    /// Postal address, one line (from a clinic's plan, or typed). Settings
+    /// stored before it existed read as empty.
+    #[serde(default)]
+    pub address: String,
 }
 
 /// Everything the client can set, typed: times are times and zones are
