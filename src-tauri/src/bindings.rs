@@ -81,6 +81,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             handover::handover_preview,
             handover::handover_apply,
             handover::handover_pending,
+            handover::handover_pick,
         ])
 }
 

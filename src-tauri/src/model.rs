@@ -114,8 +114,8 @@ pub struct Clinic {
     /// Email address.
     pub email: String,
     /// Postal address, one line (from a clinic's plan, or typed). Settings
-    /// stored before it existed read as empty.
-    #[serde(default)]
+    /// stored before it existed read as empty (`store/settings.rs` reads
+    /// every clinic detail as optional).
     pub address: String,
 }
 

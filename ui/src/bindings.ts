@@ -212,6 +212,12 @@ export const commands = {
 	 *  `None`.
 	 */
 	handoverPending: () => __TAURI_INVOKE<HandoverSource | null>("handover_pending"),
+	/**
+	 *  Asks the client for the clinic's plan file (a native dialog showing
+	 *  `.smpplan` files); `None` when they cancel. Runs off the main thread:
+	 *  the dialog waits for the client.
+	 */
+	handoverPick: () => __TAURI_INVOKE<HandoverSource | null>("handover_pick"),
 };
 
 /* Constants */
@@ -666,9 +672,10 @@ export type Clinic = {
 	email: string,
 	/**
 	 *  Postal address, one line (from a clinic's plan, or typed). Settings
-	 *  stored before it existed read as empty.
+	 *  stored before it existed read as empty (`store/settings.rs` reads
+	 *  every clinic detail as optional).
 	 */
-	address?: string,
+	address: string,
 };
 
 /**  A proposed session date, read and checked, nothing stored. */

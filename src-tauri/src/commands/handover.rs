@@ -166,6 +166,17 @@ pub fn handover_pending(pending: State<'_, Pending>) -> Option<HandoverSource> {
     pending.0.lock().ok().and_then(|mut slot| slot.take())
 }
 
+/// Asks the client for the clinic's plan file (a native dialog showing
+/// `.smpplan` files); `None` when they cancel. Runs off the main thread:
+/// the dialog waits for the client.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn handover_pick(state: State<'_, AppState>) -> Option<HandoverSource> {
+    (state.pick_plan_file)().map(|path| HandoverSource::File {
+        path: path.to_string_lossy().into_owned(),
+    })
+}
+
 /// Reads the clinic's plan from `source` and says what opening it would
 /// change; nothing is stored. Errors belong beside the `file` or `link`
 /// field.
@@ -266,7 +277,9 @@ impl Proposal {
             |p| p.planned(),
         );
         let planned_proposed = proposed_plan.planned();
-        let planned_changes = current.planned != file.planned;
+        // What is stored (None: the protocol's usual count) or what it
+        // comes to may change.
+        let planned_changes = current.planned != file.planned || planned_now != planned_proposed;
         let clinic_now = current.settings.clinic.clone();
         let clinic_proposed = merged(&clinic_now, &file.clinic);
         let clinic_changes = clinic_now != clinic_proposed;

@@ -8,6 +8,7 @@ import { protocolPicker } from "../components/protocolPicker";
 import { dateOrder, typedForm } from "../dateEntry";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
 import { banners, type Ctx, screen } from "./common";
+import { handoverFirstRunLink } from "./handover";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
   const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
@@ -16,6 +17,7 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
     "Three quick steps, and you'll see what you may do today and when you may do the rest.",
   );
   root.append(...banners(overview, [], ctx));
+  root.append(handoverFirstRunLink());
 
   const form = el("form", undefined, "card first-run");
   form.noValidate = true;

@@ -8,6 +8,7 @@ import { button, checkbox, el, Field, FormErrors, input, liveNote, put, routeLin
 import { sentence } from "../format";
 import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
+import { handoverCard } from "./handover";
 
 export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
   const [settings, overview, logPath] = await Promise.all([
@@ -132,8 +133,13 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     "Email",
     input("email", settings.clinic.email, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
   );
-  clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
-  errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
+  const cAddress = new Field(
+    "clinic-address",
+    "Address",
+    input("text", settings.clinic.address, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
+  clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap, cAddress.wrap);
+  errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail).on("clinic.address", cAddress);
 
   const note = liveNote();
   const save = button("Save settings", "primary", true);
@@ -155,7 +161,12 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
       zone: zFixed.box.checked ? { mode: "fixed", zone: zoneName.control.value } : { mode: "device" },
       launch_at_login: login.box.checked,
       care_reminders: careNudges.box.checked,
-      clinic: { name: cName.control.value, phone: cPhone.control.value, email: cEmail.control.value },
+      clinic: {
+        name: cName.control.value,
+        phone: cPhone.control.value,
+        email: cEmail.control.value,
+        address: cAddress.control.value,
+      },
     };
     save.disabled = true;
     const r = await commands.settingsSet(next);
@@ -165,13 +176,21 @@ export async function settingsScreen(_ctx: Ctx): Promise<HTMLElement> {
     cName.control.value = saved.clinic.name;
     cPhone.control.value = saved.clinic.phone;
     cEmail.control.value = saved.clinic.email;
+    cAddress.control.value = saved.clinic.address;
     if (saved.zone.mode === "fixed") zoneName.control.value = saved.zone.zone;
     showContact(saved);
     for (const r of resets) r.remove();
     note.textContent = "Saved.";
   });
 
-  root.append(form, contactSlot, planCard(overview.plan?.protocol_name ?? null), calendarCard(), logCard(logPath));
+  root.append(
+    form,
+    contactSlot,
+    planCard(overview.plan?.protocol_name ?? null),
+    handoverCard(),
+    calendarCard(),
+    logCard(logPath),
+  );
   return root;
 }
 
