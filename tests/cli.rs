@@ -902,3 +902,294 @@ fn chart_refuses_an_impossible_today() {
         r#"aftercare: invalid date "2026-02-30": there is no such day in the calendar (expected YYYY-MM-DD)"#
     );
 }
+
+/// A fresh, empty temporary directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aftercare-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const CLINIC: [&str; 6] = [
+    "--clinic-name",
+    "Hairline <b>Studio</b>",
+    "--clinic-phone",
+    "+44 20 7946 0000",
+    "--clinic-email",
+    "desk@hairline.example",
+];
+
+fn share_args<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec![
+        "share",
+        "--session",
+        "2026-03-15",
+        "--session",
+        "2026-03-01",
+        "--planned",
+        "3",
+        "--tz",
+        "Europe/London",
+    ];
+    v.extend(CLINIC);
+    v.extend(rest);
+    v
+}
+
+/// Draws the SVG with resvg and reads it with rqrr, as a phone would.
+fn decode_qr(svg: &str) -> String {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).unwrap();
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let width = pixmap.width() as usize;
+    let pixels = pixmap.pixels();
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, pixmap.height() as usize, |x, y| {
+            pixels[y * width + x].green()
+        });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the picture");
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn share_writes_a_plan_file_the_engine_reads_back() {
+    let dir = temp_dir("share-file");
+    let path = dir.join("plan.smpplan");
+    let out = ok(&share_args(&["--out", path.to_str().unwrap()]));
+    assert_eq!(out, "");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let file = aftercare::PlanFile::from_bytes("plan.smpplan", text.as_bytes()).unwrap();
+    assert_eq!(file.protocol.protocol().id(), "four-to-thirty");
+    assert_eq!(
+        file.sessions,
+        vec![
+            aftercare::parse_date("2026-03-01").unwrap(),
+            aftercare::parse_date("2026-03-15").unwrap()
+        ]
+    );
+    assert_eq!(
+        (file.planned, file.zone),
+        (Some(3), Some(chrono_tz::Europe::London))
+    );
+    assert_eq!(file.clinic.name, "Hairline <b>Studio</b>");
+    // Without --out the file goes to stdout, the same text.
+    assert_eq!(ok(&share_args(&[])), text);
+}
+
+#[test]
+fn share_qr_code_decodes_to_the_exact_link() {
+    let dir = temp_dir("share-qr");
+    let qr = dir.join("card.svg");
+    let link = ok(&share_args(&["--link", "--qr", qr.to_str().unwrap()]));
+    let link = link.trim_end();
+    assert!(
+        link.starts_with("smp-aftercare://plan?v=1&p=four-to-thirty&"),
+        "{link}"
+    );
+    let svg = std::fs::read_to_string(&qr).unwrap();
+    assert_eq!(decode_qr(&svg), link);
+    assert!(aftercare::PlanFile::from_link(link).is_ok());
+}
+
+/// A clinic's own protocol with `rules` rules, each with its own note so
+/// that deflate cannot pack them into nothing.
+fn own_protocol(rules: usize) -> String {
+    let mut text = String::from(
+        "format = 1\nid = \"our-clinic\"\nname = \"Our clinic\"\n\
+         summary = \"Three sessions.\"\n[sessions]\nusual = 3\nmin = 2\nmax = 4\n",
+    );
+    for i in 0..rules {
+        text.push_str(&format!(
+            "[[rule]]\nactivity = \"{}\"\nstatus = \"avoid\"\nscope = \"after_each\"\n\
+             to_day = {}\nnote = \"rule {i}: {}\"\n",
+            ["wash", "sweat", "swim", "sun", "shave"][i % 5],
+            2 + i % 300,
+            (i * 7919) % 10007,
+        ));
+    }
+    text
+}
+
+#[test]
+fn share_qr_code_of_the_longest_link_decodes() {
+    // The clinic's own protocol, grown until its link is just under the limit.
+    let dir = temp_dir("share-qr-inline");
+    let protocol = dir.join("ours.toml");
+    let qr = dir.join("card.svg");
+    // Found with the engine (fast), then written by the CLI once.
+    let fits = |rules: usize| {
+        let file = aftercare::PlanFile {
+            protocol: aftercare::HandoverProtocol::inline("ours.toml", &own_protocol(rules))
+                .unwrap(),
+            sessions: vec![
+                aftercare::parse_date("2026-03-01").unwrap(),
+                aftercare::parse_date("2026-03-15").unwrap(),
+            ],
+            planned: Some(3),
+            zone: Some(chrono_tz::Europe::London),
+            clinic: aftercare::ClinicDetails {
+                name: CLINIC[1].into(),
+                phone: CLINIC[3].into(),
+                email: CLINIC[5].into(),
+                address: String::new(),
+            },
+        };
+        file.to_link().is_ok()
+    };
+    let mut rules = 1;
+    while fits(rules + 1) {
+        rules += 1;
+    }
+    std::fs::write(&protocol, own_protocol(rules)).unwrap();
+    let mut args = share_args(&["--link", "--qr", qr.to_str().unwrap()]);
+    args.extend(["--protocol", protocol.to_str().unwrap()]);
+    let link = ok(&args).trim_end().to_string();
+    let max = aftercare::handover::MAX_LINK_BYTES;
+    assert!(link.len() > max - 60 && link.len() <= max, "{}", link.len());
+    assert!(link.starts_with("smp-aftercare://plan?v=1&x="));
+    let svg = std::fs::read_to_string(&qr).unwrap();
+    assert_eq!(decode_qr(&svg), link);
+}
+
+#[test]
+fn share_refuses_bad_details_and_writes_nothing() {
+    let dir = temp_dir("share-bad");
+    let out = dir.join("plan.smpplan");
+    let qr = dir.join("card.svg");
+    let outputs = ["--out", out.to_str().unwrap(), "--qr", qr.to_str().unwrap()];
+    let mut args = share_args(&outputs);
+    let phone = args.iter().position(|a| *a == "+44 20 7946 0000").unwrap();
+    args[phone] = "call us";
+    assert_eq!(
+        bad(&args),
+        r#"aftercare: --clinic-phone: "call us" is not a phone number: use digits, spaces and + ( ) - ."#
+    );
+    let mut args = share_args(&outputs);
+    args[2] = "2026-03-01";
+    assert_eq!(bad(&args), "aftercare: session 2026-03-01 is given twice");
+    let protocol = format!(
+        "{}/protocols/four-to-thirty.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut args = share_args(&outputs);
+    args.extend(["--protocol", &protocol]);
+    let too_long = bad(&args);
+    assert!(
+        too_long.starts_with("aftercare: plan link: the link would be ")
+            && too_long.ends_with(
+                " characters, too long for a link or QR code (at most 2000): \
+                 share the .smpplan file instead"
+            ),
+        "{too_long}"
+    );
+    assert!(!out.exists() && !qr.exists(), "nothing written");
+}
+
+#[test]
+fn open_shows_what_a_file_or_link_holds() {
+    let dir = temp_dir("open");
+    let path = dir.join("plan.smpplan");
+    ok(&share_args(&["--out", path.to_str().unwrap()]));
+    let link = ok(&share_args(&["--link"]));
+    let link = link.trim_end();
+    assert_eq!(
+        ok(&["open", path.to_str().unwrap()]),
+        format!(
+            "Protocol: 30-day step-by-step plan (four-to-thirty, built in)\n\
+             Sessions: Sun 1 Mar 2026, Sun 15 Mar 2026\n\
+             Planned:  3\n\
+             Zone:     Europe/London\n\
+             Clinic:   Hairline <b>Studio</b>\n\
+             Phone:    +44 20 7946 0000\n\
+             Email:    desk@hairline.example\n\
+             Link:     {link}\n"
+        )
+    );
+    let opened = json(&["open", link, "--json"]);
+    assert_eq!(opened["protocol"]["id"], "four-to-thirty");
+    assert_eq!(
+        opened["sessions"],
+        serde_json::json!(["2026-03-01", "2026-03-15"])
+    );
+    assert_eq!(opened["clinic"]["name"], "Hairline <b>Studio</b>");
+    assert_eq!(opened["link"], link);
+}
+
+#[test]
+fn open_refuses_hostile_files_and_links() {
+    let huge = temp_bytes("huge.smpplan", &vec![b'#'; 10 * 1024 * 1024]);
+    assert_eq!(
+        bad(&["open", huge.to_str().unwrap()]),
+        format!(
+            "aftercare: {}: the file is 10485760 bytes; a plan file may be at most 65536 bytes",
+            huge.display()
+        )
+    );
+    let pdf = temp_bytes("leaflet.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    assert_eq!(
+        bad(&["open", pdf.to_str().unwrap()]),
+        format!(
+            "aftercare: {}: This is a PDF, not a plan file: ask your clinic for their .smpplan file or link",
+            pdf.display()
+        )
+    );
+    let newer = temp_file("newer.smpplan", "smpplan = 2\n");
+    assert_eq!(
+        bad(&["open", newer.to_str().unwrap()]),
+        format!(
+            "aftercare: {}: line 1, field \"smpplan\": written by a newer version of SMP Aftercare \
+             (format 2); update the app",
+            newer.display()
+        )
+    );
+    let link = ok(&share_args(&["--link"]));
+    let tampered = link.trim_end().replace("n=3", "n=4");
+    assert_eq!(
+        bad(&["open", &tampered]),
+        "aftercare: plan link: the link is damaged or was changed: ask your clinic for a new one"
+    );
+}
+
+#[test]
+fn qr_sizes_are_as_docs_plan_file_says() {
+    use qrcode::{EcLevel, QrCode, Version};
+    let version = |bytes: usize| {
+        QrCode::with_error_correction_level(vec![b'a'; bytes], EcLevel::M)
+            .unwrap()
+            .version()
+    };
+    assert_eq!(
+        version(aftercare::handover::MAX_LINK_BYTES),
+        Version::Normal(38)
+    );
+    assert_eq!(version(202), Version::Normal(10));
+    assert_eq!(version(2331), Version::Normal(40));
+    assert_eq!(aftercare::handover::QR_EC_LEVEL, 'M');
+}
+
+#[test]
+fn share_writes_both_files_or_neither() {
+    let dir = temp_dir("share-both");
+    let out = dir.join("plan.smpplan");
+    let qr = dir.join("missing").join("card.svg");
+    assert_eq!(
+        bad(&share_args(&[
+            "--out",
+            out.to_str().unwrap(),
+            "--qr",
+            qr.to_str().unwrap()
+        ])),
+        format!(
+            "aftercare: cannot write {:?}: no such file",
+            qr.to_str().unwrap()
+        )
+    );
+    assert!(!out.exists());
+}

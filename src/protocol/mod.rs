@@ -15,6 +15,11 @@ mod validate;
 pub use key_days::{KeyDay, Lift};
 pub use sniff::FileKind;
 
+// The plan file (`crate::handover`) carries a whole protocol as a table and
+// reads it with the same raw structs and checks, so its errors name lines of
+// the plan file.
+pub(crate) use raw::{RawProtocol, field_in, line_of, parse_message};
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -387,12 +392,23 @@ impl Protocol {
                 ),
             ));
         }
-        let raw: raw::RawProtocol = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|span| raw::line_of(text, span.start));
-            let message = raw::parse_message(e.message());
-            let field = raw::field_in(&message).map(str::to_string);
+        let raw: RawProtocol = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|span| line_of(text, span.start));
+            let message = parse_message(e.message());
+            let field = field_in(&message).map(str::to_string);
             Error::protocol(source_name, line, field.as_deref(), message)
         })?;
+        validate::validate(source_name, text, raw)
+    }
+
+    /// Validates a protocol read as raw structs from `text`, which may be a
+    /// larger file holding the protocol as one table (a plan file's
+    /// `[inline_protocol]`): spans are into `text`, so lines come out right.
+    pub(crate) fn from_raw(
+        source_name: &str,
+        text: &str,
+        raw: RawProtocol,
+    ) -> Result<Protocol, Error> {
         validate::validate(source_name, text, raw)
     }
 

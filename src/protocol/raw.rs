@@ -6,7 +6,7 @@ use toml::Spanned;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawProtocol {
+pub(crate) struct RawProtocol {
     pub(super) format: Spanned<i64>,
     pub(super) id: Spanned<String>,
     pub(super) name: Spanned<String>,
@@ -112,7 +112,7 @@ pub(super) struct RawTimes {
 }
 
 /// 1-based line of a byte offset.
-pub(super) fn line_of(text: &str, offset: usize) -> u32 {
+pub(crate) fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
     let newlines = text.as_bytes()[..end]
         .iter()
@@ -123,7 +123,7 @@ pub(super) fn line_of(text: &str, offset: usize) -> u32 {
 
 /// The field serde names in "missing field `note`" or "unknown field
 /// `colour`, expected ...", so that structural errors carry their field too.
-pub(super) fn field_in(message: &str) -> Option<&str> {
+pub(crate) fn field_in(message: &str) -> Option<&str> {
     ["missing field `", "unknown field `"]
         .iter()
         .find_map(|lead| message.strip_prefix(lead))
@@ -132,7 +132,7 @@ pub(super) fn field_in(message: &str) -> Option<&str> {
 
 /// toml's messages end with a newline and sometimes repeat the position;
 /// keep the first line, which says what is wrong.
-pub(super) fn parse_message(message: &str) -> String {
+pub(crate) fn parse_message(message: &str) -> String {
     message
         .lines()
         .next()

@@ -10,12 +10,17 @@
 //! aftercare reminders PLAN [--at HH:MM] [--json]
 //! aftercare chart     PLAN [--on DATE] [--json]
 //! aftercare ics       PLAN [--at HH:MM]
+//! aftercare share     PLAN --clinic-name N --clinic-phone P --clinic-email E
+//!                     [--clinic-address A] [--out FILE] [--link] [--qr FILE.svg]
+//! aftercare open      FILE|LINK [--json]
 //! PLAN = --session DATE [--session DATE ...] [--planned N] [--protocol ID|FILE] [--tz ZONE]
 //! ```
 //!
-//! Bad input exits with status 2 and one line on stderr; stdout stays empty.
+//! Bad input exits with status 2 and one line on stderr; stdout stays empty
+//! and `share` writes no file.
 
 mod render;
+mod share;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -114,6 +119,44 @@ enum Command {
         /// Local time of day for reminders (HH:MM).
         #[arg(long, value_name = "HH:MM", default_value = "09:00")]
         at: String,
+    },
+    /// Hand a plan to a client: a .smpplan file, a link and a QR code for
+    /// the aftercare card, checked as the app will read them. A protocol
+    /// file (--protocol FILE) travels inside; the zone only with --tz.
+    Share {
+        #[command(flatten)]
+        plan: PlanArgs,
+        /// The clinic's name, as the client's app will show it (plain text).
+        #[arg(long, value_name = "NAME")]
+        clinic_name: String,
+        /// The clinic's phone number.
+        #[arg(long, value_name = "PHONE")]
+        clinic_phone: String,
+        /// The clinic's email address.
+        #[arg(long, value_name = "EMAIL")]
+        clinic_email: String,
+        /// The clinic's postal address, one line.
+        #[arg(long, value_name = "ADDRESS")]
+        clinic_address: Option<String>,
+        /// Where to write the .smpplan file; without it the file goes to
+        /// stdout, unless --link prints the link there.
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
+        /// Print the smp-aftercare://plan link.
+        #[arg(long)]
+        link: bool,
+        /// Write the link as a QR code (SVG) to print on the aftercare card.
+        #[arg(long, value_name = "FILE.svg")]
+        qr: Option<String>,
+    },
+    /// Show what a .smpplan file or a smp-aftercare://plan link holds.
+    Open {
+        /// The file, or the link.
+        #[arg(value_name = "FILE|LINK")]
+        source: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -294,6 +337,33 @@ fn run(command: Command) -> Result<String, Failure> {
             let plan = build_plan(&plan)?;
             Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
         }
+        Command::Share {
+            plan,
+            clinic_name,
+            clinic_phone,
+            clinic_email,
+            clinic_address,
+            out,
+            link,
+            qr,
+        } => share::share(
+            &plan,
+            share::ClinicArgs {
+                name: clinic_name,
+                phone: clinic_phone,
+                email: clinic_email,
+                address: clinic_address,
+            },
+            &share::Outputs { out, link, qr },
+        ),
+        Command::Open { source, json } => {
+            let file = share::open(&source)?;
+            Ok(if json {
+                to_json(&share::OpenedJson::new(&file))
+            } else {
+                human(share::opened(&file))
+            })
+        }
     }
 }
 
@@ -322,20 +392,25 @@ fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
         .iter()
         .map(|s| parse_date(s))
         .collect::<Result<Vec<_>, _>>()?;
-    let planned = match &args.planned {
-        Some(text) => Some(text.parse::<u32>().map_err(|_| {
-            Failure::Input(format!(
-                "invalid planned count {text:?}: expected a whole number such as 3"
-            ))
-        })?),
-        None => None,
-    };
+    let planned = parse_planned(args.planned.as_deref())?;
     let zone = match &args.tz {
         Some(name) => parse_zone(name)?,
         None => system_zone(),
     };
     let protocol = load_protocol(&args.protocol)?;
     Ok(Plan::new(protocol, sessions, planned, zone)?)
+}
+
+/// `--planned N`, where given.
+fn parse_planned(text: Option<&str>) -> Result<Option<u32>, Failure> {
+    text.map(|text| {
+        text.parse::<u32>().map_err(|_| {
+            Failure::Input(format!(
+                "invalid planned count {text:?}: expected a whole number such as 3"
+            ))
+        })
+    })
+    .transpose()
 }
 
 /// The system's zone, or UTC where it cannot be told.
@@ -352,13 +427,25 @@ fn load_protocol(value: &str) -> Result<Protocol, Failure> {
     if aftercare::builtin_ids().any(|id| id == value) {
         return Ok(Protocol::builtin(value)?);
     }
-    if Path::new(value).is_file() || value.contains('/') || value.ends_with(".toml") {
+    if looks_like_a_file(value) {
         return read_protocol_file(value);
     }
     Ok(Protocol::builtin(value)?)
 }
 
+/// Whether `--protocol` names a file rather than a built-in id.
+fn looks_like_a_file(value: &str) -> bool {
+    Path::new(value).is_file() || value.contains('/') || value.ends_with(".toml")
+}
+
 fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
+    let text = read_protocol_text(path)?;
+    Ok(Protocol::from_toml(path, &text)?)
+}
+
+/// A protocol file's text, refusing what [`Protocol::from_bytes`] would
+/// refuse without reading a huge file whole.
+fn read_protocol_text(path: &str) -> Result<String, Failure> {
     let cannot = |why: String| Failure::Input(format!("cannot read protocol file {path:?}: {why}"));
     let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
     if !meta.is_file() {
@@ -385,7 +472,20 @@ fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| cannot(io_reason(&e)))?;
-    Ok(Protocol::from_bytes(path, &bytes)?)
+    if let Some(file) = aftercare::FileKind::of_bytes(&bytes) {
+        return Err(aftercare::Error::NotAProtocol {
+            source_name: path.to_string(),
+            file,
+        }
+        .into());
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        aftercare::Error::NotAProtocol {
+            source_name: path.to_string(),
+            file: aftercare::FileKind::Binary,
+        }
+        .into()
+    })
 }
 
 /// A protocol in `aftercare protocols --json`.

@@ -1,0 +1,273 @@
+//! `aftercare share` and `aftercare open`: the clinic's hand-over written
+//! as a `.smpplan` file, a link and a QR code, and read back to check it.
+//!
+//! Everything is computed and checked before anything is written, by the
+//! engine's own reading code (`PlanFile::from_bytes`, `from_link`), so a
+//! file the CLI writes is one the app opens.
+
+use std::io::Read;
+
+use aftercare::handover::{MAX_PLAN_FILE_BYTES, QR_EC_LEVEL};
+use aftercare::{ClinicDetails, FileKind, HandoverProtocol, PlanFile, parse_date, parse_zone};
+use qrcode::{EcLevel, QrCode};
+use serde::Serialize;
+
+use crate::{Failure, PlanArgs, io_reason, parse_planned, read_protocol_text};
+
+/// The clinic's details as given on the command line.
+pub struct ClinicArgs {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub address: Option<String>,
+}
+
+/// What `share` writes where.
+pub struct Outputs {
+    pub out: Option<String>,
+    pub link: bool,
+    pub qr: Option<String>,
+}
+
+/// Builds the hand-over, checks it as the app will read it, then writes the
+/// file (to `--out`, or returned for stdout), the QR code, and returns what
+/// goes to stdout.
+pub fn share(plan: &PlanArgs, clinic: ClinicArgs, outputs: &Outputs) -> Result<String, Failure> {
+    let clinic = ClinicDetails {
+        name: clinic.name,
+        phone: clinic.phone,
+        email: clinic.email,
+        address: clinic.address.unwrap_or_default(),
+    };
+    if let Err((field, message)) = clinic.check() {
+        return Err(Failure::Input(format!("--clinic-{field}: {message}")));
+    }
+    let file = plan_file(plan, clinic)?;
+    // The file as the app reads it: the same code judges it.
+    let text = file.to_toml();
+    let name = outputs.out.as_deref().unwrap_or("the plan file");
+    if PlanFile::from_bytes(name, text.as_bytes())? != file {
+        return Err(Failure::Input(format!(
+            "{name}: the plan reads back differently; please report this"
+        )));
+    }
+    let link = if outputs.link || outputs.qr.is_some() {
+        let link = file.to_link()?;
+        if PlanFile::from_link(&link)? != file {
+            return Err(Failure::Input(
+                "the link reads back differently; please report this".to_string(),
+            ));
+        }
+        Some(link)
+    } else {
+        None
+    };
+    let svg = match (&outputs.qr, &link) {
+        (Some(_), Some(link)) => Some(qr_svg(link)?),
+        _ => None,
+    };
+    // Only now that everything is known good: write.
+    if let Some(path) = &outputs.out {
+        write(path, &text)?;
+    }
+    if let (Some(path), Some(svg)) = (&outputs.qr, &svg)
+        && let Err(e) = write(path, svg)
+    {
+        // Both or neither: a plan file without the card's code is easily
+        // mistaken for a finished job.
+        if let Some(out) = &outputs.out {
+            let _ = std::fs::remove_file(out);
+        }
+        return Err(e);
+    }
+    let mut stdout = String::new();
+    if outputs.out.is_none() && !outputs.link {
+        stdout.push_str(&text);
+    }
+    if let (true, Some(link)) = (outputs.link, &link) {
+        stdout.push_str(link);
+        stdout.push('\n');
+    }
+    Ok(stdout)
+}
+
+/// The hand-over the arguments describe: the zone only when `--tz` names
+/// one (the client's phone knows its own), a protocol file carried inline.
+fn plan_file(args: &PlanArgs, clinic: ClinicDetails) -> Result<PlanFile, Failure> {
+    let mut sessions = args
+        .sessions
+        .iter()
+        .map(|s| parse_date(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    sessions.sort_unstable();
+    let planned = parse_planned(args.planned.as_deref())?;
+    let zone = args.tz.as_deref().map(parse_zone).transpose()?;
+    let protocol = if aftercare::builtin_ids().any(|id| id == args.protocol) {
+        HandoverProtocol::builtin(&args.protocol)?
+    } else if crate::looks_like_a_file(&args.protocol) {
+        let text = read_protocol_text(&args.protocol)?;
+        HandoverProtocol::inline(&args.protocol, &text)?
+    } else {
+        HandoverProtocol::builtin(&args.protocol)?
+    };
+    let file = PlanFile {
+        protocol,
+        sessions,
+        planned,
+        zone,
+        clinic,
+    };
+    // The engine's own message for a plan it refuses (a session given twice).
+    file.plan(chrono_tz::UTC)?;
+    Ok(file)
+}
+
+/// The link as a QR code in SVG: error correction [`QR_EC_LEVEL`], the
+/// smallest version that holds the link, and the 4-module quiet zone
+/// scanners need.
+fn qr_svg(link: &str) -> Result<String, Failure> {
+    let level = match QR_EC_LEVEL {
+        'L' => EcLevel::L,
+        'Q' => EcLevel::Q,
+        'H' => EcLevel::H,
+        _ => EcLevel::M,
+    };
+    let code = QrCode::with_error_correction_level(link.as_bytes(), level).map_err(|e| {
+        Failure::Input(format!(
+            "the link does not fit a QR code ({e}): share the .smpplan file instead"
+        ))
+    })?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .quiet_zone(true)
+        .module_dimensions(4, 4)
+        .build())
+}
+
+fn write(path: &str, content: &str) -> Result<(), Failure> {
+    std::fs::write(path, content)
+        .map_err(|e| Failure::Input(format!("cannot write {path:?}: {}", io_reason(&e))))
+}
+
+/// `aftercare open FILE|LINK`: the hand-over a file or link holds.
+pub fn open(source: &str) -> Result<PlanFile, Failure> {
+    let is_link = source
+        .get(..aftercare::handover::LINK_SCHEME.len() + 1)
+        .is_some_and(|head| {
+            head.eq_ignore_ascii_case(&format!("{}:", aftercare::handover::LINK_SCHEME))
+        });
+    if is_link {
+        return Ok(PlanFile::from_link(source)?);
+    }
+    let cannot = |why: String| Failure::Input(format!("cannot read plan file {source:?}: {why}"));
+    let meta = std::fs::metadata(source).map_err(|e| cannot(io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(cannot("not a file".to_string()));
+    }
+    // Read one byte more than a plan may hold: enough to know it is too big
+    // without reading a huge file whole.
+    let limit = MAX_PLAN_FILE_BYTES as u64;
+    let mut bytes = Vec::new();
+    std::fs::File::open(source)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(io_reason(&e)))?;
+    if meta.len() > limit {
+        // A PDF or photo says what it is; anything else how big it is.
+        let head = &bytes[..bytes.len().min(16)];
+        if FileKind::of_bytes(head).is_some_and(|k| k != FileKind::Binary) {
+            return Err(PlanFile::from_bytes(source, head)
+                .err()
+                .map_or_else(|| cannot("too big".to_string()), Failure::from));
+        }
+        return Err(Failure::Input(format!(
+            "{source}: the file is {} bytes; a plan file may be at most {limit} bytes",
+            meta.len()
+        )));
+    }
+    Ok(PlanFile::from_bytes(source, &bytes)?)
+}
+
+/// `open --json`: what the hand-over holds, as the app's preview shows it.
+#[derive(Serialize)]
+pub struct OpenedJson<'a> {
+    /// The protocol's id and name, and whether the clinic's own.
+    protocol: ProtocolJson<'a>,
+    sessions: &'a [chrono::NaiveDate],
+    planned: Option<u32>,
+    zone: Option<&'static str>,
+    clinic: &'a ClinicDetails,
+    /// The link for the same plan, where it fits one.
+    link: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProtocolJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    inline: bool,
+}
+
+impl<'a> OpenedJson<'a> {
+    pub fn new(file: &'a PlanFile) -> Self {
+        let p = file.protocol.protocol();
+        OpenedJson {
+            protocol: ProtocolJson {
+                id: p.id(),
+                name: p.name(),
+                inline: matches!(file.protocol, HandoverProtocol::Inline { .. }),
+            },
+            sessions: &file.sessions,
+            planned: file.planned,
+            zone: file.zone.map(|z| z.name()),
+            clinic: &file.clinic,
+            link: file.to_link().ok(),
+        }
+    }
+}
+
+/// `open` for people: what the client's app will show before it changes
+/// anything.
+pub fn opened(file: &PlanFile) -> String {
+    let p = file.protocol.protocol();
+    let mut out = String::new();
+    let whose = match file.protocol {
+        HandoverProtocol::Builtin(_) => "built in",
+        HandoverProtocol::Inline { .. } => "the clinic's own",
+    };
+    out.push_str(&format!("Protocol: {} ({}, {whose})\n", p.name(), p.id()));
+    let dates: Vec<String> = file
+        .sessions
+        .iter()
+        .map(|d| d.format("%a %-d %b %Y").to_string())
+        .collect();
+    out.push_str(&format!("Sessions: {}\n", dates.join(", ")));
+    // As the engine counts it when the clinic gives no number.
+    let booked = u32::try_from(file.sessions.len()).unwrap_or(u32::MAX);
+    let planned = file.planned.unwrap_or(p.sessions().usual.max(booked));
+    let given = if file.planned.is_some() {
+        ""
+    } else {
+        " (the protocol's usual count)"
+    };
+    out.push_str(&format!("Planned:  {planned}{given}\n"));
+    match file.zone {
+        Some(zone) => out.push_str(&format!("Zone:     {}\n", zone.name())),
+        None => out.push_str("Zone:     not given (the phone's own)\n"),
+    }
+    let c = &file.clinic;
+    for (label, value) in [
+        ("Clinic:  ", &c.name),
+        ("Phone:   ", &c.phone),
+        ("Email:   ", &c.email),
+        ("Address: ", &c.address),
+    ] {
+        if !value.is_empty() {
+            out.push_str(&format!("{label} {value}\n"));
+        }
+    }
+    match file.to_link() {
+        Ok(link) => out.push_str(&format!("Link:     {link}\n")),
+        Err(_) => out.push_str("Link:     too long for a link or QR code; share the file\n"),
+    }
+    out
+}
