@@ -217,7 +217,7 @@ fn a_plan_file_is_previewed_then_applied_with_its_reminders_and_twice_changes_no
             ],
             "planned_now": 3,
             "planned_proposed": 3,
-            "planned_changes": true,
+            "planned_changes": false,
             "clinic_now": { "name": "", "phone": "", "email": "", "address": "" },
             "clinic_proposed": {
                 "name": "Northside SMP Studio",

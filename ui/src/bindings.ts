@@ -876,7 +876,11 @@ export type HandoverPreview = {
 	planned_now: number,
 	/**  The number the clinic plans. */
 	planned_proposed: number,
-	/**  Whether the planned count would change. */
+	/**
+	 *  Whether the planned count would change (the number: a stored "the
+	 *  protocol's usual count" becoming the same number, given by the
+	 *  clinic, is no change to show, but is stored).
+	 */
 	planned_changes: boolean,
 	/**  The clinic's details stored now. */
 	clinic_now: Clinic,

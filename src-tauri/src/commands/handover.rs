@@ -124,7 +124,9 @@ pub struct HandoverPreview {
     pub planned_now: u32,
     /// The number the clinic plans.
     pub planned_proposed: u32,
-    /// Whether the planned count would change.
+    /// Whether the planned count would change (the number: a stored "the
+    /// protocol's usual count" becoming the same number, given by the
+    /// clinic, is no change to show, but is stored).
     pub planned_changes: bool,
     /// The clinic's details stored now.
     pub clinic_now: Clinic,
@@ -277,9 +279,11 @@ impl Proposal {
             |p| p.planned(),
         );
         let planned_proposed = proposed_plan.planned();
-        // What is stored (None: the protocol's usual count) or what it
-        // comes to may change.
-        let planned_changes = current.planned != file.planned || planned_now != planned_proposed;
+        // Shown as changing when the count the client sees changes; the
+        // stored choice (`None`: the protocol's usual count) may change
+        // without that, and is written all the same.
+        let planned_changes = planned_now != planned_proposed;
+        let planned_stored_changes = current.planned != file.planned;
         let clinic_now = current.settings.clinic.clone();
         let clinic_proposed = merged(&clinic_now, &file.clinic);
         let clinic_changes = clinic_now != clinic_proposed;
@@ -312,6 +316,7 @@ impl Proposal {
             nothing_changes: !(protocol_changes
                 || sessions_change
                 || planned_changes
+                || planned_stored_changes
                 || clinic_changes),
             clinic_now,
             clinic_proposed,

@@ -771,7 +771,7 @@ export function createBackend(cfg: FakeConfig) {
     const protocolChanges = state.choice.kind !== "builtin" || state.choice.id !== plan.protocol;
     const clinicChanges = JSON.stringify(clinicNow) !== JSON.stringify(clinicProposed);
     const plannedProposed = Math.max(proposed.sessions.usual, plan.sessions.length);
-    const plannedChanges = state.planned !== null || plannedEffective() !== plannedProposed;
+    const plannedChanges = plannedEffective() !== plannedProposed;
     return {
       source_name: plan.sourceName,
       protocol_now: { id: current.id, name: current.name, builtin: state.choice.kind === "builtin" },
@@ -785,7 +785,11 @@ export function createBackend(cfg: FakeConfig) {
       clinic_proposed: clinicProposed,
       clinic_changes: clinicChanges,
       nothing_changes:
-        !protocolChanges && !clinicChanges && !plannedChanges && sessions.every((s) => s.change === "kept"),
+        !protocolChanges &&
+        !clinicChanges &&
+        !plannedChanges &&
+        state.planned === null &&
+        sessions.every((s) => s.change === "kept"),
       fingerprint: `fake-${plan.protocol}-${plan.sessions.join(",")}`,
       zone: plan.zone,
     };
