@@ -162,3 +162,23 @@ describe("plan from the clinic, other ways in", () => {
     await done(page);
   });
 });
+
+describe("plan from the clinic at the smallest size", () => {
+  for (const pct of [100, 200]) {
+    it(`the preview fits 320 px with text at ${pct} %, without sideways scrolling`, async () => {
+      const page = await openPage({
+        viewport: { width: 320, height: 700 },
+        fake: { state: "all", handoverPending: { kind: "link", link: LINK } },
+      });
+      await page.evaluate((p) => (document.documentElement.style.fontSize = `${p}%`), pct);
+      await page.waitForSelector(".handover-preview");
+      const over = await page.evaluate(() => {
+        const root = document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      assert.equal(over, 0, "no sideways scrolling");
+      await scan(page, `the preview at 320 px, ${pct} % text`);
+      await done(page);
+    });
+  }
+});
