@@ -125,7 +125,15 @@ for (const size of SIZES) {
       );
       const writes = state.calls.filter(
         (c) =>
-          !["overview", "protocols", "settings", "reminders_missed", "session_check", "care_ticks"].includes(c.cmd),
+          ![
+            "overview",
+            "protocols",
+            "settings",
+            "reminders_missed",
+            "session_check",
+            "care_ticks",
+            "handover_pending",
+          ].includes(c.cmd),
       );
       assert.deepEqual(
         writes.map((c) => c.cmd),

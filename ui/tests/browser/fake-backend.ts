@@ -221,7 +221,12 @@ export function createBackend(cfg: FakeConfig) {
       launch_at_login: false,
       care_reminders: false,
       clinic: cfg.clinic
-        ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
+        ? {
+            name: "Northside SMP Studio",
+            phone: "+44 20 7946 0000",
+            email: "care@northside-smp.example",
+            address: "",
+          }
         : { name: "", phone: "", email: "", address: "" },
     } as SettingsForm,
     permission: cfg.permission ?? "granted",

@@ -75,6 +75,10 @@ for (const viewport of [
       );
       assert.equal(s.choice.id, "four-day-dry");
       assert.equal(s.settings.clinic.address, "1 High Street, Leeds");
+      // The address joins the clinic's card and its field in Settings.
+      await go(page, "settings");
+      assert.equal(await page.inputValue("#clinic-address"), "1 High Street, Leeds");
+      assert.equal(await text(page, ".contact .clinic-address"), "1 High Street, Leeds");
       const apply = s.calls.filter((c) => c.cmd === "handover_apply");
       assert.deepEqual(apply, [
         {
