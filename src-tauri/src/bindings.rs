@@ -10,8 +10,8 @@ use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    calendar, care, first_run, journal, logfile, protocols, reminders, sessions, settings,
-    timeline, today,
+    calendar, care, first_run, handover, journal, logfile, protocols, reminders, sessions,
+    settings, timeline, today,
 };
 
 /// Where the UI keeps the generated bindings, relative to this crate.
@@ -34,6 +34,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         .constant("MAX_NOTE_CHARS", crate::limits::MAX_NOTE_CHARS)
         .constant("MAX_VALUE_BYTES", crate::limits::MAX_VALUE_BYTES)
         .constant("MAX_SESSIONS", crate::limits::MAX_SESSIONS)
+        .constant("MAX_LINK_BYTES", aftercare::handover::MAX_LINK_BYTES)
         .constant("MAX_PHOTO_BYTES", crate::photos::MAX_PHOTO_BYTES)
         .constant(
             "MAX_PHOTOS_PER_CHECK_IN",
@@ -78,6 +79,10 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             journal::journal,
             journal::photo_add,
             journal::journal_share,
+            handover::handover_preview,
+            handover::handover_apply,
+            handover::handover_pending,
+            handover::handover_pick,
         ])
 }
 

@@ -33,6 +33,11 @@ pub struct Args {
     /// starts at login).
     #[arg(long)]
     pub minimized: bool,
+    /// A plan from your clinic to open: a smp-aftercare:// link or a
+    /// .smpplan file. The app shows what it would change before anything
+    /// changes.
+    #[arg(value_name = "PLAN")]
+    pub open: Option<String>,
 }
 
 impl Args {
@@ -68,6 +73,15 @@ mod tests {
             Args::try_parse_from(["smp-aftercare"]).unwrap(),
             Args::default()
         );
+    }
+
+    #[test]
+    fn a_plan_link_or_file_is_taken_as_the_one_argument() {
+        let a = Args::try_parse_from(["smp-aftercare", "smp-aftercare://plan?v=1"]).unwrap();
+        assert_eq!(a.open.as_deref(), Some("smp-aftercare://plan?v=1"));
+        let a = Args::try_parse_from(["smp-aftercare", "--minimized", "/tmp/a.smpplan"]).unwrap();
+        assert_eq!(a.open.as_deref(), Some("/tmp/a.smpplan"));
+        assert!(a.minimized);
     }
 
     #[test]

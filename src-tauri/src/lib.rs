@@ -16,6 +16,7 @@
 //! | `photos`, `photo_scheme` | the photo folder, and the `photo:` scheme that serves it to the page |
 //! | `share` | the healing journal as one HTML file for the clinic |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
+//! | `handover_link` | a clinic's plan opened with the app (deep link, `.smpplan` file) |
 //! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
@@ -30,6 +31,7 @@ pub mod commands;
 pub mod current;
 pub mod data_dir;
 pub mod error;
+pub mod handover_link;
 pub mod limits;
 pub mod model;
 pub mod navigation;
@@ -60,7 +62,16 @@ pub fn run() {
         });
     let commands = bindings::builder::<tauri::Wry>();
     let builder = tauri::Builder::default()
+        // A clinic's plan named on the command line waits here for the page.
+        .manage(commands::handover::Pending(std::sync::Mutex::new(
+            args.open
+                .as_deref()
+                .and_then(handover_link::source_from_arg),
+        )))
         .plugin(tauri_plugin_dialog::init())
+        // The `smp-aftercare` scheme (`tauri.conf.json`); its links are read
+        // from Rust only, so the page gets no deep-link permission.
+        .plugin(tauri_plugin_deep_link::init())
         // Used from Rust only (`navigation`): no script of its own in the
         // page and no permission for it in the capability.
         .plugin(
@@ -89,6 +100,7 @@ pub fn run() {
                 .app_log_dir()
                 .ok()
                 .and_then(|dir| startup::init_log(&dir));
+            listen_for_plans(app.handle());
             let started = navigation::main_window(app)
                 .map_err(|e| startup::Failure::Other {
                     reason: e.to_string(),
@@ -128,4 +140,20 @@ pub fn run() {
             #[cfg(desktop)]
             let _ = (app, event);
         });
+}
+
+/// Hands every `smp-aftercare://` link the system opens while the app runs
+/// (macOS, phones; on Linux and Windows a link starts the app with it on
+/// the command line, read by `cli::Args::open`) to the page.
+fn listen_for_plans<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri_plugin_deep_link::DeepLinkExt;
+    let handle = app.clone();
+    app.deep_link().on_open_url(move |event| {
+        for url in event.urls() {
+            match handover_link::source_from_arg(url.as_str()) {
+                Some(source) => handover_link::deliver(&handle, source),
+                None => log::warn!("ignored an opened URL that is not a plan"),
+            }
+        }
+    });
 }

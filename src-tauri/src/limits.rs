@@ -11,7 +11,7 @@
 //! | --- | --- | --- |
 //! | imported protocol's file name | `source_name` | [`MAX_FILE_NAME_BYTES`] bytes |
 //! | imported protocol's text | `file` | [`MAX_PROTOCOL_BYTES`] bytes (the engine's) |
-//! | clinic name, phone, email | `clinic.*` | [`MAX_NOTE_CHARS`] characters |
+//! | clinic name, phone, email, address | `clinic.*` | [`MAX_NOTE_CHARS`] characters |
 //! | dates, times, zone names, protocol ids | their field | [`MAX_VALUE_BYTES`] bytes |
 //! | booked sessions | `date` | [`MAX_SESSIONS`] (the engine's `MAX_PLANNED`) |
 //! | a care item's id (`care_tick`, `care_untick`) | `care` | [`MAX_VALUE_BYTES`] bytes |
@@ -162,6 +162,12 @@ pub fn settings(form: &SettingsForm) -> Result<(), AppError> {
         "clinic.email",
         "the clinic's email",
         &form.clinic.email,
+        note,
+    )?;
+    check(
+        "clinic.address",
+        "the clinic's address",
+        &form.clinic.address,
         note,
     )
 }

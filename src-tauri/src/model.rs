@@ -164,6 +164,10 @@ pub struct Clinic {
     pub phone: String,
     /// Email address.
     pub email: String,
+    /// Postal address, one line (from a clinic's plan, or typed). Settings
+    /// stored before it existed read as empty (`store/settings.rs` reads
+    /// every clinic detail as optional).
+    pub address: String,
 }
 
 /// Everything the client can set, typed: times are times and zones are

@@ -65,6 +65,7 @@ pub fn start(
         notifier_failure: scheduler.failure_cell(),
         set_autostart: autostart_setter(app),
         pick_save_path: save_dialog(app),
+        pick_plan_file: plan_dialog(app),
         permission: permission_gate(app),
         log_path,
         open_path: path_opener(app),
@@ -183,6 +184,23 @@ fn save_dialog(app: &App) -> crate::state::PickSavePath {
             .set_file_name(suggested)
             .add_filter(filter, &[extension])
             .blocking_save_file()
+            .and_then(|choice| choice.into_path().ok())
+    })
+}
+
+fn plan_dialog(app: &App) -> crate::state::PickPlanFile {
+    use tauri_plugin_dialog::DialogExt;
+    let handle = app.handle().clone();
+    Box::new(move || {
+        handle
+            .dialog()
+            .file()
+            .set_title("Open the plan from your clinic")
+            .add_filter(
+                "Plan from your clinic",
+                &[crate::handover_link::PLAN_EXTENSION],
+            )
+            .blocking_pick_file()
             .and_then(|choice| choice.into_path().ok())
     })
 }

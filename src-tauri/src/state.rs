@@ -22,6 +22,10 @@ pub type OpenPath = Box<dyn Fn(&std::path::Path) -> Result<(), String> + Send + 
 /// they cancel. A native dialog in the app, a fixed path in tests.
 pub type PickSavePath = Box<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
 
+/// Asks the user for a clinic's plan file (`.smpplan`); `None` when they
+/// cancel. A native dialog in the app, a fixed path in tests.
+pub type PickPlanFile = Box<dyn Fn() -> Option<PathBuf> + Send + Sync>;
+
 /// Managed state of the app.
 pub struct AppState {
     /// The SQLite store; never hold the lock across an await.
@@ -40,6 +44,8 @@ pub struct AppState {
     pub set_autostart: SetAutostart,
     /// See [`PickSavePath`].
     pub pick_save_path: PickSavePath,
+    /// See [`PickPlanFile`].
+    pub pick_plan_file: PickPlanFile,
     /// Asks the OS for permission to notify (phones); always granted on
     /// desktops.
     pub permission: Arc<dyn PermissionGate>,

@@ -34,7 +34,7 @@ fn help_prints_usage_and_exits_0_without_a_display() {
     assert_eq!(text(&out.stderr), "");
     assert!(
         stdout.starts_with(
-            "SMP Aftercare: what you may do each day after scalp micropigmentation, and reminders.\n\nUsage: smp-aftercare [OPTIONS]\n"
+            "SMP Aftercare: what you may do each day after scalp micropigmentation, and reminders.\n\nUsage: smp-aftercare [OPTIONS] [PLAN]\n"
         ),
         "{stdout}"
     );

@@ -145,6 +145,7 @@ fn harness_on(
             Ok(())
         }),
         pick_save_path: Box::new(move |_| s.lock().unwrap().clone()),
+        pick_plan_file: Box::new(|| None),
         permission: permission as Arc<dyn PermissionGate>,
         log_path: Some(dir.join("smp-aftercare.log")),
         open_path: {

@@ -289,6 +289,7 @@ fn sample_settings() -> Settings {
             name: "Scalp & Co".to_string(),
             phone: "+44 20 7946 0000".to_string(),
             email: "hello@example.com".to_string(),
+            address: "1 High Street, Leeds".to_string(),
         },
         care_reminders: true,
         language: LanguageMode::Fixed(aftercare::Lang::Es),
@@ -363,8 +364,9 @@ fn a_setting_of_the_wrong_type_falls_back_alone() {
 
 /// The exact document the previous app wrote (its `Settings` serialized by
 /// serde, every field present), in a real file: it loads typed, with
-/// nothing reset (and the settings added since at their defaults: no care
-/// reminders, the device's language), and is written back in the same shape.
+/// nothing reset (and the settings added since at their defaults: the
+/// clinic's address empty, no care reminders, the device's language), and
+/// is written back in the same shape.
 #[test]
 fn settings_written_by_the_previous_app_load_typed() {
     let dir = Scratch::new("prevsettings");
@@ -383,6 +385,10 @@ fn settings_written_by_the_previous_app_load_typed() {
             reminders_enabled: true,
             care_reminders: false,
             language: LanguageMode::Device,
+            clinic: Clinic {
+                address: String::new(),
+                ..sample_settings().clinic
+            },
             ..sample_settings()
         }
     );
@@ -392,13 +398,17 @@ fn settings_written_by_the_previous_app_load_typed() {
         .unwrap()
         .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
         .unwrap();
-    // The same document, with the settings added since (care reminders,
-    // off as before; the language, the device's as before) at the end.
+    // The same document, with the settings added since (the clinic's
+    // address, empty; care reminders, off as before; the language, the
+    // device's as before) after their siblings.
     assert_eq!(
         stored,
         format!(
             "{},\"care_reminders\":false,\"language\":\"device\"}}",
-            &previous[..previous.len() - 1]
+            previous[..previous.len() - 1].replace(
+                "\"hello@example.com\"}",
+                "\"hello@example.com\",\"address\":\"\"}"
+            )
         )
     );
 }

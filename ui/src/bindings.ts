@@ -197,10 +197,38 @@ export const commands = {
 	 *  the path written, or `None` when they cancelled.
 	 */
 	journalShare: (dates: string[]) => typedError<string | null, AppError>(__TAURI_INVOKE("journal_share", { dates })),
+	/**
+	 *  Reads the clinic's plan from `source` and says what opening it would
+	 *  change; nothing is stored. Errors belong beside the `file` or `link`
+	 *  field.
+	 */
+	handoverPreview: (source: HandoverSource) => typedError<HandoverPreview, AppError>(__TAURI_INVOKE("handover_preview", { source })),
+	/**
+	 *  Opens the clinic's plan read from `source` (read again here: the page
+	 *  never sends the plan itself) if it is still the one previewed with
+	 *  `fingerprint`: sessions, planned count, protocol and clinic details in
+	 *  one change, through the change pipeline, so reminders follow at once.
+	 *  A plan that changes nothing writes nothing. Returns the new overview.
+	 */
+	handoverApply: (source: HandoverSource, fingerprint: string) => typedError<Overview, AppError>(__TAURI_INVOKE("handover_apply", { source, fingerprint })),
+	/**
+	 *  The plan that reached the app from outside (a link or a file opened
+	 *  with it) and has not been shown yet, taken: the next call returns
+	 *  `None`.
+	 */
+	handoverPending: () => __TAURI_INVOKE<HandoverSource | null>("handover_pending"),
+	/**
+	 *  Asks the client for the clinic's plan file (a native dialog showing
+	 *  `.smpplan` files); `None` when they cancel. Runs off the main thread:
+	 *  the dialog waits for the client.
+	 */
+	handoverPick: () => __TAURI_INVOKE<HandoverSource | null>("handover_pick"),
 };
 
 /* Constants */
 export const MAX_FILE_NAME_BYTES = 255 as const;
+
+export const MAX_LINK_BYTES = 2000 as const;
 
 export const MAX_NOTE_CHARS = 200 as const;
 
@@ -647,6 +675,12 @@ export type Clinic = {
 	phone: string,
 	/**  Email address. */
 	email: string,
+	/**
+	 *  Postal address, one line (from a clinic's plan, or typed). Settings
+	 *  stored before it existed read as empty (`store/settings.rs` reads
+	 *  every clinic detail as optional).
+	 */
+	address: string,
 };
 
 /**  A proposed session date, read and checked, nothing stored. */
@@ -827,6 +861,79 @@ export type DeliveryHow =
  *  late nor listed as missed.
  */
 "before_plan";
+
+/**
+ *  What opening the clinic's plan would change, next to what is stored
+ *  now. Nothing is changed by asking.
+ */
+export type HandoverPreview = {
+	/**  The file's name, or `link`. */
+	source_name: string,
+	/**  The protocol followed now. */
+	protocol_now: HandoverProtocolSide,
+	/**  The clinic's protocol. */
+	protocol_proposed: HandoverProtocolSide,
+	/**  Whether the protocol would change. */
+	protocol_changes: boolean,
+	/**  Every session of both plans, by date. */
+	sessions: SessionChange[],
+	/**  The number of sessions planned now. */
+	planned_now: number,
+	/**  The number the clinic plans. */
+	planned_proposed: number,
+	/**
+	 *  Whether the planned count would change (the number: a stored "the
+	 *  protocol's usual count" becoming the same number, given by the
+	 *  clinic, is no change to show, but is stored).
+	 */
+	planned_changes: boolean,
+	/**  The clinic's details stored now. */
+	clinic_now: Clinic,
+	/**
+	 *  The details after opening the plan: the clinic's, where it gives
+	 *  them (a detail it leaves empty keeps the one stored).
+	 */
+	clinic_proposed: Clinic,
+	/**  Whether the details would change. */
+	clinic_changes: boolean,
+	/**  Whether opening it would change nothing at all (opened before). */
+	nothing_changes: boolean,
+	/**
+	 *  A hash of the clinic's plan as read; `handover_apply` takes it back
+	 *  and refuses a plan that has changed since.
+	 */
+	fingerprint: string,
+	/**
+	 *  The zone the clinic's plan names, if any: shown for information
+	 *  only, as the app keeps its own zone setting.
+	 */
+	zone: string | null,
+};
+
+/**  A protocol as the preview names it. */
+export type HandoverProtocolSide = {
+	/**  Its id. */
+	id: string,
+	/**  Display name. */
+	name: string,
+	/**  A built-in protocol (`true`) or a clinic's own (`false`). */
+	builtin: boolean,
+};
+
+/**
+ *  Where a clinic's plan comes from. On the wire:
+ *  `{"kind": "file", "path": "/home/me/plan.smpplan"}` or
+ *  `{"kind": "link", "link": "smp-aftercare://plan?…"}`.
+ */
+export type HandoverSource = 
+/**  A `.smpplan` file on this device. */
+{ kind: "file"; 
+/**  Its path. */
+path: string } | 
+/**  A link, pasted or opened from a QR code. */
+{ kind: "link"; 
+/**  The link itself. */
+link: string };
 
 /**  Every check-in, oldest first, and the days the client may still write. */
 export type Journal = {
@@ -1499,6 +1606,32 @@ export type Segment = {
 	 */
 	continues: boolean,
 };
+
+/**
+ *  What happens to one booked session. Sessions that are in both plans
+ *  are kept; the others are paired in date order: a session of the current
+ *  plan is moved to the clinic's date, the clinic's remaining dates are
+ *  added and the current plan's remaining ones removed.
+ */
+export type SessionChange = 
+/**  Booked in both. */
+{ change: "kept"; 
+/**  The date. */
+date: string } | 
+/**  Moved to the clinic's date. */
+{ change: "moved"; 
+/**  The date booked now. */
+from: string; 
+/**  The clinic's date. */
+to: string } | 
+/**  A date only the clinic's plan has. */
+{ change: "added"; 
+/**  The date. */
+date: string } | 
+/**  A date only the current plan has. */
+{ change: "removed"; 
+/**  The date. */
+date: string };
 
 /**  A booked session as stored: the row id lets the UI edit or delete it. */
 export type SessionRow = {

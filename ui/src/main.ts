@@ -11,6 +11,7 @@ import { lang, setLang, t } from "./i18n";
 import { type Ctx, hashParams, type Screen } from "./screens/common";
 import { canIScreen } from "./screens/canI";
 import { checkInScreen } from "./screens/checkIn";
+import { handoverScreen, HANDOVER_EVENT, HANDOVER_ROUTE, takePendingPlan } from "./screens/handover";
 import { compareScreen } from "./screens/compare";
 import { journalScreen } from "./screens/journal";
 import { protocolScreen } from "./screens/protocol";
@@ -35,6 +36,8 @@ const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearc
   // Set once, changed rarely: reached from Settings, not from the tab bar.
   protocol: { title: "protocol-title", screen: protocolScreen, tab: () => "settings" },
   settings: { title: "nav-settings", screen: settingsScreen },
+  // A plan from the clinic: from Settings, first run, or a link or file opened with the app.
+  [HANDOVER_ROUTE]: { title: "handover-title", screen: handoverScreen, tab: () => "settings" },
 };
 
 const app = document.getElementById("app") as HTMLElement;
@@ -139,4 +142,16 @@ document.addEventListener("visibilitychange", () => {
   if (["today", "timeline"].includes(currentRoute())) void render(false);
 });
 
-void render(false);
+// A clinic's link or file opened with the app (at start-up, or while it
+// runs: the shell dispatches HANDOVER_EVENT) opens its preview.
+async function openPendingPlan(): Promise<void> {
+  if (await takePendingPlan()) ctx.go(HANDOVER_ROUTE);
+}
+window.addEventListener(HANDOVER_EVENT, () => void openPendingPlan());
+
+// At start-up, one render: of the preview when a plan is waiting (the hash
+// change renders it), of the route asked for otherwise.
+void takePendingPlan().then((waiting) => {
+  if (waiting && currentRoute() !== HANDOVER_ROUTE) location.hash = `#/${HANDOVER_ROUTE}`;
+  else void render(false);
+});

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod care;
 pub mod first_run;
+pub mod handover;
 pub mod journal;
 pub mod logfile;
 pub mod protocols;

@@ -150,7 +150,12 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
     })?;
     // Lengths were checked before (`crate::limits::settings`).
     let mut clinic = form.clinic;
-    for value in [&mut clinic.name, &mut clinic.phone, &mut clinic.email] {
+    for value in [
+        &mut clinic.name,
+        &mut clinic.phone,
+        &mut clinic.email,
+        &mut clinic.address,
+    ] {
         *value = value.trim().to_string();
     }
     let phone = &clinic.phone;

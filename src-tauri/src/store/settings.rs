@@ -38,6 +38,7 @@ struct StoredClinic {
     name: String,
     phone: String,
     email: String,
+    address: String,
 }
 
 /// The document as written.
@@ -124,6 +125,7 @@ pub(super) fn read(json: &str) -> Result<(Settings, Vec<ValueReset>), StoreError
                     name: c.name,
                     phone: c.phone,
                     email: c.email,
+                    address: c.address,
                 }
             }),
             _ => Ok(()),
@@ -247,6 +249,7 @@ mod tests {
                 name: "C".into(),
                 phone: "1".into(),
                 email: "c@example.com".into(),
+                address: "1 High St".into(),
             },
             care_reminders: true,
             language: LanguageMode::Fixed(aftercare::Lang::Es),
@@ -254,7 +257,7 @@ mod tests {
         let json = write(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com"},"care_reminders":true,"language":"es"}"#
+            r#"{"reminders_enabled":false,"reminder_time":"07:45","quiet_hours":{"start":"22:00","end":"07:00"},"zone":{"mode":"fixed","zone":"Europe/London"},"launch_at_login":true,"clinic":{"name":"C","phone":"1","email":"c@example.com","address":"1 High St"},"care_reminders":true,"language":"es"}"#
         );
         assert_eq!(read(&json).unwrap(), (s, vec![]));
     }

@@ -1,6 +1,6 @@
 // The cards at the top of Today when a check-in matches a warning: what it
 // may mean in plain words (the backend's, never a diagnosis), what to do, and
-// the clinic's phone and email as tap-to-call and tap-to-write links. A card
+// the clinic's phone and email (and its address) as tap-to-call and tap-to-write links. A card
 // of the app's general guidance says so, so it is never taken for the
 // clinic's words.
 
@@ -39,6 +39,8 @@ function contactLinks(clinic: Clinic | undefined): HTMLElement {
     return wrap;
   }
   const name = clinic?.name.trim();
+  const address = clinic?.address.trim();
+  if (address) wrap.append(el("p", address, "clinic-address"));
   const call = name ? t("flag-call-name", { name, phone }) : t("flag-call-your-clinic", { phone });
   wrap.append(callOrWrite(phone, email, call, "primary"));
   return wrap;

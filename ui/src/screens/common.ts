@@ -101,10 +101,12 @@ export function clinicContact(clinic: Clinic | undefined, headingLevel: "h2" | "
   const name = clinic?.name.trim() ?? "";
   const phone = clinic?.phone.trim() ?? "";
   const email = clinic?.email.trim() ?? "";
-  if (!name && !phone && !email) return null;
+  const address = clinic?.address.trim() ?? "";
+  if (!name && !phone && !email && !address) return null;
   const section = el("section", undefined, "card contact");
   section.append(el(headingLevel, t("contact-title")));
   if (name) section.append(el("p", name, "clinic-name"));
+  if (address) section.append(el("p", address, "clinic-address"));
   const links = callOrWrite(phone, email, t("contact-call", { phone }), "secondary");
   if (links.childElementCount) section.append(links);
   return section;

@@ -9,11 +9,13 @@ import { dateOrder, typedForm } from "../dateEntry";
 import { button, el, Field, FormErrors, input, put, routeLink } from "../dom";
 import { t } from "../i18n";
 import { banners, type Ctx, screen } from "./common";
+import { handoverFirstRunLink } from "./handover";
 
 export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
   const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
   const root = screen(t("first-title"), t("first-lead"));
   root.append(...banners(overview, [], ctx));
+  root.append(handoverFirstRunLink());
 
   const form = el("form", undefined, "card first-run");
   form.noValidate = true;

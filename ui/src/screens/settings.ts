@@ -9,6 +9,7 @@ import { sentence } from "../format";
 import { locale, t } from "../i18n";
 import { isSettingReset, placeError } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
+import { handoverCard } from "./handover";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [settings, overview, logPath, language] = await Promise.all([
@@ -135,8 +136,13 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     t("settings-clinic-email"),
     input("email", settings.clinic.email, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
   );
-  clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap);
-  errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail);
+  const cAddress = new Field(
+    "clinic-address",
+    t("settings-clinic-address"),
+    input("text", settings.clinic.address, { autocomplete: "off", maxLength: MAX_NOTE_CHARS }),
+  );
+  clinic.append(cName.wrap, cPhone.wrap, cEmail.wrap, cAddress.wrap);
+  errors.on("clinic.name", cName).on("clinic.phone", cPhone).on("clinic.email", cEmail).on("clinic.address", cAddress);
 
   const note = liveNote();
   const save = button(t("settings-save"), "primary", true);
@@ -159,7 +165,12 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
       launch_at_login: login.box.checked,
       care_reminders: careNudges.box.checked,
       language: languageSelect.value,
-      clinic: { name: cName.control.value, phone: cPhone.control.value, email: cEmail.control.value },
+      clinic: {
+        name: cName.control.value,
+        phone: cPhone.control.value,
+        email: cEmail.control.value,
+        address: cAddress.control.value,
+      },
     };
     save.disabled = true;
     const r = await commands.settingsSet(next);
@@ -169,6 +180,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     cName.control.value = saved.clinic.name;
     cPhone.control.value = saved.clinic.phone;
     cEmail.control.value = saved.clinic.email;
+    cAddress.control.value = saved.clinic.address;
     if (saved.zone.mode === "fixed") zoneName.control.value = saved.zone.zone;
     showContact(saved);
     for (const r of resets) r.remove();
@@ -184,7 +196,14 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     note.textContent = t("settings-saved");
   });
 
-  root.append(form, contactSlot, planCard(overview.plan?.protocol_name ?? null), calendarCard(), logCard(logPath));
+  root.append(
+    form,
+    contactSlot,
+    planCard(overview.plan?.protocol_name ?? null),
+    handoverCard(),
+    calendarCard(),
+    logCard(logPath),
+  );
   return root;
 }
 

@@ -133,6 +133,7 @@ for (const size of SIZES) {
             "session_check",
             "care_ticks",
             "language",
+            "handover_pending",
           ].includes(c.cmd),
       );
       assert.deepEqual(

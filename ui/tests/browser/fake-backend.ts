@@ -28,6 +28,9 @@ import {
   type CareDay,
   type Repeat,
   type UpcomingReminder,
+  type HandoverPreview,
+  type HandoverSource,
+  type SessionChange,
   type ValueReset,
   type Warning,
   type Lang,
@@ -68,6 +71,10 @@ export interface FakeConfig {
   deviceLang?: Lang;
   /** The language chosen in Settings (default: follow the device). */
   language?: Lang;
+  /** A clinic's plan opened with the app, waiting for the page (`handover_pending`). */
+  handoverPending?: HandoverSource;
+  /** What the plan-file dialog answers (`null`: cancelled). */
+  handoverPick?: string | null;
 }
 
 interface PlanFixture {
@@ -220,8 +227,13 @@ export function createBackend(cfg: FakeConfig) {
       care_reminders: false,
       language: cfg.language ?? "device",
       clinic: cfg.clinic
-        ? { name: "Northside SMP Studio", phone: "+44 20 7946 0000", email: "care@northside-smp.example" }
-        : { name: "", phone: "", email: "" },
+        ? {
+            name: "Northside SMP Studio",
+            phone: "+44 20 7946 0000",
+            email: "care@northside-smp.example",
+            address: "",
+          }
+        : { name: "", phone: "", email: "", address: "" },
     } as SettingsForm,
     permission: cfg.permission ?? "granted",
     calls: [] as { cmd: string; args: unknown }[],
@@ -441,6 +453,7 @@ export function createBackend(cfg: FakeConfig) {
     c.name = c.name.trim();
     c.phone = c.phone.trim();
     c.email = c.email.trim();
+    c.address = c.address.trim();
     s.clinic = c;
     if (c.phone && (!/\d/.test(c.phone) || !/^[\d +\-()./]+$/.test(c.phone))) {
       throw invalid("clinic.phone", `"${c.phone}" is not a phone number: use digits, spaces and + - ( )`);
@@ -701,10 +714,105 @@ export function createBackend(cfg: FakeConfig) {
       const day = careDay();
       return f <= state.today && state.today <= t && day.items.length ? [day] : [];
     },
+    handover_pending() {
+      const p = cfg.handoverPending ?? null;
+      cfg.handoverPending = undefined;
+      return p;
+    },
+    handover_pick: () =>
+      cfg.handoverPick === undefined || cfg.handoverPick === null ? null : { kind: "file", path: cfg.handoverPick },
+    handover_preview: ({ source }) => handoverPreview(handoverRead(source as HandoverSource)),
+    handover_apply({ source, fingerprint }) {
+      const plan = handoverRead(source as HandoverSource);
+      const p = handoverPreview(plan);
+      if (p.fingerprint !== fingerprint) throw invalid(plan.field, "the plan changed since you saw it; open it again");
+      if (!p.nothing_changes) {
+        state.sessions = [];
+        book(...plan.sessions);
+        state.planned = null;
+        state.choice = { kind: "builtin", id: plan.protocol };
+        state.settings = { ...state.settings, clinic: p.clinic_proposed };
+      }
+      return handlers.overview!({});
+    },
     log_location: () => "/home/client/.local/share/app.smpaftercare.desktop/logs/smp-aftercare.log",
     log_open: () => null,
     ...journal.handlers,
   };
+
+  /** The clinic's plans the fake knows: one file and one link, both the
+   * Four dry days plan on the "booked" dates, from a clinic whose name holds markup. */
+  function handoverRead(source: HandoverSource) {
+    const field = source.kind;
+    const plan = {
+      field,
+      sourceName: "link",
+      protocol: "four-day-dry",
+      sessions: ["2025-03-06", "2025-03-17"],
+      zone: "Europe/London" as string | null,
+      clinic: {
+        name: "<b>Northside</b> SMP Studio",
+        phone: "+44 20 7946 0000",
+        email: "care@northside-smp.example",
+        address: "1 High Street, Leeds",
+      },
+    };
+    if (source.kind === "file") {
+      const name = source.path.split("/").pop() ?? source.path;
+      if (name !== "northside.smpplan") throw invalid("file", `"${name}" cannot be opened (entity not found)`);
+      return { ...plan, sourceName: name };
+    }
+    const link = source.link.trim();
+    if (link !== "smp-aftercare://plan?v=1&p=four-day-dry") {
+      throw invalid("link", "plan link: the link is damaged or was changed after the clinic wrote it");
+    }
+    return plan;
+  }
+
+  function handoverPreview(plan: ReturnType<typeof handoverRead>): HandoverPreview {
+    const now = sorted().map((s) => s.date);
+    const kept = now.filter((d) => plan.sessions.includes(d));
+    const leaving = now.filter((d) => !plan.sessions.includes(d));
+    const arriving = plan.sessions.filter((d) => !now.includes(d));
+    const sessions: SessionChange[] = kept.map((date) => ({ change: "kept", date }));
+    for (let i = 0; i < Math.max(leaving.length, arriving.length); i++) {
+      const [from, to] = [leaving[i], arriving[i]];
+      if (from && to) sessions.push({ change: "moved", from, to });
+      else if (from) sessions.push({ change: "removed", date: from });
+      else if (to) sessions.push({ change: "added", date: to });
+    }
+    const at = (c: SessionChange) => (c.change === "moved" ? c.to : c.date);
+    sessions.sort((a, b) => (at(a) < at(b) ? -1 : 1));
+    const current = protocol();
+    const proposed = fx.protocols.find((p) => p.id === plan.protocol)!;
+    const clinicNow = clone(state.settings.clinic);
+    const clinicProposed = { ...plan.clinic };
+    const protocolChanges = state.choice.kind !== "builtin" || state.choice.id !== plan.protocol;
+    const clinicChanges = JSON.stringify(clinicNow) !== JSON.stringify(clinicProposed);
+    const plannedProposed = Math.max(proposed.sessions.usual, plan.sessions.length);
+    const plannedChanges = plannedEffective() !== plannedProposed;
+    return {
+      source_name: plan.sourceName,
+      protocol_now: { id: current.id, name: current.name, builtin: state.choice.kind === "builtin" },
+      protocol_proposed: { id: proposed.id, name: proposed.name, builtin: true },
+      protocol_changes: protocolChanges,
+      sessions,
+      planned_now: plannedEffective(),
+      planned_proposed: plannedProposed,
+      planned_changes: plannedChanges,
+      clinic_now: clinicNow,
+      clinic_proposed: clinicProposed,
+      clinic_changes: clinicChanges,
+      nothing_changes:
+        !protocolChanges &&
+        !clinicChanges &&
+        !plannedChanges &&
+        state.planned === null &&
+        sessions.every((s) => s.change === "kept"),
+      fingerprint: `fake-${plan.protocol}-${plan.sessions.join(",")}`,
+      zone: plan.zone,
+    };
+  }
 
   function careDay(): CareDay {
     const items = Object.entries(TICKABLE)

@@ -9,6 +9,7 @@
 //
 // The tests run in order and share one data folder.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:http";
@@ -22,6 +23,7 @@ import {
   launchApp,
   localDate,
   quitApp,
+  ROOT,
   screenshot,
   SHOTS,
   startTauriDriver,
@@ -63,7 +65,37 @@ const SCREENS = [
   ["sessions", /sessions/i],
   ["protocol", /plan/i],
   ["settings", /settings/i],
+  // The preview of a clinic's plan (its link pasted): see shootEveryScreen.
+  ["plan-from-clinic", /^Open a plan from your clinic$/],
 ];
+
+/**
+ * Runs the engine's CLI (`aftercare share`, what a clinic runs) with `args`
+ * and returns its output: the same code the app reads plans with.
+ */
+function share(...args) {
+  const cli = join(ROOT, "target/debug/aftercare");
+  if (!existsSync(cli)) {
+    execFileSync("cargo", ["build", "-p", "aftercare", "--bin", "aftercare", "--locked"], {
+      cwd: ROOT,
+      stdio: ["ignore", process.stderr, process.stderr],
+    });
+  }
+  const clinic = [
+    ["--clinic-name", "Hairline Studio"],
+    ["--clinic-phone", "+44 20 7946 0000"],
+    ["--clinic-email", "desk@hairline.example"],
+    ["--clinic-address", "1 High Street, Leeds"],
+  ].flat();
+  return execFileSync(cli, ["share", "--protocol", "four-day-dry", "--planned", "3", ...clinic, ...args], {
+    encoding: "utf8",
+  });
+}
+
+// The clinic's plan: the client's two sessions and a third one booked 6
+// days after the second (Four dry days spaces them 5-7 days apart).
+const THIRD = localDate(3);
+const CLINIC_SESSIONS = ["--session", FIRST, "--session", SECOND, "--session", THIRD];
 
 let binary;
 let server;
@@ -71,10 +103,10 @@ let driver; // the app now running, if any
 let dataDir;
 
 /** Starts the app on `dir` at phone size. */
-async function start(dir, scheme = "light") {
+async function start(dir, scheme = "light", args = []) {
   // One session at a time: a test that failed may have left one open.
   if (driver) await driver.quit().catch(() => {});
-  driver = await launchApp(server, binary, dir, { scheme });
+  driver = await launchApp(server, binary, dir, { scheme, args });
   await driver.manage().window().setRect(PHONE);
   // GTK resizes the window asynchronously: wait for the webview to follow.
   await waitInPage(
@@ -116,6 +148,11 @@ async function shootEveryScreen(scheme) {
   for (const [route, title] of SCREENS) {
     await go(driver, route);
     assert.match(await heading(), title, `${route} heading`);
+    if (route === "plan-from-clinic") {
+      await type(driver, "#handover-link", share(...CLINIC_SESSIONS, "--link").trim());
+      await click(driver, By.xpath("//button[contains(., 'Open the link')]"));
+      await waitText(driver, ".handover-preview h2", /^What would change$/);
+    }
     if (route === "can-i") {
       await type(driver, "#ask", "swim");
       await submitFormOf(driver, "#ask"); // "Ask"
@@ -363,6 +400,40 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     await screenshot(driver, "first-run-dark");
     await quit(fresh);
   });
+
+  step(
+    "a plan file from the clinic, opened with the app, is previewed and applied after one confirmation",
+    async () => {
+      const file = tempFile("hairline.smpplan", "");
+      share(...CLINIC_SESSIONS, "--out", file);
+      await start(dataDir, "light", [file]);
+      // Opened with the app: the preview is shown at once.
+      await waitText(driver, ".handover-preview h2", /^What would change$/);
+      assert.equal(await heading(), "Open a plan from your clinic");
+      const rows = await driver.executeScript(() =>
+        [...document.querySelectorAll(".handover-table tbody tr")].map((tr) =>
+          [...tr.children].map((c) => c.textContent.replace(/\u00a0/g, " ").trim()),
+        ),
+      );
+      assert.deepEqual(
+        rows.map((r) => r[0]),
+        ["Session 3", "Clinic", "Phone", "Email", "Address"],
+      );
+      assert.equal(rows[1][2], "Hairline Studio");
+      assert.match(await text(driver, ".handover-same"), /^The same as now: Aftercare plan, Session 1, Session 2/);
+      await click(driver, By.xpath("//button[contains(., 'Use this plan')]"));
+      await waitRendered(driver, "today");
+      assert.match(await heading(), AFTER_SECOND);
+      await go(driver, "sessions");
+      assert.deepEqual(await bookedDates(), [FIRST, SECOND, THIRD]);
+      await go(driver, "settings");
+      assert.equal(
+        await driver.executeScript(() => document.querySelector("#clinic-address").value),
+        "1 High Street, Leeds",
+      );
+      await quit(dataDir);
+    },
+  );
 
   step("on day 6 Today opens with the day's news, and the timeline opens with its chart", async () => {
     // A fresh client of the preselected (default) protocol, first session

@@ -318,11 +318,14 @@ export function application(binary, scheme) {
   return wrapper;
 }
 
-/** Starts the app with `--data-dir dir` in a new WebDriver session. */
-export async function launchApp(server, binary, dataDir, { scheme = "light" } = {}) {
+/**
+ * Starts the app with `--data-dir dir` (and `args` after it, such as a plan
+ * file opened with the app) in a new WebDriver session.
+ */
+export async function launchApp(server, binary, dataDir, { scheme = "light", args = [] } = {}) {
   const caps = new Capabilities();
   caps.set("browserName", "wry");
-  caps.set("tauri:options", { application: application(binary, scheme), args: ["--data-dir", dataDir] });
+  caps.set("tauri:options", { application: application(binary, scheme), args: ["--data-dir", dataDir, ...args] });
   let driver;
   let timer;
   try {
