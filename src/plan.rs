@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::day::{check_supported, day_number};
 use crate::error::{Error, MAX_PLANNED};
 use crate::lang::Lang;
+use crate::messages::{Arg, tr, tr_plain};
 use crate::milestone::{self, Milestone};
 use crate::protocol::Protocol;
 use crate::schedule::Schedule;
@@ -119,7 +120,7 @@ impl Plan {
     /// ```
     pub fn day_label(&self, date: NaiveDate) -> String {
         let Some(index) = self.schedule.session_index_on(date) else {
-            return "Before your first session".to_string();
+            return tr_plain(self.lang, "day-label-before-first");
         };
         let n = index + 1;
         let day = self
@@ -127,8 +128,12 @@ impl Plan {
             .get(index)
             .and_then(|session| day_number(*session, date));
         match day {
-            Some(day) if day > 1 => format!("Day {day} after session {n}"),
-            _ => format!("Day of session {n}"),
+            Some(day) if day > 1 => tr(
+                self.lang,
+                "day-label-after",
+                &[("day", Arg::from(day)), ("session", Arg::from(n))],
+            ),
+            _ => tr(self.lang, "day-label-session", &[("session", Arg::from(n))]),
         }
     }
 
