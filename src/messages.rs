@@ -67,6 +67,12 @@ impl<'a> From<&'a str> for Arg<'a> {
     }
 }
 
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
+        Arg::Text(s)
+    }
+}
+
 impl From<String> for Arg<'_> {
     fn from(s: String) -> Self {
         Arg::Text(Cow::Owned(s))
@@ -133,20 +139,32 @@ pub fn tr_plain(lang: Lang, id: &str) -> String {
     tr(lang, id, &[])
 }
 
-/// `items` as one phrase in `lang`: "a, b and c" / "a, b y c" (`or`:
-/// "a, b or c" / "a, b o c"). The joining words come from the message
-/// files (`list-and`, `list-or`, `list-comma`).
+/// How [`list`] joins its last item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// "a, b and c" / "a, b y c".
+    And,
+    /// "a, b or c" / "a, b o c".
+    Or,
+    /// After a negation: "no a, b or c" / "nada de a, b ni c".
+    Nor,
+}
+
+/// `items` as one phrase in `lang`, joined as `join` says. The joining
+/// words come from the message files (`list-and`, `list-or`, `list-nor`,
+/// `list-comma`).
 ///
 /// ```
 /// use aftercare::Lang;
-/// use aftercare::messages::list;
+/// use aftercare::messages::{Join, list};
 ///
-/// assert_eq!(list(Lang::En, &["rinsing", "shaving", "sun"], false), "rinsing, shaving and sun");
-/// assert_eq!(list(Lang::Es, &["sol", "sauna"], true), "sol o sauna");
-/// assert_eq!(list(Lang::Es, &["sol"], true), "sol");
-/// assert_eq!(list(Lang::Es, &["agua", "hidratante"], false), "agua e hidratante");
+/// assert_eq!(list(Lang::En, &["rinsing", "shaving", "sun"], Join::And), "rinsing, shaving and sun");
+/// assert_eq!(list(Lang::Es, &["sol", "sauna"], Join::Or), "sol o sauna");
+/// assert_eq!(list(Lang::Es, &["sol", "sauna"], Join::Nor), "sol ni sauna");
+/// assert_eq!(list(Lang::Es, &["sol"], Join::Or), "sol");
+/// assert_eq!(list(Lang::Es, &["agua", "hidratante"], Join::And), "agua e hidratante");
 /// ```
-pub fn list<S: AsRef<str>>(lang: Lang, items: &[S], or: bool) -> String {
+pub fn list<S: AsRef<str>>(lang: Lang, items: &[S], join: Join) -> String {
     let Some((last, head)) = items.split_last() else {
         return String::new();
     };
@@ -166,7 +184,11 @@ pub fn list<S: AsRef<str>>(lang: Lang, items: &[S], or: bool) -> String {
     }
     tr(
         lang,
-        if or { "list-or" } else { "list-and" },
+        match join {
+            Join::And => "list-and",
+            Join::Or => "list-or",
+            Join::Nor => "list-nor",
+        },
         &[
             ("head", Arg::from(head)),
             ("sound", Arg::from(first_sound(last.as_ref()))),

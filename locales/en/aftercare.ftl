@@ -12,6 +12,9 @@ list-and = { $head } { $sound ->
 list-or = { $head } { $sound ->
    *[other] or
 } { $last }
+list-nor = { $head } { $sound ->
+   *[other] or
+} { $last }
 list-comma = { $head }, { $last }
 
 ## Where a date stands in the plan (Plan::day_label).
@@ -35,3 +38,186 @@ care-times-at-least = { $min ->
 }
 care-nudge-none = Not ticked off yet today; your clinic asks for { $often }.
 care-nudge-some = Ticked off { $done } so far today; your clinic asks for { $often }.
+
+## Activities, one message per form, selected by the activity's id.
+
+# a short name for lists (Activity::label)
+activity-label = { $activity ->
+   *[wash] Washing
+    [wet] Getting your scalp wet
+    [rinse] Rinsing
+    [shave] Shaving
+    [haircut] Haircut
+    [moisturise] Moisturiser
+    [exercise] Light exercise
+    [sweat] Heavy exercise and sweating
+    [swim] Swimming
+    [sauna] Sauna and steam
+    [sun] Sun on your scalp
+    [sunbed] Sunbeds
+    [woolly_hat] Woolly hats
+    [hair_colour] Hair colour
+    [bath] Bath soak
+    [alcohol] Alcohol
+    [stimulants] Stimulant drinks
+    [aspirin] Aspirin and blood thinners
+}
+# what the client does, after "you may" (Activity::verb)
+activity-verb = { $activity ->
+   *[wash] wash your hair
+    [wet] get your scalp wet
+    [rinse] rinse your scalp
+    [shave] shave
+    [haircut] have your hair cut
+    [moisturise] moisturise
+    [exercise] exercise lightly
+    [sweat] exercise hard and sweat
+    [swim] swim
+    [sauna] use a sauna or steam room
+    [sun] spend time in the sun
+    [sunbed] use a sunbed
+    [woolly_hat] wear a woolly hat
+    [hair_colour] colour your hair
+    [bath] soak in a bath
+    [alcohol] drink alcohol
+    [stimulants] have stimulant drinks
+    [aspirin] take aspirin
+}
+# what the client avoids, after "no" (Activity::noun)
+activity-noun = { $activity ->
+   *[wash] washing or shampoo
+    [wet] wetting your scalp
+    [rinse] rinsing
+    [shave] shaving
+    [haircut] haircuts
+    [moisturise] moisturiser
+    [exercise] exercise
+    [sweat] heavy sweating
+    [swim] swimming
+    [sauna] saunas and steam rooms
+    [sun] sun on your scalp
+    [sunbed] sunbeds
+    [woolly_hat] woolly hats
+    [hair_colour] hair colouring
+    [bath] baths
+    [alcohol] alcohol
+    [stimulants] stimulant drinks
+    [aspirin] aspirin
+}
+# the short word of a headline, before "again"
+activity-again = { $activity ->
+   *[wash] wash
+    [wet] get wet
+    [rinse] rinse
+    [shave] shave
+    [haircut] haircuts
+    [moisturise] moisturise
+    [exercise] exercise
+    [sweat] exercise hard
+    [swim] swim
+    [sauna] sauna
+    [sun] sun
+    [sunbed] sunbeds
+    [woolly_hat] woolly hats
+    [hair_colour] hair colour
+    [bath] baths
+    [alcohol] alcohol
+    [stimulants] energy drinks
+    [aspirin] aspirin
+}
+# the short noun of headlines and points: "no …", "… as usual"
+activity-short = { $activity ->
+   *[wash] washing
+    [wet] getting your scalp wet
+    [rinse] rinsing
+    [shave] shaving
+    [haircut] haircuts
+    [moisturise] moisturiser
+    [exercise] exercise
+    [sweat] hard exercise
+    [swim] swimming
+    [sauna] saunas
+    [sun] sun on your scalp
+    [sunbed] sunbeds
+    [woolly_hat] woolly hats
+    [hair_colour] hair colour
+    [bath] baths
+    [alcohol] alcohol
+    [stimulants] stimulant drinks
+    [aspirin] aspirin
+}
+
+## Milestones (src/milestone/wording.rs). Headlines are at most 40
+## characters; points are short sentences.
+
+milestone-name-session = Session { $session } of { $planned }
+milestone-name-touch-up = Touch-up due
+milestone-name-healed = Day { $day }: fully healed
+milestone-name-restrictions-over = Day { $day }: restrictions over
+milestone-name-and-countdown = { $name } ({ $countdown })
+milestone-countdown = { $days ->
+    [1] the day before session { $session }
+   *[other] { $days } days before session { $session }
+}
+headline-session-today = Session { $session } today
+headline-session-tomorrow = Tomorrow: session { $session }
+headline-touch-up = Time for a touch-up
+headline-days-to-session = { $days } days to session { $session }
+headline-day = Day { $day }
+headline-news = { $prefix }: { $news }
+news-again = { $list } again
+news-as-usual = { $list } as usual
+news-no = no { $list }
+news-care-with = care with { $list }
+news-fully-healed = fully healed
+news-restrictions-over = restrictions over
+news-touch-up = time for a touch-up
+news-get-ready = get ready
+news-care-to-start = care to start
+point-again-with-care = { $verb } again.
+point-again-with-care-note = { $verb } again ({ $note }).
+point-limit = Limit { $noun }.
+point-limit-note = Limit { $noun } ({ $note }).
+point-may-again = You may { $list } again.
+point-no-more-limits = No more limits on { $list }.
+# $from is "today" (a day after a session) or "now" (a session's own day or
+# the day before); $until says how long: $day is the day it ends on.
+point-no = { $from ->
+    [today] From today, no
+   *[now] No
+} { $list } { $until ->
+    [day] until day { $day }.
+    [unsaid] up to day { $day }; after that, ask your clinic.
+    [next-session] until your next session.
+    [after-next-session] until after your next session.
+    [today-or-tomorrow] today or tomorrow.
+    [session-over] until your session is over.
+    [session] until your session.
+   *[for-now] for now.
+}
+point-session-today = Your session { $session } of { $planned } is today.
+point-session-tomorrow = Your session { $session } of { $planned } is tomorrow.
+point-step = { $step }.
+point-from-today = From today: { $care }.
+point-from-today-note = From today: { $care } ({ $note }).
+point-today = Today: { $list }.
+point-healed = Your clinic counts your scalp as fully healed.
+point-restrictions-over = Your clinic's restrictions are over.
+point-touch-up = It is { $years } years since your final session: a good time to book a touch-up with your clinic.
+
+## Reminders (src/reminder.rs): a body is at most 180 characters.
+
+reminder-before-you-come = Before you come: { $point }
+reminder-more = … and { $count } more in the app.
+
+## The calendar export (src/calendar.rs).
+
+calendar-name = SMP aftercare: { $protocol }
+calendar-session = SMP session { $session } of { $planned }
+calendar-avoid = Avoid: { $label }
+calendar-with-care = With care: { $label }
+calendar-with-care-lasting = With care from now on: { $label }
+calendar-note = { $note }.
+calendar-note-until-next-session = { $note }. Until your next session.
+calendar-note-until-after-next-session = { $note }. Until after your next session.
+calendar-note-for-good = { $note }. For good.

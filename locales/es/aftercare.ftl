@@ -13,6 +13,9 @@ list-or = { $head } { $sound ->
     [o] u
    *[other] o
 } { $last }
+list-nor = { $head } { $sound ->
+   *[other] ni
+} { $last }
 list-comma = { $head }, { $last }
 
 ## Dónde cae una fecha en el plan (Plan::day_label).
@@ -39,3 +42,184 @@ care-nudge-some = Lo has marcado { $done } { $done ->
     [one] vez
    *[other] veces
 } hoy; tu clínica pide { $often }.
+
+## Actividades: un mensaje por forma, elegida por el id de la actividad.
+
+# a short name for lists (Activity::label)
+activity-label = { $activity ->
+   *[wash] Lavado del pelo
+    [wet] Mojarte el cuero cabelludo
+    [rinse] Aclarado
+    [shave] Afeitado
+    [haircut] Corte de pelo
+    [moisturise] Crema hidratante
+    [exercise] Ejercicio suave
+    [sweat] Ejercicio intenso y sudor
+    [swim] Natación
+    [sauna] Sauna y baño de vapor
+    [sun] Sol en el cuero cabelludo
+    [sunbed] Rayos UVA
+    [woolly_hat] Gorros de lana
+    [hair_colour] Tinte de pelo
+    [bath] Baño en bañera
+    [alcohol] Alcohol
+    [stimulants] Bebidas estimulantes
+    [aspirin] Aspirina y anticoagulantes
+}
+# what the client does, after "you may" (Activity::verb)
+activity-verb = { $activity ->
+   *[wash] lavarte el pelo
+    [wet] mojarte el cuero cabelludo
+    [rinse] aclararte el cuero cabelludo
+    [shave] afeitarte
+    [haircut] cortarte el pelo
+    [moisturise] hidratarte el cuero cabelludo
+    [exercise] hacer ejercicio suave
+    [sweat] hacer ejercicio intenso y sudar
+    [swim] nadar
+    [sauna] ir a la sauna o al baño de vapor
+    [sun] tomar el sol
+    [sunbed] usar rayos UVA
+    [woolly_hat] ponerte un gorro de lana
+    [hair_colour] teñirte el pelo
+    [bath] bañarte en la bañera
+    [alcohol] beber alcohol
+    [stimulants] tomar bebidas estimulantes
+    [aspirin] tomar aspirina
+}
+# what the client avoids, after "no" (Activity::noun)
+activity-noun = { $activity ->
+   *[wash] lavado ni champú
+    [wet] mojar el cuero cabelludo
+    [rinse] aclarado
+    [shave] afeitado
+    [haircut] cortes de pelo
+    [moisturise] crema hidratante
+    [exercise] ejercicio
+    [sweat] sudar mucho
+    [swim] natación
+    [sauna] sauna ni baño de vapor
+    [sun] sol en el cuero cabelludo
+    [sunbed] rayos UVA
+    [woolly_hat] gorros de lana
+    [hair_colour] tinte
+    [bath] baños en bañera
+    [alcohol] alcohol
+    [stimulants] bebidas estimulantes
+    [aspirin] aspirina
+}
+# the short word of a headline, before "again"
+activity-again = { $activity ->
+   *[wash] lavarte
+    [wet] mojarte
+    [rinse] aclararte
+    [shave] afeitarte
+    [haircut] cortarte el pelo
+    [moisturise] hidratarte
+    [exercise] hacer ejercicio
+    [sweat] sudar
+    [swim] nadar
+    [sauna] ir a la sauna
+    [sun] tomar el sol
+    [sunbed] usar rayos UVA
+    [woolly_hat] ponerte gorro
+    [hair_colour] teñirte
+    [bath] bañarte
+    [alcohol] beber alcohol
+    [stimulants] tomar estimulantes
+    [aspirin] tomar aspirina
+}
+# the short noun of headlines and points: "no …", "… as usual"
+activity-short = { $activity ->
+   *[wash] lavado
+    [wet] mojar la cabeza
+    [rinse] aclarado
+    [shave] afeitado
+    [haircut] cortes de pelo
+    [moisturise] crema hidratante
+    [exercise] ejercicio
+    [sweat] ejercicio intenso
+    [swim] natación
+    [sauna] sauna
+    [sun] sol en la cabeza
+    [sunbed] rayos UVA
+    [woolly_hat] gorros de lana
+    [hair_colour] tinte
+    [bath] baños
+    [alcohol] alcohol
+    [stimulants] bebidas estimulantes
+    [aspirin] aspirina
+}
+
+## Hitos (src/milestone/wording.rs). Los titulares tienen 40 caracteres
+## como mucho; los puntos son frases cortas.
+
+milestone-name-session = Sesión { $session } de { $planned }
+milestone-name-touch-up = Toca retoque
+milestone-name-healed = Día { $day }: curación completa
+milestone-name-restrictions-over = Día { $day }: fin de las restricciones
+milestone-name-and-countdown = { $name } ({ $countdown })
+milestone-countdown = { $days ->
+    [1] el día antes de la sesión { $session }
+   *[other] { $days } días antes de la sesión { $session }
+}
+headline-session-today = Hoy, sesión { $session }
+headline-session-tomorrow = Mañana: sesión { $session }
+headline-touch-up = Es hora de un retoque
+headline-days-to-session = { $days } días para la sesión { $session }
+headline-day = Día { $day }
+headline-news = { $prefix }: { $news }
+news-again = ya puedes { $list }
+news-as-usual = { $list } sin límites
+news-no = nada de { $list }
+news-care-with = cuidado con { $list }
+news-fully-healed = curación completa
+news-restrictions-over = fin de las restricciones
+news-touch-up = hora del retoque
+news-get-ready = prepárate
+news-care-to-start = cuidados nuevos
+point-again-with-care = Ya puedes { $verb }.
+point-again-with-care-note = Ya puedes { $verb } ({ $note }).
+point-limit = Con moderación: { $noun }.
+point-limit-note = Con moderación: { $noun } ({ $note }).
+point-may-again = Ya puedes { $list }.
+point-no-more-limits = Ya no hay límites: { $list }.
+point-no = { $from ->
+    [today] Desde hoy, nada de
+   *[now] Nada de
+} { $list } { $until ->
+    [day] hasta el día { $day }.
+    [unsaid] hasta el día { $day }; después, pregunta a tu clínica.
+    [next-session] hasta tu próxima sesión.
+    [after-next-session] hasta después de tu próxima sesión.
+    [today-or-tomorrow] ni hoy ni mañana.
+    [session-over] hasta que termine tu sesión.
+    [session] hasta tu sesión.
+   *[for-now] por ahora.
+}
+point-session-today = Hoy es tu sesión { $session } de { $planned }.
+point-session-tomorrow = Mañana es tu sesión { $session } de { $planned }.
+point-step = { $step }.
+point-from-today = Desde hoy: { $care }.
+point-from-today-note = Desde hoy: { $care } ({ $note }).
+point-today = Hoy: { $list }.
+point-healed = Tu clínica da tu cuero cabelludo por curado del todo.
+point-restrictions-over = Se acabaron las restricciones de tu clínica.
+point-touch-up = Han pasado { $years } años desde tu última sesión: buen momento para pedir un retoque a tu clínica.
+
+## Recordatorios (src/reminder.rs): el texto tiene 180 caracteres como mucho.
+
+reminder-before-you-come = Antes de venir: { $point }
+reminder-more = … y { $count } más en la app.
+
+## La exportación al calendario (src/calendar.rs).
+
+calendar-name = Cuidados SMP: { $protocol }
+calendar-session = Sesión SMP { $session } de { $planned }
+calendar-avoid = Evitar: { $label }
+calendar-with-care = Con cuidado: { $label }
+calendar-with-care-lasting = Con cuidado a partir de ahora: { $label }
+calendar-note = { $note }.
+calendar-note-until-next-session = { $note }. Hasta tu próxima sesión.
+calendar-note-until-after-next-session = { $note }. Hasta después de tu próxima sesión.
+calendar-note-for-good = { $note }. Para siempre.
