@@ -221,3 +221,86 @@ calendar-note = { $note }.
 calendar-note-until-next-session = { $note }. Until your next session.
 calendar-note-until-after-next-session = { $note }. Until after your next session.
 calendar-note-for-good = { $note }. For good.
+
+## Red-flag cards (src/red_flag.rs). $symptom is the symptom's id; $when is
+## "day" (with $day, and $still "yes" where the clinic expects it on the
+## first days), "session-day" or "before" (the next session).
+
+red-flag-headline = { $when ->
+    [session-day] { $symptom ->
+        [itching] Itchy
+        [scabs] Scabbing
+        [soreness] Sore
+        [swelling] Swollen
+        [sunburn] Sunburnt
+       *[redness] Red
+    } on your session day
+    [before] { $symptom ->
+        [itching] Itchy
+        [scabs] Scabbing
+        [soreness] Sore
+        [swelling] Swollen
+        [sunburn] Sunburnt
+       *[redness] Red
+    } before your next session
+   *[day] { $still ->
+        [yes] Still { $symptom ->
+            [itching] itchy
+            [scabs] scabbing
+            [soreness] sore
+            [swelling] swollen
+            [sunburn] sunburnt
+           *[redness] red
+        }
+       *[no] { $symptom ->
+            [itching] Itchy
+            [scabs] Scabbing
+            [soreness] Sore
+            [swelling] Swollen
+            [sunburn] Sunburnt
+           *[redness] Red
+        }
+    } on day { $day }
+}
+red-flag-infection-headline = Watch for signs of infection
+red-flag-infection-meaning = General guidance, not your clinic's: redness that spreads, heat, pus or a fever can be signs of infection.
+red-flag-infection-action = If you notice any of them, see a doctor today.
+
+## What looks wrong with a plan (src/warning.rs).
+
+warning-planned-out-of-range = { $planned ->
+    [1] 1 session is
+   *[other] { $planned } sessions are
+} planned; your clinic's plan has { $min } to { $max }. Check with your clinic.
+warning-gap-short = Session { $later } is { $gap } { $gap ->
+    [1] day
+   *[other] days
+} after session { $earlier }; your clinic's plan spaces sessions at least { $limit } days apart. Check the date with your clinic.
+warning-gap-long = Session { $later } is { $gap } { $gap ->
+    [1] day
+   *[other] days
+} after session { $earlier }; your clinic's plan spaces sessions at most { $limit } days apart. Check the date with your clinic.
+warning-prep-clash = Your scalp is still healing from session { $earlier }: ask your clinic before you { $verbs } for session { $session }.
+
+## The key days a protocol picker shows (src/protocol/key_days.rs).
+
+key-day-name = { $activity ->
+    [shave] Shave
+    [sweat] Sweat
+    [swim] Swim
+   *[wash] Wash
+}
+# $form: how the activity comes back; $day, and $last for the last visit.
+key-day = { $form ->
+    [ask-clinic-from] { $name }: ask your clinic from day { $day }
+    [until-next-visit] { $name }: not until your next visit
+    [not-said] { $name }: not said
+    [both] { $name } from day { $day } (day { $last } after your last visit)
+    [after-last-visit] { $name } from day { $day } after your last visit
+    [between-visits] { $name } from day { $day } between visits
+   *[from] { $name } from day { $day }
+}
+
+## Today's status (src/status.rs).
+
+status-get-ready = Get ready for session { $session }

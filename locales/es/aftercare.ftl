@@ -223,3 +223,83 @@ calendar-note = { $note }.
 calendar-note-until-next-session = { $note }. Hasta tu próxima sesión.
 calendar-note-until-after-next-session = { $note }. Hasta después de tu próxima sesión.
 calendar-note-for-good = { $note }. Para siempre.
+
+## Avisos de alarma (src/red_flag.rs).
+
+red-flag-headline = { $when ->
+    [session-day] { $symptom ->
+        [itching] Picor
+        [scabs] Costras
+        [soreness] Dolor
+        [swelling] Hinchazón
+        [sunburn] Quemadura solar
+       *[redness] Rojez
+    } el día de tu sesión
+    [before] { $symptom ->
+        [itching] Picor
+        [scabs] Costras
+        [soreness] Dolor
+        [swelling] Hinchazón
+        [sunburn] Quemadura
+       *[redness] Rojez
+    } antes de tu próxima sesión
+   *[day] { $still ->
+        [yes] { $symptom ->
+            [itching] Sigue el picor
+            [scabs] Siguen las costras
+            [soreness] Sigue el dolor
+            [swelling] Sigue la hinchazón
+            [sunburn] Sigue la quemadura
+           *[redness] Sigue la rojez
+        }
+       *[no] { $symptom ->
+            [itching] Picor
+            [scabs] Costras
+            [soreness] Dolor
+            [swelling] Hinchazón
+            [sunburn] Quemadura solar
+           *[redness] Rojez
+        }
+    } el día { $day }
+}
+red-flag-infection-headline = Vigila si hay signos de infección
+red-flag-infection-meaning = Consejo general, no de tu clínica: una rojez que se extiende, calor, pus o fiebre pueden ser signos de infección.
+red-flag-infection-action = Si notas alguno, ve al médico hoy mismo.
+
+## Lo que no cuadra en un plan (src/warning.rs).
+
+warning-planned-out-of-range = Tienes { $planned } { $planned ->
+    [one] sesión prevista
+   *[other] sesiones previstas
+}; el plan de tu clínica tiene de { $min } a { $max }. Consúltalo con tu clínica.
+warning-gap-short = La sesión { $later } es { $gap } { $gap ->
+    [one] día
+   *[other] días
+} después de la sesión { $earlier }; el plan de tu clínica separa las sesiones al menos { $limit } días. Confirma la fecha con tu clínica.
+warning-gap-long = La sesión { $later } es { $gap } { $gap ->
+    [one] día
+   *[other] días
+} después de la sesión { $earlier }; el plan de tu clínica separa las sesiones como mucho { $limit } días. Confirma la fecha con tu clínica.
+warning-prep-clash = Tu cuero cabelludo aún se está curando de la sesión { $earlier }: pregunta a tu clínica antes de { $verbs } para la sesión { $session }.
+
+## Los días clave que muestra el selector de protocolos (src/protocol/key_days.rs).
+
+key-day-name = { $activity ->
+    [shave] Afeitarte
+    [sweat] Sudar
+    [swim] Nadar
+   *[wash] Lavarte
+}
+key-day = { $form ->
+    [ask-clinic-from] { $name }: pregunta a tu clínica desde el día { $day }
+    [until-next-visit] { $name }: no hasta tu próxima visita
+    [not-said] { $name }: no lo dice
+    [both] { $name } desde el día { $day } (el día { $last } tras tu última visita)
+    [after-last-visit] { $name } desde el día { $day } tras tu última visita
+    [between-visits] { $name } desde el día { $day } entre visitas
+   *[from] { $name } desde el día { $day }
+}
+
+## El estado de hoy (src/status.rs).
+
+status-get-ready = Prepárate para la sesión { $session }
