@@ -304,3 +304,60 @@ key-day = { $form ->
 ## Today's status (src/status.rs).
 
 status-get-ready = Get ready for session { $session }
+
+## The command line (src/bin/aftercare/). Dates come from the locale.
+
+cli-today = today
+cli-tomorrow = tomorrow
+cli-yesterday = yesterday
+cli-in-days = in { $days } days
+cli-days-ago = { $days } days ago
+cli-default = { $name } (default)
+cli-checked = { $path }: ok: "{ $name }" ({ $id }), { $rules } rules, { $care } care items, { $usual } sessions usually
+cli-heading-day = { $date }: day { $day } after session { $session } of { $planned }
+cli-heading-before = { $date }: before your first session ({ $when })
+cli-protocol = Protocol: { $name } ({ $zone })
+cli-new-today = New today: { $headline }
+cli-from-date = from { $date } ({ $when })
+cli-until-after-next-session = until after your next session
+cli-until-next-session = until your next session
+cli-ask-clinic-about = ask your clinic about { $date }
+cli-not-yet = Not yet
+cli-with-care = With care
+cli-with-care-note = with care
+cli-freely-from = (freely from { $date })
+cli-ask-clinic-about-brackets = (ask your clinic about { $date })
+cli-for-good = (for good)
+cli-ok-now = OK now
+cli-todays-care = Today's care
+cli-for-now = for now: { $condition }
+cli-next = Next: { $date } ({ $when })
+cli-plan-heading = { $name }: { $booked } of { $planned } sessions booked ({ $zone })
+cli-session-date = Session { $session }: { $date }
+cli-final = { $text } (final)
+cli-fully-healed = Fully healed: { $date }
+cli-restrictions-over = Restrictions over: { $date }
+cli-touch-up-due = Touch-up due: { $date }
+cli-check-with-clinic = Check with your clinic
+cli-reminders-in = Reminders in { $zone }:
+cli-no-session-ahead = No session is booked ahead.
+cli-getting-ready = Getting ready for session { $session } on { $date } ({ $when })
+cli-nothing-to-prepare = Nothing to prepare.
+cli-prep-kind = { $kind ->
+    [avoid] avoid
+    [care] care
+   *[do] do
+}
+cli-prep-to-session-day = to the session day
+cli-prep-to-day-before = to the day before
+cli-prep-now = now
+cli-prep-from = from { $date }
+cli-chart-heading = { $from } to { $to } ({ $days } days)
+cli-chart-today = Today: { $date }
+cli-chart-status = { $status ->
+    [avoid] avoid
+    [limited] with care
+    [ok] OK
+   *[unsaid] not mentioned
+}
+cli-chart-and-on = and on

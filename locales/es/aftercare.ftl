@@ -303,3 +303,60 @@ key-day = { $form ->
 ## El estado de hoy (src/status.rs).
 
 status-get-ready = Prepárate para la sesión { $session }
+
+## La línea de órdenes (src/bin/aftercare/). Las fechas salen del locale.
+
+cli-today = hoy
+cli-tomorrow = mañana
+cli-yesterday = ayer
+cli-in-days = dentro de { $days } días
+cli-days-ago = hace { $days } días
+cli-default = { $name } (por defecto)
+cli-checked = { $path }: ok: "{ $name }" ({ $id }), { $rules } reglas, { $care } cuidados, { $usual } sesiones normalmente
+cli-heading-day = { $date }: día { $day } tras la sesión { $session } de { $planned }
+cli-heading-before = { $date }: antes de tu primera sesión ({ $when })
+cli-protocol = Protocolo: { $name } ({ $zone })
+cli-new-today = Novedad de hoy: { $headline }
+cli-from-date = desde el { $date } ({ $when })
+cli-until-after-next-session = hasta después de tu próxima sesión
+cli-until-next-session = hasta tu próxima sesión
+cli-ask-clinic-about = pregunta a tu clínica por el { $date }
+cli-not-yet = Todavía no
+cli-with-care = Con cuidado
+cli-with-care-note = con cuidado
+cli-freely-from = (sin límites desde el { $date })
+cli-ask-clinic-about-brackets = (pregunta a tu clínica por el { $date })
+cli-for-good = (para siempre)
+cli-ok-now = Ya puedes
+cli-todays-care = Cuidados de hoy
+cli-for-now = de momento: { $condition }
+cli-next = Lo próximo: { $date } ({ $when })
+cli-plan-heading = { $name }: { $booked } de { $planned } sesiones reservadas ({ $zone })
+cli-session-date = Sesión { $session }: { $date }
+cli-final = { $text } (la última)
+cli-fully-healed = Curación completa: { $date }
+cli-restrictions-over = Fin de las restricciones: { $date }
+cli-touch-up-due = Toca retoque: { $date }
+cli-check-with-clinic = Consúltalo con tu clínica
+cli-reminders-in = Recordatorios en { $zone }:
+cli-no-session-ahead = No tienes ninguna sesión reservada.
+cli-getting-ready = Preparación para la sesión { $session } del { $date } ({ $when })
+cli-nothing-to-prepare = Nada que preparar.
+cli-prep-kind = { $kind ->
+    [avoid] evita
+    [care] ojo
+   *[do] haz
+}
+cli-prep-to-session-day = hasta el día de la sesión
+cli-prep-to-day-before = hasta el día antes
+cli-prep-now = ya
+cli-prep-from = desde el { $date }
+cli-chart-heading = Del { $from } al { $to } ({ $days } días)
+cli-chart-today = Hoy: { $date }
+cli-chart-status = { $status ->
+    [avoid] evitar
+    [limited] con cuidado
+    [ok] sí
+   *[unsaid] no se menciona
+}
+cli-chart-and-on = y después
