@@ -214,11 +214,16 @@ pub struct ActivityLabel {
 impl ActivityLabel {
     /// Every activity with its name, in [`Activity::ALL`] order.
     pub fn all() -> Vec<ActivityLabel> {
+        ActivityLabel::all_in(Lang::En)
+    }
+
+    /// [`ActivityLabel::all`] with the names in `lang`.
+    pub fn all_in(lang: Lang) -> Vec<ActivityLabel> {
         Activity::ALL
             .into_iter()
             .map(|activity| ActivityLabel {
                 activity,
-                label: activity.label(),
+                label: activity.label_in(lang),
             })
             .collect()
     }

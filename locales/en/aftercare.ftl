@@ -361,3 +361,15 @@ cli-chart-status = { $status ->
    *[unsaid] not mentioned
 }
 cli-chart-and-on = and on
+
+## "Can I…?" topics (src/words.rs).
+
+topic-label = { $topic ->
+    [caps] Caps and silk hats
+    [redness] Redness
+    [itching] Itching
+    [scabs] Scabs and flaking
+    [swelling] Swelling
+    [soreness] Soreness
+   *[pain_relief] Pain relief
+}

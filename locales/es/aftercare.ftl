@@ -360,3 +360,15 @@ cli-chart-status = { $status ->
    *[unsaid] no se menciona
 }
 cli-chart-and-on = y después
+
+## Temas de "¿Puedo…?" (src/words.rs).
+
+topic-label = { $topic ->
+    [caps] Gorras y gorros de seda
+    [redness] Rojez
+    [itching] Picor
+    [scabs] Costras y descamación
+    [swelling] Hinchazón
+    [soreness] Dolor
+   *[pain_relief] Analgésicos
+}

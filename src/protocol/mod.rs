@@ -8,7 +8,7 @@
 //! model the rest of the engine reads.
 
 mod key_days;
-mod raw;
+pub(crate) mod raw;
 mod sniff;
 mod validate;
 

@@ -10,7 +10,7 @@ use toml::Spanned;
 /// A text shown to the client: one string in the protocol's language, or a
 /// table by language tag written with dotted keys (`note.en = "…"`,
 /// `note.es = "…"`), each value keeping its position.
-pub(super) enum RawText {
+pub(crate) enum RawText {
     One(String),
     ByLang(Vec<(String, Spanned<String>)>),
 }

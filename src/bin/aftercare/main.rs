@@ -296,7 +296,7 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
             })
         }
         Command::Activities { json } => Ok(if json {
-            to_json(aftercare::Vocabulary::builtin())
+            to_json(aftercare::Vocabulary::builtin_in(lang))
         } else {
             human(render::activities(lang))
         }),
