@@ -338,7 +338,8 @@ impl Vocabulary {
     /// assert_eq!(es.meaning_of("ibuprofen"), Some(&Meaning::advice_in(Topic::PainRelief, Lang::Es)));
     /// ```
     pub fn builtin_in(lang: Lang) -> &'static Vocabulary {
-        static PARSED: [OnceLock<Vocabulary>; 2] = [OnceLock::new(), OnceLock::new()];
+        static PARSED: [OnceLock<Vocabulary>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         PARSED[i % PARSED.len()].get_or_init(|| {
             Vocabulary::from_toml_in(SOURCE_NAME, SOURCE, lang).unwrap_or_else(|_| Vocabulary {
