@@ -73,7 +73,7 @@ activity-verb = { $activity ->
     [rinse] aclararte el cuero cabelludo
     [shave] afeitarte
     [haircut] cortarte el pelo
-    [moisturise] hidratarte el cuero cabelludo
+    [moisturise] ponerte crema hidratante
     [exercise] hacer ejercicio suave
     [sweat] hacer ejercicio intenso y sudar
     [swim] nadar
