@@ -494,6 +494,65 @@ fn a_protocol_file_can_drive_a_plan() {
     assert_eq!(v["day"], 2);
 }
 
+/// A clinic's file with texts in two languages: `check` reads it, and a
+/// plan shows the Spanish note in Spanish and the English one otherwise;
+/// a text given only in English stays English in Spanish.
+#[test]
+fn a_protocol_file_with_two_languages() {
+    let text = "format = 1\nid = \"bilingual\"\n\
+                name.en = \"Dry week\"\nname.es = \"Semana seca\"\n\
+                summary = \"One dry week.\"\n\
+                [sessions]\nusual = 1\nmin = 1\nmax = 1\n\
+                [[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 7\n\
+                note.en = \"keep your head dry\"\nnote.es = \"no te mojes la cabeza\"\n";
+    let path = temp_file("bilingual.toml", text);
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        ok(&["check", p]),
+        format!("{p}: ok: \"Dry week\" (bilingual), 1 rules, 0 care items, 1 sessions usually\n")
+    );
+    let status = |lang: &str| {
+        let args = [
+            "status",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            p,
+            "--on",
+            "2026-03-03",
+            "--tz",
+            "UTC",
+            "--json",
+            "--lang",
+            lang,
+        ];
+        json(&args)
+    };
+    assert_eq!(
+        about(&status("es")["activities"], "wash")["note"],
+        "no te mojes la cabeza"
+    );
+    assert_eq!(
+        about(&status("en")["activities"], "wash")["note"],
+        "keep your head dry"
+    );
+    let human = ok(&[
+        "plan",
+        "--session",
+        "2026-03-02",
+        "--protocol",
+        p,
+        "--tz",
+        "UTC",
+        "--lang",
+        "es",
+    ]);
+    assert!(
+        human.starts_with("Semana seca: 1 de 1 sesión reservada (UTC)\n"),
+        "{human}"
+    );
+}
+
 // --- bad input: exact messages -------------------------------------------
 
 #[test]

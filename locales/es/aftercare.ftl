@@ -331,7 +331,10 @@ cli-ok-now = Ya puedes
 cli-todays-care = Cuidados de hoy
 cli-for-now = de momento: { $condition }
 cli-next = Lo próximo: { $date } ({ $when })
-cli-plan-heading = { $name }: { $booked } de { $planned } sesiones reservadas ({ $zone })
+cli-plan-heading = { $name }: { $booked } de { $planned } { $planned ->
+    [one] sesión reservada
+   *[other] sesiones reservadas
+} ({ $zone })
 cli-session-date = Sesión { $session }: { $date }
 cli-final = { $text } (la última)
 cli-fully-healed = Curación completa: { $date }
