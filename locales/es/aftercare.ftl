@@ -293,7 +293,7 @@ key-day-name = { $activity ->
 key-day = { $form ->
     [ask-clinic-from] { $name }: pregunta a tu clínica desde el día { $day }
     [until-next-visit] { $name }: no hasta tu próxima visita
-    [not-said] { $name }: no lo dice
+    [not-said] { $name }: sin indicaciones
     [both] { $name } desde el día { $day } (el día { $last } tras tu última visita)
     [after-last-visit] { $name } desde el día { $day } tras tu última visita
     [between-visits] { $name } desde el día { $day } entre visitas
@@ -359,7 +359,7 @@ cli-chart-today = Hoy: { $date }
 cli-chart-status = { $status ->
     [avoid] evitar
     [limited] con cuidado
-    [ok] sí
+    [ok] permitido
    *[unsaid] no se menciona
 }
 cli-chart-and-on = y después
