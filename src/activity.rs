@@ -5,8 +5,12 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::messages::{Arg, tr};
 
 /// Something a client may or may not do after (or before) a session.
 ///
@@ -90,88 +94,103 @@ impl Activity {
 
     /// The stable id used in protocol files and JSON.
     pub fn id(self) -> &'static str {
-        self.words().0
+        match self {
+            Activity::Wash => "wash",
+            Activity::Wet => "wet",
+            Activity::Rinse => "rinse",
+            Activity::Shave => "shave",
+            Activity::Haircut => "haircut",
+            Activity::Moisturise => "moisturise",
+            Activity::Exercise => "exercise",
+            Activity::Sweat => "sweat",
+            Activity::Swim => "swim",
+            Activity::Sauna => "sauna",
+            Activity::Sun => "sun",
+            Activity::Sunbed => "sunbed",
+            Activity::WoollyHat => "woolly_hat",
+            Activity::HairColour => "hair_colour",
+            Activity::Bath => "bath",
+            Activity::Alcohol => "alcohol",
+            Activity::Stimulants => "stimulants",
+            Activity::Aspirin => "aspirin",
+        }
     }
 
     /// A short name for lists: "Shaving", "Sauna and steam".
     pub fn label(self) -> &'static str {
-        self.words().1
+        self.label_in(Lang::En)
     }
 
     /// What the client does, to follow "you may": "shave", "swim".
     pub fn verb(self) -> &'static str {
-        self.words().2
+        self.verb_in(Lang::En)
     }
 
     /// What the client avoids, to follow "no": "shaving", "sunbeds".
     pub fn noun(self) -> &'static str {
-        self.words().3
+        self.noun_in(Lang::En)
     }
 
-    /// (id, label, verb phrase, noun phrase), kept together so the four
-    /// texts of one activity are written in one place.
-    fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
-        match self {
-            Activity::Wash => ("wash", "Washing", "wash your hair", "washing or shampoo"),
-            Activity::Wet => (
-                "wet",
-                "Getting your scalp wet",
-                "get your scalp wet",
-                "wetting your scalp",
-            ),
-            Activity::Rinse => ("rinse", "Rinsing", "rinse your scalp", "rinsing"),
-            Activity::Shave => ("shave", "Shaving", "shave", "shaving"),
-            Activity::Haircut => ("haircut", "Haircut", "have your hair cut", "haircuts"),
-            Activity::Moisturise => ("moisturise", "Moisturiser", "moisturise", "moisturiser"),
-            Activity::Exercise => ("exercise", "Light exercise", "exercise lightly", "exercise"),
-            Activity::Sweat => (
-                "sweat",
-                "Heavy exercise and sweating",
-                "exercise hard and sweat",
-                "heavy sweating",
-            ),
-            Activity::Swim => ("swim", "Swimming", "swim", "swimming"),
-            Activity::Sauna => (
-                "sauna",
-                "Sauna and steam",
-                "use a sauna or steam room",
-                "saunas and steam rooms",
-            ),
-            Activity::Sun => (
-                "sun",
-                "Sun on your scalp",
-                "spend time in the sun",
-                "sun on your scalp",
-            ),
-            Activity::Sunbed => ("sunbed", "Sunbeds", "use a sunbed", "sunbeds"),
-            Activity::WoollyHat => (
-                "woolly_hat",
-                "Woolly hats",
-                "wear a woolly hat",
-                "woolly hats",
-            ),
-            Activity::HairColour => (
-                "hair_colour",
-                "Hair colour",
-                "colour your hair",
-                "hair colouring",
-            ),
-            Activity::Bath => ("bath", "Bath soak", "soak in a bath", "baths"),
-            Activity::Alcohol => ("alcohol", "Alcohol", "drink alcohol", "alcohol"),
-            Activity::Stimulants => (
-                "stimulants",
-                "Stimulant drinks",
-                "have stimulant drinks",
-                "stimulant drinks",
-            ),
-            Activity::Aspirin => (
-                "aspirin",
-                "Aspirin and blood thinners",
-                "take aspirin",
-                "aspirin",
-            ),
-        }
+    /// [`Activity::label`] in `lang`.
+    ///
+    /// ```
+    /// use aftercare::{Activity, Lang};
+    ///
+    /// assert_eq!(Activity::Swim.label_in(Lang::Es), "Natación");
+    /// assert_eq!(Activity::Swim.verb_in(Lang::Es), "nadar");
+    /// ```
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        self.word(lang, Form::Label)
     }
+
+    /// [`Activity::verb`] in `lang`.
+    pub fn verb_in(self, lang: Lang) -> &'static str {
+        self.word(lang, Form::Verb)
+    }
+
+    /// [`Activity::noun`] in `lang`.
+    pub fn noun_in(self, lang: Lang) -> &'static str {
+        self.word(lang, Form::Noun)
+    }
+
+    /// The words come from the message files (`activity-label`, ...),
+    /// formatted once per language into a table, so that they can be
+    /// lent as `&'static str` like the ids.
+    fn word(self, lang: Lang, form: Form) -> &'static str {
+        static WORDS: OnceLock<Vec<Vec<[String; 3]>>> = OnceLock::new();
+        let table = WORDS.get_or_init(|| {
+            Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    Activity::ALL
+                        .into_iter()
+                        .map(|a| {
+                            let args = [("activity", Arg::from(a.id()))];
+                            [
+                                tr(lang, "activity-label", &args),
+                                tr(lang, "activity-verb", &args),
+                                tr(lang, "activity-noun", &args),
+                            ]
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        let l = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let a = Activity::ALL.iter().position(|a| *a == self).unwrap_or(0);
+        table
+            .get(l)
+            .and_then(|words| words.get(a))
+            .map_or("", |w| w[form as usize].as_str())
+    }
+}
+
+/// Which of an activity's words (see [`Activity::word`]).
+#[derive(Clone, Copy)]
+enum Form {
+    Label = 0,
+    Verb = 1,
+    Noun = 2,
 }
 
 /// An activity with its display name, for lists and pickers.
@@ -195,11 +214,16 @@ pub struct ActivityLabel {
 impl ActivityLabel {
     /// Every activity with its name, in [`Activity::ALL`] order.
     pub fn all() -> Vec<ActivityLabel> {
+        ActivityLabel::all_in(Lang::En)
+    }
+
+    /// [`ActivityLabel::all`] with the names in `lang`.
+    pub fn all_in(lang: Lang) -> Vec<ActivityLabel> {
         Activity::ALL
             .into_iter()
             .map(|activity| ActivityLabel {
                 activity,
-                label: activity.label(),
+                label: activity.label_in(lang),
             })
             .collect()
     }

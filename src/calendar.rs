@@ -25,6 +25,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger}
 
 use crate::activity::Allowance;
 use crate::day::add_days;
+use crate::messages::{Arg, tr};
 use crate::plan::Plan;
 use crate::schedule::{RuleWindow, Schedule, Track};
 use crate::text::is_inert;
@@ -64,7 +65,12 @@ impl Plan {
     /// ```
     pub fn ics(&self, at: NaiveTime, stamp: DateTime<Utc>) -> String {
         let mut calendar = Calendar::new();
-        let name = format!("SMP aftercare: {}", ics_text(self.protocol().name()));
+        let lang = self.lang();
+        let name = tr(
+            lang,
+            "calendar-name",
+            &[("protocol", Arg::from(ics_text(self.protocol().name())))],
+        );
         // NAME (RFC 7986) is TEXT, but the writer leaves it raw; the X-
         // property it escapes itself.
         calendar
@@ -76,7 +82,11 @@ impl Plan {
             let n = i + 1;
             let mut event = all_day(
                 &format!("session-{date}"),
-                &format!("SMP session {n} of {planned}"),
+                &tr(
+                    lang,
+                    "calendar-session",
+                    &[("session", Arg::from(n)), ("planned", Arg::from(planned))],
+                ),
                 *date,
                 add_days(*date, 1),
                 stamp,
@@ -89,29 +99,32 @@ impl Plan {
         let rules = self.protocol().rules();
         for track in &self.schedule.tracks {
             for run in runs(track, rules, horizon) {
-                let label = track.activity.label();
+                let label = [("label", Arg::from(track.activity.label_in(lang)))];
                 let (summary, uid_kind) = match (run.status, run.open) {
-                    (Allowance::Avoid, _) => (format!("Avoid: {label}"), "avoid"),
+                    (Allowance::Avoid, _) => (tr(lang, "calendar-avoid", &label), "avoid"),
                     (_, Some(Open::Lasting)) => {
-                        (format!("With care from now on: {label}"), "lasting")
+                        (tr(lang, "calendar-with-care-lasting", &label), "lasting")
                     }
-                    _ => (format!("With care: {label}"), "limited"),
+                    _ => (tr(lang, "calendar-with-care", &label), "limited"),
                 };
-                let note = &rules[run.rule].note;
+                let note = [("note", Arg::from(rules[run.rule].note.as_str()))];
                 let (end, description) = match run.open {
                     Some(Open::UntilNextSession) => {
-                        let until = if self
+                        let id = if self
                             .schedule
                             .restarts_at_next_session(track.activity, run.status)
                         {
-                            "Until after your next session."
+                            "calendar-note-until-after-next-session"
                         } else {
-                            "Until your next session."
+                            "calendar-note-until-next-session"
                         };
-                        (run.end, format!("{note}. {until}"))
+                        (run.end, tr(lang, id, &note))
                     }
-                    Some(Open::Lasting) => (add_days(run.start, 1), format!("{note}. For good.")),
-                    None => (run.end, format!("{note}.")),
+                    Some(Open::Lasting) => (
+                        add_days(run.start, 1),
+                        tr(lang, "calendar-note-for-good", &note),
+                    ),
+                    None => (run.end, tr(lang, "calendar-note", &note)),
                 };
                 let uid = format!("{uid_kind}-{}-{}", track.activity.id(), run.start);
                 let mut event = all_day(&uid, &summary, run.start, end, stamp);
@@ -136,7 +149,7 @@ impl Plan {
             // The event holds every point; its alarm says what the
             // reminder says, short enough for a notification.
             let body = ics_text(&m.body);
-            let said = crate::reminder::reminder_body(m);
+            let said = crate::reminder::reminder_body(m, lang);
             let alarm = ics_text(&said);
             event
                 .description(&body)

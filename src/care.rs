@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime, Utc};
 
+use crate::lang::Lang;
+use crate::messages::{Arg, tr};
 use crate::plan::Plan;
 use crate::protocol::Repeat;
 use crate::reminder::{Reminder, ReminderKind, local_instant};
@@ -40,20 +42,33 @@ impl Repeat {
     /// assert_eq!(text(Repeat::AsNeeded), None);
     /// ```
     pub fn per_day_text(self) -> Option<String> {
-        fn times(n: u32) -> String {
-            match n {
-                1 => "once".to_string(),
-                2 => "twice".to_string(),
-                n => format!("{n} times"),
-            }
-        }
+        self.per_day_text_in(Lang::En)
+    }
+
+    /// [`Repeat::per_day_text`] in `lang`.
+    ///
+    /// ```
+    /// use aftercare::{Lang, Repeat};
+    ///
+    /// let twice = Repeat::Times { min: 2, max: None };
+    /// assert_eq!(twice.per_day_text_in(Lang::Es).as_deref(), Some("al menos dos veces al día"));
+    /// ```
+    pub fn per_day_text_in(self, lang: Lang) -> Option<String> {
         match self {
             Repeat::Times {
                 min,
                 max: Some(max),
-            } if max > min => Some(format!("{min}-{max} times a day")),
-            Repeat::Times { min, max: Some(_) } => Some(format!("{} a day", times(min))),
-            Repeat::Times { min, max: None } => Some(format!("at least {} a day", times(min))),
+            } if max > min => Some(tr(
+                lang,
+                "care-times-range",
+                &[("min", Arg::from(min)), ("max", Arg::from(max))],
+            )),
+            Repeat::Times { min, max: Some(_) } => {
+                Some(tr(lang, "care-times-exact", &[("min", Arg::from(min))]))
+            }
+            Repeat::Times { min, max: None } => {
+                Some(tr(lang, "care-times-at-least", &[("min", Arg::from(min))]))
+            }
             Repeat::AsNeeded => None,
         }
     }
@@ -115,12 +130,16 @@ impl Plan {
             if done >= min {
                 continue;
             }
-            let often = repeat.per_day_text().unwrap_or_default();
-            let body = if done == 0 {
-                format!("Not ticked off yet today; your clinic asks for {often}.")
-            } else {
-                format!("Ticked off {done} so far today; your clinic asks for {often}.")
-            };
+            let often = repeat.per_day_text_in(self.lang()).unwrap_or_default();
+            let body = tr(
+                self.lang(),
+                if done == 0 {
+                    "care-nudge-none"
+                } else {
+                    "care-nudge-some"
+                },
+                &[("done", Arg::from(done)), ("often", Arg::from(often))],
+            );
             for (h, m) in CARE_NUDGE_TIMES {
                 let Some(time) = NaiveTime::from_hms_opt(h, m, 0) else {
                     continue;

@@ -223,7 +223,7 @@ impl Plan {
             .iter()
             .map(|track| ChartRow {
                 activity: track.activity,
-                label: track.activity.label(),
+                label: track.activity.label_in(self.lang()),
                 segments: segments(track, from, to),
             })
             .filter(|row| row.segments.iter().any(|s| s.status != ChartStatus::Unsaid))

@@ -31,6 +31,7 @@
 //! | the everyday words of "Can I…?" | [`words`] |
 //! | the clinic's hand-over: plan file, link | [`handover`] |
 //! | the languages of every text | [`lang`] |
+//! | the engine's and the CLI's sentences, per language | [`messages`] |
 //! | errors | [`error`] |
 //!
 //! # Example
@@ -60,6 +61,7 @@ pub mod day;
 pub mod error;
 pub mod handover;
 pub mod lang;
+pub mod messages;
 pub mod milestone;
 pub mod plan;
 pub mod preparation;

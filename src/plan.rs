@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::day::{check_supported, day_number};
 use crate::error::{Error, MAX_PLANNED};
 use crate::lang::Lang;
+use crate::messages::{Arg, tr, tr_plain};
 use crate::milestone::{self, Milestone};
 use crate::protocol::Protocol;
 use crate::schedule::Schedule;
@@ -51,10 +52,49 @@ impl Plan {
     /// where it has them (else its default language), and every text the
     /// engine writes (milestones, reminders, day labels, red-flag cards)
     /// from that language's message file.
-    pub fn with_lang(mut self, lang: Lang) -> Plan {
-        // Skeleton: the wording follows in the i18n work (issue 13).
-        self.lang = lang;
-        self
+    ///
+    /// The milestones and warnings are worded again; days, dates and ids
+    /// stay the same.
+    ///
+    /// ```
+    /// use aftercare::{Lang, Plan, Protocol};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+    /// let plan = Plan::new(Protocol::builtin("four-to-thirty")?, vec![d(2)], None, chrono_tz::UTC)?;
+    /// let es = plan.with_lang(Lang::Es);
+    /// assert_eq!(es.lang(), Lang::Es);
+    /// assert_eq!(es.day_label(d(7)), "Día 6 tras la sesión 1");
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn with_lang(self, lang: Lang) -> Plan {
+        if lang == self.lang {
+            return self;
+        }
+        let protocol = self.schedule.protocol().in_lang(lang);
+        let sessions = self.schedule.sessions().to_vec();
+        let planned = self.schedule.planned();
+        Plan::compiled(protocol, sessions, planned, self.zone, lang)
+    }
+
+    /// Compiles checked input: `protocol` already in `lang`.
+    fn compiled(
+        protocol: Protocol,
+        sessions: Vec<NaiveDate>,
+        planned: u32,
+        zone: Tz,
+        lang: Lang,
+    ) -> Plan {
+        let schedule = Schedule::compile(protocol, sessions, planned);
+        let milestones = milestone::compute(&schedule);
+        let warnings = warning::compute(&schedule);
+        Plan {
+            schedule,
+            zone,
+            milestones,
+            warnings,
+            lang,
+        }
     }
 
     /// The language of the plan's texts ([`Plan::with_lang`]).
@@ -119,7 +159,7 @@ impl Plan {
     /// ```
     pub fn day_label(&self, date: NaiveDate) -> String {
         let Some(index) = self.schedule.session_index_on(date) else {
-            return "Before your first session".to_string();
+            return tr_plain(self.lang, "day-label-before-first");
         };
         let n = index + 1;
         let day = self
@@ -127,8 +167,12 @@ impl Plan {
             .get(index)
             .and_then(|session| day_number(*session, date));
         match day {
-            Some(day) if day > 1 => format!("Day {day} after session {n}"),
-            _ => format!("Day of session {n}"),
+            Some(day) if day > 1 => tr(
+                self.lang,
+                "day-label-after",
+                &[("day", Arg::from(day)), ("session", Arg::from(n))],
+            ),
+            _ => tr(self.lang, "day-label-session", &[("session", Arg::from(n))]),
         }
     }
 
@@ -179,16 +223,11 @@ impl Plan {
             });
         }
 
-        let schedule = Schedule::compile(protocol, sessions, planned);
-        let milestones = milestone::compute(&schedule);
-        let warnings = warning::compute(&schedule);
-        Ok(Plan {
-            schedule,
-            zone,
-            milestones,
-            warnings,
-            lang: Lang::En,
-        })
+        // A plan speaks English until `with_lang`, whatever the file's
+        // default language; texts the file has only in another language
+        // stay in that one.
+        let protocol = protocol.in_lang(Lang::En);
+        Ok(Plan::compiled(protocol, sessions, planned, zone, Lang::En))
     }
 
     /// The protocol the plan follows.

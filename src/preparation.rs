@@ -172,7 +172,7 @@ impl Plan {
                 let until = w.span.end.unwrap_or(date);
                 items.push(PrepItem {
                     kind,
-                    label: track.activity.label().to_string(),
+                    label: track.activity.label_in(self.lang()).to_string(),
                     note: Some(rule.note.clone()).filter(|n| !n.is_empty()),
                     condition: None,
                     activity: Some(track.activity),

@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::day::day_number;
+use crate::lang::Lang;
+use crate::messages::{Arg, tr, tr_plain};
 
 /// A symptom a check-in asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -56,18 +58,6 @@ impl Symptom {
             Symptom::Soreness => "soreness",
             Symptom::Swelling => "swelling",
             Symptom::Sunburn => "sunburn",
-        }
-    }
-
-    /// How a client with this symptom is, in a headline: "red", "itchy".
-    fn state(self) -> &'static str {
-        match self {
-            Symptom::Redness => "red",
-            Symptom::Itching => "itchy",
-            Symptom::Scabs => "scabbing",
-            Symptom::Soreness => "sore",
-            Symptom::Swelling => "swollen",
-            Symptom::Sunburn => "sunburnt",
         }
     }
 }
@@ -321,7 +311,7 @@ pub(crate) fn matching(
                 id: flag.id.clone(),
                 source: RedFlagSource::Clinic,
                 symptom: flag.symptom,
-                headline: headline(flag.symptom, &when),
+                headline: headline(plan.lang(), flag.symptom, &when),
                 meaning: flag.meaning.clone(),
                 action: flag.note.clone(),
             })
@@ -331,7 +321,7 @@ pub(crate) fn matching(
         .into_iter()
         .find(|s| symptoms.level(*s) == Level::Strong)
     {
-        cards.push(general_infection(symptom));
+        cards.push(general_infection(plan.lang(), symptom));
     }
     cards
 }
@@ -339,37 +329,35 @@ pub(crate) fn matching(
 /// "Still red on day 5": the state first, then when. "Still" only where
 /// the window opens after day 1, that is, where the clinic says the
 /// symptom is expected on the first days.
-fn headline(symptom: Symptom, when: &When) -> String {
-    let state = symptom.state();
-    match when {
-        When::Day { day, still: true } => format!("Still {state} on day {day}"),
-        When::Day { day, still: false } => format!("{} on day {day}", capitalised(state)),
-        When::SessionDay => format!("{} on your session day", capitalised(state)),
-        When::Before => format!("{} before your next session", capitalised(state)),
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+fn headline(lang: Lang, symptom: Symptom, when: &When) -> String {
+    let (when, day, still) = match when {
+        When::Day { day, still } => ("day", *day, *still),
+        When::SessionDay => ("session-day", 0, false),
+        When::Before => ("before", 0, false),
+    };
+    tr(
+        lang,
+        "red-flag-headline",
+        &[
+            ("symptom", Arg::from(symptom.id())),
+            ("still", Arg::from(if still { "yes" } else { "no" })),
+            ("when", Arg::from(when)),
+            ("day", Arg::from(day)),
+        ],
+    )
 }
 
 /// The general card on signs of infection. Its words are the app's, not a
 /// clinic's, and say so; they name signs to look out for and never say the
 /// client has an infection.
-fn general_infection(symptom: Symptom) -> RedFlagCard {
+fn general_infection(lang: Lang, symptom: Symptom) -> RedFlagCard {
     RedFlagCard {
         id: GENERAL_INFECTION_ID.to_string(),
         source: RedFlagSource::General,
         symptom,
-        headline: "Watch for signs of infection".to_string(),
-        meaning: "General guidance, not your clinic's: redness that spreads, heat, pus or a \
-                  fever can be signs of infection."
-            .to_string(),
-        action: "If you notice any of them, see a doctor today.".to_string(),
+        headline: tr_plain(lang, "red-flag-infection-headline"),
+        meaning: tr_plain(lang, "red-flag-infection-meaning"),
+        action: tr_plain(lang, "red-flag-infection-action"),
     }
 }
 
@@ -380,11 +368,13 @@ mod tests {
 
     #[test]
     fn headlines_fit_and_read_news_first() {
-        let longest = Symptom::ALL
+        let longest = Lang::ALL
             .into_iter()
-            .flat_map(|s| {
+            .flat_map(|l| Symptom::ALL.into_iter().map(move |s| (l, s)))
+            .flat_map(|(l, s)| {
                 [
                     headline(
+                        l,
                         s,
                         &When::Day {
                             day: 366,
@@ -392,14 +382,15 @@ mod tests {
                         },
                     ),
                     headline(
+                        l,
                         s,
                         &When::Day {
                             day: 366,
                             still: false,
                         },
                     ),
-                    headline(s, &When::SessionDay),
-                    headline(s, &When::Before),
+                    headline(l, s, &When::SessionDay),
+                    headline(l, s, &When::Before),
                 ]
             })
             .map(|h| h.chars().count())
@@ -407,6 +398,7 @@ mod tests {
         assert!(longest.is_some_and(|n| n <= HEADLINE_MAX), "{longest:?}");
         assert_eq!(
             headline(
+                Lang::En,
                 Symptom::Redness,
                 &When::Day {
                     day: 5,
@@ -417,6 +409,7 @@ mod tests {
         );
         assert_eq!(
             headline(
+                Lang::En,
                 Symptom::Swelling,
                 &When::Day {
                     day: 2,
@@ -426,13 +419,27 @@ mod tests {
             "Swollen on day 2"
         );
         assert_eq!(
-            headline(Symptom::Sunburn, &When::Before),
+            headline(Lang::En, Symptom::Sunburn, &When::Before),
             "Sunburnt before your next session"
         );
         assert_eq!(
-            headline(Symptom::Sunburn, &When::SessionDay),
+            headline(Lang::En, Symptom::Sunburn, &When::SessionDay),
             "Sunburnt on your session day"
         );
-        assert!(general_infection(Symptom::Redness).headline.chars().count() <= HEADLINE_MAX);
+        assert_eq!(
+            headline(
+                Lang::Es,
+                Symptom::Redness,
+                &When::Day {
+                    day: 5,
+                    still: true
+                }
+            ),
+            "Sigue la rojez el día 5"
+        );
+        for lang in Lang::ALL {
+            let card = general_infection(lang, Symptom::Redness);
+            assert!(card.headline.chars().count() <= HEADLINE_MAX);
+        }
     }
 }

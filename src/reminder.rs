@@ -26,6 +26,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, SecondsFormat,
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
+use crate::lang::Lang;
+use crate::messages::{Arg, tr};
 use crate::milestone::{Milestone, MilestoneKind};
 use crate::plan::Plan;
 
@@ -179,27 +181,27 @@ impl Plan {
             local: local.fixed_offset(),
             kind,
             title: m.headline.clone(),
-            body: reminder_body(m),
+            body: reminder_body(m, self.lang()),
         }
     }
 }
 
 /// The body of a milestone's reminder (see the module documentation); the
 /// calendar's alarms say the same.
-pub(crate) fn reminder_body(m: &Milestone) -> String {
+pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     // "Before you come:" only leads something to do or hold back, not the
     // bare "your session is tomorrow" of a protocol with no preparation.
     let prepares =
         !(m.changes.is_empty() && m.care_started.is_empty() && m.before_session.is_empty());
-    let lead = if m.session_tomorrow.is_some() && prepares {
-        "Before you come: "
-    } else {
-        ""
-    };
+    let lead = m.session_tomorrow.is_some() && prepares;
     // Only the first point changes (it follows the lead); the rest are
     // borrowed, not copied.
     let first = match m.points.first() {
-        Some(p) if !lead.is_empty() => Some(format!("{lead}{}", lower_first(p))),
+        Some(p) if lead => Some(tr(
+            lang,
+            "reminder-before-you-come",
+            &[("point", Arg::from(lower_first(p)))],
+        )),
         _ => None,
     };
     let points: Vec<&str> = m
@@ -212,7 +214,8 @@ pub(crate) fn reminder_body(m: &Milestone) -> String {
         })
         .collect();
     let chars = |s: &str| s.chars().count();
-    let more = |n: usize| format!(" … and {n} more in the app.");
+    // The space parts it from the last point.
+    let more = |n: usize| format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]));
     let mut body = String::new();
     let mut taken = 0;
     for (i, p) in points.iter().enumerate().take(3) {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{day_number, days_between};
+use crate::messages::{Arg, tr};
 use crate::milestone::MilestoneKind;
 use crate::plan::Plan;
 use crate::protocol::Repeat;
@@ -175,7 +176,7 @@ impl Plan {
                 let status = level.status?;
                 let mut a = ActivityStatus {
                     activity: track.activity,
-                    label: track.activity.label(),
+                    label: track.activity.label_in(self.lang()),
                     status,
                     allowed_from: None,
                     allowed_in_days: None,
@@ -251,7 +252,11 @@ impl Plan {
             headline: if m.kind == MilestoneKind::Session {
                 m.name.clone()
             } else if let Some(k) = m.session_tomorrow {
-                format!("Get ready for session {k}")
+                tr(
+                    self.lang(),
+                    "status-get-ready",
+                    &[("session", Arg::from(k))],
+                )
             } else {
                 m.headline.clone()
             },

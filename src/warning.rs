@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, days_between};
+use crate::messages::{Arg, Join, list, tr};
 use crate::protocol::SessionSpec;
 use crate::schedule::{Anchor, Schedule};
 
@@ -85,6 +86,7 @@ pub(crate) fn spacing(spec: &SessionSpec, gap: u32) -> Spacing {
 }
 
 pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
+    let lang = plan.protocol().text_lang();
     let spec = plan.protocol().sessions();
     let mut out = Vec::new();
     let planned = plan.planned();
@@ -92,15 +94,14 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
         out.push(Warning {
             code: WarningCode::PlannedOutOfRange,
             session: None,
-            message: format!(
-                "{planned} {} planned; your clinic's plan has {} to {}. Check with your clinic.",
-                if planned == 1 {
-                    "session is"
-                } else {
-                    "sessions are"
-                },
-                spec.min,
-                spec.max
+            message: tr(
+                lang,
+                "warning-planned-out-of-range",
+                &[
+                    ("planned", Arg::from(planned)),
+                    ("min", Arg::from(spec.min)),
+                    ("max", Arg::from(spec.max)),
+                ],
             ),
         });
     }
@@ -108,24 +109,27 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Warning> {
     for (i, pair) in sessions.windows(2).enumerate() {
         let gap = days_between(pair[0], pair[1]).unwrap_or(0);
         let (later, earlier) = (i + 2, i + 1);
-        let days = if gap == 1 { "day" } else { "days" };
+        let gap_args = |limit: u32| {
+            [
+                ("later", Arg::from(later)),
+                ("earlier", Arg::from(earlier)),
+                ("gap", Arg::from(gap)),
+                ("limit", Arg::from(limit)),
+            ]
+        };
         let judged = spacing(&spec, gap);
         if let Some(min) = spec.min_gap_days.filter(|_| judged == Spacing::Short) {
             out.push(Warning {
                 code: WarningCode::GapShort,
                 session: Some(later as u32),
-                message: format!(
-                    "Session {later} is {gap} {days} after session {earlier}; your clinic's plan spaces sessions at least {min} days apart. Check the date with your clinic."
-                ),
+                message: tr(lang, "warning-gap-short", &gap_args(min)),
             });
         }
         if let Some(max) = spec.max_gap_days.filter(|_| judged == Spacing::Long) {
             out.push(Warning {
                 code: WarningCode::GapLong,
                 session: Some(later as u32),
-                message: format!(
-                    "Session {later} is {gap} {days} after session {earlier}; your clinic's plan spaces sessions at most {max} days apart. Check the date with your clinic."
-                ),
+                message: tr(lang, "warning-gap-long", &gap_args(max)),
             });
         }
     }
@@ -176,19 +180,22 @@ fn prep_clash(plan: &Schedule, index: usize) -> Option<Warning> {
     }
     let earlier = cause?;
     activities.sort();
-    let verbs: Vec<&str> = activities.iter().map(|a| a.verb()).collect();
-    let verbs = match verbs.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => return None,
-    };
+    let lang = plan.protocol().text_lang();
+    let verbs: Vec<&str> = activities.iter().map(|a| a.verb_in(lang)).collect();
+    if verbs.is_empty() {
+        return None;
+    }
     Some(Warning {
         code: WarningCode::PrepClash,
         session: Some(index as u32 + 1),
-        message: format!(
-            "Your scalp is still healing from session {}: ask your clinic before you {verbs} for session {}.",
-            earlier + 1,
-            index + 1
+        message: tr(
+            lang,
+            "warning-prep-clash",
+            &[
+                ("earlier", Arg::from(earlier + 1)),
+                ("session", Arg::from(index + 1)),
+                ("verbs", Arg::from(list(lang, &verbs, Join::Or))),
+            ],
         ),
     })
 }

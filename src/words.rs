@@ -24,6 +24,9 @@ use toml::Spanned;
 
 use crate::activity::{Activity, ActivityLabel, UnknownActivity};
 use crate::error::Error;
+use crate::lang::Lang;
+use crate::messages::{Arg, tr};
+use crate::protocol::raw::RawText;
 
 /// The file's name in error messages.
 const SOURCE_NAME: &str = "src/activity_words.toml";
@@ -94,6 +97,17 @@ impl Topic {
             Topic::Swelling => "swelling",
             Topic::Soreness => "soreness",
         }
+    }
+
+    /// [`Topic::label`] in `lang`.
+    ///
+    /// ```
+    /// use aftercare::{Lang, Topic};
+    ///
+    /// assert_eq!(Topic::PainRelief.label_in(Lang::Es), "Analgésicos");
+    /// ```
+    pub fn label_in(self, lang: Lang) -> String {
+        tr(lang, "topic-label", &[("topic", Arg::from(self.id()))])
     }
 
     /// A short name to head an answer: "Pain relief", "Scabs and flaking".
@@ -186,9 +200,14 @@ impl Meaning {
     /// );
     /// ```
     pub fn advice(topic: Topic) -> Meaning {
+        Meaning::advice_in(topic, Lang::En)
+    }
+
+    /// [`Meaning::advice`] with the topic's name in `lang`.
+    pub fn advice_in(topic: Topic, lang: Lang) -> Meaning {
         Meaning::Advice {
             topic,
-            label: topic.label().to_string(),
+            label: topic.label_in(lang),
             symptom: topic.is_symptom(),
         }
     }
@@ -246,7 +265,56 @@ struct RawEntry {
     answer: Option<Spanned<String>>,
     activities: Option<Spanned<Vec<Spanned<String>>>>,
     topic: Option<Spanned<String>>,
-    label: Option<Spanned<String>>,
+    /// One name, or one per language (`label.en`, `label.es`).
+    label: Option<Spanned<RawText>>,
+}
+
+/// A word's `label`: the text in `lang`, else English, checked as
+/// before (not empty), and only known language tags.
+fn label_in(
+    label: &Spanned<RawText>,
+    lang: Lang,
+    err: &dyn Fn(std::ops::Range<usize>, &str, String) -> Error,
+) -> Result<String, Error> {
+    let checked = |text: &Spanned<String>, field: &str| {
+        let t = text.get_ref().trim();
+        if t.is_empty() {
+            Err(err(text.span(), field, "must not be empty".to_string()))
+        } else {
+            Ok(t.to_string())
+        }
+    };
+    match label.get_ref() {
+        RawText::One(s) => checked(&Spanned::new(label.span(), s.clone()), "label"),
+        RawText::ByLang(texts) => {
+            let (mut wanted, mut english) = (None, None);
+            for (tag, text) in texts {
+                let field = format!("label.{tag}");
+                let Some(l) = Lang::ALL.into_iter().find(|l| l.tag() == tag) else {
+                    return Err(err(
+                        text.span(),
+                        &field,
+                        format!("unknown language {tag:?} (expected en or es)"),
+                    ));
+                };
+                let t = checked(text, &field)?;
+                if l == lang {
+                    wanted = Some(t.clone());
+                }
+                if l == Lang::En {
+                    english = Some(t);
+                }
+            }
+            match (wanted, english) {
+                (Some(t), Some(_)) | (None, Some(t)) => Ok(t),
+                _ => Err(err(
+                    label.span(),
+                    "label",
+                    "has no English text; add label.en".to_string(),
+                )),
+            }
+        }
+    }
 }
 
 impl Vocabulary {
@@ -256,10 +324,26 @@ impl Vocabulary {
     /// wrong in a build that passed its tests; should it be, the list holds
     /// only the activities' ids and names rather than stopping the app.
     pub fn builtin() -> &'static Vocabulary {
-        static PARSED: OnceLock<Vocabulary> = OnceLock::new();
-        PARSED.get_or_init(|| {
-            Vocabulary::from_toml(SOURCE_NAME, SOURCE).unwrap_or_else(|_| Vocabulary {
-                activities: ActivityLabel::all(),
+        Vocabulary::builtin_in(Lang::En)
+    }
+
+    /// [`Vocabulary::builtin`] with its names (activities, topics, labels)
+    /// in `lang`; the words are the same in every language.
+    ///
+    /// ```
+    /// use aftercare::{Lang, Meaning, Topic, Vocabulary};
+    ///
+    /// let es = Vocabulary::builtin_in(Lang::Es);
+    /// assert_eq!(es.activities[8].label, "Natación");
+    /// assert_eq!(es.meaning_of("ibuprofen"), Some(&Meaning::advice_in(Topic::PainRelief, Lang::Es)));
+    /// ```
+    pub fn builtin_in(lang: Lang) -> &'static Vocabulary {
+        static PARSED: [OnceLock<Vocabulary>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        PARSED[i % PARSED.len()].get_or_init(|| {
+            Vocabulary::from_toml_in(SOURCE_NAME, SOURCE, lang).unwrap_or_else(|_| Vocabulary {
+                activities: ActivityLabel::all_in(lang),
                 entries: Activity::ALL
                     .into_iter()
                     .map(|a| WordEntry {
@@ -292,6 +376,18 @@ impl Vocabulary {
     /// );
     /// ```
     pub fn from_toml(source_name: &str, text: &str) -> Result<Vocabulary, Error> {
+        Vocabulary::from_toml_in(source_name, text, Lang::En)
+    }
+
+    /// [`Vocabulary::from_toml`] with the names in `lang`: a `label` may be
+    /// one string or one per language (`label.en`, `label.es`, English
+    /// required), the others falling back to English.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Vocabulary::from_toml`], and an unknown language tag or a
+    /// label without English.
+    pub fn from_toml_in(source_name: &str, text: &str, lang: Lang) -> Result<Vocabulary, Error> {
         let err = |span: std::ops::Range<usize>, field: &str, message: String| {
             Error::protocol(
                 source_name,
@@ -330,10 +426,7 @@ impl Vocabulary {
                 None => Vec::new(),
             };
             let label = match &e.label {
-                Some(l) if l.get_ref().trim().is_empty() => {
-                    return Err(err(l.span(), "label", "must not be empty".to_string()));
-                }
-                Some(l) => Some(l.get_ref().trim().to_string()),
+                Some(l) => Some(label_in(l, lang, &err)?),
                 None => None,
             };
             let misfit = |what: &str| err(answer_span.clone(), "answer", what.to_string());
@@ -358,10 +451,11 @@ impl Vocabulary {
                     }
                 },
                 "advice" => match (&e.topic, activities.is_empty(), &label) {
-                    (Some(t), true, None) => Meaning::advice(
+                    (Some(t), true, None) => Meaning::advice_in(
                         t.get_ref()
                             .parse()
                             .map_err(|m: String| err(t.span(), "topic", m))?,
+                        lang,
                     ),
                     _ => {
                         return Err(misfit(
@@ -439,7 +533,10 @@ impl Vocabulary {
             }
         }
         for t in Topic::ALL {
-            if !entries.iter().any(|e| e.meaning == Meaning::advice(t)) {
+            if !entries
+                .iter()
+                .any(|e| e.meaning == Meaning::advice_in(t, lang))
+            {
                 return Err(Error::protocol(
                     source_name,
                     None,
@@ -449,7 +546,7 @@ impl Vocabulary {
             }
         }
         Ok(Vocabulary {
-            activities: ActivityLabel::all(),
+            activities: ActivityLabel::all_in(lang),
             entries,
         })
     }
@@ -658,6 +755,50 @@ mod tests {
         assert_eq!(
             err("[[entry]]\nactivities = [\"swim\"]\nwords = [\"pool\"]\n"),
             "w.toml, field \"activities\": no entry answers with the status of activity \"wash\""
+        );
+    }
+
+    #[test]
+    fn labels_by_language_fall_back_to_english() {
+        let file =
+            |label: &str| format!("[[entry]]\nanswer = \"ask\"\n{label}\nwords = [\"helmet\"]\n");
+        let ask = |text: &str, lang| {
+            Vocabulary::from_toml_in("w.toml", text, lang)
+                .map(|v| v.entries[0].meaning.clone())
+                .map_err(|e| e.to_string())
+        };
+        let both = file("label.en = \"Helmets\"\nlabel.es = \"Cascos\"");
+        let label = |s: &str| Meaning::Ask { label: s.into() };
+        // Only an "ask" entry: the completeness checks fail after the
+        // labels are read, so the labels are checked through the error.
+        assert!(
+            ask(&both, Lang::Es)
+                .unwrap_err()
+                .contains("no entry answers")
+        );
+        let entry = |text: &str, lang| {
+            let raw: RawFile = toml::from_str(text).unwrap();
+            let e = raw.entry.into_iter().next().unwrap().into_inner();
+            let err = |_: std::ops::Range<usize>, field: &str, m: String| {
+                Error::protocol("w.toml", None, Some(field), m)
+            };
+            label_in(e.label.as_ref().unwrap(), lang, &err).map(|s| label(&s))
+        };
+        assert_eq!(entry(&both, Lang::Es).unwrap(), label("Cascos"));
+        assert_eq!(entry(&both, Lang::En).unwrap(), label("Helmets"));
+        let english = file("label = \"Helmets\"");
+        assert_eq!(entry(&english, Lang::Es).unwrap(), label("Helmets"));
+        assert_eq!(
+            entry(&file("label.es = \"Cascos\""), Lang::Es)
+                .unwrap_err()
+                .to_string(),
+            "w.toml, field \"label\": has no English text; add label.en"
+        );
+        assert_eq!(
+            entry(&file("label.en = \"H\"\nlabel.fr = \"Casques\""), Lang::En)
+                .unwrap_err()
+                .to_string(),
+            "w.toml, field \"label.fr\": unknown language \"fr\" (expected en or es)"
         );
     }
 }

@@ -7,11 +7,32 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+    run_in(&[], args)
+}
+
+/// Runs with the locale variables `env` set and every other one removed,
+/// so that the language never comes from the machine running the tests.
+fn run_in(env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aftercare"));
+    command
         .args(args)
         .env("TZ", "UTC")
-        .output()
-        .expect("the aftercare binary runs")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the aftercare binary runs")
+}
+
+/// [`ok`] with the locale variables `env`.
+fn ok_in(env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = run_in(env, args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {stderr}");
+    assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Runs and expects success; returns stdout.
@@ -473,6 +494,65 @@ fn a_protocol_file_can_drive_a_plan() {
     assert_eq!(v["day"], 2);
 }
 
+/// A clinic's file with texts in two languages: `check` reads it, and a
+/// plan shows the Spanish note in Spanish and the English one otherwise;
+/// a text given only in English stays English in Spanish.
+#[test]
+fn a_protocol_file_with_two_languages() {
+    let text = "format = 1\nid = \"bilingual\"\n\
+                name.en = \"Dry week\"\nname.es = \"Semana seca\"\n\
+                summary = \"One dry week.\"\n\
+                [sessions]\nusual = 1\nmin = 1\nmax = 1\n\
+                [[rule]]\nactivity = \"wash\"\nstatus = \"avoid\"\nscope = \"after_each\"\nto_day = 7\n\
+                note.en = \"keep your head dry\"\nnote.es = \"no te mojes la cabeza\"\n";
+    let path = temp_file("bilingual.toml", text);
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        ok(&["check", p]),
+        format!("{p}: ok: \"Dry week\" (bilingual), 1 rules, 0 care items, 1 sessions usually\n")
+    );
+    let status = |lang: &str| {
+        let args = [
+            "status",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            p,
+            "--on",
+            "2026-03-03",
+            "--tz",
+            "UTC",
+            "--json",
+            "--lang",
+            lang,
+        ];
+        json(&args)
+    };
+    assert_eq!(
+        about(&status("es")["activities"], "wash")["note"],
+        "no te mojes la cabeza"
+    );
+    assert_eq!(
+        about(&status("en")["activities"], "wash")["note"],
+        "keep your head dry"
+    );
+    let human = ok(&[
+        "plan",
+        "--session",
+        "2026-03-02",
+        "--protocol",
+        p,
+        "--tz",
+        "UTC",
+        "--lang",
+        "es",
+    ]);
+    assert!(
+        human.starts_with("Semana seca: 1 de 1 sesión reservada (UTC)\n"),
+        "{human}"
+    );
+}
+
 // --- bad input: exact messages -------------------------------------------
 
 #[test]
@@ -653,7 +733,89 @@ fn oversized_protocol_file() {
 #[test]
 fn help_goes_to_stdout_with_success() {
     let out = ok(&["--help"]);
-    assert!(out.contains("Usage: aftercare <COMMAND>"));
+    assert!(out.contains("Usage: aftercare [OPTIONS] <COMMAND>"));
+    assert!(out.contains("--lang <LANG>"));
+}
+
+const SPANISH: [(&str, &str); 1] = [("LANG", "es_ES.UTF-8")];
+
+#[test]
+fn status_speaks_spanish_under_a_spanish_locale() {
+    let out = ok_in(&SPANISH, &with_plan("status", &["--on", "2026-03-07"]));
+    assert!(
+        out.starts_with(
+            "sáb 7 mar 2026: día 6 tras la sesión 1 de 3\n\
+             Protocolo: "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\nNovedad de hoy: Día 6: ya puedes aclararte y afeitarte\n  \
+             - Ya puedes aclararte el cuero cabelludo ("
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "\nLo próximo: mié 11 mar 2026 (dentro de 4 días)\n  Día 10: ya puedes sudar\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\nTodavía no\n"), "{out}");
+    assert!(!out.contains("Not yet"), "{out}");
+}
+
+#[test]
+fn lang_overrides_the_locale_and_lc_all_comes_first() {
+    let args = with_plan("status", &["--on", "2026-03-07", "--lang", "en"]);
+    let english = ok_in(&SPANISH, &args);
+    assert!(
+        english.starts_with("Sat 7 Mar 2026: day 6 after session 1 of 3\n"),
+        "{english}"
+    );
+    let plain = with_plan("status", &["--on", "2026-03-07"]);
+    assert_eq!(ok(&plain), english);
+    let lc_all = ok_in(
+        &[("LC_ALL", "es_MX.UTF-8"), ("LANG", "en_GB.UTF-8")],
+        &plain,
+    );
+    assert!(lc_all.starts_with("sáb 7 mar 2026"), "{lc_all}");
+    // The first variable set decides, even when it names no language the
+    // CLI speaks: C and German are English.
+    for env in [
+        [("LC_ALL", "C"), ("LANG", "es_ES.UTF-8")],
+        [("LC_ALL", "de_DE.UTF-8"), ("LANG", "es_ES")],
+    ] {
+        assert_eq!(ok_in(&env, &plain), english, "{env:?}");
+    }
+}
+
+#[test]
+fn an_unknown_lang_is_refused_naming_it() {
+    assert_eq!(
+        bad(&with_plan("status", &["--lang", "fr"])),
+        "aftercare: invalid value 'fr' for '--lang <LANG>': expected en or es"
+    );
+}
+
+#[test]
+fn json_keeps_its_fields_and_carries_spanish_texts() {
+    let args = with_plan("reminders", &["--json", "--lang", "es"]);
+    let es: Value = serde_json::from_str(&ok(&args)).unwrap();
+    let en = json(&with_plan("reminders", &["--json"]));
+    let (es, en) = (es.as_array().unwrap(), en.as_array().unwrap());
+    assert_eq!(es.len(), en.len());
+    for (e, n) in es.iter().zip(en) {
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(e), keys(n));
+        assert_eq!(
+            (&e["id"], &e["kind"], &e["at"]),
+            (&n["id"], &n["kind"], &n["at"])
+        );
+    }
+    let day6 = es.iter().find(|r| r["id"] == "day:2026-03-02:6").unwrap();
+    assert_eq!(day6["title"], "Día 6: ya puedes aclararte y afeitarte");
 }
 
 #[test]

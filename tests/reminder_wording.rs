@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 
 use aftercare::{
-    Activity, Allowance, BODY_MAX, HEADLINE_MAX, Milestone, Plan, Protocol, Reminder, builtin_ids,
+    Activity, Allowance, BODY_MAX, HEADLINE_MAX, Lang, Milestone, Plan, Protocol, Reminder,
+    builtin_ids,
 };
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -90,6 +91,46 @@ fn every_reminder_fits_a_lock_screen_and_names_its_news() {
             let left = r.body.rsplit_once(" … and ").map(|(_, tail)| tail);
             if let Some(tail) = left {
                 let n: usize = tail.trim_end_matches(" more in the app.").parse().unwrap();
+                assert!(n >= 1 && n < m.points.len(), "{what}: {:?}", r.body);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} reminders checked");
+}
+
+/// The same limits hold in Spanish, for every built-in protocol and plan,
+/// and every title is worded in Spanish (no English title left over).
+#[test]
+fn every_spanish_reminder_fits_a_lock_screen_too() {
+    let mut checked = 0;
+    for (what, plan) in plans() {
+        let english = plan.reminders(nine());
+        let plan = plan.with_lang(Lang::Es);
+        let reminders = plan.reminders(nine());
+        assert_eq!(reminders.len(), english.len(), "{what}");
+        for (r, en) in reminders.iter().zip(&english) {
+            assert_eq!((&r.id, r.at), (&en.id, en.at), "{what}");
+            assert_ne!(r.title, en.title, "{what}: an English title");
+            let title = r.title.chars().count();
+            assert!(
+                (1..=HEADLINE_MAX).contains(&title),
+                "{what}: {title} characters in {:?}",
+                r.title
+            );
+            let generic = r.title.starts_with("Día ") && r.title.contains(" tras la sesión ");
+            assert!(!generic, "{what}: generic title {:?}", r.title);
+            let body = r.body.chars().count();
+            assert!(
+                (1..=BODY_MAX).contains(&body),
+                "{what}: {body} characters in {:?}",
+                r.body
+            );
+            assert!(!r.body.contains(" more in the app"), "{what}: {:?}", r.body);
+            let m = milestone_of(&plan, r);
+            assert_eq!(r.title, m.headline, "{what}");
+            if let Some((_, tail)) = r.body.rsplit_once(" … y ") {
+                let n: usize = tail.trim_end_matches(" más en la app.").parse().unwrap();
                 assert!(n >= 1 && n < m.points.len(), "{what}: {:?}", r.body);
             }
             checked += 1;

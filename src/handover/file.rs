@@ -223,10 +223,21 @@ fn read_protocol(
                     _ => None,
                 })
                 .unwrap_or_default();
-            Ok(HandoverProtocol::Inline {
-                protocol,
-                toml: canonical(&table),
-            })
+            let toml = canonical(&table);
+            // Kept as read from its canonical text, as the app stores it:
+            // `Protocol::in_lang` reads its source again for another
+            // language, and the plan file around it is not a protocol.
+            let protocol = Protocol::from_toml(check.source_name, &toml)
+                .ok()
+                .filter(|stored| *stored == protocol)
+                .ok_or_else(|| {
+                    check.err(
+                        None,
+                        "inline_protocol",
+                        "the protocol reads differently once re-written; check its values",
+                    )
+                })?;
+            Ok(HandoverProtocol::Inline { protocol, toml })
         }
         (Some(id), Some(_)) => Err(check.err(
             Some(id.span().start),

@@ -401,6 +401,7 @@ fn milestone_on(
         restrictions_over: over,
         touch_up_years: touch_up.then(|| plan.protocol().touch_up_after_years().unwrap_or(0)),
         prepares,
+        lang: plan.protocol().text_lang(),
     });
     if words.points.is_empty() {
         return None;

@@ -20,6 +20,8 @@
 
 use super::{Change, MilestoneKind, Prepares};
 use crate::activity::{Activity, Allowance};
+use crate::lang::Lang;
+use crate::messages::{Arg, Join, list, tr, tr_plain};
 
 /// The longest headline, in characters: what a phone's lock screen shows
 /// of a notification title without cutting it.
@@ -77,6 +79,8 @@ pub(super) struct Facts<'a> {
     /// The touch-up recall falls on the day, this many years on.
     pub(super) touch_up_years: Option<u32>,
     pub(super) prepares: Option<Prepares>,
+    /// The language to word it in.
+    pub(super) lang: Lang,
 }
 
 /// The texts of a milestone (see [`Milestone`](super::Milestone)).
@@ -130,29 +134,15 @@ fn group(a: Activity) -> u8 {
     }
 }
 
-/// Short words for headlines and lists: (after "again": "rinse and shave
-/// again"; after "no": "no swimming").
-fn short(a: Activity) -> (&'static str, &'static str) {
-    match a {
-        Activity::Wash => ("wash", "washing"),
-        Activity::Wet => ("get wet", "getting your scalp wet"),
-        Activity::Rinse => ("rinse", "rinsing"),
-        Activity::Shave => ("shave", "shaving"),
-        Activity::Haircut => ("haircuts", "haircuts"),
-        Activity::Moisturise => ("moisturise", "moisturiser"),
-        Activity::Exercise => ("exercise", "exercise"),
-        Activity::Sweat => ("exercise hard", "hard exercise"),
-        Activity::Swim => ("swim", "swimming"),
-        Activity::Sauna => ("sauna", "saunas"),
-        Activity::Sun => ("sun", "sun on your scalp"),
-        Activity::Sunbed => ("sunbeds", "sunbeds"),
-        Activity::WoollyHat => ("woolly hats", "woolly hats"),
-        Activity::HairColour => ("hair colour", "hair colour"),
-        Activity::Bath => ("baths", "baths"),
-        Activity::Alcohol => ("alcohol", "alcohol"),
-        Activity::Stimulants => ("energy drinks", "stimulant drinks"),
-        Activity::Aspirin => ("aspirin", "aspirin"),
-    }
+/// Short words for headlines and lists, from the message files: the
+/// word before "again" ("rinse and shave again"), and the noun after
+/// "no" ("no swimming").
+fn again_word(lang: Lang, a: Activity) -> String {
+    tr(lang, "activity-again", &[("activity", Arg::from(a.id()))])
+}
+
+fn short_noun(lang: Lang, a: Activity) -> String {
+    tr(lang, "activity-short", &[("activity", Arg::from(a.id()))])
 }
 
 /// How a change reads, by direction.
@@ -194,37 +184,58 @@ pub(super) fn words(f: &Facts<'_>) -> Words {
 
 /// The name in a list of dates, past or future: "Day 6 after session 1".
 fn name(f: &Facts<'_>) -> String {
-    let planned = f.planned;
+    let lang = f.lang;
     match f.kind {
-        MilestoneKind::Session => {
-            format!("Session {} of {planned}", f.session_on_day.unwrap_or(0))
+        MilestoneKind::Session => tr(
+            lang,
+            "milestone-name-session",
+            &[
+                ("session", Arg::from(f.session_on_day.unwrap_or(0))),
+                ("planned", Arg::from(f.planned)),
+            ],
+        ),
+        MilestoneKind::TouchUp => tr_plain(lang, "milestone-name-touch-up"),
+        MilestoneKind::Prep => {
+            upper_first(&f.prepares.map(|p| countdown(lang, p)).unwrap_or_default())
         }
-        MilestoneKind::TouchUp => "Touch-up due".to_string(),
-        MilestoneKind::Prep => upper_first(&f.prepares.map(countdown).unwrap_or_default()),
         MilestoneKind::Healed | MilestoneKind::RestrictionsOver | MilestoneKind::Change => {
-            let d = f.day.unwrap_or(0);
-            let s = f.session.unwrap_or(0);
-            let also = f
-                .prepares
-                .map(|p| format!(" ({})", countdown(p)))
-                .unwrap_or_default();
-            if f.healed {
-                format!("Day {d}: fully healed{also}")
+            let day = Arg::from(f.day.unwrap_or(0));
+            let name = if f.healed {
+                tr(lang, "milestone-name-healed", &[("day", day)])
             } else if f.restrictions_over {
-                format!("Day {d}: restrictions over{also}")
+                tr(lang, "milestone-name-restrictions-over", &[("day", day)])
             } else {
-                format!("Day {d} after session {s}{also}")
+                tr(
+                    lang,
+                    "day-label-after",
+                    &[("day", day), ("session", Arg::from(f.session.unwrap_or(0)))],
+                )
+            };
+            match f.prepares {
+                Some(p) => tr(
+                    lang,
+                    "milestone-name-and-countdown",
+                    &[
+                        ("name", Arg::from(name)),
+                        ("countdown", Arg::from(countdown(lang, p))),
+                    ],
+                ),
+                None => name,
             }
         }
     }
 }
 
 /// "the day before session 2", "3 days before session 2".
-fn countdown(p: Prepares) -> String {
-    match p.days_before {
-        1 => format!("the day before session {}", p.session),
-        n => format!("{n} days before session {}", p.session),
-    }
+fn countdown(lang: Lang, p: Prepares) -> String {
+    tr(
+        lang,
+        "milestone-countdown",
+        &[
+            ("days", Arg::from(p.days_before)),
+            ("session", Arg::from(p.session)),
+        ],
+    )
 }
 
 /// The changes in the order they matter, with their index in `f.changes`.
@@ -240,145 +251,183 @@ fn by_rank<'a>(f: &'a Facts<'a>) -> Vec<(usize, &'a Change, Turn)> {
 }
 
 fn headline(f: &Facts<'_>) -> String {
+    let lang = f.lang;
     if let Some(k) = f.session_on_day {
-        return format!("Session {k} today");
+        return tr(lang, "headline-session-today", &[("session", Arg::from(k))]);
     }
     if let Some(k) = f.session_tomorrow {
-        return format!("Tomorrow: session {k}");
+        return tr(
+            lang,
+            "headline-session-tomorrow",
+            &[("session", Arg::from(k))],
+        );
     }
     if f.kind == MilestoneKind::TouchUp {
-        return "Time for a touch-up".to_string();
+        return tr_plain(lang, "headline-touch-up");
     }
     let prefix = match (f.kind, f.prepares) {
-        (MilestoneKind::Prep, Some(p)) => {
-            format!("{} days to session {}", p.days_before, p.session)
-        }
-        _ => format!("Day {}", f.day.unwrap_or(0)),
+        (MilestoneKind::Prep, Some(p)) => tr(
+            lang,
+            "headline-days-to-session",
+            &[
+                ("days", Arg::from(p.days_before)),
+                ("session", Arg::from(p.session)),
+            ],
+        ),
+        _ => tr(
+            lang,
+            "headline-day",
+            &[("day", Arg::from(f.day.unwrap_or(0)))],
+        ),
+    };
+    let line = |news: String| {
+        tr(
+            lang,
+            "headline-news",
+            &[
+                ("prefix", Arg::from(prefix.as_str())),
+                ("news", Arg::from(news)),
+            ],
+        )
     };
     // The longest phrase that fits, from two activities down to one.
     for most in [2, 1] {
         if let Some(phrase) = news_phrase(f, most) {
-            let line = format!("{prefix}: {phrase}");
+            let line = line(phrase);
             if line.chars().count() <= HEADLINE_MAX {
                 return line;
             }
         }
     }
     let fallback = if f.healed {
-        "fully healed"
+        "news-fully-healed"
     } else if f.restrictions_over {
-        "restrictions over"
+        "news-restrictions-over"
     } else if f.touch_up_years.is_some() {
-        "time for a touch-up"
+        "news-touch-up"
     } else if f.prepares.is_some() {
-        "get ready"
+        "news-get-ready"
     } else {
-        "care to start"
+        "news-care-to-start"
     };
-    format!("{prefix}: {fallback}")
+    line(tr_plain(lang, fallback))
 }
 
 /// The news in a few words: "rinse and shave again", "no sunbeds",
 /// "washing as usual", naming at most `most` activities of different
 /// groups, the most important first.
 fn news_phrase(f: &Facts<'_>, most: usize) -> Option<String> {
+    let lang = f.lang;
     let ranked = by_rank(f);
-    let pick = |turns: &[Turn], word: fn(Activity) -> &'static str| -> Vec<&'static str> {
+    let pick = |turns: &[Turn], word: fn(Lang, Activity) -> String| -> Vec<String> {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (_, c, t) in &ranked {
             if turns.contains(t) && !seen.contains(&group(c.activity)) && out.len() < most {
                 seen.push(group(c.activity));
-                out.push(word(c.activity));
+                out.push(word(lang, c.activity));
             }
         }
         out
     };
-    let again = pick(&[Turn::Again, Turn::AgainWithCare], |a| short(a).0);
+    let phrase = |id: &str, words: &[String], join: Join| {
+        tr(lang, id, &[("list", Arg::from(list(lang, words, join)))])
+    };
+    let again = pick(&[Turn::Again, Turn::AgainWithCare], again_word);
     if !again.is_empty() {
-        return Some(format!("{} again", and_list(&again)));
+        return Some(phrase("news-again", &again, Join::And));
     }
-    let usual = pick(&[Turn::AsUsual], |a| short(a).1);
+    let usual = pick(&[Turn::AsUsual], short_noun);
     if !usual.is_empty() {
-        return Some(format!("{} as usual", and_list(&usual)));
+        return Some(phrase("news-as-usual", &usual, Join::And));
     }
-    let no = pick(&[Turn::No], |a| short(a).1);
+    let no = pick(&[Turn::No], short_noun);
     if !no.is_empty() {
-        return Some(format!("no {}", or_list(&no)));
+        return Some(phrase("news-no", &no, Join::Nor));
     }
-    let limit = pick(&[Turn::Limit], |a| short(a).1);
+    let limit = pick(&[Turn::Limit], short_noun);
     if !limit.is_empty() {
-        return Some(format!("care with {}", and_list(&limit)));
+        return Some(phrase("news-care-with", &limit, Join::And));
     }
     if f.healed {
-        return Some("fully healed".to_string());
+        return Some(tr_plain(lang, "news-fully-healed"));
     }
     if f.restrictions_over {
-        return Some("restrictions over".to_string());
+        return Some(tr_plain(lang, "news-restrictions-over"));
     }
     let care: Vec<&str> = f.started.iter().take(most).map(|s| s.label).collect();
     match care.as_slice() {
         [] => None,
         [one] => Some(lower_first(one)),
-        _ if f.prepares.is_some() => Some("get ready".to_string()),
-        _ => Some("care to start".to_string()),
+        _ if f.prepares.is_some() => Some(tr_plain(lang, "news-get-ready")),
+        _ => Some(tr_plain(lang, "news-care-to-start")),
     }
 }
 
 /// The points, most important first (see the module documentation).
 fn points(f: &Facts<'_>) -> Vec<String> {
+    let lang = f.lang;
     // (rank, sentence): restrictions and permissions, sorted by their most
     // important activity.
     let mut ranked: Vec<(usize, String)> = Vec::new();
     let changes = by_rank(f);
+    // A sentence with an optional note in brackets: `id` without it,
+    // `id_note` with it.
+    let with_note =
+        |id: &str, id_note: &str, args: &[(&str, Arg<'_>)], note: Option<&str>| match note {
+            Some(note) => {
+                let mut args = args.to_vec();
+                args.push(("note", Arg::from(note)));
+                tr(lang, id_note, &args)
+            }
+            None => tr(lang, id, args),
+        };
 
     for (_, c, t) in &changes {
-        let (verb, note) = (c.activity.verb(), c.note.as_deref());
+        let note = c.note.as_deref();
         match t {
             Turn::AgainWithCare => {
-                let mut s = upper_first(verb);
-                s.push_str(" again");
-                push_note(&mut s, note);
-                s.push('.');
-                ranked.push((rank(c.activity), s));
+                let args = [("verb", Arg::from(c.activity.verb_in(lang)))];
+                let s = with_note(
+                    "point-again-with-care",
+                    "point-again-with-care-note",
+                    &args,
+                    note,
+                );
+                ranked.push((rank(c.activity), upper_first(&s)));
             }
             Turn::Limit => {
-                let mut s = format!("Limit {}", short(c.activity).1);
-                push_note(&mut s, note);
-                s.push('.');
+                let args = [("noun", Arg::from(short_noun(lang, c.activity)))];
+                let s = with_note("point-limit", "point-limit-note", &args, note);
                 ranked.push((rank(c.activity), s));
             }
             _ => {}
         }
     }
     // Grouped turns: one sentence for all activities of one kind.
-    let mut grouped = |wanted: Turn, say: &dyn Fn(&[&str]) -> String, verbs: bool| {
+    let mut grouped = |wanted: Turn, id: &str, verbs: bool| {
         let members: Vec<&(usize, &Change, Turn)> =
             changes.iter().filter(|(_, _, t)| *t == wanted).collect();
         if let Some(first) = members.first() {
-            let words: Vec<&str> = members
+            let words: Vec<String> = members
                 .iter()
                 .map(|(_, c, _)| {
                     if verbs {
-                        c.activity.verb()
+                        c.activity.verb_in(lang).to_string()
                     } else {
-                        short(c.activity).1
+                        short_noun(lang, c.activity)
                     }
                 })
                 .collect();
-            ranked.push((rank(first.1.activity), say(&words)));
+            let list = list(lang, &words, Join::And);
+            ranked.push((
+                rank(first.1.activity),
+                tr(lang, id, &[("list", Arg::from(list))]),
+            ));
         }
     };
-    grouped(
-        Turn::Again,
-        &|w| format!("You may {} again.", and_list(w)),
-        true,
-    );
-    grouped(
-        Turn::AsUsual,
-        &|w| format!("No more limits on {}.", and_list(w)),
-        false,
-    );
+    grouped(Turn::Again, "point-may-again", true);
+    grouped(Turn::AsUsual, "point-no-more-limits", false);
     // Newly avoided: one sentence per end, so a client reads how long each
     // lasts ("No rinsing or shaving until day 6.").
     let mut ends: Vec<Until> = Vec::new();
@@ -393,57 +442,69 @@ fn points(f: &Facts<'_>) -> Vec<String> {
             .filter(|(i, _, t)| *t == Turn::No && f.until[*i] == end)
             .map(|(_, c, _)| *c)
             .collect();
-        let words: Vec<&str> = members.iter().map(|c| short(c.activity).1).collect();
-        let lead = if f.session_tomorrow.is_some() || f.session_on_day.is_some() {
-            format!("No {}", or_list(&words))
-        } else {
-            format!("From today, no {}", or_list(&words))
-        };
-        let tail = match end {
-            Until::Day(n) => format!(" until day {n}."),
-            Until::Unsaid(n) => {
-                format!(
-                    " up to day {}; after that, ask your clinic.",
-                    n.saturating_sub(1)
-                )
-            }
-            Until::NextSession => " until your next session.".to_string(),
-            Until::AfterNextSession => " until after your next session.".to_string(),
+        let words: Vec<String> = members
+            .iter()
+            .map(|c| short_noun(lang, c.activity))
+            .collect();
+        let from_today = f.session_tomorrow.is_none() && f.session_on_day.is_none();
+        let (until, day) = match end {
+            Until::Day(n) => ("day", n),
+            Until::Unsaid(n) => ("unsaid", n.saturating_sub(1)),
+            Until::NextSession => ("next-session", 0),
+            Until::AfterNextSession => ("after-next-session", 0),
             Until::Session {
                 including: true,
                 tomorrow: true,
-            } => " today or tomorrow.".to_string(),
+            } => ("today-or-tomorrow", 0),
             Until::Session {
                 including: true,
                 tomorrow: false,
-            } => " until your session is over.".to_string(),
+            } => ("session-over", 0),
             Until::Session {
                 including: false, ..
-            } => " until your session.".to_string(),
-            Until::Unknown => " for now.".to_string(),
+            } => ("session", 0),
+            Until::Unknown => ("for-now", 0),
         };
-        ranked.push((rank(members[0].activity), format!("{lead}{tail}")));
+        let sentence = tr(
+            lang,
+            "point-no",
+            &[
+                ("list", Arg::from(list(lang, &words, Join::Nor))),
+                ("from", Arg::from(if from_today { "today" } else { "now" })),
+                ("until", Arg::from(until)),
+                ("day", Arg::from(day)),
+            ],
+        );
+        ranked.push((rank(members[0].activity), sentence));
     }
     ranked.sort_by_key(|(r, _)| *r);
 
     let mut out: Vec<String> = Vec::with_capacity(ranked.len() + 4);
+    let session_of = |k: u32| [("session", Arg::from(k)), ("planned", Arg::from(f.planned))];
     if let Some(k) = f.session_on_day
         && ranked.is_empty()
     {
-        out.push(format!("Your session {k} of {} is today.", f.planned));
+        out.push(tr(lang, "point-session-today", &session_of(k)));
     }
     out.extend(ranked.into_iter().map(|(_, s)| s));
 
     // The session's morning, said the day before so that it is read in
     // time for an early appointment.
     for s in f.before_session {
-        out.push(format!("{}.", upper_first(s.label)));
+        out.push(tr(
+            lang,
+            "point-step",
+            &[("step", Arg::from(upper_first(s.label)))],
+        ));
     }
     for s in f.started.iter().filter(|s| !s.today_only) {
-        let mut p = format!("From today: {}", lower_first(s.label));
-        push_note(&mut p, s.note.map(first_clause));
-        p.push('.');
-        out.push(p);
+        let args = [("care", Arg::from(lower_first(s.label)))];
+        out.push(with_note(
+            "point-from-today",
+            "point-from-today-note",
+            &args,
+            s.note.map(first_clause),
+        ));
     }
     let today: Vec<String> = f
         .started
@@ -452,62 +513,30 @@ fn points(f: &Facts<'_>) -> Vec<String> {
         .map(|s| lower_first(s.label))
         .collect();
     if !today.is_empty() {
-        let today: Vec<&str> = today.iter().map(String::as_str).collect();
-        out.push(format!("Today: {}.", and_list(&today)));
+        let today = list(lang, &today, Join::And);
+        out.push(tr(lang, "point-today", &[("list", Arg::from(today))]));
     }
     if f.healed {
-        out.push("Your clinic counts your scalp as fully healed.".to_string());
+        out.push(tr_plain(lang, "point-healed"));
     }
     if f.restrictions_over {
-        out.push("Your clinic's restrictions are over.".to_string());
+        out.push(tr_plain(lang, "point-restrictions-over"));
     }
     if let Some(years) = f.touch_up_years {
-        out.push(format!(
-            "It is {years} years since your final session: a good time to book a touch-up with your clinic."
-        ));
+        out.push(tr(lang, "point-touch-up", &[("years", Arg::from(years))]));
     }
     if out.is_empty()
         && let Some(k) = f.session_tomorrow
     {
-        out.push(format!("Your session {k} of {} is tomorrow.", f.planned));
+        out.push(tr(lang, "point-session-tomorrow", &session_of(k)));
     }
     out
-}
-
-/// " (note)" after a phrase, when there is a note.
-fn push_note(s: &mut String, note: Option<&str>) {
-    if let Some(note) = note {
-        s.push_str(" (");
-        s.push_str(note);
-        s.push(')');
-    }
 }
 
 /// A note up to its first ";": the frequency of a care step, not every
 /// qualification ("two or three times a day until your next visit").
 fn first_clause(note: &str) -> &str {
     note.split(';').next().unwrap_or(note).trim()
-}
-
-/// "a, b and c".
-pub(super) fn and_list(items: &[&str]) -> String {
-    join(items, " and ")
-}
-
-/// "a, b or c".
-fn or_list(items: &[&str]) -> String {
-    join(items, " or ")
-}
-
-fn join(items: &[&str], last: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { last } else { ", " });
-        }
-        out.push_str(item);
-    }
-    out
 }
 
 /// Capitalises the first character; the rest is copied as a slice.
@@ -562,6 +591,7 @@ mod tests {
             restrictions_over: false,
             touch_up_years: None,
             prepares: None,
+            lang: Lang::En,
         }
     }
 
@@ -618,9 +648,23 @@ mod tests {
     }
 
     #[test]
-    fn lists_read_like_a_sentence() {
-        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(or_list(&["a", "b"]), "a or b");
-        assert_eq!(and_list(&["a"]), "a");
+    fn the_same_changes_in_spanish() {
+        let changes = [
+            c(Activity::Wet, Some(Allowance::Avoid), Allowance::Ok, None),
+            c(Activity::Swim, Some(Allowance::Ok), Allowance::Avoid, None),
+            c(Activity::Sauna, Some(Allowance::Ok), Allowance::Avoid, None),
+        ];
+        let until = [Until::Unknown, Until::Day(31), Until::Day(31)];
+        let mut f = facts(&changes, &until);
+        f.lang = Lang::Es;
+        let w = words(&f);
+        assert_eq!(w.headline, "Día 6: ya puedes mojarte");
+        assert_eq!(
+            w.points,
+            [
+                "Ya puedes mojarte el cuero cabelludo.",
+                "Desde hoy, nada de natación ni sauna hasta el día 31.",
+            ]
+        );
     }
 }

@@ -17,14 +17,17 @@ use serde::Serialize;
 use super::{MAX_DAY, Protocol};
 use crate::activity::{Activity, Allowance};
 use crate::day::{day_number, nth_day};
+use crate::lang::Lang;
+use crate::messages::{Arg, tr};
 use crate::plan::Plan;
 
-/// The activities a picker compares, with their one-word names.
-const KEY_ACTIVITIES: [(Activity, &str); 4] = [
-    (Activity::Wash, "Wash"),
-    (Activity::Shave, "Shave"),
-    (Activity::Sweat, "Sweat"),
-    (Activity::Swim, "Swim"),
+/// The activities a picker compares (their one-word names are
+/// `key-day-name` in the message files).
+const KEY_ACTIVITIES: [Activity; 4] = [
+    Activity::Wash,
+    Activity::Shave,
+    Activity::Sweat,
+    Activity::Swim,
 ];
 
 /// When an activity may be done again after a session, as day numbers
@@ -96,13 +99,19 @@ impl Protocol {
         KEY_ACTIVITIES
             .iter()
             .enumerate()
-            .map(|(i, (activity, name))| {
+            .map(|(i, activity)| {
                 let between = between.as_ref().map(|b| b[i]);
+                let lang = self.text_lang();
+                let name = tr(
+                    lang,
+                    "key-day-name",
+                    &[("activity", Arg::from(activity.id()))],
+                );
                 KeyDay {
                     activity: *activity,
                     between,
                     after_final: after_final[i],
-                    text: text(name, between, after_final[i]),
+                    text: text(lang, &name, between, after_final[i]),
                 }
             })
             .collect()
@@ -127,7 +136,7 @@ fn lifts(protocol: &Protocol, planned: u32) -> [Lift; 4] {
     };
     // An activity no rule names is not said on any day: no need to ask.
     let named = protocol.activities();
-    for (slot, (activity, _)) in found.iter_mut().zip(KEY_ACTIVITIES) {
+    for (slot, activity) in found.iter_mut().zip(KEY_ACTIVITIES) {
         if !named.contains(&activity) {
             *slot = Some(Lift::NotSaid);
         }
@@ -140,7 +149,7 @@ fn lifts(protocol: &Protocol, planned: u32) -> [Lift; 4] {
             break;
         }
         let status = plan.status(nth_day(session, n));
-        for (slot, (activity, _)) in found.iter_mut().zip(KEY_ACTIVITIES) {
+        for (slot, activity) in found.iter_mut().zip(KEY_ACTIVITIES) {
             if slot.is_some() {
                 continue;
             }
@@ -161,21 +170,31 @@ fn lifts(protocol: &Protocol, planned: u32) -> [Lift; 4] {
 }
 
 /// "Wash from day 6"; where the last session differs, both.
-fn text(name: &str, between: Option<Lift>, after_final: Lift) -> String {
+fn text(lang: Lang, name: &str, between: Option<Lift>, after_final: Lift) -> String {
+    let say = |form: &str, day: u32, last: u32| {
+        tr(
+            lang,
+            "key-day",
+            &[
+                ("name", Arg::from(name)),
+                ("form", Arg::from(form)),
+                ("day", Arg::from(day)),
+                ("last", Arg::from(last)),
+            ],
+        )
+    };
     let alone = |lift: Lift| match lift {
-        Lift::From { day } => format!("{name} from day {day}"),
-        Lift::AskClinicFrom { day } => format!("{name}: ask your clinic from day {day}"),
-        Lift::UntilNextSession => format!("{name}: not until your next visit"),
-        Lift::NotSaid => format!("{name}: not said"),
+        Lift::From { day } => say("from", day, 0),
+        Lift::AskClinicFrom { day } => say("ask-clinic-from", day, 0),
+        Lift::UntilNextSession => say("until-next-visit", 0, 0),
+        Lift::NotSaid => say("not-said", 0, 0),
     };
     match (between, after_final) {
         (None, last) => alone(last),
         (Some(b), last) if b == last => alone(last),
-        (Some(Lift::From { day: b }), Lift::From { day: f }) => {
-            format!("{name} from day {b} (day {f} after your last visit)")
-        }
-        (Some(_), Lift::From { day }) => format!("{name} from day {day} after your last visit"),
-        (Some(Lift::From { day }), _) => format!("{name} from day {day} between visits"),
+        (Some(Lift::From { day: b }), Lift::From { day: f }) => say("both", b, f),
+        (Some(_), Lift::From { day }) => say("after-last-visit", day, 0),
+        (Some(Lift::From { day }), _) => say("between-visits", day, 0),
         (Some(b), Lift::NotSaid) => alone(b),
         (Some(_), last) => alone(last),
     }
@@ -188,10 +207,10 @@ mod tests {
     #[test]
     fn one_phrase_when_every_session_agrees() {
         let six = Lift::From { day: 6 };
-        assert_eq!(text("Wash", Some(six), six), "Wash from day 6");
-        assert_eq!(text("Wash", None, six), "Wash from day 6");
+        assert_eq!(text(Lang::En, "Wash", Some(six), six), "Wash from day 6");
+        assert_eq!(text(Lang::En, "Wash", None, six), "Wash from day 6");
         assert_eq!(
-            text("Swim", Some(Lift::NotSaid), Lift::NotSaid),
+            text(Lang::En, "Swim", Some(Lift::NotSaid), Lift::NotSaid),
             "Swim: not said"
         );
     }
@@ -199,15 +218,26 @@ mod tests {
     #[test]
     fn the_last_visit_is_named_where_it_differs() {
         assert_eq!(
-            text("Sweat", Some(Lift::From { day: 5 }), Lift::From { day: 6 }),
+            text(
+                Lang::En,
+                "Sweat",
+                Some(Lift::From { day: 5 }),
+                Lift::From { day: 6 }
+            ),
             "Sweat from day 5 (day 6 after your last visit)"
         );
         assert_eq!(
-            text("Swim", Some(Lift::UntilNextSession), Lift::From { day: 29 }),
+            text(
+                Lang::En,
+                "Swim",
+                Some(Lift::UntilNextSession),
+                Lift::From { day: 29 }
+            ),
             "Swim from day 29 after your last visit"
         );
         assert_eq!(
             text(
+                Lang::En,
                 "Wash",
                 Some(Lift::From { day: 3 }),
                 Lift::AskClinicFrom { day: 9 }
@@ -215,7 +245,12 @@ mod tests {
             "Wash from day 3 between visits"
         );
         assert_eq!(
-            text("Wash", Some(Lift::UntilNextSession), Lift::NotSaid),
+            text(
+                Lang::En,
+                "Wash",
+                Some(Lift::UntilNextSession),
+                Lift::NotSaid
+            ),
             "Wash: not until your next visit"
         );
     }

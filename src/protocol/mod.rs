@@ -8,7 +8,7 @@
 //! model the rest of the engine reads.
 
 mod key_days;
-mod raw;
+pub(crate) mod raw;
 mod sniff;
 mod validate;
 
@@ -22,11 +22,13 @@ pub(crate) use raw::{RawProtocol, field_in, line_of, parse_message};
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::activity::{Activity, Allowance};
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::red_flag::RedFlag;
 use crate::words::Topic;
 
@@ -102,7 +104,36 @@ pub struct Protocol {
     /// a check-in matches ([`crate::Plan::red_flags`]), never the rules.
     #[serde(skip)]
     red_flags: Vec<RedFlag>,
+    /// The default language of the file's texts (`lang`, else English).
+    #[serde(skip)]
+    lang: Lang,
+    /// The language the texts above are in ([`Protocol::in_lang`]).
+    #[serde(skip)]
+    text_lang: Lang,
+    /// The text read, so that [`Protocol::in_lang`] can read it again in
+    /// another language.
+    #[serde(skip)]
+    source: Arc<Source>,
 }
+
+/// The file a protocol was read from.
+#[derive(Debug)]
+pub(crate) struct Source {
+    pub(crate) name: String,
+    pub(crate) text: String,
+}
+
+/// Where a protocol was read from is provenance, not content: the same
+/// protocol read from a clinic's file, from a plan file or from a link
+/// (each with its own name and comments) is the same protocol, and the
+/// hand-over's round trips rely on that.
+impl PartialEq for Source {
+    fn eq(&self, _: &Source) -> bool {
+        true
+    }
+}
+
+impl Eq for Source {}
 
 /// How many sessions a protocol expects and how far apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -398,7 +429,78 @@ impl Protocol {
             let field = field_in(&message).map(str::to_string);
             Error::protocol(source_name, line, field.as_deref(), message)
         })?;
-        validate::validate(source_name, text, raw)
+        validate::validate(source_name, text, raw, None)
+    }
+
+    /// The same protocol with every text shown to the client (name,
+    /// summary, notes, labels, warnings' meanings) in `lang` where the file
+    /// gives it, else in the file's default language ([`Protocol::lang`]),
+    /// field by field.
+    ///
+    /// ```
+    /// use aftercare::{Lang, Protocol};
+    ///
+    /// let text = r#"
+    /// format = 1
+    /// id = "demo"
+    /// name.en = "Demo clinic"
+    /// name.es = "Clínica de prueba"
+    /// summary = "Two sessions, five dry days."
+    ///
+    /// [sessions]
+    /// usual = 2
+    /// min = 2
+    /// max = 3
+    ///
+    /// [[rule]]
+    /// activity = "wash"
+    /// status = "avoid"
+    /// scope = "after_each"
+    /// from_day = 1
+    /// to_day = 5
+    /// note.en = "keep your scalp dry"
+    /// note.es = "mantén el cuero cabelludo seco"
+    /// "#;
+    /// let protocol = Protocol::from_toml("demo.toml", text)?;
+    /// assert_eq!(protocol.name(), "Demo clinic");
+    /// let es = protocol.in_lang(Lang::Es);
+    /// assert_eq!(es.name(), "Clínica de prueba");
+    /// assert_eq!(es.rules()[0].note, "mantén el cuero cabelludo seco");
+    /// // No Spanish summary: the default language's.
+    /// assert_eq!(es.summary(), "Two sessions, five dry days.");
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn in_lang(&self, lang: Lang) -> Protocol {
+        if lang == self.text_lang {
+            return self.clone();
+        }
+        // The text was read once without error, and reading it again
+        // checks the same things; should it fail anyway, the texts stay
+        // as they are rather than the plan failing.
+        toml::from_str(&self.source.text)
+            .ok()
+            .and_then(|raw| {
+                validate::validate(&self.source.name, &self.source.text, raw, Some(lang)).ok()
+            })
+            .unwrap_or_else(|| self.clone())
+    }
+
+    /// The default language of the file's texts: its `lang` field, English
+    /// when it has none.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The language of the texts as they are now: [`Protocol::lang`] unless
+    /// [`Protocol::in_lang`] chose another (texts the file does not give
+    /// in it stay in the default language).
+    pub fn text_lang(&self) -> Lang {
+        self.text_lang
+    }
+
+    /// The TOML text the protocol was read from, as given.
+    pub fn source_text(&self) -> &str {
+        &self.source.text
     }
 
     /// Validates a protocol read as raw structs from `text`, which may be a
@@ -409,7 +511,7 @@ impl Protocol {
         text: &str,
         raw: RawProtocol,
     ) -> Result<Protocol, Error> {
-        validate::validate(source_name, text, raw)
+        validate::validate(source_name, text, raw, None)
     }
 
     /// Reads a protocol from a file's bytes: a PDF, a picture or any other

@@ -1,16 +1,57 @@
 //! The file as serde sees it. Every value the engine validates itself is
 //! `Spanned`, so an error can point at its line.
 
+use std::fmt;
+
 use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
 use toml::Spanned;
+
+/// A text shown to the client: one string in the protocol's language, or a
+/// table by language tag written with dotted keys (`note.en = "…"`,
+/// `note.es = "…"`), each value keeping its position.
+pub(crate) enum RawText {
+    One(String),
+    ByLang(Vec<(String, Spanned<String>)>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or one string per language such as note.en = \"…\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::One(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::One(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut out = Vec::new();
+                while let Some(tag) = map.next_key::<String>()? {
+                    out.push((tag, map.next_value::<Spanned<String>>()?));
+                }
+                Ok(RawText::ByLang(out))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawProtocol {
     pub(super) format: Spanned<i64>,
+    /// The language of the texts written as plain strings, and the one a
+    /// text by language must hold (`en` when left out).
+    #[serde(default)]
+    pub(super) lang: Option<Spanned<String>>,
     pub(super) id: Spanned<String>,
-    pub(super) name: Spanned<String>,
-    pub(super) summary: Spanned<String>,
+    pub(super) name: Spanned<RawText>,
+    pub(super) summary: Spanned<RawText>,
     pub(super) sessions: Spanned<RawSessions>,
     #[serde(default)]
     pub(super) after_final: Option<RawAfterFinal>,
@@ -34,15 +75,15 @@ pub(super) struct RawWarning {
     pub(super) from_day: Option<Spanned<i64>>,
     pub(super) to_day: Option<Spanned<i64>>,
     pub(super) before_session: Option<Spanned<bool>>,
-    pub(super) meaning: Spanned<String>,
-    pub(super) note: Spanned<String>,
+    pub(super) meaning: Spanned<RawText>,
+    pub(super) note: Spanned<RawText>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAdvice {
     pub(super) topic: Spanned<String>,
-    pub(super) note: Spanned<String>,
+    pub(super) note: Spanned<RawText>,
 }
 
 #[derive(Deserialize)]
@@ -76,7 +117,7 @@ pub(super) struct RawWindow {
 pub(super) struct RawRule {
     pub(super) activity: Spanned<String>,
     pub(super) status: Spanned<String>,
-    pub(super) note: Spanned<String>,
+    pub(super) note: Spanned<RawText>,
     pub(super) scope: Spanned<String>,
     pub(super) from_day: Option<Spanned<i64>>,
     pub(super) to_day: Option<Spanned<i64>>,
@@ -88,8 +129,8 @@ pub(super) struct RawRule {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCare {
     pub(super) id: Spanned<String>,
-    pub(super) label: Spanned<String>,
-    pub(super) note: Option<Spanned<String>>,
+    pub(super) label: Spanned<RawText>,
+    pub(super) note: Option<Spanned<RawText>>,
     pub(super) activity: Option<Spanned<String>>,
     pub(super) times_per_day: Option<Spanned<RawTimes>>,
     pub(super) repeat: Option<Spanned<bool>>,

@@ -3,16 +3,18 @@
 //! problem.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::raw::{RawProtocol, RawTimes, RawWarning, RawWindow, line_of};
+use super::raw::{RawProtocol, RawText, RawTimes, RawWarning, RawWindow, line_of};
 use super::{
     Advice, CareItem, MAX_CARE_ITEMS, MAX_DAY, MAX_TEXT_CHARS, MAX_TIMES_PER_DAY, Protocol, Repeat,
-    Rule, Scope, SessionSpec, Window,
+    Rule, Scope, SessionSpec, Source, Window,
 };
 use crate::activity::{Activity, Allowance};
 use crate::error::{Error, MAX_PLANNED};
+use crate::lang::Lang;
 use crate::red_flag::{Level, RedFlag, RedFlagDays, Symptom};
 use crate::text;
 use crate::words::Topic;
@@ -21,6 +23,11 @@ use crate::words::Topic;
 struct Check<'a> {
     source_name: &'a str,
     text: &'a str,
+    /// The protocol's default language (`lang`), which every text by
+    /// language must hold.
+    default: Lang,
+    /// The language to read texts in, falling back to `default`.
+    want: Lang,
 }
 
 impl Check<'_> {
@@ -37,11 +44,53 @@ impl Check<'_> {
     /// [`MAX_TEXT_CHARS`] of them once trimmed. Control characters and
     /// bidirectional controls are refused anywhere in the value (trimmed
     /// ends included), so that no sink ever receives one from a protocol.
-    fn text(&self, value: &Spanned<String>, field: &str) -> Result<String, Error> {
-        let raw = value.get_ref();
+    ///
+    /// A text by language (`note.en`, `note.es`) checks every language's
+    /// value, refuses unknown tags and a table without the default
+    /// language, and gives the wanted language's text, else the default's.
+    fn text(&self, value: &Spanned<RawText>, field: &str) -> Result<String, Error> {
+        match value.get_ref() {
+            RawText::One(s) => self.one_text(s, value.span(), field),
+            RawText::ByLang(texts) => {
+                let mut wanted = None;
+                let mut default = None;
+                for (tag, text) in texts {
+                    let field = format!("{field}.{tag}");
+                    let Some(lang) = Lang::ALL.into_iter().find(|l| l.tag() == tag) else {
+                        return Err(self.err(
+                            text.span(),
+                            &field,
+                            format!("unknown language {tag:?} (expected {})", lang_tags()),
+                        ));
+                    };
+                    let checked = self.one_text(text.get_ref(), text.span(), &field)?;
+                    if lang == self.want {
+                        wanted = Some(checked.clone());
+                    }
+                    if lang == self.default {
+                        default = Some(checked);
+                    }
+                }
+                match (wanted, default) {
+                    (Some(text), Some(_)) | (None, Some(text)) => Ok(text),
+                    _ => Err(self.err(
+                        value.span(),
+                        field,
+                        format!(
+                            "has no text in the protocol's language; add {field}.{}",
+                            self.default.tag()
+                        ),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// One language's text (see [`Check::text`]).
+    fn one_text(&self, raw: &str, span: Range<usize>, field: &str) -> Result<String, Error> {
         if let Some(c) = raw.chars().find(|c| text::is_control(*c)) {
             return Err(self.err(
-                value.span(),
+                span.clone(),
                 field,
                 format!(
                     "contains the control character {}; write one line of plain text",
@@ -51,7 +100,7 @@ impl Check<'_> {
         }
         if let Some(c) = raw.chars().find(|c| text::is_bidi_control(*c)) {
             return Err(self.err(
-                value.span(),
+                span.clone(),
                 field,
                 format!(
                     "contains the bidirectional control {}, which reorders the text around it",
@@ -61,11 +110,11 @@ impl Check<'_> {
         }
         let s = raw.trim();
         if s.is_empty() {
-            return Err(self.err(value.span(), field, "must not be empty"));
+            return Err(self.err(span.clone(), field, "must not be empty"));
         }
         if s.chars().all(text::is_invisible) {
             return Err(self.err(
-                value.span(),
+                span.clone(),
                 field,
                 "has no visible characters (only invisible ones such as U+200B)",
             ));
@@ -73,7 +122,7 @@ impl Check<'_> {
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
             return Err(self.err(
-                value.span(),
+                span.clone(),
                 field,
                 format!("is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed"),
             ));
@@ -324,6 +373,15 @@ impl Check<'_> {
 }
 
 /// `U+000D`.
+/// "en or es".
+fn lang_tags() -> String {
+    let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    match tags.split_last() {
+        Some((last, head)) if !head.is_empty() => format!("{} or {last}", head.join(", ")),
+        _ => tags.concat(),
+    }
+}
+
 fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
@@ -335,8 +393,35 @@ fn is_id(s: &str, extra: char) -> bool {
         && s.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Result<Protocol, Error> {
-    let check = Check { source_name, text };
+pub(super) fn validate(
+    source_name: &str,
+    text: &str,
+    raw: RawProtocol,
+    want: Option<Lang>,
+) -> Result<Protocol, Error> {
+    let mut check = Check {
+        source_name,
+        text,
+        default: Lang::En,
+        want: Lang::En,
+    };
+    if let Some(tag) = &raw.lang {
+        check.default = Lang::ALL
+            .into_iter()
+            .find(|l| l.tag() == tag.get_ref())
+            .ok_or_else(|| {
+                check.err(
+                    tag.span(),
+                    "lang",
+                    format!(
+                        "unknown language {:?} (expected {})",
+                        tag.get_ref(),
+                        lang_tags()
+                    ),
+                )
+            })?;
+    }
+    check.want = want.unwrap_or(check.default);
 
     if *raw.format.get_ref() != 1 {
         return Err(check.err(
@@ -546,6 +631,12 @@ pub(super) fn validate(source_name: &str, text: &str, raw: RawProtocol) -> Resul
         care,
         advice,
         red_flags,
+        lang: check.default,
+        text_lang: check.want,
+        source: Arc::new(Source {
+            name: source_name.to_string(),
+            text: text.to_string(),
+        }),
     })
 }
 
@@ -775,6 +866,71 @@ mod tests {
         Protocol::from_toml("t.toml", &source)
             .unwrap_err()
             .to_string()
+    }
+
+    #[test]
+    fn texts_by_language_fall_back_to_the_default_field_by_field() {
+        let p = parse(&format!(
+            "{RULE}note.en = \"keep it dry\"\nnote.es = \"mantenlo seco\"\n\
+             [[care]]\nid = \"c\"\nlabel = \"Sun cream\"\nscope = \"between\"\n"
+        ))
+        .unwrap();
+        assert_eq!((p.lang(), p.text_lang()), (Lang::En, Lang::En));
+        assert_eq!(p.rules()[0].note, "keep it dry");
+        let es = p.in_lang(Lang::Es);
+        assert_eq!(es.text_lang(), Lang::Es);
+        assert_eq!(es.rules()[0].note, "mantenlo seco");
+        assert_eq!(es.care()[0].label, "Sun cream");
+        assert_eq!(es.name(), "T");
+        assert_eq!(es.in_lang(Lang::En), p);
+    }
+
+    #[test]
+    fn a_single_language_file_reads_the_same_in_every_language() {
+        let p = parse(&format!("{RULE}note = \"keep it dry\"\n")).unwrap();
+        let es = p.in_lang(Lang::Es);
+        assert_eq!(es.rules(), p.rules());
+        assert_eq!((es.name(), es.summary()), (p.name(), p.summary()));
+    }
+
+    #[test]
+    fn the_default_language_is_the_files_lang() {
+        let text = format!(
+            "lang = \"es\"\n{HEAD}{RULE}note.es = \"mantenlo seco\"\nnote.en = \"keep it dry\"\n"
+        );
+        let p = Protocol::from_toml("t.toml", &text).unwrap();
+        assert_eq!(p.lang(), Lang::Es);
+        assert_eq!(p.rules()[0].note, "mantenlo seco");
+        assert_eq!(p.in_lang(Lang::En).rules()[0].note, "keep it dry");
+    }
+
+    #[test]
+    fn texts_by_language_errors_name_line_and_field() {
+        assert_eq!(
+            err(&format!(
+                "{RULE}note.en = \"keep it dry\"\nnote.fr = \"au sec\"\n"
+            )),
+            "t.toml: line 15, field \"note.fr\": unknown language \"fr\" (expected en or es)"
+        );
+        assert_eq!(
+            err(&format!("{RULE}note.es = \"mantenlo seco\"\n")),
+            "t.toml: line 14, field \"note\": has no text in the protocol's language; add note.en"
+        );
+        assert_eq!(
+            err(&format!(
+                "{RULE}note.en = \"keep it dry\"\nnote.es = \"\"\n"
+            )),
+            "t.toml: line 15, field \"note.es\": must not be empty"
+        );
+        assert_eq!(
+            Protocol::from_toml(
+                "t.toml",
+                &format!("lang = \"de\"\n{HEAD}{RULE}note = \"n\"\n")
+            )
+            .unwrap_err()
+            .to_string(),
+            "t.toml: line 1, field \"lang\": unknown language \"de\" (expected en or es)"
+        );
     }
 
     #[test]

@@ -14,7 +14,11 @@
 //!                     [--clinic-address A] [--out FILE] [--link] [--qr FILE.svg]
 //! aftercare open      FILE|LINK [--json]
 //! PLAN = --session DATE [--session DATE ...] [--planned N] [--protocol ID|FILE] [--tz ZONE]
+//! every command also takes --lang en|es (default: from LC_ALL, LC_MESSAGES, LANG)
 //! ```
+//!
+//! Human output and the texts inside `--json` follow the language; JSON
+//! field names and ids do not. Errors stay in English.
 //!
 //! Bad input exits with status 2 and one line on stderr; stdout stays empty
 //! and `share` writes no file.
@@ -26,7 +30,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use aftercare::{DEFAULT_PROTOCOL, Plan, Protocol, parse_date, parse_time, parse_zone};
+use aftercare::{DEFAULT_PROTOCOL, Lang, Plan, Protocol, parse_date, parse_time, parse_zone};
 use chrono::{NaiveDate, NaiveTime, SubsecRound, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
@@ -35,6 +39,10 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "aftercare", version, about, propagate_version = true)]
 struct Cli {
+    /// The language of the output: en or es; default: from LC_ALL,
+    /// LC_MESSAGES or LANG, English where none names one of these.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -197,7 +205,8 @@ fn main() -> ExitCode {
         }
         Err(e) => return fail(&one_line(&usage_error(e))),
     };
-    match run(cli.command) {
+    let lang = cli.lang.unwrap_or_else(lang_from_env);
+    match run(cli.command, lang) {
         Ok(out) => emit(&out),
         Err(Failure::Input(message)) => fail(&message),
     }
@@ -255,7 +264,31 @@ fn one_line(rendered: &str) -> String {
         .join(" ")
 }
 
-fn run(command: Command) -> Result<String, Failure> {
+/// `--lang`: a language the output can be written in.
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.tag() == value)
+        .ok_or_else(|| {
+            let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+            format!("expected {}", tags.join(" or "))
+        })
+}
+
+/// The language the environment asks for: the first of LC_ALL,
+/// LC_MESSAGES and LANG that is set and not empty decides, as for every
+/// POSIX program; English where it names no language the CLI speaks
+/// (`C`, `POSIX`, `de_DE.UTF-8`).
+fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_locale(&value))
+        .unwrap_or_default()
+}
+
+fn run(command: Command, lang: Lang) -> Result<String, Failure> {
     match command {
         Command::Protocols { json } => {
             let all = Protocol::builtins();
@@ -263,6 +296,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 // Each protocol as the engine serializes it, plus the days a
                 // client compares with their leaflet (the app's picker shows
                 // the same `key_days`).
+                let all: Vec<Protocol> = all.iter().map(|p| p.in_lang(lang)).collect();
                 let listed: Vec<Listed<'_>> = all
                     .iter()
                     .map(|protocol| Listed {
@@ -272,15 +306,15 @@ fn run(command: Command) -> Result<String, Failure> {
                     .collect();
                 to_json(&listed)
             } else {
-                human(render::protocols(&all))
+                human(render::protocols(lang, &all))
             })
         }
         Command::Check { file } => {
             let protocol = read_protocol_file(&file)?;
-            Ok(human(render::checked(&file, &protocol)))
+            Ok(human(render::checked(lang, &file, &protocol)))
         }
         Command::Status { plan, on, json } => {
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             let date = date_or_today(&plan, on.as_deref())?;
             let status = plan.status(date);
             Ok(if json {
@@ -290,22 +324,27 @@ fn run(command: Command) -> Result<String, Failure> {
             })
         }
         Command::Prep { plan, on, json } => {
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             let date = date_or_today(&plan, on.as_deref())?;
             let prep = plan.preparation(date);
             Ok(if json {
                 to_json(&prep)
             } else {
-                human(render::preparation(date, prep.as_ref(), plan.warnings()))
+                human(render::preparation(
+                    lang,
+                    date,
+                    prep.as_ref(),
+                    plan.warnings(),
+                ))
             })
         }
         Command::Activities { json } => Ok(if json {
-            to_json(aftercare::Vocabulary::builtin())
+            to_json(aftercare::Vocabulary::builtin_in(lang))
         } else {
-            human(render::activities())
+            human(render::activities(lang))
         }),
         Command::Plan { plan, json } => {
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             Ok(if json {
                 to_json(&render::PlanJson::new(&plan))
             } else {
@@ -314,7 +353,7 @@ fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Reminders { plan, at, json } => {
             let at = parse_time(&at)?;
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             let reminders = plan.reminders(at);
             Ok(if json {
                 to_json(&reminders)
@@ -323,18 +362,18 @@ fn run(command: Command) -> Result<String, Failure> {
             })
         }
         Command::Chart { plan, on, json } => {
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             let date = date_or_today(&plan, on.as_deref())?;
             let chart = plan.chart().on(date);
             Ok(if json {
                 to_json(&chart)
             } else {
-                human(render::chart(&chart))
+                human(render::chart(lang, &chart))
             })
         }
         Command::Ics { plan, at } => {
             let at: NaiveTime = parse_time(&at)?;
-            let plan = build_plan(&plan)?;
+            let plan = build_plan(&plan, lang)?;
             Ok(plan.ics(at, Utc::now().trunc_subsecs(0)))
         }
         Command::Share {
@@ -386,7 +425,7 @@ fn date_or_today(plan: &Plan, on: Option<&str>) -> Result<NaiveDate, Failure> {
     })
 }
 
-fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
+fn build_plan(args: &PlanArgs, lang: Lang) -> Result<Plan, Failure> {
     let sessions = args
         .sessions
         .iter()
@@ -398,7 +437,7 @@ fn build_plan(args: &PlanArgs) -> Result<Plan, Failure> {
         None => system_zone(),
     };
     let protocol = load_protocol(&args.protocol)?;
-    Ok(Plan::new(protocol, sessions, planned, zone)?)
+    Ok(Plan::new(protocol, sessions, planned, zone)?.with_lang(lang))
 }
 
 /// `--planned N`, where given.

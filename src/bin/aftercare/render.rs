@@ -8,11 +8,12 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use aftercare::messages::{Arg, tr, tr_plain};
 use aftercare::{
-    Activity, Allowance, ChartOn, ChartStatus, DayStatus, Milestone, Plan, PlanSummary, PrepKind,
-    Preparation, Protocol, Reminder, Warning,
+    Activity, Allowance, ChartOn, ChartStatus, DayStatus, Lang, Milestone, Plan, PlanSummary,
+    PrepKind, Preparation, Protocol, Reminder, Warning,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Locale, NaiveDate};
 use serde::Serialize;
 
 /// Text for a terminal, line breaks kept: every other control character
@@ -43,50 +44,63 @@ fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `Sat 7 Mar 2026`.
-fn long_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+/// `Sat 7 Mar 2026`; `sáb 7 mar 2026` in Spanish (the locale's names).
+fn long_date(lang: Lang, d: NaiveDate) -> String {
+    date_in(lang, d, "%a %-d %b %Y")
 }
 
 /// `Sat 7 Mar`, with the year only when it differs from `today`'s.
-fn short_date(today: NaiveDate, d: NaiveDate) -> String {
+fn short_date(lang: Lang, today: NaiveDate, d: NaiveDate) -> String {
     if d.year() == today.year() {
-        d.format("%a %-d %b").to_string()
+        date_in(lang, d, "%a %-d %b")
     } else {
-        long_date(d)
+        long_date(lang, d)
+    }
+}
+
+/// `d` formatted with the month and day names of `lang`'s locale.
+fn date_in(lang: Lang, d: NaiveDate, format: &str) -> String {
+    d.format_localized(format, locale(lang)).to_string()
+}
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Es => Locale::es_ES,
+        _ => Locale::en_GB,
     }
 }
 
 /// "today", "tomorrow", "in 3 days".
-fn in_days(n: u32) -> String {
-    relative_days(i64::from(n))
+fn in_days(lang: Lang, n: u32) -> String {
+    relative_days(lang, i64::from(n))
 }
 
 /// "today", "tomorrow", "in 3 days", "2 days ago".
-fn relative(from: NaiveDate, to: NaiveDate) -> String {
-    relative_days(to.signed_duration_since(from).num_days())
+fn relative(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
+    relative_days(lang, to.signed_duration_since(from).num_days())
 }
 
-fn relative_days(n: i64) -> String {
+fn relative_days(lang: Lang, n: i64) -> String {
     match n {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
+        0 => tr_plain(lang, "cli-today"),
+        1 => tr_plain(lang, "cli-tomorrow"),
+        -1 => tr_plain(lang, "cli-yesterday"),
+        n if n > 0 => tr(lang, "cli-in-days", &[("days", Arg::from(n))]),
+        n => tr(lang, "cli-days-ago", &[("days", Arg::from(-n))]),
     }
 }
 
-pub fn protocols(all: &[Protocol]) -> String {
+pub fn protocols(lang: Lang, all: &[Protocol]) -> String {
     let width = all.iter().map(|p| p.id().len()).max().unwrap_or(0) + 2;
     let mut out = String::new();
     for p in all {
-        let default = if p.id() == aftercare::DEFAULT_PROTOCOL {
-            " (default)"
+        let p = p.in_lang(lang);
+        let name = if p.id() == aftercare::DEFAULT_PROTOCOL {
+            tr(lang, "cli-default", &[("name", Arg::from(p.name()))])
         } else {
-            ""
+            p.name().to_string()
         };
-        let _ = writeln!(out, "{:width$}{}{default}", p.id(), p.name());
+        let _ = writeln!(out, "{:width$}{name}", p.id());
         let _ = writeln!(out, "{:width$}{}", "", p.summary());
         let days: Vec<String> = p.key_days().into_iter().map(|d| d.text).collect();
         let _ = writeln!(out, "{:width$}{}", "", days.join(" · "));
@@ -94,30 +108,45 @@ pub fn protocols(all: &[Protocol]) -> String {
     out
 }
 
-pub fn checked(path: &str, p: &Protocol) -> String {
-    format!(
-        "{path}: ok: \"{}\" ({}), {} rules, {} care items, {} sessions usually\n",
-        p.name(),
-        p.id(),
-        p.rules().len(),
-        p.care().len(),
-        p.sessions().usual
-    )
+pub fn checked(lang: Lang, path: &str, p: &Protocol) -> String {
+    let p = p.in_lang(lang);
+    let mut out = tr(
+        lang,
+        "cli-checked",
+        &[
+            ("path", Arg::from(path)),
+            ("name", Arg::from(p.name())),
+            ("id", Arg::from(p.id())),
+            ("rules", Arg::from(p.rules().len())),
+            ("care", Arg::from(p.care().len())),
+            ("usual", Arg::from(p.sessions().usual)),
+        ],
+    );
+    out.push('\n');
+    out
 }
 
-fn heading(plan: &Plan, status: &DayStatus) -> String {
-    let when = long_date(status.date);
+fn heading(lang: Lang, plan: &Plan, status: &DayStatus) -> String {
+    let when = long_date(lang, status.date);
     match (status.day, status.session) {
-        (Some(day), Some(session)) => {
-            format!(
-                "{when}: day {day} after session {session} of {}",
-                status.planned
-            )
-        }
+        (Some(day), Some(session)) => tr(
+            lang,
+            "cli-heading-day",
+            &[
+                ("date", Arg::from(when)),
+                ("day", Arg::from(day)),
+                ("session", Arg::from(session)),
+                ("planned", Arg::from(status.planned)),
+            ],
+        ),
         _ => match plan.sessions().first() {
-            Some(first) => format!(
-                "{when}: before your first session ({})",
-                relative(status.date, *first)
+            Some(first) => tr(
+                lang,
+                "cli-heading-before",
+                &[
+                    ("date", Arg::from(when)),
+                    ("when", Arg::from(relative(lang, status.date, *first))),
+                ],
             ),
             None => when,
         },
@@ -125,23 +154,36 @@ fn heading(plan: &Plan, status: &DayStatus) -> String {
 }
 
 pub fn status(plan: &Plan, status: &DayStatus) -> String {
+    let lang = plan.lang();
+    let date = |d: NaiveDate| Arg::from(long_date(lang, d));
     let mut out = String::new();
-    let _ = writeln!(out, "{}", heading(plan, status));
+    let _ = writeln!(out, "{}", heading(lang, plan, status));
     let _ = writeln!(
         out,
-        "Protocol: {} ({})",
-        plan.protocol().name(),
-        plan.zone()
+        "{}",
+        tr(
+            lang,
+            "cli-protocol",
+            &[
+                ("name", Arg::from(plan.protocol().name())),
+                ("zone", Arg::from(plan.zone().name())),
+            ],
+        )
     );
     if status.healed {
-        let _ = writeln!(out, "Your clinic counts your scalp as fully healed.");
+        let _ = writeln!(out, "{}", tr_plain(lang, "point-healed"));
     } else if status.restrictions_over {
-        let _ = writeln!(out, "Your clinic's restrictions are over.");
+        let _ = writeln!(out, "{}", tr_plain(lang, "point-restrictions-over"));
     }
-    warnings(&mut out, &status.warnings);
+    warnings(lang, &mut out, &status.warnings);
     // Today's news before anything else: it is what the client came for.
     if let Some(news) = &status.news {
-        let _ = writeln!(out, "\nNew today: {}", news.headline);
+        let new_today = tr(
+            lang,
+            "cli-new-today",
+            &[("headline", Arg::from(news.headline.as_str()))],
+        );
+        let _ = writeln!(out, "\n{new_today}");
         for p in &news.points {
             let _ = writeln!(out, "  - {p}");
         }
@@ -160,18 +202,26 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         .filter(|a| a.status == Allowance::Avoid)
         .map(|a| {
             let when = match (a.allowed_from, a.until_next_session, a.ask_clinic_from) {
-                (Some(d), _, _) => format!(
-                    "from {} ({})",
-                    short_date(status.date, d),
-                    in_days(a.allowed_in_days.unwrap_or(0))
+                (Some(d), _, _) => tr(
+                    lang,
+                    "cli-from-date",
+                    &[
+                        ("date", Arg::from(short_date(lang, status.date, d))),
+                        (
+                            "when",
+                            Arg::from(in_days(lang, a.allowed_in_days.unwrap_or(0))),
+                        ),
+                    ],
                 ),
                 (None, true, _) if a.after_next_session => {
-                    "until after your next session".to_string()
+                    tr_plain(lang, "cli-until-after-next-session")
                 }
-                (None, true, _) => "until your next session".to_string(),
-                (None, false, Some(d)) => {
-                    format!("ask your clinic about {}", short_date(status.date, d))
-                }
+                (None, true, _) => tr_plain(lang, "cli-until-next-session"),
+                (None, false, Some(d)) => tr(
+                    lang,
+                    "cli-ask-clinic-about",
+                    &[("date", Arg::from(short_date(lang, status.date, d)))],
+                ),
                 (None, false, None) => String::new(),
             };
             (a, when)
@@ -184,7 +234,7 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
             .max()
             .unwrap_or(0)
             + 2;
-        let _ = writeln!(out, "\nNot yet");
+        let _ = writeln!(out, "\n{}", tr_plain(lang, "cli-not-yet"));
         for (a, when) in not_yet {
             let note = a.note.as_deref().unwrap_or_default();
             let _ = writeln!(out, "  {:width$}{when:when_width$}{note}", a.label);
@@ -196,16 +246,24 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         .filter(|a| a.status == Allowance::Limited)
         .collect();
     if !limited.is_empty() {
-        let _ = writeln!(out, "\nWith care");
+        let _ = writeln!(out, "\n{}", tr_plain(lang, "cli-with-care"));
         for a in limited {
-            let note = a.note.as_deref().unwrap_or("with care");
+            let note = a
+                .note
+                .clone()
+                .unwrap_or_else(|| tr_plain(lang, "cli-with-care-note"));
             let until = match (a.ok_from, a.ask_clinic_from, a.lasting) {
-                (Some(d), _, _) => format!("  (freely from {})", long_date(d)),
+                (Some(d), _, _) => tr(lang, "cli-freely-from", &[("date", date(d))]),
                 (None, Some(d), _) => {
-                    format!("  (ask your clinic about {})", long_date(d))
+                    tr(lang, "cli-ask-clinic-about-brackets", &[("date", date(d))])
                 }
-                (None, None, true) => "  (for good)".to_string(),
+                (None, None, true) => tr_plain(lang, "cli-for-good"),
                 (None, None, false) => String::new(),
+            };
+            let until = if until.is_empty() {
+                until
+            } else {
+                format!("  {until}")
             };
             let _ = writeln!(out, "  {:width$}{note}{until}", a.label);
         }
@@ -217,10 +275,15 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
         .map(|a| a.label)
         .collect();
     if !ok.is_empty() {
-        let _ = writeln!(out, "\nOK now\n  {}", ok.join(", "));
+        let _ = writeln!(
+            out,
+            "\n{}\n  {}",
+            tr_plain(lang, "cli-ok-now"),
+            ok.join(", ")
+        );
     }
     if !status.care.is_empty() {
-        let _ = writeln!(out, "\nToday's care");
+        let _ = writeln!(out, "\n{}", tr_plain(lang, "cli-todays-care"));
         for c in &status.care {
             let note = c
                 .note
@@ -230,53 +293,89 @@ pub fn status(plan: &Plan, status: &DayStatus) -> String {
             let condition = c
                 .condition
                 .as_deref()
-                .map(|n| format!("; for now: {n}"))
+                .map(|n| {
+                    format!(
+                        "; {}",
+                        tr(lang, "cli-for-now", &[("condition", Arg::from(n))])
+                    )
+                })
                 .unwrap_or_default();
             let _ = writeln!(out, "  - {}{note}{condition}", c.label);
         }
     }
     if let Some(next) = &status.next {
-        let _ = writeln!(
-            out,
-            "\nNext: {} ({})",
-            long_date(next.date),
-            in_days(next.in_days)
+        let line = tr(
+            lang,
+            "cli-next",
+            &[
+                ("date", date(next.date)),
+                ("when", Arg::from(in_days(lang, next.in_days))),
+            ],
         );
+        let _ = writeln!(out, "\n{line}");
         let _ = writeln!(out, "  {}", next.headline);
     }
     out
 }
 
 pub fn plan(plan: &Plan) -> String {
+    let lang = plan.lang();
+    let date = |d: NaiveDate| Arg::from(long_date(lang, d));
     let mut out = String::new();
     let booked = plan.sessions().len();
     let _ = writeln!(
         out,
-        "{}: {booked} of {} sessions booked ({})",
-        plan.protocol().name(),
-        plan.planned(),
-        plan.zone()
+        "{}",
+        tr(
+            lang,
+            "cli-plan-heading",
+            &[
+                ("name", Arg::from(plan.protocol().name())),
+                ("booked", Arg::from(booked)),
+                ("planned", Arg::from(plan.planned())),
+                ("zone", Arg::from(plan.zone().name())),
+            ],
+        )
     );
     for (i, d) in plan.sessions().iter().enumerate() {
-        let last = if Some(*d) == plan.final_session() {
-            " (final)"
+        let line = tr(
+            lang,
+            "cli-session-date",
+            &[("session", Arg::from(i + 1)), ("date", date(*d))],
+        );
+        let line = if Some(*d) == plan.final_session() {
+            tr(lang, "cli-final", &[("text", Arg::from(line))])
         } else {
-            ""
+            line
         };
-        let _ = writeln!(out, "  Session {}: {}{last}", i + 1, long_date(*d));
+        let _ = writeln!(out, "  {line}");
     }
     if let Some(h) = plan.healed_on() {
-        let _ = writeln!(out, "  Fully healed: {}", long_date(h));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr(lang, "cli-fully-healed", &[("date", date(h))])
+        );
     } else if let Some(r) = plan.restrictions_over_on() {
-        let _ = writeln!(out, "  Restrictions over: {}", long_date(r));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr(lang, "cli-restrictions-over", &[("date", date(r))])
+        );
     }
     if let Some(t) = plan.touch_up_on() {
-        let _ = writeln!(out, "  Touch-up due: {}", long_date(t));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr(lang, "cli-touch-up-due", &[("date", date(t))])
+        );
     }
-    warnings(&mut out, plan.warnings());
+    warnings(lang, &mut out, plan.warnings());
     let _ = writeln!(out);
     for m in plan.milestones() {
-        let _ = writeln!(out, "{:<16}  {}", long_date(m.date), m.headline);
+        let when = long_date(lang, m.date);
+        let pad = 16usize.saturating_sub(when.chars().count());
+        let _ = writeln!(out, "{when}{:pad$}  {}", "", m.headline);
         for p in &m.points {
             let _ = writeln!(out, "{:18}- {p}", "");
         }
@@ -285,24 +384,34 @@ pub fn plan(plan: &Plan) -> String {
 }
 
 /// "Check with your clinic" and one line per warning; nothing without any.
-fn warnings(out: &mut String, warnings: &[Warning]) {
+fn warnings(lang: Lang, out: &mut String, warnings: &[Warning]) {
     if warnings.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nCheck with your clinic");
+    let _ = writeln!(out, "\n{}", tr_plain(lang, "cli-check-with-clinic"));
     for w in warnings {
         let _ = writeln!(out, "  ! {}", w.message);
     }
 }
 
 pub fn reminders(plan: &Plan, reminders: &[Reminder]) -> String {
+    let lang = plan.lang();
     let mut out = String::new();
-    let _ = writeln!(out, "Reminders in {}:", plan.zone());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "cli-reminders-in",
+            &[("zone", Arg::from(plan.zone().name()))]
+        )
+    );
     for r in reminders {
         let _ = writeln!(
             out,
             "{}  {:<9}  {}\n{:28}{}",
-            r.local.format("%a %-d %b %Y %H:%M %:z"),
+            r.local
+                .format_localized("%a %-d %b %Y %H:%M %:z", locale(lang)),
             r.kind.id(),
             r.title,
             "",
@@ -329,7 +438,7 @@ impl<'a> PlanJson<'a> {
     }
 }
 
-pub fn activities() -> String {
+pub fn activities(lang: Lang) -> String {
     let width = Activity::ALL
         .iter()
         .map(|a| a.id().len())
@@ -338,31 +447,44 @@ pub fn activities() -> String {
         + 2;
     let mut out = String::new();
     for a in Activity::ALL {
-        let _ = writeln!(out, "{:width$}{}", a.id(), a.label());
+        let _ = writeln!(out, "{:width$}{}", a.id(), a.label_in(lang));
     }
     out
 }
 
-pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]) -> String {
+pub fn preparation(
+    lang: Lang,
+    today: NaiveDate,
+    prep: Option<&Preparation>,
+    all: &[Warning],
+) -> String {
     let Some(prep) = prep else {
-        return "No session is booked ahead.\n".to_string();
+        let mut out = tr_plain(lang, "cli-no-session-ahead");
+        out.push('\n');
+        return out;
     };
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Getting ready for session {} on {} ({})",
-        prep.session,
-        long_date(prep.date),
-        in_days(prep.in_days)
+        "{}",
+        tr(
+            lang,
+            "cli-getting-ready",
+            &[
+                ("session", Arg::from(prep.session)),
+                ("date", Arg::from(long_date(lang, prep.date))),
+                ("when", Arg::from(in_days(lang, prep.in_days))),
+            ],
+        )
     );
     let about_it: Vec<Warning> = all
         .iter()
         .filter(|w| w.session == Some(prep.session))
         .cloned()
         .collect();
-    warnings(&mut out, &about_it);
+    warnings(lang, &mut out, &about_it);
     if prep.items.is_empty() {
-        let _ = writeln!(out, "Nothing to prepare.");
+        let _ = writeln!(out, "{}", tr_plain(lang, "cli-nothing-to-prepare"));
         return out;
     }
     let width = prep
@@ -378,26 +500,35 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]
             PrepKind::Avoid => "avoid",
             PrepKind::Limited => "care",
         };
-        let until = if item.on_session_day {
-            "to the session day"
-        } else {
-            "to the day before"
-        };
+        let kind = tr(lang, "cli-prep-kind", &[("kind", Arg::from(kind))]);
+        let until = tr_plain(
+            lang,
+            if item.on_session_day {
+                "cli-prep-to-session-day"
+            } else {
+                "cli-prep-to-day-before"
+            },
+        );
         let from = if item.starts_in_days == 0 {
-            "now".to_string()
+            tr_plain(lang, "cli-prep-now")
         } else {
-            format!("from {}", short_date(today, item.from))
+            tr(
+                lang,
+                "cli-prep-from",
+                &[("date", Arg::from(short_date(lang, today, item.from)))],
+            )
         };
         let _ = write!(out, "  {kind:6}{:width$}{from}, {until}", item.label);
+        let for_now = |c: &str| tr(lang, "cli-for-now", &[("condition", Arg::from(c))]);
         match (&item.note, &item.condition) {
             (Some(note), Some(condition)) => {
-                let _ = writeln!(out, " ({note}; for now: {condition})");
+                let _ = writeln!(out, " ({note}; {})", for_now(condition));
             }
             (Some(note), None) => {
                 let _ = writeln!(out, " ({note})");
             }
             (None, Some(condition)) => {
-                let _ = writeln!(out, " (for now: {condition})");
+                let _ = writeln!(out, " ({})", for_now(condition));
             }
             (None, None) => out.push('\n'),
         }
@@ -406,40 +537,70 @@ pub fn preparation(today: NaiveDate, prep: Option<&Preparation>, all: &[Warning]
 }
 
 /// The chart as one line per activity: its runs, dated, in order.
-pub fn chart(on: &ChartOn) -> String {
+pub fn chart(lang: Lang, on: &ChartOn) -> String {
     let chart = &on.chart;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} to {} ({} days)",
-        long_date(chart.from),
-        long_date(chart.to),
-        chart.days
+        "{}",
+        tr(
+            lang,
+            "cli-chart-heading",
+            &[
+                ("from", Arg::from(long_date(lang, chart.from))),
+                ("to", Arg::from(long_date(lang, chart.to))),
+                ("days", Arg::from(chart.days)),
+            ],
+        )
     );
     for s in &chart.sessions {
-        let _ = writeln!(out, "Session {}: {}", s.number, long_date(s.date));
+        let line = tr(
+            lang,
+            "cli-session-date",
+            &[
+                ("session", Arg::from(s.number)),
+                ("date", Arg::from(long_date(lang, s.date))),
+            ],
+        );
+        let _ = writeln!(out, "{line}");
     }
     if on.today_index.is_some() {
-        let _ = writeln!(out, "Today: {}", long_date(on.today));
+        let line = tr(
+            lang,
+            "cli-chart-today",
+            &[("date", Arg::from(long_date(lang, on.today)))],
+        );
+        let _ = writeln!(out, "{line}");
     }
-    let width = chart.rows.iter().map(|r| r.label.len()).max().unwrap_or(0) + 2;
+    let width = chart
+        .rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for row in &chart.rows {
         let runs: Vec<String> = row
             .segments
             .iter()
             .map(|s| {
-                let word = match s.status {
+                let status = match s.status {
                     ChartStatus::Avoid => "avoid",
-                    ChartStatus::Limited => "with care",
-                    ChartStatus::Ok => "OK",
-                    ChartStatus::Unsaid => "not mentioned",
+                    ChartStatus::Limited => "limited",
+                    ChartStatus::Ok => "ok",
+                    ChartStatus::Unsaid => "unsaid",
                 };
-                let more = if s.continues { " and on" } else { "" };
-                let from = short_date(chart.from, s.from);
+                let word = tr(lang, "cli-chart-status", &[("status", Arg::from(status))]);
+                let more = if s.continues {
+                    format!(" {}", tr_plain(lang, "cli-chart-and-on"))
+                } else {
+                    String::new()
+                };
+                let from = short_date(lang, chart.from, s.from);
                 if s.from == s.to {
                     format!("{word} {from}{more}")
                 } else {
-                    format!("{word} {from}-{}{more}", short_date(chart.from, s.to))
+                    format!("{word} {from}-{}{more}", short_date(lang, chart.from, s.to))
                 }
             })
             .collect();
