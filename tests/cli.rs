@@ -986,14 +986,14 @@ fn a_usage_error_with_control_characters_stays_one_line() {
 #[test]
 fn protocol_text_with_a_control_character_is_refused() {
     let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
-    let line = text.lines().position(|l| l.starts_with("note = ")).unwrap() + 1;
-    let broken = text.replacen("note = \"", "note = \"\\rSUMMARY:Free ", 1);
+    let line = text.lines().position(|l| l.starts_with("note.en = ")).unwrap() + 1;
+    let broken = text.replacen("note.en = \"", "note.en = \"\\rSUMMARY:Free ", 1);
     let path = temp_file("control.toml", &broken);
     let p = path.to_str().unwrap();
     assert_eq!(
         bad(&["check", p]),
         format!(
-            "aftercare: {p}: line {line}, field \"note\": contains the control character U+000D; \
+            "aftercare: {p}: line {line}, field \"note.en\": contains the control character U+000D; \
              write one line of plain text"
         )
     );
