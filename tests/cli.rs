@@ -1355,3 +1355,22 @@ fn share_writes_both_files_or_neither() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn open_speaks_spanish_with_its_labels_in_one_column() {
+    let dir = temp_dir("open-es");
+    let path = dir.join("plan.smpplan");
+    ok(&share_args(&["--out", path.to_str().unwrap()]));
+    let out = ok_in(&SPANISH, &["open", path.to_str().unwrap()]);
+    assert!(
+        out.starts_with(
+            "Protocolo: Plan de 30 días, paso a paso (four-to-thirty, incluido en la app)\n\
+             Sesiones:  dom 1 mar 2026, dom 15 mar 2026\n\
+             Previstas: 3\n\
+             Zona:      Europe/London\n\
+             Clínica:   "
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\nEnlace:    smp-aftercare://plan?v=1&"), "{out}");
+}

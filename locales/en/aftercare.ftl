@@ -373,3 +373,19 @@ topic-label = { $topic ->
     [soreness] Soreness
    *[pain_relief] Pain relief
 }
+
+# `aftercare open`: what a plan file or link holds (labels line up in one column).
+cli-open-protocol = Protocol
+cli-open-builtin = { $name } ({ $id }, built in)
+cli-open-inline = { $name } ({ $id }, the clinic's own)
+cli-open-sessions = Sessions
+cli-open-planned = Planned
+cli-open-usual-count = { $planned } (the protocol's usual count)
+cli-open-zone = Zone
+cli-open-zone-none = not given (the phone's own)
+cli-open-clinic = Clinic
+cli-open-phone = Phone
+cli-open-email = Email
+cli-open-address = Address
+cli-open-link = Link
+cli-open-link-too-long = too long for a link or QR code; share the file

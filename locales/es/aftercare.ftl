@@ -375,3 +375,19 @@ topic-label = { $topic ->
     [soreness] Dolor
    *[pain_relief] Analgésicos
 }
+
+# `aftercare open`: what a plan file or link holds (labels line up in one column).
+cli-open-protocol = Protocolo
+cli-open-builtin = { $name } ({ $id }, incluido en la app)
+cli-open-inline = { $name } ({ $id }, propio de la clínica)
+cli-open-sessions = Sesiones
+cli-open-planned = Previstas
+cli-open-usual-count = { $planned } (lo habitual en este protocolo)
+cli-open-zone = Zona
+cli-open-zone-none = no indicada (la del teléfono)
+cli-open-clinic = Clínica
+cli-open-phone = Teléfono
+cli-open-email = Email
+cli-open-address = Dirección
+cli-open-link = Enlace
+cli-open-link-too-long = demasiado largo para un enlace o código QR; comparte el archivo

@@ -99,6 +99,9 @@ impl Current {
         };
         let zone = settings.zone.zone(clock.device_zone());
         let lang = settings.language.lang(clock.device_lang());
+        // The protocol's texts in the client's language too (the picker,
+        // the Protocol screen), not only the plan's.
+        let protocol = protocol.in_lang(lang);
         let plan = if sessions.is_empty() {
             None
         } else {

@@ -59,7 +59,7 @@ export const commands = {
 	 *  activities without a day's status at hand), and the everyday words
 	 *  "Can I...?" understands (the engine's `src/activity_words.toml`).
 	 */
-	activities: () => __TAURI_INVOKE<Vocabulary>("activities"),
+	activities: () => typedError<Vocabulary, AppError>(__TAURI_INVOKE("activities")),
 	/**  The protocol the plan follows, with all its rules. */
 	protocolCurrent: () => typedError<Protocol, AppError>(__TAURI_INVOKE("protocol_current")),
 	/**  Follows the built-in protocol `id`. */

@@ -62,8 +62,8 @@ fn summary(p: &Protocol, selected: bool, imported: Option<(Option<i64>, &str)>) 
 /// "Can I...?" understands (the engine's `src/activity_words.toml`).
 #[tauri::command]
 #[specta::specta]
-pub fn activities() -> Vocabulary {
-    Vocabulary::builtin().clone()
+pub fn activities(state: State<'_, AppState>) -> Result<Vocabulary, AppError> {
+    Ok(Vocabulary::builtin_in(super::settings::app_lang(&state)?).clone())
 }
 
 /// Every kept imported protocol (oldest import first), then the built-in
@@ -71,6 +71,7 @@ pub fn activities() -> Vocabulary {
 #[tauri::command]
 #[specta::specta]
 pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, AppError> {
+    let lang = super::settings::app_lang(&state)?;
     let (choice, kept) = store(&state)?.protocols_kept()?;
     let followed_text = match &choice {
         ProtocolChoice::Imported { text, .. } => Some(text.as_str()),
@@ -80,7 +81,7 @@ pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, App
     for row in &kept {
         match Protocol::from_toml(&row.source_name, &row.text) {
             Ok(p) => list.push(summary(
-                &p,
+                &p.in_lang(lang),
                 followed_text == Some(row.text.as_str()),
                 Some((Some(row.id), &row.source_name)),
             )),
@@ -95,11 +96,14 @@ pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, App
         (&choice, list.iter().any(|p| p.selected))
     {
         let imported = protocol_for(&choice, "protocol")?;
-        list.insert(0, summary(&imported, true, Some((None, source_name))));
+        list.insert(
+            0,
+            summary(&imported.in_lang(lang), true, Some((None, source_name))),
+        );
     }
     list.extend(Protocol::builtins().iter().map(|p| {
         summary(
-            p,
+            &p.in_lang(lang),
             matches!(&choice, ProtocolChoice::Builtin { id } if id == p.id()),
             None,
         )
@@ -112,7 +116,7 @@ pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, App
 #[specta::specta]
 pub fn protocol_current(state: State<'_, AppState>) -> Result<Protocol, AppError> {
     let choice = store(&state)?.snapshot()?.protocol;
-    protocol_for(&choice, "protocol")
+    Ok(protocol_for(&choice, "protocol")?.in_lang(super::settings::app_lang(&state)?))
 }
 
 /// Follows the built-in protocol `id`.
@@ -148,10 +152,15 @@ pub fn protocol_select_imported(
 /// `protocol_import`; the store is not touched.
 #[tauri::command]
 #[specta::specta]
-pub fn protocol_check(source_name: String, text: String) -> Result<ProtocolSummary, AppError> {
+pub fn protocol_check(
+    state: State<'_, AppState>,
+    source_name: String,
+    text: String,
+) -> Result<ProtocolSummary, AppError> {
     crate::limits::protocol_import(&source_name, &text)?;
     let protocol =
         Protocol::from_toml(&source_name, &text).map_err(|e| AppError::from_engine(e, "file"))?;
+    let protocol = protocol.in_lang(super::settings::app_lang(&state)?);
     Ok(summary(&protocol, false, Some((None, &source_name))))
 }
 

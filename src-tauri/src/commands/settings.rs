@@ -39,11 +39,18 @@ pub struct Language {
 #[specta::specta]
 pub fn language(state: State<'_, AppState>) -> Result<Language, AppError> {
     let device = state.clock.device_lang();
-    let settings = store(&state)?.snapshot()?.settings;
     Ok(Language {
-        lang: settings.language.lang(device),
+        lang: app_lang(&state)?,
         device,
     })
+}
+
+/// The language the app speaks now: the client's choice, else the
+/// device's. Commands that answer with protocol texts or words outside a
+/// plan (the picker, "Can I...?") read them in it.
+pub(crate) fn app_lang(state: &AppState) -> Result<Lang, AppError> {
+    let settings = store(state)?.snapshot()?.settings;
+    Ok(settings.language.lang(state.clock.device_lang()))
 }
 
 /// Validates and saves the settings; returns them as saved (trimmed).

@@ -400,7 +400,7 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
             Ok(if json {
                 to_json(&share::OpenedJson::new(&file))
             } else {
-                human(share::opened(&file))
+                human(share::opened(&file, lang))
             })
         }
     }

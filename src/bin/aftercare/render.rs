@@ -45,7 +45,7 @@ fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
 }
 
 /// `Sat 7 Mar 2026`; `sáb 7 mar 2026` in Spanish (the locale's names).
-fn long_date(lang: Lang, d: NaiveDate) -> String {
+pub(crate) fn long_date(lang: Lang, d: NaiveDate) -> String {
     date_in(lang, d, "%a %-d %b %Y")
 }
 

@@ -8,10 +8,14 @@
 use std::io::Read;
 
 use aftercare::handover::{MAX_PLAN_FILE_BYTES, QR_EC_LEVEL};
-use aftercare::{ClinicDetails, FileKind, HandoverProtocol, PlanFile, parse_date, parse_zone};
+use aftercare::messages::{Arg, tr, tr_plain};
+use aftercare::{
+    ClinicDetails, FileKind, HandoverProtocol, Lang, PlanFile, parse_date, parse_zone,
+};
 use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
+use crate::render;
 use crate::{Failure, PlanArgs, io_reason, parse_planned, read_protocol_text};
 
 /// The clinic's details as given on the command line.
@@ -227,47 +231,69 @@ impl<'a> OpenedJson<'a> {
 
 /// `open` for people: what the client's app will show before it changes
 /// anything.
-pub fn opened(file: &PlanFile) -> String {
-    let p = file.protocol.protocol();
-    let mut out = String::new();
+pub fn opened(file: &PlanFile, lang: Lang) -> String {
+    let p = file.protocol.protocol().in_lang(lang);
     let whose = match file.protocol {
-        HandoverProtocol::Builtin(_) => "built in",
-        HandoverProtocol::Inline { .. } => "the clinic's own",
+        HandoverProtocol::Builtin(_) => "cli-open-builtin",
+        HandoverProtocol::Inline { .. } => "cli-open-inline",
     };
-    out.push_str(&format!("Protocol: {} ({}, {whose})\n", p.name(), p.id()));
     let dates: Vec<String> = file
         .sessions
         .iter()
-        .map(|d| d.format("%a %-d %b %Y").to_string())
+        .map(|d| render::long_date(lang, *d))
         .collect();
-    out.push_str(&format!("Sessions: {}\n", dates.join(", ")));
     // As the engine counts it when the clinic gives no number.
     let booked = u32::try_from(file.sessions.len()).unwrap_or(u32::MAX);
     let planned = file.planned.unwrap_or(p.sessions().usual.max(booked));
-    let given = if file.planned.is_some() {
-        ""
+    let planned = if file.planned.is_some() {
+        planned.to_string()
     } else {
-        " (the protocol's usual count)"
+        tr(lang, "cli-open-usual-count", &[("planned", Arg::from(planned))])
     };
-    out.push_str(&format!("Planned:  {planned}{given}\n"));
-    match file.zone {
-        Some(zone) => out.push_str(&format!("Zone:     {}\n", zone.name())),
-        None => out.push_str("Zone:     not given (the phone's own)\n"),
-    }
     let c = &file.clinic;
+    let mut rows: Vec<(&str, String)> = vec![
+        (
+            "cli-open-protocol",
+            tr(
+                lang,
+                whose,
+                &[("name", Arg::from(p.name())), ("id", Arg::from(p.id()))],
+            ),
+        ),
+        ("cli-open-sessions", dates.join(", ")),
+        ("cli-open-planned", planned),
+        (
+            "cli-open-zone",
+            match file.zone {
+                Some(zone) => zone.name().to_string(),
+                None => tr_plain(lang, "cli-open-zone-none"),
+            },
+        ),
+    ];
     for (label, value) in [
-        ("Clinic:  ", &c.name),
-        ("Phone:   ", &c.phone),
-        ("Email:   ", &c.email),
-        ("Address: ", &c.address),
+        ("cli-open-clinic", &c.name),
+        ("cli-open-phone", &c.phone),
+        ("cli-open-email", &c.email),
+        ("cli-open-address", &c.address),
     ] {
         if !value.is_empty() {
-            out.push_str(&format!("{label} {value}\n"));
+            rows.push((label, value.clone()));
         }
     }
-    match file.to_link() {
-        Ok(link) => out.push_str(&format!("Link:     {link}\n")),
-        Err(_) => out.push_str("Link:     too long for a link or QR code; share the file\n"),
+    rows.push((
+        "cli-open-link",
+        match file.to_link() {
+            Ok(link) => link,
+            Err(_) => tr_plain(lang, "cli-open-link-too-long"),
+        },
+    ));
+    // One column for the values, however long the language's labels are.
+    let labels: Vec<String> = rows.iter().map(|(id, _)| tr_plain(lang, id)).collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+    let mut out = String::new();
+    for (label, (_, value)) in labels.iter().zip(&rows) {
+        let label = format!("{label}:");
+        out.push_str(&format!("{label:<width$} {value}\n"));
     }
     out
 }

@@ -15,7 +15,7 @@ export async function canIScreen(ctx: Ctx): Promise<HTMLElement> {
   // Today's status only (null for today in the plan's zone): its date is today.
   const [status, vocabulary, settings, current] = await Promise.all([
     need(commands.statusOn(null)),
-    commands.activities(),
+    need(commands.activities()),
     commands.settings(),
     commands.protocolCurrent(),
   ]);

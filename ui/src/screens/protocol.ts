@@ -22,7 +22,7 @@ export async function protocolScreen(ctx: Ctx): Promise<HTMLElement> {
   const [current, list, vocabulary] = await Promise.all([
     need(commands.protocolCurrent()),
     need(commands.protocols()),
-    commands.activities(),
+    need(commands.activities()),
   ]);
   const names = vocabulary.activities;
   const root = screen(t("protocol-title"));
