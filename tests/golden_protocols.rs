@@ -248,7 +248,8 @@ fn four_to_thirty_pain_relief_names_paracetamol_and_ibuprofen_not_aspirin() {
     assert_eq!(
         advice("four-to-thirty", Topic::PainRelief),
         "paracetamol, co-codamol or ibuprofen are fine to take before a session; \
-         not aspirin, which thins the blood"
+         avoid aspirin where you can, as it thins the blood (if you take it for a medical \
+         condition, tell your clinic)"
     );
 }
 
@@ -1249,7 +1250,7 @@ fn two_week_rest_two_weeks_after_the_final_session() {
         &plan,
         nth_day(s3, 15),
         Activity::Sun,
-        "sun cream or a hat, every time",
+        "protect your scalp whenever you are in the sun",
     );
     assert!(!has_care(&plan, nth_day(s3, 14), "moisturise"));
     assert!(has_care(&plan, nth_day(s3, 15), "moisturise"));
