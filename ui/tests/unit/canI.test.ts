@@ -107,7 +107,7 @@ describe("typing slips", () => {
     ["can I go swiming?", "swim"],
     // three letters: one missing, extra or swapped letter
     ["gmy", "gym"],
-    ["cpa", "cap"],
+    ["hta", "hat"],
     ["swm", "swim"],
     ["redd", "red"],
     // two slips in longer words
@@ -117,6 +117,10 @@ describe("typing slips", () => {
     ["conditoiner", "conditioner"],
     ["energy drnks", "energy drinks"],
   ];
+  it("a slip as near to several words as to one is not guessed", () => {
+    // "cpa" is one letter from "cap", "spa" and the Spanish "copa".
+    expect(lookupMeanings("cpa", vocabulary)).toEqual([]);
+  });
   for (const [typed, word] of cases) {
     it(`“${typed}” is read as “${word}”`, () => {
       expect(lookupMeanings(typed, vocabulary)).toEqual([meaningOf(word)]);
@@ -192,7 +196,7 @@ describe("answers", () => {
         {
           verdict: "info",
           headline:
-            "Pain relief: paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood.",
+            "Pain relief: paracetamol, co-codamol or ibuprofen are fine to take before a session; avoid aspirin where you can, as it thins the blood (if you take it for a medical condition, tell your clinic).",
           details: ["For anything it doesn't cover, ask your clinic."],
           contact: false,
         },
@@ -247,7 +251,7 @@ describe("answers", () => {
   it("answers each activity once, however many words name it", () => {
     expect(ask("the beach and the sun").map((r) => r.headline)).toEqual([
       "Swimming: not yet (no pools, sea or chlorine).",
-      "Sun on your scalp: not yet (stay in the shade, or cover up with a silk hat or cap).",
+      "Sun on your scalp: not yet (sun cream only from day 5).",
     ]);
   });
 
