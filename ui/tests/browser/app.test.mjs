@@ -551,7 +551,7 @@ for (const size of SIZES) {
       const pain = await ask("ibuprofin");
       assert.match(
         pain,
-        /^Pain relief: paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood\./,
+        /^Pain relief: paracetamol, co-codamol or ibuprofen are fine to take before a session; avoid aspirin where you can, as it thins the blood \(if you take it for a medical condition, tell your clinic\)\./,
       );
       assert.doesNotMatch(pain, /Aspirin and blood thinners/);
 
@@ -587,7 +587,7 @@ for (const size of SIZES) {
       assert.match(advice, /^Also from your clinic/);
       assert.match(
         advice,
-        /Pain relief\s*Paracetamol, co-codamol or ibuprofen are fine to take before a session; not aspirin, which thins the blood\./,
+        /Pain relief\s*Paracetamol, co-codamol or ibuprofen are fine to take before a session; avoid aspirin where you can, as it thins the blood \(if you take it for a medical condition, tell your clinic\)/,
       );
       assert.match(advice, /Caps and silk hats\s*A cap or a silk hat is fine, even straight after a session\./);
       assert.match(advice, /Redness\s*Some redness for a few hours, sometimes a few days, is normal\./);

@@ -61,7 +61,10 @@ for (const viewport of [
       ]);
       // The clinic's name is text, never markup.
       assert.equal(await page.$$eval(".handover-table b", (b) => b.length), 0);
-      assert.match(await text(page, ".handover-same"), /^The same as now: Session 1, Session 2, Sessions planned\.$/);
+      assert.match(
+        await text(page, ".handover-same"),
+        /^The same as now: Session 1, Session 2 and Sessions planned\.$/,
+      );
       assert.match(await text(page, ".handover-preview .hint"), /time zone Europe\/London\. The app keeps its own/);
       await scan(page, "the preview");
       mkdirSync(SHOTS, { recursive: true });
