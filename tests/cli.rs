@@ -986,7 +986,11 @@ fn a_usage_error_with_control_characters_stays_one_line() {
 #[test]
 fn protocol_text_with_a_control_character_is_refused() {
     let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
-    let line = text.lines().position(|l| l.starts_with("note.en = ")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("note.en = "))
+        .unwrap()
+        + 1;
     let broken = text.replacen("note.en = \"", "note.en = \"\\rSUMMARY:Free ", 1);
     let path = temp_file("control.toml", &broken);
     let p = path.to_str().unwrap();
@@ -1372,5 +1376,8 @@ fn open_speaks_spanish_with_its_labels_in_one_column() {
         ),
         "{out}"
     );
-    assert!(out.contains("\nEnlace:    smp-aftercare://plan?v=1&"), "{out}");
+    assert!(
+        out.contains("\nEnlace:    smp-aftercare://plan?v=1&"),
+        "{out}"
+    );
 }

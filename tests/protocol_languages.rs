@@ -69,13 +69,19 @@ fn a_spanish_plan_says_the_clinics_words_in_spanish() {
         .unwrap();
     assert_eq!(day6.title, "Día 6: ya puedes aclararte y afeitarte");
     assert!(
-        day6.body.starts_with("Ya puedes aclararte el cuero cabelludo (con agua tibia"),
+        day6.body
+            .starts_with("Ya puedes aclararte el cuero cabelludo (con agua tibia"),
         "{}",
         day6.body
     );
     let status = plan.status(nth_day(s1, 3));
     assert_eq!(plan.day_label(nth_day(s1, 3)), "Día 3 tras la sesión 1");
-    assert!(status.activities.iter().all(|a| a.label != a.activity.label()));
+    assert!(
+        status
+            .activities
+            .iter()
+            .all(|a| a.label != a.activity.label())
+    );
 }
 
 #[test]

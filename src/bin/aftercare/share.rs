@@ -248,7 +248,11 @@ pub fn opened(file: &PlanFile, lang: Lang) -> String {
     let planned = if file.planned.is_some() {
         planned.to_string()
     } else {
-        tr(lang, "cli-open-usual-count", &[("planned", Arg::from(planned))])
+        tr(
+            lang,
+            "cli-open-usual-count",
+            &[("planned", Arg::from(planned))],
+        )
     };
     let c = &file.clinic;
     let mut rows: Vec<(&str, String)> = vec![
