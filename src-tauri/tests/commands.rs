@@ -685,6 +685,32 @@ fn the_language_follows_the_device_until_one_is_chosen() {
         json!({ "lang": "es", "device": "en" })
     );
     assert_eq!(h.ok("settings", json!({}))["language"], "es");
+    // Everything with words follows: the plan's news, the picker's names,
+    // the Protocol screen's notes and the words of "Can I...?".
+    h.ok("session_add", json!({ "date": "2026-03-02" }));
+    let overview = h.ok("overview", json!({}));
+    assert_eq!(
+        overview["plan"]["protocol_name"],
+        "Plan de 30 días, paso a paso"
+    );
+    let picker = h.ok("protocols", json!({}));
+    let default = picker
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "four-to-thirty")
+        .unwrap();
+    assert_eq!(default["name"], "Plan de 30 días, paso a paso");
+    let current = h.ok("protocol_current", json!({}));
+    assert_eq!(current["name"], "Plan de 30 días, paso a paso");
+    let words = h.ok("activities", json!({}));
+    let labels: Vec<&str> = words["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"Champú"), "{labels:?}");
 }
 
 #[test]

@@ -1352,7 +1352,7 @@ fn imported_protocols_are_kept_once_each_and_outlive_another_choice() {
 
     // Across a restart, after choosing a built-in plan: both still there.
     let store = open(&dir);
-    let (choice, kept) = store.protocols_kept().unwrap();
+    let (choice, kept, _) = store.protocols_kept().unwrap();
     assert_eq!(
         choice,
         ProtocolChoice::Builtin {

@@ -71,8 +71,8 @@ pub fn activities(state: State<'_, AppState>) -> Result<Vocabulary, AppError> {
 #[tauri::command]
 #[specta::specta]
 pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, AppError> {
-    let lang = super::settings::app_lang(&state)?;
-    let (choice, kept) = store(&state)?.protocols_kept()?;
+    let (choice, kept, language) = store(&state)?.protocols_kept()?;
+    let lang = language.lang(state.clock.device_lang());
     let followed_text = match &choice {
         ProtocolChoice::Imported { text, .. } => Some(text.as_str()),
         ProtocolChoice::Builtin { .. } => None,

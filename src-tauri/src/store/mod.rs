@@ -62,7 +62,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    DeliveryHow, ImportedRow, LogEntry, ProtocolChoice, SessionRow, Settings, ValueReset,
+    DeliveryHow, ImportedRow, LanguageMode, LogEntry, ProtocolChoice, SessionRow, Settings,
+    ValueReset,
 };
 
 pub use journal::{CheckInRow, PhotoRow};
@@ -654,18 +655,34 @@ impl Store {
     }
 
     /// The protocol choice and every kept imported protocol (oldest import
-    /// first, schema V4), in ONE read: what the picker lists. A choice of
+    /// first, schema V4), and the language setting the picker reads their
+    /// names in, in ONE read: what the picker lists. A choice of
     /// another plan never deletes a kept one. A stored choice that no longer
     /// reads is the default here; [`Store::snapshot`] reports it.
-    pub fn protocols_kept(&self) -> Result<(ProtocolChoice, Vec<ImportedRow>), StoreError> {
+    pub fn protocols_kept(
+        &self,
+    ) -> Result<(ProtocolChoice, Vec<ImportedRow>, LanguageMode), StoreError> {
         self.reads.set(self.reads.get() + 1);
-        let (choice, rows) = self.conn.query_row(
+        let (choice, rows, settings) = self.conn.query_row(
             "SELECT (SELECT protocol FROM plan WHERE id = 1),
                     (SELECT json_group_array(json_array(id, source_name, text) ORDER BY id)
-                     FROM imported_protocols)",
+                     FROM imported_protocols),
+                    (SELECT json FROM settings WHERE id = 1)",
             [],
-            |row| Ok((row.get::<_, Option<String>>(0)?, row.get::<_, String>(1)?)),
+            |row| {
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            },
         )?;
+        // The language the picker's names are read in; settings that don't
+        // read are reported by `snapshot`, and follow the device here.
+        let language = settings
+            .and_then(|json| settings::read(&json).ok())
+            .map(|(s, _)| s.language)
+            .unwrap_or_default();
         let choice = choice
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
@@ -679,7 +696,7 @@ impl Store {
                 text,
             })
             .collect();
-        Ok((choice, rows))
+        Ok((choice, rows, language))
     }
 
     /// The booked sessions, by date (from a snapshot).
