@@ -1,81 +1,18 @@
 //! The IPC commands, called through Tauri's mock runtime exactly as the web
 //! page calls them (JSON in, JSON out), on a real SQLite store in a fresh
-//! folder and with a fixed clock.
+//! folder and with a fixed clock (the harness is `support::mock_app`).
+
+mod support;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde_json::{Value, json};
-use smp_aftercare_lib::bindings;
 use smp_aftercare_lib::model::NotificationPermission;
-use smp_aftercare_lib::reminders::{Clock, PermissionGate};
 use smp_aftercare_lib::state::AppState;
 use smp_aftercare_lib::store::Store;
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-struct FixedClock(DateTime<Utc>, Tz);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-    fn device_zone(&self) -> Tz {
-        self.1
-    }
-}
-
-/// The OS's permission dialog: starts in `state`; a request turns it into
-/// `answer` and is counted.
-struct FakePermission {
-    state: Mutex<NotificationPermission>,
-    answer: NotificationPermission,
-    requests: AtomicUsize,
-}
-
-impl FakePermission {
-    fn new(state: NotificationPermission, answer: NotificationPermission) -> Arc<Self> {
-        Arc::new(FakePermission {
-            state: Mutex::new(state),
-            answer,
-            requests: AtomicUsize::new(0),
-        })
-    }
-
-    fn requests(&self) -> usize {
-        self.requests.load(Ordering::SeqCst)
-    }
-}
-
-impl PermissionGate for FakePermission {
-    fn state(&self) -> NotificationPermission {
-        *self.state.lock().unwrap()
-    }
-    fn request(&self) -> NotificationPermission {
-        self.requests.fetch_add(1, Ordering::SeqCst);
-        *self.state.lock().unwrap() = self.answer;
-        self.answer
-    }
-}
-
-/// A running mock app with its window, a count of "plan changed" calls and
-/// the folder its store lives in.
-struct Harness {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    changes: Arc<AtomicUsize>,
-    autostart: Arc<Mutex<Vec<bool>>>,
-    opened_paths: Arc<Mutex<Vec<PathBuf>>>,
-    /// What the "Save as" dialog answers (`None`: the client cancels).
-    save_to: Arc<Mutex<Option<PathBuf>>>,
-    dir: PathBuf,
-}
+use support::mock_app::{FakePermission, Harness, Setup, store_bytes};
 
 /// The entry of a JSON list (`activities`, `items`) about `activity`.
 fn about<'a>(list: &'a Value, activity: &str) -> &'a Value {
@@ -87,10 +24,7 @@ fn about<'a>(list: &'a Value, activity: &str) -> &'a Value {
 }
 
 fn fresh_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("smp-commands-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    support::mock_app::fresh_dir("smp-commands", name)
 }
 
 fn harness(name: &str, now: &str) -> Harness {
@@ -100,11 +34,7 @@ fn harness(name: &str, now: &str) -> Harness {
 
 fn harness_in(dir: PathBuf, now: &str) -> Harness {
     // Desktops never need to ask.
-    let permission = FakePermission::new(
-        NotificationPermission::Granted,
-        NotificationPermission::Granted,
-    );
-    harness_with(dir, now, permission)
+    harness_with(dir, now, FakePermission::granted())
 }
 
 fn harness_with(dir: PathBuf, now: &str, permission: Arc<FakePermission>) -> Harness {
@@ -119,90 +49,12 @@ fn harness_on(
     now: &str,
     permission: Arc<FakePermission>,
 ) -> Harness {
-    let changes = Arc::new(AtomicUsize::new(0));
-    let autostart = Arc::new(Mutex::new(Vec::new()));
-    let opened_paths = Arc::new(Mutex::new(Vec::new()));
-    let save_to = Arc::new(Mutex::new(Some(dir.join("export.ics"))));
-    let (c, a, s) = (
-        Arc::clone(&changes),
-        Arc::clone(&autostart),
-        Arc::clone(&save_to),
-    );
-    let state = AppState {
-        store: Arc::new(Mutex::new(store)),
-        clock: Arc::new(FixedClock(
-            DateTime::parse_from_rfc3339(now).unwrap().to_utc(),
-            chrono_tz::Europe::London,
-        )),
-        recovered,
-        data_dir: dir.clone(),
-        notifier_failure: Arc::new(Mutex::new(None)),
-        on_change: Box::new(move || {
-            c.fetch_add(1, Ordering::SeqCst);
-        }),
-        set_autostart: Box::new(move |on| {
-            a.lock().unwrap().push(on);
-            Ok(())
-        }),
-        pick_save_path: Box::new(move |_| s.lock().unwrap().clone()),
-        pick_plan_file: Box::new(|| None),
-        permission: permission as Arc<dyn PermissionGate>,
+    let setup = Setup {
+        permission,
         log_path: Some(dir.join("smp-aftercare.log")),
-        open_path: {
-            let opened = Arc::clone(&opened_paths);
-            Box::new(move |p| {
-                opened.lock().unwrap().push(p.to_path_buf());
-                Ok(())
-            })
-        },
+        ..Setup::desktop()
     };
-    let app = mock_builder()
-        .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    Harness {
-        _app: app,
-        window,
-        changes,
-        autostart,
-        opened_paths,
-        save_to,
-        dir,
-    }
-}
-
-impl Harness {
-    /// Invokes `cmd` with JSON `args`: Ok(result) or Err(the AppError JSON).
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let response = get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
-        response.map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args)
-            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
-    }
-
-    fn err(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args)
-            .err()
-            .unwrap_or_else(|| panic!("{cmd} should fail"))
-    }
+    Harness::start(store, recovered, dir, now, setup)
 }
 
 #[test]
@@ -950,7 +802,7 @@ fn reminders_due_before_a_session_was_entered_are_never_missed() {
 /// How many store reads `f` takes.
 fn reads_of(h: &Harness, f: impl FnOnce()) -> u64 {
     use tauri::Manager;
-    let reads = || h._app.state::<AppState>().store.lock().unwrap().reads();
+    let reads = || h.app.state::<AppState>().store.lock().unwrap().reads();
     let before = reads();
     f();
     reads() - before
@@ -1338,19 +1190,6 @@ fn status_without_a_date_is_today_in_the_plans_zone() {
     let status = h.ok("status_on", json!({ "date": null }));
     assert_eq!(status["date"], "2026-03-04");
     assert_eq!(status["day"], 3);
-}
-
-/// The store's files, byte for byte (the database and its write-ahead log).
-fn store_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    ["smp-aftercare.sqlite3", "smp-aftercare.sqlite3-wal"]
-        .iter()
-        .map(|name| {
-            (
-                (*name).to_string(),
-                std::fs::read(dir.join(name)).unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -5,142 +5,48 @@
 //! fixed clock. Hostile files and links are refused with their exact error
 //! and leave the store's files byte for byte as they were.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::sync::atomic::Ordering;
 
 use aftercare::{ClinicDetails, HandoverProtocol, PlanFile, parse_date};
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde_json::{Value, json};
-use smp_aftercare_lib::bindings;
-use smp_aftercare_lib::commands::handover::Pending;
-use smp_aftercare_lib::model::NotificationPermission;
-use smp_aftercare_lib::reminders::{Clock, PermissionGate};
-use smp_aftercare_lib::state::AppState;
+use smp_aftercare_lib::commands::handover::HandoverSource;
 use smp_aftercare_lib::store::Store;
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use support::mock_app::{Harness, Setup, fresh_dir, store_bytes};
 
-struct FixedClock(DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-    fn device_zone(&self) -> Tz {
-        chrono_tz::Europe::London
-    }
-}
-
-struct Granted;
-
-impl PermissionGate for Granted {
-    fn state(&self) -> NotificationPermission {
-        NotificationPermission::Granted
-    }
-    fn request(&self) -> NotificationPermission {
-        NotificationPermission::Granted
-    }
-}
-
-/// A running mock app on a real store in `dir`, counting "plan changed".
-struct Harness {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    changes: Arc<AtomicUsize>,
-    dir: PathBuf,
-}
-
+/// A running mock app on a real store in a fresh folder, counting "plan
+/// changed"; the "Open" dialog picks `picked.smpplan` there, and a link
+/// waits as if the app had been opened with it.
 fn harness(name: &str) -> Harness {
-    let dir = std::env::temp_dir().join(format!("smp-handover-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("smp-handover", name);
     let store = Store::open(&dir).unwrap().store;
-    let changes = Arc::new(AtomicUsize::new(0));
-    let c = Arc::clone(&changes);
-    let picked = dir.join("picked.smpplan");
-    let state = AppState {
-        store: Arc::new(Mutex::new(store)),
-        clock: Arc::new(FixedClock(
-            DateTime::parse_from_rfc3339("2026-03-04T10:00:00Z")
-                .unwrap()
-                .to_utc(),
-        )),
-        recovered: None,
-        data_dir: dir.clone(),
-        notifier_failure: Arc::new(Mutex::new(None)),
-        on_change: Box::new(move || {
-            c.fetch_add(1, Ordering::SeqCst);
-        }),
-        set_autostart: Box::new(|_| Ok(())),
-        pick_save_path: Box::new(|_| None),
-        pick_plan_file: Box::new(move || Some(picked.clone())),
-        permission: Arc::new(Granted),
-        log_path: None,
-        open_path: Box::new(|_| Ok(())),
+    let setup = Setup {
+        picked_plan: Some(dir.join("picked.smpplan")),
+        pending: Some(Some(HandoverSource::Link {
+            link: "smp-aftercare://plan?v=1".into(),
+        })),
+        ..Setup::desktop()
     };
-    let app = mock_builder()
-        .invoke_handler(bindings::builder::<MockRuntime>().invoke_handler())
-        .manage(state)
-        .manage(Pending(Mutex::new(Some(
-            smp_aftercare_lib::commands::handover::HandoverSource::Link {
-                link: "smp-aftercare://plan?v=1".into(),
-            },
-        ))))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    Harness {
-        _app: app,
-        window,
-        changes,
-        dir,
-    }
+    Harness::start(store, None, dir, "2026-03-04T10:00:00Z", setup)
 }
 
-impl Harness {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args)
-            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
-    }
-
-    fn err(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args)
-            .err()
-            .unwrap_or_else(|| panic!("{cmd} should fail"))
-    }
-
+/// What the tests here ask of the app beyond one command.
+trait HandoverHarness {
     /// Writes `bytes` as a file named `name` in the test's folder and
     /// returns the source naming it.
+    fn file(&self, name: &str, bytes: &[u8]) -> Value;
+    /// Everything the client sees of the plan: a change shows here.
+    fn seen(&self) -> Value;
+}
+
+impl HandoverHarness for Harness {
     fn file(&self, name: &str, bytes: &[u8]) -> Value {
         let path = self.dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         json!({ "kind": "file", "path": path.to_string_lossy() })
     }
 
-    /// Everything the client sees of the plan: a change shows here.
     fn seen(&self) -> Value {
         json!({
             "sessions": self.ok("sessions", json!({})),
@@ -149,17 +55,6 @@ impl Harness {
             "upcoming": self.ok("reminders_upcoming", json!({ "limit": 50 })),
         })
     }
-}
-
-/// The store's files, byte for byte (the database and its write-ahead log).
-fn store_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    ["smp-aftercare.sqlite3", "smp-aftercare.sqlite3-wal"]
-        .iter()
-        .map(|name| {
-            let bytes = std::fs::read(dir.join(name)).unwrap_or_default();
-            ((*name).to_string(), bytes)
-        })
-        .collect()
 }
 
 fn clinic() -> ClinicDetails {

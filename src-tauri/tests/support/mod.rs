@@ -1,14 +1,20 @@
-//! Test support shared by the tests that need a real notification server:
-//! a private session bus (the test re-executes itself under
-//! `dbus-run-session`), the recorder that owns
-//! org.freedesktop.Notifications on it, temporary folders and a virtual
-//! display for the real app binary.
+//! Test support shared by the app's integration tests (each test file
+//! declares `mod support;` and uses its own part).
 //!
-//! Needs: `dbus-run-session` (package `dbus`), `/usr/bin/python3` with
+//! [`mock_app`]: the IPC commands on Tauri's mock runtime with a real
+//! store and a fixed clock (`commands.rs`, `handover.rs`).
+//!
+//! Here, for the tests that need a real notification server: a private
+//! session bus (the test re-executes itself under `dbus-run-session`), the
+//! recorder that owns org.freedesktop.Notifications on it, temporary
+//! folders and a virtual display for the real app binary. These need
+//! `dbus-run-session` (package `dbus`), `/usr/bin/python3` with
 //! python3-dbus and python3-gi, and `Xvfb` for [`VirtualDisplay`]. The tests
 //! fail (they do not skip) without them.
 
 #![allow(dead_code)] // each test file uses its own part
+
+pub mod mock_app;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
