@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use aftercare::messages::{Arg, tr};
 use aftercare::{
     Activity, Allowance, BODY_MAX, HEADLINE_MAX, Lang, Milestone, Plan, Protocol, Reminder,
     builtin_ids,
@@ -62,81 +63,81 @@ fn milestone_of<'a>(plan: &'a Plan, r: &Reminder) -> &'a Milestone {
         .unwrap_or_else(|| panic!("no milestone for {}", r.id))
 }
 
-#[test]
-fn every_reminder_fits_a_lock_screen_and_names_its_news() {
-    let mut checked = 0;
-    for (what, plan) in plans() {
-        let reminders = plan.reminders(nine());
-        assert_eq!(reminders.len(), plan.milestones().len(), "{what}");
-        for r in &reminders {
-            let title = r.title.chars().count();
-            assert!(
-                (1..=HEADLINE_MAX).contains(&title),
-                "{what}: {title} characters in {:?}",
-                r.title
-            );
-            let generic = r.title.starts_with("Day ") && r.title.contains(" after session ");
-            assert!(!generic, "{what}: generic title {:?}", r.title);
-            let body = r.body.chars().count();
-            assert!(
-                (1..=BODY_MAX).contains(&body),
-                "{what}: {body} characters in {:?}",
-                r.body
-            );
-            let m = milestone_of(&plan, r);
-            assert_eq!(r.title, m.headline, "{what}");
-            assert!(!m.points.is_empty(), "{what}: {}", r.id);
-            // The body is the first points as they are, then the count of
-            // the others.
-            let left = r.body.rsplit_once(" … and ").map(|(_, tail)| tail);
-            if let Some(tail) = left {
-                let n: usize = tail.trim_end_matches(" more in the app.").parse().unwrap();
-                assert!(n >= 1 && n < m.points.len(), "{what}: {:?}", r.body);
-            }
-            checked += 1;
-        }
-    }
-    assert!(checked > 1000, "only {checked} reminders checked");
+/// The literal parts of the message `id` in `lang`, split where its
+/// placeables `vars` stand (in order): `day-label-after` in English gives
+/// `["Day ", " after session ", ""]`.
+fn fixed_words(lang: Lang, id: &str, vars: &[&str]) -> Vec<String> {
+    const MARK: char = '\u{1}';
+    let mark = MARK.to_string();
+    let args: Vec<(&str, Arg<'_>)> = vars
+        .iter()
+        .map(|v| (*v, Arg::from(mark.as_str())))
+        .collect();
+    let text = tr(lang, id, &args);
+    let words: Vec<String> = text.split(MARK).map(str::to_string).collect();
+    assert_eq!(words.len(), vars.len() + 1, "{lang:?} {id}: {text:?}");
+    words
 }
 
-/// The same limits hold in Spanish, for every built-in protocol and plan,
-/// and every title is worded in Spanish (no English title left over).
+/// In every language: each reminder fits a lock screen, is titled by its
+/// day's news (never the generic "Day 6 after session 1"), and its body is
+/// the first points as they are, then the count of the others. Languages
+/// other than English word every title and the count in their own words
+/// (no English left over), on the same days and instants.
 #[test]
-fn every_spanish_reminder_fits_a_lock_screen_too() {
+fn every_reminder_fits_a_lock_screen_and_names_its_news_in_every_language() {
+    assert_eq!(
+        fixed_words(Lang::En, "day-label-after", &["day", "session"]),
+        ["Day ", " after session ", ""]
+    );
+    let english_more = fixed_words(Lang::En, "reminder-more", &["count"]);
+    assert_eq!(english_more, ["… and ", " more in the app."]);
     let mut checked = 0;
     for (what, plan) in plans() {
         let english = plan.reminders(nine());
-        let plan = plan.with_lang(Lang::Es);
-        let reminders = plan.reminders(nine());
-        assert_eq!(reminders.len(), english.len(), "{what}");
-        for (r, en) in reminders.iter().zip(&english) {
-            assert_eq!((&r.id, r.at), (&en.id, en.at), "{what}");
-            assert_ne!(r.title, en.title, "{what}: an English title");
-            let title = r.title.chars().count();
-            assert!(
-                (1..=HEADLINE_MAX).contains(&title),
-                "{what}: {title} characters in {:?}",
-                r.title
-            );
-            let generic = r.title.starts_with("Día ") && r.title.contains(" tras la sesión ");
-            assert!(!generic, "{what}: generic title {:?}", r.title);
-            let body = r.body.chars().count();
-            assert!(
-                (1..=BODY_MAX).contains(&body),
-                "{what}: {body} characters in {:?}",
-                r.body
-            );
-            assert!(!r.body.contains(" more in the app"), "{what}: {:?}", r.body);
-            let m = milestone_of(&plan, r);
-            assert_eq!(r.title, m.headline, "{what}");
-            if let Some((_, tail)) = r.body.rsplit_once(" … y ") {
-                let n: usize = tail.trim_end_matches(" más en la app.").parse().unwrap();
-                assert!(n >= 1 && n < m.points.len(), "{what}: {:?}", r.body);
+        for lang in Lang::ALL {
+            let what = format!("{what} ({lang:?})");
+            let generic = fixed_words(lang, "day-label-after", &["day", "session"]);
+            let more = fixed_words(lang, "reminder-more", &["count"]);
+            let plan = plan.clone().with_lang(lang);
+            let reminders = plan.reminders(nine());
+            assert_eq!(reminders.len(), plan.milestones().len(), "{what}");
+            assert_eq!(reminders.len(), english.len(), "{what}");
+            for (r, en) in reminders.iter().zip(&english) {
+                assert_eq!((&r.id, r.at), (&en.id, en.at), "{what}");
+                if lang != Lang::En {
+                    assert_ne!(r.title, en.title, "{what}: an English title");
+                    assert!(!r.body.contains(&english_more[1]), "{what}: {:?}", r.body);
+                }
+                let title = r.title.chars().count();
+                assert!(
+                    (1..=HEADLINE_MAX).contains(&title),
+                    "{what}: {title} characters in {:?}",
+                    r.title
+                );
+                let is_generic = r.title.starts_with(&generic[0]) && r.title.contains(&generic[1]);
+                assert!(!is_generic, "{what}: generic title {:?}", r.title);
+                let body = r.body.chars().count();
+                assert!(
+                    (1..=BODY_MAX).contains(&body),
+                    "{what}: {body} characters in {:?}",
+                    r.body
+                );
+                let m = milestone_of(&plan, r);
+                assert_eq!(r.title, m.headline, "{what}");
+                assert!(!m.points.is_empty(), "{what}: {}", r.id);
+                if let Some((_, tail)) = r.body.rsplit_once(&format!(" {}", more[0])) {
+                    let n: usize = tail.trim_end_matches(more[1].as_str()).parse().unwrap();
+                    assert!(n >= 1 && n < m.points.len(), "{what}: {:?}", r.body);
+                }
+                checked += 1;
             }
-            checked += 1;
         }
     }
-    assert!(checked > 1000, "only {checked} reminders checked");
+    assert!(
+        checked > 1000 * Lang::ALL.len(),
+        "only {checked} reminders checked"
+    );
 }
 
 /// An activity is never both allowed and avoided in one reminder: neither
