@@ -1,13 +1,16 @@
 // End-to-end tests of the REAL app: the debug binary (its UI embedded) is
 // started by tauri-driver and Debian's WebKitWebDriver on a private Xvfb
 // display, with a fresh --data-dir, and driven as a client would: first run,
-// a second session, a bad clinic file, quit and start again. Along the way
-// it takes the phone-size screenshots in target/screenshots/app/ (light and
-// dark; scripts/screenshots.sh copies them to docs/screenshots/app/).
+// a second session, a bad clinic file, quit and start again; then a client
+// on a Spanish device (es_ES): first run, Today, the language setting, and
+// the next morning's reminder through a notification server on the test's
+// bus. Along the way it takes the phone-size screenshots in
+// target/screenshots/app/ (light and dark; scripts/screenshots.sh copies
+// them to docs/screenshots/app/).
 //
 //   dbus-run-session -- node --test tests/e2e/app.test.mjs   (npm run test:e2e)
 //
-// The tests run in order and share one data folder.
+// Each client's tests run in order and share one data folder.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
@@ -25,7 +28,9 @@ import {
   quitApp,
   ROOT,
   screenshot,
+  shiftDate,
   SHOTS,
+  startNotificationRecorder,
   startTauriDriver,
   startXvfb,
   stopAll,
@@ -35,6 +40,7 @@ import {
   tools,
   type,
   typeDate,
+  uiMessages,
   waitInPage,
   waitRendered,
   waitText,
@@ -70,10 +76,10 @@ const SCREENS = [
 ];
 
 /**
- * Runs the engine's CLI (`aftercare share`, what a clinic runs) with `args`
- * and returns its output: the same code the app reads plans with.
+ * Runs the engine's CLI (target/debug/aftercare, built when missing) with
+ * `args` and returns its output: the same engine the app embeds.
  */
-function share(...args) {
+function aftercare(...args) {
   const cli = join(ROOT, "target/debug/aftercare");
   if (!existsSync(cli)) {
     execFileSync("cargo", ["build", "-p", "aftercare", "--bin", "aftercare", "--locked"], {
@@ -81,15 +87,21 @@ function share(...args) {
       stdio: ["ignore", process.stderr, process.stderr],
     });
   }
+  return execFileSync(cli, args, { encoding: "utf8" });
+}
+
+/**
+ * `aftercare share` (what a clinic runs) with `args`: the same code the app
+ * reads plans with.
+ */
+function share(...args) {
   const clinic = [
     ["--clinic-name", "Hairline Studio"],
     ["--clinic-phone", "+44 20 7946 0000"],
     ["--clinic-email", "desk@hairline.example"],
     ["--clinic-address", "1 High Street, Leeds"],
   ].flat();
-  return execFileSync(cli, ["share", "--protocol", "four-day-dry", "--planned", "3", ...clinic, ...args], {
-    encoding: "utf8",
-  });
+  return aftercare("share", "--protocol", "four-day-dry", "--planned", "3", ...clinic, ...args);
 }
 
 // The clinic's plan: the client's two sessions and a third one booked 6
@@ -98,15 +110,19 @@ const THIRD = localDate(3);
 const CLINIC_SESSIONS = ["--session", FIRST, "--session", SECOND, "--session", THIRD];
 
 let binary;
+let display;
 let server;
 let driver; // the app now running, if any
 let dataDir;
 
-/** Starts the app on `dir` at phone size. */
-async function start(dir, scheme = "light", args = []) {
+/**
+ * Starts the app on `dir` at phone size; `device`: the tauri-driver of a
+ * device in another locale, `env`: for this start (see launchApp).
+ */
+async function start(dir, scheme = "light", args = [], { device = server, env = {} } = {}) {
   // One session at a time: a test that failed may have left one open.
   if (driver) await driver.quit().catch(() => {});
-  driver = await launchApp(server, binary, dir, { scheme, args });
+  driver = await launchApp(device, binary, dir, { scheme, args, env });
   await driver.manage().window().setRect(PHONE);
   // GTK resizes the window asynchronously: wait for the webview to follow.
   await waitInPage(
@@ -129,10 +145,16 @@ async function quit(dir) {
   assert.deepEqual(left, [], "the app's process ended with the WebDriver session");
 }
 
-/** Heading of the screen on show, checked not to be the app's error screen. */
+/** The UI's words in English and in Spanish, from the app's message files. */
+const en = uiMessages("en");
+const es = uiMessages("es");
+
+/** Heading of the screen on show, checked not to be the app's error screen (in either language). */
 async function heading() {
   const h1 = await text(driver, "main h1");
-  if (h1 === "Something went wrong") assert.fail(`the screen failed: ${await text(driver, "main")}`);
+  if (h1 === en("failure-title") || h1 === es("failure-title")) {
+    assert.fail(`the screen failed: ${await text(driver, "main")}`);
+  }
   return h1;
 }
 
@@ -205,27 +227,29 @@ async function seeJournalEntry() {
 }
 
 /**
- * A test that is a step of the client's story: once one fails, the later
+ * The steps of one client's story, each a test: once one fails, the later
  * ones fail at once (they need its app and data) rather than time out.
  */
-let broken = null;
-function step(name, fn) {
-  it(name, async () => {
-    if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      throw e;
-    }
-  });
+function story() {
+  let broken = null;
+  return (name, fn) =>
+    it(name, async () => {
+      if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
+      try {
+        await fn();
+      } catch (e) {
+        broken = name;
+        throw e;
+      }
+    });
 }
+const step = story();
 
 before(async () => {
   tools(); // fails clearly when tauri-driver, WebKitWebDriver, Xvfb or D-Bus is missing
   binary = appBinary();
   mkdirSync(SHOTS, { recursive: true });
-  const display = await startXvfb();
+  display = await startXvfb();
   server = await startTauriDriver(display);
 });
 
@@ -471,5 +495,149 @@ describe("the real app, through WebDriver", { timeout: 300_000 }, () => {
     assert.equal(chart.fits, true, "the chart fits the phone's width");
     await screenshot(driver, "timeline-day-6-light");
     await quit(fresh);
+  });
+});
+
+// A client whose device is set to Spanish (es_ES: the app's language and the
+// dates' order come from it), on its own tauri-driver. Each start fixes the
+// app's today at noon (SMP_AFTERCARE_TODAY): the first run on day 5 after
+// the first session, then the next morning, day 6, whose reminder (at the
+// default 09:00) was due three hours before the app started: the app shows
+// it at once, as the engine wrote it. Every expected word is read from the
+// app's message files (uiMessages) or from the engine's CLI (--lang), never
+// typed out again here.
+describe("the real app on a Spanish device (es_ES), through WebDriver", { timeout: 120_000 }, () => {
+  const esStep = story();
+  const DAY_5 = localDate(0);
+  const DAY_6 = shiftDate(DAY_5, 1);
+  const ES_FIRST = shiftDate(DAY_5, -4);
+  let esServer;
+  let notifications;
+  let esDir;
+
+  /** The default protocol's plan for the client, from the engine in `lang`. */
+  const plan = (lang) => JSON.parse(aftercare("plan", "--lang", lang, "--session", ES_FIRST, "--json"));
+  /** The milestone of `plan` on `date`. */
+  const milestone = (p, date) => {
+    const m = p.milestones.find((m) => m.date === date);
+    assert.ok(m, `the engine's plan has a milestone on ${date}`);
+    return m;
+  };
+  /** Today's heading in `words`' language: "Día 5 tras la sesión 1 de 3". */
+  const dayHeading = (words, p, day) => words("day-after-session", { day, session: 1, planned: p.planned });
+  /** The news card on Today: its heading, headline and points. */
+  const news = () =>
+    driver.executeScript(() => {
+      const card = document.querySelector("main section.card.news");
+      const clean = (t) => (t ?? "").replace(/\u00a0/g, " ").trim();
+      return (
+        card && {
+          h2: clean(card.querySelector("h2")?.textContent),
+          headline: clean(card.querySelector(".news-headline")?.textContent),
+          points: [...card.querySelectorAll(".news-points li")].map((li) => clean(li.textContent)),
+        }
+      );
+    });
+  /** What Today must show on `date` (day `day`) in `words`' language, from the engine's plan in `lang`. */
+  const expectToday = async (words, lang, date, day) => {
+    const p = plan(lang);
+    const m = milestone(p, date);
+    assert.equal(await heading(), dayHeading(words, p, day));
+    assert.deepEqual(await news(), { h2: words("today-new"), headline: m.headline, points: m.points });
+  };
+  const pageLang = () => driver.executeScript(() => document.documentElement.lang);
+  /** The language select's value and the text of its choice. */
+  const chosen = () =>
+    driver.executeScript(() => {
+      const s = document.querySelector("#language");
+      return [s.value, s.selectedOptions[0]?.textContent];
+    });
+  /** Picks `value` in Settings' language select and saves; waits for the label in `words`' language. */
+  const chooseLanguage = async (value, words) => {
+    await click(driver, `#language option[value='${value}']`);
+    assert.equal(await driver.executeScript(() => document.querySelector("#language").value), value);
+    await submitFormOf(driver, "#language"); // "Guardar ajustes" / "Save settings"
+    const label = words("settings-language");
+    await waitInPage(
+      driver,
+      `the language label to read ${label}`,
+      (l) => document.querySelector("label[for='language']")?.textContent === l,
+      label,
+    );
+    await waitRendered(driver, "settings");
+  };
+
+  before(async () => {
+    esServer = await startTauriDriver(display, "es_ES");
+    notifications = await startNotificationRecorder();
+  });
+
+  esStep("first run reads Spanish; a date typed day/month/year leads to Today in Spanish", async () => {
+    esDir = freshDataDir("es");
+    await start(esDir, "light", [], { device: esServer, env: { SMP_AFTERCARE_TODAY: DAY_5 } });
+    assert.equal(await driver.executeScript(() => navigator.language), "es-ES", "the device's locale");
+    assert.equal(await pageLang(), "es");
+    assert.equal(await heading(), es("first-title"));
+    assert.equal(await text(driver, "label[for='first-date']"), es("first-date"));
+    const submit = await driver.findElement(By.css("main form button[type='submit']"));
+    assert.equal((await submit.getText()).trim(), es("first-submit"));
+
+    // The preselected protocol (the engine's default); the date as a
+    // Spanish client types it: day, month, year.
+    const field = await typeDate(driver, "#first-date", ES_FIRST);
+    const [y, m, d] = ES_FIRST.split("-");
+    assert.equal(await field.getAttribute("value"), `${d}/${m}/${y}`);
+    await click(driver, submit);
+    // Welcome is drawn on the today route too: wait for Today's heading.
+    const h1 = dayHeading(es, plan("es"), 5);
+    await waitInPage(driver, `Today's heading ${h1}`, (h) => document.querySelector("main h1")?.textContent === h, h1);
+    await waitRendered(driver, "today");
+    await expectToday(es, "es", DAY_5, 5);
+    assert.equal(await text(driver, "#nav a[data-route='today'] .nav-label"), es("nav-today"));
+  });
+
+  esStep("Settings offers Idioma with the device's language; English redraws in English, and back", async () => {
+    await go(driver, "settings");
+    assert.equal(await heading(), es("nav-settings"));
+    assert.equal(await text(driver, "label[for='language']"), es("settings-language"));
+    const device = ["device", es("settings-language-device", { language: es("language-es") })];
+    assert.deepEqual(await chosen(), device);
+
+    await chooseLanguage("en", en);
+    assert.equal(await pageLang(), "en");
+    assert.equal(await heading(), en("nav-settings"));
+    assert.deepEqual(await chosen(), ["en", en("language-en")]);
+    // The engine's texts follow: Today's news in English.
+    await go(driver, "today");
+    await expectToday(en, "en", DAY_5, 5);
+
+    await go(driver, "settings");
+    await chooseLanguage("device", es);
+    assert.equal(await pageLang(), "es");
+    assert.equal(await heading(), es("nav-settings"));
+    assert.deepEqual(await chosen(), device);
+    await go(driver, "today");
+    await expectToday(es, "es", DAY_5, 5);
+    await quit(esDir);
+    // Day 5's reminder was due before the plan was entered: never shown.
+    assert.deepEqual(notifications.received(), []);
+  });
+
+  esStep("the next morning the app shows day 6's reminder in Spanish, and Today in Spanish", async () => {
+    await start(esDir, "light", [], { device: esServer, env: { SMP_AFTERCARE_TODAY: DAY_6 } });
+    const reminders = JSON.parse(aftercare("reminders", "--lang", "es", "--session", ES_FIRST, "--json"));
+    const due = reminders.find((r) => r.id === `day:${ES_FIRST}:6`);
+    assert.ok(due, "the engine plans a reminder for day 6");
+    assert.equal(due.local.slice(0, 16), `${DAY_6}T09:00`, "at the default reminder time");
+    const got = await notifications.waitFor(1);
+    assert.deepEqual(
+      got.map((n) => [n.app_name, n.summary, n.body]),
+      [["SMP Aftercare", due.title, due.body]],
+    );
+    await waitRendered(driver, "today");
+    await expectToday(es, "es", DAY_6, 6);
+    await driver.executeScript(() => window.scrollTo(0, 0));
+    await screenshot(driver, "today-es-light");
+    await quit(esDir);
   });
 });

@@ -14,7 +14,9 @@
 //   SMP_AFTERCARE_TODAY  the app's today (YYYY-MM-DD; the app reads it at
 //                      start-up): the test's dates count from it too. Only
 //                      scripts/screenshots.sh sets it, for reproducible
-//                      pictures; unset, today is the real one.
+//                      pictures; unset, today is the real one. (The
+//                      Spanish run sets it for each start of its app: see
+//                      app.test.mjs.)
 //
 // Screenshots go to target/screenshots/app/ (never into the source tree;
 // scripts/screenshots.sh copies them to docs/screenshots/app/).
@@ -36,6 +38,7 @@ import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { Builder, Capabilities, WebElement } from "selenium-webdriver";
 
 export const UI = fileURLToPath(new URL("../..", import.meta.url));
@@ -251,8 +254,8 @@ function deviceLocale(locale = "en_GB") {
 }
 
 /**
- * tauri-driver (and through it WebKitWebDriver) on free ports, on `display`.
- * Returns the server URL once it answers /status.
+ * tauri-driver (and through it WebKitWebDriver) on free ports, on `display`,
+ * for a device in `locale`. Returns the server URL once it answers /status.
  */
 export async function startTauriDriver(display, locale = "en_GB") {
   const { tauriDriver } = tools();
@@ -286,6 +289,74 @@ export async function startTauriDriver(display, locale = "en_GB") {
   return { url, log: () => td.log };
 }
 
+/**
+ * A notification server on the test's session bus (the recorder of the Rust
+ * tests, src-tauri/tests/support/notification_recorder.py: it owns
+ * org.freedesktop.Notifications and writes each notification it gets as a
+ * JSON line), ready once it owns the name. Every app started after it shows
+ * its notifications there. Needs /usr/bin/python3 with python3-dbus and
+ * python3-gi (scripts/setup.sh installs them).
+ */
+export async function startNotificationRecorder() {
+  const dir = mkdtempSync(join(tmpdir(), "smp-e2e-notifications-"));
+  tempDirs.push(dir);
+  const output = join(dir, "notifications.jsonl");
+  const script = join(ROOT, "src-tauri/tests/support/notification_recorder.py");
+  const recorder = start("notification recorder", "/usr/bin/python3", [script, output]);
+  const deadline = Date.now() + 10_000;
+  while (!/^READY$/m.test(recorder.log)) {
+    if (recorder.exitCode !== null || Date.now() > deadline) {
+      throw new Error(
+        `the notification recorder did not get ready (needs python3-dbus and python3-gi):\n${recorder.log}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  /** Every notification received so far, oldest first. */
+  const received = () =>
+    existsSync(output)
+      ? readFileSync(output, "utf8")
+          .split("\n")
+          .filter((line) => line)
+          .map((line) => JSON.parse(line))
+      : [];
+  /** Waits until `count` notifications have arrived; returns them all. */
+  const waitFor = async (count) => {
+    const until = Date.now() + TIMEOUT;
+    while (received().length < count) {
+      if (recorder.exitCode !== null) throw new Error(`the notification recorder exited:\n${recorder.log}`);
+      if (Date.now() > until) {
+        throw new Error(
+          `${count} notification(s) did not arrive in ${TIMEOUT / 1000} s: ${JSON.stringify(received())}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return received();
+  };
+  return { received, waitFor };
+}
+
+/**
+ * The UI's message `id` in `lang`, with `args`, read from the same file the
+ * app shows (ui/src/locales/<lang>.ftl) and formatted as the app's `t`
+ * formats it (ui/src/i18n.ts: Fluent, no isolation marks): what a test
+ * expects on screen, never typed out again.
+ */
+export function uiMessages(lang) {
+  const bundle = new FluentBundle(lang, { useIsolating: false });
+  const errors = bundle.addResource(new FluentResource(readFileSync(join(UI, `src/locales/${lang}.ftl`), "utf8")));
+  if (errors.length) throw new Error(`src/locales/${lang}.ftl: ${errors.join("; ")}`);
+  return (id, args) => {
+    const message = bundle.getMessage(id);
+    if (!message?.value) throw new Error(`no message ${id} in src/locales/${lang}.ftl`);
+    const problems = [];
+    const text = bundle.formatPattern(message.value, args ?? null, problems);
+    if (problems.length) throw new Error(`${lang}.ftl ${id}: ${problems.join("; ")}`);
+    return text;
+  };
+}
+
 /** A fresh, empty data folder (removed by stopAll unless E2E_KEEP_DATA). */
 export function freshDataDir(label) {
   const dir = mkdtempSync(join(tmpdir(), `smp-e2e-${label}-`));
@@ -302,30 +373,39 @@ export function tempFile(name, contents) {
   return path;
 }
 
+/** `value` quoted for sh. */
+const shQuote = (value) => `'${String(value).replace(/'/g, "'\\''")}'`;
+
 /**
- * The application WebKitWebDriver starts: the binary itself, or for the dark
- * theme a tiny wrapper that sets GTK_THEME=Adwaita:dark (WebKitGTK's
- * prefers-color-scheme follows GTK's theme) and execs the binary.
+ * The application WebKitWebDriver starts: the binary itself, or a tiny
+ * wrapper that sets `env` for this start alone (such as
+ * SMP_AFTERCARE_TODAY) and, for the dark theme, GTK_THEME=Adwaita:dark
+ * (WebKitGTK's prefers-color-scheme follows GTK's theme), then execs the
+ * binary.
  */
-export function application(binary, scheme) {
-  if (scheme !== "dark") return binary;
-  const dir = mkdtempSync(join(tmpdir(), "smp-e2e-dark-"));
+export function application(binary, scheme, env = {}) {
+  const vars = { ...(scheme === "dark" ? { GTK_THEME: "Adwaita:dark" } : {}), ...env };
+  if (Object.keys(vars).length === 0) return binary;
+  const dir = mkdtempSync(join(tmpdir(), "smp-e2e-app-"));
   tempDirs.push(dir);
-  const wrapper = join(dir, "smp-aftercare-dark");
-  writeFileSync(wrapper, `#!/bin/sh\nGTK_THEME=Adwaita:dark exec '${binary.replace(/'/g, "'\\''")}' "$@"\n`, {
-    mode: 0o755,
-  });
+  const wrapper = join(dir, "smp-aftercare");
+  const assignments = Object.entries(vars).map(([k, v]) => `${k}=${shQuote(v)}`);
+  writeFileSync(wrapper, `#!/bin/sh\n${assignments.join(" ")} exec ${shQuote(binary)} "$@"\n`, { mode: 0o755 });
   return wrapper;
 }
 
 /**
  * Starts the app with `--data-dir dir` (and `args` after it, such as a plan
- * file opened with the app) in a new WebDriver session.
+ * file opened with the app; `env` for this start, see application()) in a
+ * new WebDriver session.
  */
-export async function launchApp(server, binary, dataDir, { scheme = "light", args = [] } = {}) {
+export async function launchApp(server, binary, dataDir, { scheme = "light", args = [], env = {} } = {}) {
   const caps = new Capabilities();
   caps.set("browserName", "wry");
-  caps.set("tauri:options", { application: application(binary, scheme), args: ["--data-dir", dataDir, ...args] });
+  caps.set("tauri:options", {
+    application: application(binary, scheme, env),
+    args: ["--data-dir", dataDir, ...args],
+  });
   let driver;
   let timer;
   try {
@@ -522,15 +602,20 @@ export function localDate(offset = 0) {
   const fixed = process.env.SMP_AFTERCARE_TODAY;
   if (fixed) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed)) throw new Error(`SMP_AFTERCARE_TODAY=${fixed} is not YYYY-MM-DD`);
-    const d = new Date(`${fixed}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + offset);
-    return d.toISOString().slice(0, 10);
+    return shiftDate(fixed, offset);
   }
   const d = new Date();
   d.setHours(12, 0, 0, 0); // noon: a daylight-saving change never moves the day
   d.setDate(d.getDate() + offset);
   const p = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** `yyyy-mm-dd` of the calendar day `offset` days from the day `iso`. */
+export function shiftDate(iso, offset) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Saves a PNG of the window's viewport to target/screenshots/app/<name>.png. */
