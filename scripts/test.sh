@@ -49,7 +49,7 @@ step "cargo test: the hermetic tests (no D-Bus, no display, no real waiting)"
 cargo test --workspace --locked
 
 step "cargo test: the opt-in tests, by name (each starts its own private D-Bus; app_reminder and app_startup also Xvfb; app_reminder waits a real minute)"
-opt_in=(--test notifications --test app_reminder --test app_startup)
+opt_in=(--test notifications --test app_reminder --test app_startup --test app_single_instance)
 # Every ignored test of the workspace must be one of these, or CI would
 # silently skip it.
 ignored=$(cargo test --workspace --locked -q -- --ignored --list --format=terse 2>/dev/null | grep -c ': test$' || true)
