@@ -68,19 +68,33 @@ pub fn bus_id(identifier: &str, data_dir: Option<&Path>) -> String {
 }
 
 /// What the running app does when it is started again: shows its window
-/// and takes the plan the second start names, if any.
+/// and takes the plan the second start names, if any. A second login
+/// start (`--minimized`, no plan) leaves the window as it is.
 fn second_start<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: String) {
-    crate::tray::show_main(app);
     match source_from_second_start(&argv, Path::new(&cwd)) {
         Some(source) => {
             log::info!(
                 "a second start handed over a clinic's plan ({})",
                 source.field()
             );
+            crate::tray::show_main(app);
             handover_link::deliver(app, source);
         }
-        None => log::info!("a second start brought the window forward"),
+        None if is_login_start(&argv) => {
+            log::info!("a second start at login changed nothing");
+        }
+        None => {
+            log::info!("a second start brought the window forward");
+            crate::tray::show_main(app);
+        }
     }
+}
+
+/// Whether `argv` is the login item's start (`setup::MINIMIZED_ARG`).
+fn is_login_start(argv: &[String]) -> bool {
+    argv.iter()
+        .skip(1)
+        .any(|a| a == crate::setup::MINIMIZED_ARG)
 }
 
 /// The plan a second start's command line `argv` (program name first)
@@ -188,6 +202,15 @@ mod tests {
             );
         }
         assert_eq!(source_from_second_start(&[], cwd), None);
+    }
+
+    #[test]
+    fn only_the_login_item_start_is_a_login_start() {
+        assert!(is_login_start(&argv(&["--minimized"])));
+        assert!(is_login_start(&argv(&["--data-dir", "/d", "--minimized"])));
+        assert!(!is_login_start(&argv(&[])));
+        assert!(!is_login_start(&argv(&["/tmp/a.smpplan"])));
+        assert!(!is_login_start(&["--minimized".to_string()]));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! with a `smp-aftercare://plan?…` link), the second process hands its
 //! plan to the running app and exits 0 at once; the running app shows its
 //! window and takes the plan as it takes one given at start-up (its log
-//! says so); no second scheduler starts (the log's one start line per
+//! says so), and a second login start leaves it in the tray; no second
+//! scheduler starts (the log's one start line per
 //! start that reached the set-up). A start on another data folder is an
 //! app of its own.
 //!
@@ -183,6 +184,22 @@ fn a_second_start_hands_its_plan_to_the_running_app_and_exits() {
             == Some("IsUnMapped")),
         "no hidden window titled SMP Aftercare: {:?}",
         map_state(&display, "SMP Aftercare")
+    );
+
+    // The login item again (a second session's login): nothing shows.
+    let (status, took) = second_start(app(&home, &data, &display, &["--minimized"]));
+    assert_eq!(status.and_then(|s| s.code()), Some(0), "after {took:?}");
+    assert!(
+        wait_until(Duration::from_secs(10), || lines_with(
+            &log_of(&home),
+            "a second start at login changed nothing"
+        ) == 1),
+        "{}",
+        log_of(&home)
+    );
+    assert_eq!(
+        map_state(&display, "SMP Aftercare").as_deref(),
+        Some("IsUnMapped")
     );
 
     // Started again with the file, named relative to where it runs.
