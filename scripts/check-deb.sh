@@ -2,7 +2,11 @@
 # Builds the Linux .deb from the debug build and checks what it holds,
 # without installing it (an install on a clean system is another check):
 #
-#   scripts/check-deb.sh
+#   scripts/check-deb.sh [--no-build]
+#
+# --no-build packs target/debug/smp-aftercare as it is (scripts/test.sh:
+# `cargo test` has just built it, and a `cargo build -p` would relink it
+# with other features, 20-60 s).
 #
 # - the binary: /usr/bin/smp-aftercare, an ELF executable that answers
 #   --version (the command line is read before Tauri opens a display);
@@ -25,12 +29,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+build=yes
+case "${1:-}" in
+  "") ;;
+  --no-build) build=no ;;
+  *) echo "usage: scripts/check-deb.sh [--no-build]" >&2; exit 2 ;;
+esac
+
 conf=src-tauri/tauri.conf.json
 started=$SECONDS
 
-# The app's binary, debug profile, as `tauri build --debug` would build it
-# (no work when the tests just built it).
-cargo build --locked -p smp-aftercare --bin smp-aftercare
+# The app's binary, debug profile, as `tauri build --debug` would build it.
+if [ "$build" = yes ]; then
+  cargo build --locked -p smp-aftercare --bin smp-aftercare
+elif [ ! -x target/debug/smp-aftercare ]; then
+  echo "check-deb: --no-build, but target/debug/smp-aftercare is not built" >&2
+  exit 1
+fi
 
 bundle_dir=target/debug/bundle/deb
 rm -f "$bundle_dir"/*.deb

@@ -68,6 +68,5 @@ step "App end-to-end: the real binary through tauri-driver (Xvfb, private D-Bus)
 SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" npm --prefix ui run test:e2e
 
 step "The Linux .deb: built from the debug binary and checked without installing (scripts/check-deb.sh)"
-# Last: its `cargo build -p` relinks target/debug/smp-aftercare, which the
-# end-to-end tests above used as `cargo test` built it.
-scripts/check-deb.sh
+# The binary the tests above ran, as `cargo test` built it.
+scripts/check-deb.sh --no-build
