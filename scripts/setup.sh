@@ -9,12 +9,13 @@ cd "$(dirname "$0")/.."
 # a private D-Bus, python3-dbus/gi for the notification recorder, Debian's
 # chromium for the UI's browser tests (never a downloaded browser), and for
 # the end-to-end tests of the app WebKitGTK's WebDriver (WebKitWebDriver)
-# and the locale sources (the app is shown in British English).
+# and the locale sources (the app is shown in British English); for the
+# .deb's check (scripts/check-deb.sh) its desktop-entry and XML validators.
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
   build-essential pkg-config xvfb xauth x11-utils xdotool dbus dbus-x11 python3 python3-dbus python3-gi
-  chromium webkit2gtk-driver locales
+  chromium webkit2gtk-driver locales desktop-file-utils libxml2-utils
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -10,8 +10,9 @@
 # unit, doc, golden, property and CLI tests; the app's command, store and
 # scheduler tests: no D-Bus, display or real waiting), then, by name, the
 # opt-in ones (`#[ignore]`d: D-Bus notifications, the real binary's
-# reminder and start-up failures under Xvfb); then the end-to-end tests of the real app through
-# tauri-driver and WebKitWebDriver. docs/developer/checks.md lists where
+# reminder, start-up failures and second start under Xvfb); then the end-to-end tests of the real app through
+# tauri-driver and WebKitWebDriver; last, the .deb's contents
+# (scripts/check-deb.sh). docs/developer/checks.md lists where
 # each check lives. Screenshots go to target/screenshots/; the committed
 # ones in docs/screenshots/ are refreshed only by scripts/screenshots.sh.
 set -euo pipefail
@@ -48,8 +49,8 @@ node scripts/check-msrv.mjs
 step "cargo test: the hermetic tests (no D-Bus, no display, no real waiting)"
 cargo test --workspace --locked
 
-step "cargo test: the opt-in tests, by name (each starts its own private D-Bus; app_reminder and app_startup also Xvfb; app_reminder waits a real minute)"
-opt_in=(--test notifications --test app_reminder --test app_startup)
+step "cargo test: the opt-in tests, by name (each starts its own private D-Bus; app_reminder, app_startup and app_single_instance also Xvfb; app_reminder waits a real minute)"
+opt_in=(--test notifications --test app_reminder --test app_startup --test app_single_instance)
 # Every ignored test of the workspace must be one of these, or CI would
 # silently skip it.
 ignored=$(cargo test --workspace --locked -q -- --ignored --list --format=terse 2>/dev/null | grep -c ': test$' || true)
@@ -65,3 +66,7 @@ cargo test --workspace --locked "${opt_in[@]}" -- --ignored
 step "App end-to-end: the real binary through tauri-driver (Xvfb, private D-Bus)"
 # cargo test built target/debug/smp-aftercare (with ui/dist from above).
 SMP_AFTERCARE_BIN="$PWD/target/debug/smp-aftercare" npm --prefix ui run test:e2e
+
+step "The Linux .deb: built from the debug binary and checked without installing (scripts/check-deb.sh)"
+# The binary the tests above ran, as `cargo test` built it.
+scripts/check-deb.sh --no-build

@@ -2,8 +2,9 @@
 //! `smp-aftercare://plan?…` link (tauri-plugin-deep-link: the scheme is
 //! registered by the bundle, see `tauri.conf.json`) or a `.smpplan` file
 //! opened with the app (`bundle.fileAssociations`), both given on the
-//! command line at start-up on Linux and Windows, or as an "open URL"
-//! event while the app runs (macOS, phones).
+//! command line at start-up on Linux and Windows, on a second start's
+//! command line while the app runs (`crate::single_instance`, desktop), or
+//! as an "open URL" event while the app runs (macOS, phones).
 //!
 //! Nothing is read or applied here: the source waits in
 //! [`Pending`](crate::commands::handover::Pending) until the page takes it

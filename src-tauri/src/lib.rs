@@ -17,6 +17,7 @@
 //! | `share` | the healing journal as one HTML file for the clinic |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
 //! | `handover_link` | a clinic's plan opened with the app (deep link, `.smpplan` file) |
+//! | `single_instance` | one app per data folder: a second start hands its plan to the running one (desktop) |
 //! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
@@ -41,6 +42,8 @@ pub mod platform;
 pub mod reminders;
 pub mod setup;
 pub mod share;
+#[cfg(desktop)]
+pub mod single_instance;
 pub mod startup;
 pub mod state;
 pub mod store;
@@ -61,7 +64,13 @@ pub fn run() {
             std::process::exit(2);
         });
     let commands = bindings::builder::<tauri::Wry>();
-    let builder = tauri::Builder::default()
+    let context = tauri::generate_context!();
+    let builder = tauri::Builder::default();
+    // First of all plugins: a second start hands its plan to the running
+    // app and exits here, before any other plugin or the set-up runs.
+    #[cfg(desktop)]
+    let builder = builder.plugin(single_instance::plugin(&context.config().identifier, &args));
+    let builder = builder
         // A clinic's plan named on the command line waits here for the page.
         .manage(commands::handover::Pending(std::sync::Mutex::new(
             args.open
@@ -122,7 +131,7 @@ pub fn run() {
             #[cfg(mobile)]
             let _ = (window, event);
         })
-        .build(tauri::generate_context!())
+        .build(context)
         .unwrap_or_else(|e| {
             eprintln!("smp-aftercare: {e}");
             std::process::exit(1);
@@ -144,7 +153,8 @@ pub fn run() {
 
 /// Hands every `smp-aftercare://` link the system opens while the app runs
 /// (macOS, phones; on Linux and Windows a link starts the app with it on
-/// the command line, read by `cli::Args::open`) to the page.
+/// the command line, read by `cli::Args::open`, or, while it runs, a second
+/// start that hands it over: `single_instance`) to the page.
 fn listen_for_plans<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     use tauri_plugin_deep_link::DeepLinkExt;
     let handle = app.clone();

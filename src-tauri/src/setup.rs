@@ -56,6 +56,10 @@ pub fn start(
         Ok(c.plan.map(|p| (p, c.settings)))
     };
     let scheduler = start_scheduler(app, Arc::clone(&store), clock, source);
+    // One line per start that got this far: a second start on the same
+    // folder hands over and exits before it (`single_instance`), which
+    // the opt-in test counts.
+    log::info!("the reminder scheduler started on {}", dir.display());
 
     let state = AppState {
         store,
