@@ -11,7 +11,7 @@
 # - the binary: /usr/bin/smp-aftercare, an ELF executable that answers
 #   --version (the command line is read before Tauri opens a display);
 # - the desktop entry: Exec passes the link or file (`smp-aftercare %u`),
-#   MimeType lists the plan file's type and the link scheme, and
+#   Categories is Utility, MimeType lists the plan file's type and the link scheme, and
 #   desktop-file-validate accepts it;
 # - the shared-mime-info entry /usr/share/mime/packages/smp-aftercare.xml:
 #   well-formed (xmllint), the type of tauri.conf.json's fileAssociations,
@@ -109,6 +109,7 @@ entry.optionxform = str
 entry.read(os.path.join(root, desktop_rel), encoding="utf-8")
 d = entry["Desktop Entry"]
 check(d.get("Exec") == f"{binary} %u", f"Exec is `{binary} %u` ({d.get('Exec')!r})")
+check(d.get("Categories") == "Utility;", f"Categories is `Utility;` ({d.get('Categories')!r})")
 check(d.get("Name") == product and d.get("Icon") == binary and d.get("Type") == "Application",
       "Name, Icon and Type")
 types = [t for t in d.get("MimeType", "").split(";") if t]
