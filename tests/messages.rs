@@ -23,8 +23,7 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs")
-            && !path.ends_with("message_check.rs")
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("message_check.rs")
         {
             out.push((
                 path.display().to_string(),

@@ -1,7 +1,7 @@
 //! Start-up: open the store where the client (or a test) says, start the
 //! reminder scheduler, and hand the commands their shared state.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tauri::{App, Manager};
 
@@ -13,6 +13,9 @@ use crate::startup::Failure;
 use crate::state::AppState;
 use crate::store::Store;
 use crate::today_override::AppClock;
+
+/// Told the app's language on every scheduler pass.
+type LangHook = Box<dyn Fn(aftercare::Lang) + Send + Sync>;
 
 /// The argument the login item passes, so the app starts in the tray.
 pub const MINIMIZED_ARG: &str = "--minimized";
@@ -47,15 +50,40 @@ pub fn start(
     sweep_photos(&opened.store, &dir);
     let store = Arc::new(Mutex::new(opened.store));
 
+    // What follows the app's language outside the page (the tray menu),
+    // told on every pass: the scheduler reads the settings anyway, so a
+    // change in Settings (or of the device's language) reaches it within
+    // the pass that the change wakes.
+    let on_lang: Arc<OnceLock<LangHook>> = Arc::new(OnceLock::new());
     let source_store = Arc::clone(&store);
+    let source_on_lang = Arc::clone(&on_lang);
     let source = move || {
-        let store = source_store
-            .lock()
-            .map_err(|_| "the store lock is poisoned".to_string())?;
-        let c = Current::load(&store, &clock).map_err(|e| e.to_string())?;
+        let c = {
+            let store = source_store
+                .lock()
+                .map_err(|_| "the store lock is poisoned".to_string())?;
+            Current::load(&store, &clock).map_err(|e| e.to_string())?
+        };
+        // After the store's lock is let go: rewording the menu waits for
+        // the main thread, where commands take that lock.
+        if let Some(hook) = source_on_lang.get() {
+            hook(c.lang);
+        }
         Ok(c.plan.map(|p| (p, c.settings)))
     };
     let scheduler = start_scheduler(app, Arc::clone(&store), clock, source);
+    // The tray's first words (later passes keep them in step).
+    #[cfg(desktop)]
+    let lang = store
+        .lock()
+        .ok()
+        .and_then(|s| s.snapshot().ok())
+        .map(|s| {
+            s.settings
+                .language
+                .lang(crate::platform::Clock::device_lang(&clock))
+        })
+        .unwrap_or_default();
 
     let state = AppState {
         store,
@@ -76,7 +104,12 @@ pub fn start(
 
     #[cfg(desktop)]
     {
-        crate::tray::create(app.handle()).map_err(|e| other(&e))?;
+        let tray = crate::tray::create(app.handle(), lang).map_err(|e| other(&e))?;
+        let _ = on_lang.set(Box::new(move |lang| {
+            if let Err(e) = tray.follow(lang) {
+                log::warn!("cannot reword the tray menu: {e}");
+            }
+        }));
         if args.minimized
             && let Some(window) = app.get_webview_window("main")
         {

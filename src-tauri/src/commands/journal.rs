@@ -219,7 +219,7 @@ pub async fn journal_share(
         clinic: c.settings.clinic.name.clone(),
         sessions: c.sessions.iter().map(|s| s.date).collect(),
     };
-    let html = crate::share::journal_html(&plan, &days, c.today);
+    let html = crate::share::journal_html(&plan, &days, c.today, c.lang);
     let Some(path) = (state.pick_save_path)(&crate::share::file_name(c.today)) else {
         return Ok(None);
     };
