@@ -47,3 +47,11 @@ share-photos-missing =
         [one] { $count } photo of this day could not be found on the device.
        *[other] { $count } photos of this day could not be found on the device.
     }
+
+## The system's file dialogs (setup.rs)
+dialog-save-journal = Save your healing journal for your clinic
+dialog-web-page = Web page
+dialog-save-calendar = Save your aftercare calendar
+dialog-calendar = Calendar
+dialog-open-plan = Open the plan from your clinic
+dialog-plan-file = Plan from your clinic

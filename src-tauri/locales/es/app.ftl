@@ -44,3 +44,11 @@ share-photos-missing =
         [one] No se ha encontrado en el dispositivo { $count } foto de este día.
        *[other] No se han encontrado en el dispositivo { $count } fotos de este día.
     }
+
+## Los diálogos de archivos del sistema (setup.rs)
+dialog-save-journal = Guarda tu diario de cicatrización para tu clínica
+dialog-web-page = Página web
+dialog-save-calendar = Guarda tu calendario de cuidados
+dialog-calendar = Calendario
+dialog-open-plan = Abre el plan de tu clínica
+dialog-plan-file = Plan de tu clínica
