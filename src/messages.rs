@@ -28,7 +28,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::lang::Lang;
 
 /// The message file of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(Lang, &str); 2] = [
+pub const SOURCES: [(Lang, &str); Lang::ALL.len()] = [
     (Lang::En, include_str!("../locales/en/aftercare.ftl")),
     (Lang::Es, include_str!("../locales/es/aftercare.ftl")),
 ];
@@ -98,7 +98,7 @@ impl From<String> for Arg<'_> {
 /// assert_eq!(SHELL.tr_plain(Lang::Es, "missing"), "missing");
 /// ```
 pub struct Catalog {
-    sources: [(Lang, &'static str); 2],
+    sources: [(Lang, &'static str); Lang::ALL.len()],
     bundles: OnceLock<Vec<FluentBundle<FluentResource>>>,
 }
 
@@ -106,17 +106,11 @@ impl Catalog {
     /// A catalog of `sources`, the text of each language's Fluent file in
     /// [`Lang::ALL`] order (typically `include_str!`). Nothing is parsed
     /// until the first message is asked for.
-    pub const fn new(sources: [(Lang, &'static str); 2]) -> Catalog {
+    pub const fn new(sources: [(Lang, &'static str); Lang::ALL.len()]) -> Catalog {
         Catalog {
             sources,
             bundles: OnceLock::new(),
         }
-    }
-
-    /// The files this catalog was made of, for the completeness tests
-    /// (see [`check`](crate::message_check::check)).
-    pub fn sources(&self) -> &[(Lang, &'static str); 2] {
-        &self.sources
     }
 
     fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {

@@ -22,7 +22,7 @@ use aftercare::messages::{Arg, Catalog};
 use chrono::{Datelike, Locale};
 
 /// The message file of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(Lang, &str); 2] = [
+pub const SOURCES: [(Lang, &str); Lang::ALL.len()] = [
     (Lang::En, include_str!("../locales/en/app.ftl")),
     (Lang::Es, include_str!("../locales/es/app.ftl")),
 ];
