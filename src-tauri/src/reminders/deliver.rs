@@ -307,6 +307,23 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_speaks_the_language_it_is_given() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let ledger = Mutex::new(MemLedger::default());
+        let n = Records::default();
+        deliver(&ledger, &n, &decision(now), now, Lang::Es);
+        let shown = n.0.lock().unwrap().clone();
+        // The reminder on its own is the engine's (already in the plan's
+        // language); the summary is the shell's.
+        assert_eq!(shown[0].title, "title on-time");
+        assert_eq!(shown[1].title, "Te has perdido 2 recordatorios");
+        assert_eq!(
+            shown[1].body,
+            "• lun 2 mar — title s1\n• lun 2 mar — title s2"
+        );
+    }
+
+    #[test]
     fn claims_before_showing_and_never_twice() {
         let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
         let ledger = Mutex::new(MemLedger::default());
