@@ -61,6 +61,7 @@ pub mod day;
 pub mod error;
 pub mod handover;
 pub mod lang;
+pub mod message_check;
 pub mod messages;
 pub mod milestone;
 pub mod plan;

@@ -28,7 +28,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::lang::Lang;
 
 /// The message file of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(Lang, &str); 2] = [
+pub const SOURCES: [(Lang, &str); Lang::ALL.len()] = [
     (Lang::En, include_str!("../locales/en/aftercare.ftl")),
     (Lang::Es, include_str!("../locales/es/aftercare.ftl")),
 ];
@@ -79,34 +79,101 @@ impl From<String> for Arg<'_> {
     }
 }
 
-fn bundles() -> &'static [FluentBundle<FluentResource>] {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(lang, source)| {
-                let id = lang.tag().parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // Outputs are plain text (notifications, a terminal, JSON):
-                // isolation marks would show as stray characters.
-                bundle.set_use_isolating(false);
-                // A file with syntax errors still yields the messages it
-                // could read (the test refuses the errors); the rest fall
-                // back to English.
-                let resource = FluentResource::try_new((*source).to_string())
-                    .unwrap_or_else(|(partial, _)| partial);
-                // Duplicate ids keep the first; the test refuses them.
-                bundle.add_resource_overriding(resource);
-                bundle
-            })
-            .collect()
-    })
+/// A set of message files, one per language in [`Lang::ALL`] order,
+/// parsed on first use and kept for the life of the program. The engine's
+/// own texts are one ([`tr`] reads it); the app shell keeps its texts in
+/// another, so that it needs no Fluent setup of its own.
+///
+/// ```
+/// use aftercare::Lang;
+/// use aftercare::messages::{Arg, Catalog};
+///
+/// static SHELL: Catalog = Catalog::new([
+///     (Lang::En, "open = Open { $app }\n"),
+///     (Lang::Es, "open = Abrir { $app }\n"),
+/// ]);
+///
+/// let args = [("app", Arg::from("SMP Aftercare"))];
+/// assert_eq!(SHELL.tr(Lang::Es, "open", &args), "Abrir SMP Aftercare");
+/// assert_eq!(SHELL.tr_plain(Lang::Es, "missing"), "missing");
+/// ```
+pub struct Catalog {
+    sources: [(Lang, &'static str); Lang::ALL.len()],
+    bundles: OnceLock<Vec<FluentBundle<FluentResource>>>,
 }
 
-fn bundle(lang: Lang) -> Option<&'static FluentBundle<FluentResource>> {
-    let i = Lang::ALL.iter().position(|l| *l == lang)?;
-    bundles().get(i)
+impl Catalog {
+    /// A catalog of `sources`, the text of each language's Fluent file in
+    /// [`Lang::ALL`] order (typically `include_str!`). Nothing is parsed
+    /// until the first message is asked for.
+    pub const fn new(sources: [(Lang, &'static str); Lang::ALL.len()]) -> Catalog {
+        Catalog {
+            sources,
+            bundles: OnceLock::new(),
+        }
+    }
+
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        let bundles = self.bundles.get_or_init(|| {
+            self.sources
+                .iter()
+                .map(|(lang, source)| {
+                    let id = lang.tag().parse().unwrap_or_default();
+                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                    // Outputs are plain text (notifications, a terminal,
+                    // JSON): isolation marks would show as stray characters.
+                    bundle.set_use_isolating(false);
+                    // A file with syntax errors still yields the messages
+                    // it could read (the test refuses the errors); the rest
+                    // fall back to English.
+                    let resource = FluentResource::try_new((*source).to_string())
+                        .unwrap_or_else(|(partial, _)| partial);
+                    // Duplicate ids keep the first; the test refuses them.
+                    bundle.add_resource_overriding(resource);
+                    bundle
+                })
+                .collect()
+        });
+        let i = self.sources.iter().position(|(l, _)| *l == lang)?;
+        bundles.get(i)
+    }
+
+    /// The message `id` in `lang`, with its placeables filled from `args`.
+    ///
+    /// A message missing in `lang` is taken from English, and one missing
+    /// there too is written as its id: a missing message is a bug the
+    /// completeness test catches, never a reason to fail at run time.
+    pub fn tr(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Num(n) => FluentValue::from(*n),
+                Arg::Text(s) => FluentValue::from(s.as_ref()),
+            };
+            fluent_args.set(*name, value);
+        }
+        for lang in [lang, Lang::En] {
+            let Some(bundle) = self.bundle(lang) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+            return text.into_owned();
+        }
+        id.to_string()
+    }
+
+    /// The message `id` in `lang`, for messages without placeables.
+    pub fn tr_plain(&self, lang: Lang, id: &str) -> String {
+        self.tr(lang, id, &[])
+    }
 }
+
+/// The engine's and the CLI's messages.
+static ENGINE: Catalog = Catalog::new(SOURCES);
 
 /// The message `id` in `lang`, with its placeables filled from `args`.
 ///
@@ -114,29 +181,12 @@ fn bundle(lang: Lang) -> Option<&'static FluentBundle<FluentResource>> {
 /// there too is written as its id: a missing message is a bug the
 /// completeness test catches, never a reason to fail at run time.
 pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        let value = match value {
-            Arg::Num(n) => FluentValue::from(*n),
-            Arg::Text(s) => FluentValue::from(s.as_ref()),
-        };
-        fluent_args.set(*name, value);
-    }
-    for lang in [lang, Lang::En] {
-        let Some(bundle) = bundle(lang) else { continue };
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            continue;
-        };
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-        return text.into_owned();
-    }
-    id.to_string()
+    ENGINE.tr(lang, id, args)
 }
 
 /// The message `id` in `lang`, for messages without placeables.
 pub fn tr_plain(lang: Lang, id: &str) -> String {
-    tr(lang, id, &[])
+    ENGINE.tr_plain(lang, id)
 }
 
 /// How [`list`] joins its last item.

@@ -92,7 +92,7 @@ impl Current {
             // The stored choice is not what a change proposes: fall back.
             None => protocol_for(&choice, "protocol").or_else(|e| {
                 let stored = serde_json::to_string(&choice).unwrap_or_default();
-                values_reset.push(crate::store::protocol_reset(&stored, Some(&e.to_string())));
+                values_reset.push(crate::store::protocol_reset(&stored, Some(e)));
                 Protocol::builtin(aftercare::DEFAULT_PROTOCOL)
                     .map_err(|e| AppError::from_engine(e, "protocol"))
             })?,
@@ -118,18 +118,26 @@ impl Current {
                             .ok()
                             .map(|p| p.with_lang(lang))
                     });
+                    let message = match &retry {
+                        Some(_) => format!(
+                            "the stored plan could not be used ({e}), so your clinic's usual number of sessions is used until you choose one"
+                        ),
+                        None => format!(
+                            "your stored sessions could not be turned into a plan ({e}): check them on the Sessions screen"
+                        ),
+                    };
+                    let field = if retry.is_some() {
+                        "planned"
+                    } else {
+                        "sessions"
+                    };
                     values_reset.push(ValueReset {
-                        field: if retry.is_some() { "planned" } else { "sessions" }.into(),
+                        field: field.into(),
                         session_id: None,
                         stored: planned.map(|n| n.to_string()).unwrap_or_default(),
-                        message: match &retry {
-                            Some(_) => format!(
-                                "the stored plan could not be used ({e}), so your clinic's usual number of sessions is used until you choose one"
-                            ),
-                            None => format!(
-                                "your stored sessions could not be turned into a plan ({e}): check them on the Sessions screen"
-                            ),
-                        },
+                        used: None,
+                        reason: Some(AppError::from_engine(e, field)),
+                        message,
                     });
                     if retry.is_some() {
                         planned = None;

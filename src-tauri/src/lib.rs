@@ -34,6 +34,7 @@ pub mod data_dir;
 pub mod error;
 pub mod handover_link;
 pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod navigation;
 pub mod photo_scheme;

@@ -8,6 +8,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::error::AppError;
+
 /// A booked session as stored: the row id lets the UI edit or delete it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SessionRow {
@@ -305,7 +307,16 @@ pub struct ValueReset {
     pub session_id: Option<i64>,
     /// The stored value (shortened), as JSON.
     pub stored: String,
-    /// What happened, naming the value and what is used instead.
+    /// The value used instead, when it is one to show (the default
+    /// reminder time, `09:00`); `None` when `field` says what is used.
+    pub used: Option<String>,
+    /// Why the engine refused what was stored (a protocol, a plan it
+    /// can't build), as a command's error; `None` when it just could not
+    /// be read.
+    pub reason: Option<AppError>,
+    /// What happened, naming the value and what is used instead, in
+    /// English for the log and developers: the UI words it in the
+    /// client's language from the fields above.
     pub message: String,
 }
 

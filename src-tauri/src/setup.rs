@@ -1,18 +1,23 @@
 //! Start-up: open the store where the client (or a test) says, start the
 //! reminder scheduler, and hand the commands their shared state.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tauri::{App, Manager};
 
 use crate::cli::Args;
 use crate::current::Current;
 use crate::data_dir;
+use crate::messages::tr_plain;
+use crate::platform::Clock as _;
 use crate::reminders;
 use crate::startup::Failure;
 use crate::state::AppState;
 use crate::store::Store;
 use crate::today_override::AppClock;
+
+/// Told the app's language on every scheduler pass.
+type LangHook = Box<dyn Fn(aftercare::Lang) + Send + Sync>;
 
 /// The argument the login item passes, so the app starts in the tray.
 pub const MINIMIZED_ARG: &str = "--minimized";
@@ -47,12 +52,25 @@ pub fn start(
     sweep_photos(&opened.store, &dir);
     let store = Arc::new(Mutex::new(opened.store));
 
+    // What follows the app's language outside the page (the tray menu),
+    // told on every pass: the scheduler reads the settings anyway, so a
+    // change in Settings (or of the device's language) reaches it within
+    // the pass that the change wakes.
+    let on_lang: Arc<OnceLock<LangHook>> = Arc::new(OnceLock::new());
     let source_store = Arc::clone(&store);
+    let source_on_lang = Arc::clone(&on_lang);
     let source = move || {
-        let store = source_store
-            .lock()
-            .map_err(|_| "the store lock is poisoned".to_string())?;
-        let c = Current::load(&store, &clock).map_err(|e| e.to_string())?;
+        let c = {
+            let store = source_store
+                .lock()
+                .map_err(|_| "the store lock is poisoned".to_string())?;
+            Current::load(&store, &clock).map_err(|e| e.to_string())?
+        };
+        // After the store's lock is let go: rewording the menu waits for
+        // the main thread, where commands take that lock.
+        if let Some(hook) = source_on_lang.get() {
+            hook(c.lang);
+        }
         Ok(c.plan.map(|p| (p, c.settings)))
     };
     let scheduler = start_scheduler(app, Arc::clone(&store), clock, source);
@@ -60,7 +78,11 @@ pub fn start(
     // folder hands over and exits before it (`single_instance`), which
     // the opt-in test counts.
     log::info!("the reminder scheduler started on {}", dir.display());
+    // The tray's first words (later passes keep them in step).
+    #[cfg(desktop)]
+    let lang = stored_lang(&store, clock);
 
+    let dialog_store = Arc::clone(&store);
     let state = AppState {
         store,
         clock: Arc::new(clock),
@@ -68,8 +90,8 @@ pub fn start(
         data_dir: dir,
         notifier_failure: scheduler.failure_cell(),
         set_autostart: autostart_setter(app),
-        pick_save_path: save_dialog(app),
-        pick_plan_file: plan_dialog(app),
+        pick_save_path: save_dialog(app, Arc::clone(&dialog_store), clock),
+        pick_plan_file: plan_dialog(app, dialog_store, clock),
         permission: permission_gate(app),
         log_path,
         open_path: path_opener(app),
@@ -80,7 +102,12 @@ pub fn start(
 
     #[cfg(desktop)]
     {
-        crate::tray::create(app.handle()).map_err(|e| other(&e))?;
+        let tray = crate::tray::create(app.handle(), lang).map_err(|e| other(&e))?;
+        let _ = on_lang.set(Box::new(move |lang| {
+            if let Err(e) = tray.follow(lang) {
+                log::warn!("cannot reword the tray menu: {e}");
+            }
+        }));
         if args.minimized
             && let Some(window) = app.get_webview_window("main")
         {
@@ -165,43 +192,56 @@ pub(crate) fn sweep_photos(store: &Store, dir: &std::path::Path) {
     }
 }
 
+/// The app's language as stored (English if the store can't say), for
+/// the texts made outside a command: the tray's first words, the dialogs.
+fn stored_lang(store: &Mutex<Store>, clock: AppClock) -> aftercare::Lang {
+    store
+        .lock()
+        .ok()
+        .and_then(|s| s.snapshot().ok())
+        .map(|s| s.settings.language.lang(clock.device_lang()))
+        .unwrap_or_default()
+}
+
 /// The native "Save as" dialog, run from Rust so the web page needs no
 /// dialog or file-system permission. What it offers follows the suggested
 /// name: the calendar (`.ics`) or the clinic's journal file (`.html`).
-fn save_dialog(app: &App) -> crate::state::PickSavePath {
+/// Its words are in the app's language, read when it opens (the command
+/// that opens it holds no lock on the store).
+fn save_dialog(app: &App, store: Arc<Mutex<Store>>, clock: AppClock) -> crate::state::PickSavePath {
     use tauri_plugin_dialog::DialogExt;
     let handle = app.handle().clone();
     Box::new(move |suggested| {
+        let lang = stored_lang(&store, clock);
         let (title, filter, extension) = if suggested.ends_with(".html") {
-            (
-                "Save your healing journal for your clinic",
-                "Web page",
-                "html",
-            )
+            ("dialog-save-journal", "dialog-web-page", "html")
         } else {
-            ("Save your aftercare calendar", "Calendar", "ics")
+            ("dialog-save-calendar", "dialog-calendar", "ics")
         };
         handle
             .dialog()
             .file()
-            .set_title(title)
+            .set_title(tr_plain(lang, title))
             .set_file_name(suggested)
-            .add_filter(filter, &[extension])
+            .add_filter(tr_plain(lang, filter), &[extension])
             .blocking_save_file()
             .and_then(|choice| choice.into_path().ok())
     })
 }
 
-fn plan_dialog(app: &App) -> crate::state::PickPlanFile {
+/// The native "Open" dialog for a clinic's plan file, in the app's
+/// language.
+fn plan_dialog(app: &App, store: Arc<Mutex<Store>>, clock: AppClock) -> crate::state::PickPlanFile {
     use tauri_plugin_dialog::DialogExt;
     let handle = app.handle().clone();
     Box::new(move || {
+        let lang = stored_lang(&store, clock);
         handle
             .dialog()
             .file()
-            .set_title("Open the plan from your clinic")
+            .set_title(tr_plain(lang, "dialog-open-plan"))
             .add_filter(
-                "Plan from your clinic",
+                tr_plain(lang, "dialog-plan-file"),
                 &[crate::handover_link::PLAN_EXTENSION],
             )
             .blocking_pick_file()

@@ -15,9 +15,12 @@
 
 use std::fmt::Write as _;
 
-use aftercare::{Level, RedFlagCard, RedFlagSource, Symptom, Symptoms};
+use aftercare::messages::Arg;
+use aftercare::{Lang, Level, RedFlagCard, RedFlagSource, Symptom, Symptoms};
 use base64::Engine as _;
 use chrono::NaiveDate;
+
+use crate::messages::{date, tr, tr_plain};
 
 /// The plan in brief, as the file shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,8 +57,15 @@ pub fn file_name(made_on: NaiveDate) -> String {
     format!("smp-aftercare-journal-{}.html", made_on.format("%Y-%m-%d"))
 }
 
-/// The whole page: plan first, then each day in the order given.
-pub fn journal_html(plan: &SharedPlan, days: &[SharedDay], made_on: NaiveDate) -> String {
+/// The whole page: plan first, then each day in the order given. Its own
+/// words and dates are in `lang` (the app's language); the plan's and the
+/// client's texts come as they are.
+pub fn journal_html(
+    plan: &SharedPlan,
+    days: &[SharedDay],
+    made_on: NaiveDate,
+    lang: Lang,
+) -> String {
     let mut out = String::with_capacity(
         8 * 1024
             + days
@@ -64,55 +74,61 @@ pub fn journal_html(plan: &SharedPlan, days: &[SharedDay], made_on: NaiveDate) -
                 .map(|p| p.len() * 4 / 3 + 64)
                 .sum::<usize>(),
     );
-    out.push_str(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        lang.tag()
     );
-    let _ = writeln!(
-        out,
-        "<title>Healing journal, {}</title>",
-        escape(&long_date(made_on))
-    );
+    let made = long_date(lang, made_on);
+    let with_date = |id: &str| tr(lang, id, &[("date", Arg::from(made.as_str()))]);
+    let _ = writeln!(out, "<title>{}</title>", escape(&with_date("share-title")));
     out.push_str(STYLE);
     out.push_str("</head>\n<body>\n");
-    out.push_str("<h1>Healing journal</h1>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&tr_plain(lang, "share-heading")));
     let _ = writeln!(
         out,
-        "<p class=\"muted\">Written by the client in SMP Aftercare on {}. The levels and notes are theirs; the app does not diagnose.</p>",
-        escape(&long_date(made_on))
+        "<p class=\"muted\">{}</p>",
+        escape(&with_date("share-intro"))
     );
 
-    out.push_str("<h2>Plan</h2>\n<table>\n");
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table>",
+        escape(&tr_plain(lang, "share-plan"))
+    );
     if !plan.clinic.trim().is_empty() {
-        row(&mut out, "Clinic", &plan.clinic);
+        row(&mut out, &tr_plain(lang, "share-clinic"), &plan.clinic);
     }
-    row(&mut out, "Aftercare protocol", &plan.protocol);
-    for (i, date) in plan.sessions.iter().enumerate() {
-        row(&mut out, &format!("Session {}", i + 1), &long_date(*date));
+    row(&mut out, &tr_plain(lang, "share-protocol"), &plan.protocol);
+    for (i, session) in plan.sessions.iter().enumerate() {
+        let label = tr(lang, "share-session", &[("number", Arg::from(i + 1))]);
+        row(&mut out, &label, &long_date(lang, *session));
     }
     out.push_str("</table>\n");
 
     for day in days {
-        write_day(&mut out, day);
+        write_day(&mut out, day, lang);
     }
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn write_day(out: &mut String, day: &SharedDay) {
+fn write_day(out: &mut String, day: &SharedDay, lang: Lang) {
+    let day_date = long_date(lang, day.date);
     let _ = writeln!(
         out,
         "<h2>{} <span class=\"muted\">{}</span></h2>",
-        escape(&long_date(day.date)),
+        escape(&day_date),
         escape(&day.day_label)
     );
     out.push_str("<table>\n");
     for symptom in Symptom::ALL {
         row(
             out,
-            symptom_label(symptom),
-            level_label(day.symptoms.level(symptom)),
+            &tr_plain(lang, symptom_label(symptom)),
+            &tr_plain(lang, level_label(day.symptoms.level(symptom))),
         );
     }
     out.push_str("</table>\n");
@@ -120,35 +136,45 @@ fn write_day(out: &mut String, day: &SharedDay) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&day.note));
     }
     for card in &day.red_flags {
-        let whose = match card.source {
-            RedFlagSource::Clinic => "The clinic's warning",
-            RedFlagSource::General => "General guidance, not the clinic's",
-        };
+        let whose = tr_plain(
+            lang,
+            match card.source {
+                RedFlagSource::Clinic => "share-flag-clinic",
+                RedFlagSource::General => "share-flag-general",
+            },
+        );
         let _ = writeln!(
             out,
             "<div class=\"flag\"><p><strong>{}</strong> <span class=\"muted\">({})</span></p><p>{}</p><p>{}</p></div>",
             escape(&card.headline),
-            escape(whose),
+            escape(&whose),
             escape(&card.meaning),
             escape(&card.action)
         );
     }
     for (i, jpeg) in day.photos.iter().enumerate() {
+        let alt = tr(
+            lang,
+            "share-photo-alt",
+            &[
+                ("number", Arg::from(i + 1)),
+                ("date", Arg::from(day_date.as_str())),
+            ],
+        );
         let _ = writeln!(
             out,
-            "<p><img alt=\"Photo {} of {}\" src=\"data:image/jpeg;base64,{}\"></p>",
-            i + 1,
-            escape(&long_date(day.date)),
+            "<p><img alt=\"{}\" src=\"data:image/jpeg;base64,{}\"></p>",
+            escape(&alt),
             base64::engine::general_purpose::STANDARD.encode(jpeg)
         );
     }
     if day.photos_missing > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">{} photo{} of this day could not be found on the device.</p>",
-            day.photos_missing,
-            if day.photos_missing == 1 { "" } else { "s" }
+        let missing = tr(
+            lang,
+            "share-photos-missing",
+            &[("count", Arg::from(day.photos_missing))],
         );
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(&missing));
     }
 }
 
@@ -174,28 +200,31 @@ fn row(out: &mut String, label: &str, value: &str) {
     );
 }
 
-/// "Tuesday 3 March 2026": unambiguous in any country, unlike 03/03.
-fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+/// "Tuesday 3 March 2026", "martes 3 de marzo de 2026": unambiguous in
+/// any country, unlike 03/03.
+fn long_date(lang: Lang, day: NaiveDate) -> String {
+    date(lang, "share-date-format", day)
 }
 
+/// The message id of a symptom's label.
 fn symptom_label(symptom: Symptom) -> &'static str {
     match symptom {
-        Symptom::Redness => "Redness",
-        Symptom::Itching => "Itching",
-        Symptom::Scabs => "Scabbing",
-        Symptom::Soreness => "Tenderness",
-        Symptom::Swelling => "Swelling",
-        Symptom::Sunburn => "Sunburn",
+        Symptom::Redness => "share-redness",
+        Symptom::Itching => "share-itching",
+        Symptom::Scabs => "share-scabs",
+        Symptom::Soreness => "share-soreness",
+        Symptom::Swelling => "share-swelling",
+        Symptom::Sunburn => "share-sunburn",
     }
 }
 
+/// The message id of a level's word.
 fn level_label(level: Level) -> &'static str {
     match level {
-        Level::None => "none",
-        Level::Mild => "mild",
-        Level::Moderate => "moderate",
-        Level::Strong => "strong",
+        Level::None => "share-level-none",
+        Level::Mild => "share-level-mild",
+        Level::Moderate => "share-level-moderate",
+        Level::Strong => "share-level-strong",
     }
 }
 
@@ -253,6 +282,7 @@ mod tests {
             &plan(),
             &[day("<script>alert('x')</script> & \"more\"", vec![])],
             d("2026-03-08"),
+            Lang::En,
         );
         assert!(html.contains(
             "<p class=\"note\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;</p>"
@@ -268,6 +298,7 @@ mod tests {
             &plan(),
             &[day("", vec![jpeg.clone(), jpeg])],
             d("2026-03-08"),
+            Lang::En,
         );
         assert_eq!(
             html.matches("src=\"data:image/jpeg;base64,/9j/4AECAw==\"")
@@ -292,7 +323,7 @@ mod tests {
             meaning: "Redness usually fades by now.".into(),
             action: "Call the clinic.".into(),
         });
-        let html = journal_html(&plan(), &[shown], d("2026-03-08"));
+        let html = journal_html(&plan(), &[shown.clone()], d("2026-03-08"), Lang::En);
         for expected in [
             "<title>Healing journal, Sunday 8 March 2026</title>",
             "<tr><th>Aftercare protocol</th><td>Four days dry</td></tr>",
@@ -304,6 +335,45 @@ mod tests {
             "1 photo of this day could not be found on the device.",
         ] {
             assert!(html.contains(expected), "missing {expected} in {html}");
+        }
+
+        // The same day for a Spanish-speaking client: every label and date
+        // in Spanish, the client's and the protocol's words as they are.
+        shown.photos = vec![vec![0xFF, 0xD8]];
+        shown.photos_missing = 2;
+        shown.red_flags[0].source = RedFlagSource::General;
+        let html = journal_html(&plan(), &[shown], d("2026-03-08"), Lang::Es);
+        for expected in [
+            "<html lang=\"es\">",
+            "<title>Diario de cicatrización, domingo 8 de marzo de 2026</title>",
+            "<h1>Diario de cicatrización</h1>",
+            "<p class=\"muted\">Escrito por el cliente en SMP Aftercare el domingo 8 de marzo de 2026. Los niveles y las notas son suyos; la app no hace diagnósticos.</p>",
+            "<h2>Plan</h2>",
+            "<tr><th>Clínica</th><td>Scalp &amp; Co</td></tr>",
+            "<tr><th>Protocolo de cuidados</th><td>Four days dry</td></tr>",
+            "<tr><th>Sesión 1</th><td>lunes 2 de marzo de 2026</td></tr>",
+            "<tr><th>Sesión 2</th><td>lunes 16 de marzo de 2026</td></tr>",
+            "<h2>sábado 7 de marzo de 2026 <span class=\"muted\">Day 6 after session 1</span></h2>",
+            "<tr><th>Enrojecimiento</th><td>moderado</td></tr>",
+            "<tr><th>Picor</th><td>nada</td></tr>",
+            "<tr><th>Costras</th><td>nada</td></tr>",
+            "<tr><th>Sensibilidad</th><td>nada</td></tr>",
+            "<tr><th>Hinchazón</th><td>nada</td></tr>",
+            "<tr><th>Quemadura solar</th><td>nada</td></tr>",
+            "<span class=\"muted\">(Orientación general, no de la clínica)</span>",
+            "<img alt=\"Foto 1 del sábado 7 de marzo de 2026\"",
+            "<p class=\"muted\">No se han encontrado en el dispositivo 2 fotos de este día.</p>",
+        ] {
+            assert!(html.contains(expected), "missing {expected} in {html}");
+        }
+        for english in [
+            "Healing",
+            "Tenderness",
+            ">none<",
+            "Session",
+            "could not be found",
+        ] {
+            assert!(!html.contains(english), "{english} in {html}");
         }
     }
 

@@ -941,6 +941,8 @@ fn a_stored_setting_that_no_longer_reads_is_reported_until_saved() {
             "field": "reminder_time",
             "session_id": null,
             "stored": "\"25:00\"",
+            "used": "09:00",
+            "reason": null,
             "message": "the stored reminder time \"25:00\" could not be read; 09:00 is used until you save your settings"
         }])
     );

@@ -1811,7 +1811,22 @@ export type ValueReset = {
 	session_id: number | null,
 	/**  The stored value (shortened), as JSON. */
 	stored: string,
-	/**  What happened, naming the value and what is used instead. */
+	/**
+	 *  The value used instead, when it is one to show (the default
+	 *  reminder time, `09:00`); `None` when `field` says what is used.
+	 */
+	used: string | null,
+	/**
+	 *  Why the engine refused what was stored (a protocol, a plan it
+	 *  can't build), as a command's error; `None` when it just could not
+	 *  be read.
+	 */
+	reason: AppError | null,
+	/**
+	 *  What happened, naming the value and what is used instead, in
+	 *  English for the log and developers: the UI words it in the
+	 *  client's language from the fields above.
+	 */
 	message: string,
 };
 

@@ -643,6 +643,33 @@ export function resetBanner(r: ValueReset): { title: string; route: string; link
   }
 }
 
+/** What happened to a stored value that could not be read, and what is
+ * used instead, in the client's language (the store words it only in
+ * English, for the log). The engine's reason, when it refused the value,
+ * follows as its own sentence. */
+export function resetText(r: ValueReset): string {
+  const reason = r.reason ? placeError(r.reason, []).message : "";
+  const args = { stored: r.stored, used: r.used ?? "", reason };
+  const text = (() => {
+    switch (r.field) {
+      case "session":
+        return t("reset-text-session", args);
+      case "sessions":
+        return t("reset-text-sessions", args);
+      case "planned":
+        // Read but not usable (no reason), or refused by the engine.
+        return r.reason ? t("reset-text-plan", args) : t("reset-text-planned", args);
+      case "protocol":
+        return t("reset-text-protocol", args);
+      case "settings":
+        return t("reset-text-settings", args);
+      default:
+        return t("reset-text-setting", { ...args, field: r.field });
+    }
+  })();
+  return text.trim();
+}
+
 /** The digits and plus sign of a phone number, for a tel: link. */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;

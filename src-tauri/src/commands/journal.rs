@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use aftercare::messages::tr_plain as engine_message;
 use aftercare::{RedFlagCard, Symptoms};
 use base64::Engine as _;
 use chrono::NaiveDate;
@@ -219,7 +220,7 @@ pub async fn journal_share(
         clinic: c.settings.clinic.name.clone(),
         sessions: c.sessions.iter().map(|s| s.date).collect(),
     };
-    let html = crate::share::journal_html(&plan, &days, c.today);
+    let html = crate::share::journal_html(&plan, &days, c.today, c.lang);
     let Some(path) = (state.pick_save_path)(&crate::share::file_name(c.today)) else {
         return Ok(None);
     };
@@ -385,7 +386,9 @@ fn photo_ref(row: &PhotoRow) -> PhotoRef {
 /// from the engine.
 fn day_label(c: &Current, date: NaiveDate) -> (Option<u32>, Option<u32>, String) {
     let Some(plan) = &c.plan else {
-        return (None, None, "Before your first session".to_string());
+        // The engine's words for it (its file, not the shell's: hence a
+        // name the shell's completeness check does not take for its own).
+        return (None, None, engine_message(c.lang, "day-label-before-first"));
     };
     let status = plan.status(date);
     (status.day, status.session, plan.day_label(date))

@@ -65,7 +65,10 @@ pub fn overview(state: State<'_, AppState>) -> Result<Overview, AppError> {
 /// The overview of a snapshot (also what first run answers with).
 pub(crate) fn overview_of(state: &AppState, c: Current) -> Overview {
     let summary = c.plan.as_ref().map(aftercare::Plan::summary);
-    let notification_error = state.notifier_failure.lock().ok().and_then(|f| f.clone());
+    let notification_error = state.notifier_failure.lock().ok().and_then(|f| {
+        f.as_deref()
+            .map(|f| crate::reminders::failure_text(c.lang, f))
+    });
     let (checked_in_today, red_flags) = latest_check_in(state, &c);
     Overview {
         today: c.today,

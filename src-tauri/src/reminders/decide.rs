@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
-use aftercare::Reminder;
+use aftercare::messages::Arg;
+use aftercare::{Lang, Reminder};
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::notifier::Notice;
+use crate::messages::{date, tr};
 use crate::model::Settings;
 
 /// How late a due reminder may be found and still be shown on its own, as
@@ -122,8 +124,9 @@ pub fn decide(input: &PassInput<'_>) -> Decision {
 
 /// The one notification for reminders folded together: a single reminder
 /// as the engine wrote it, several as "N reminders you missed" listing
-/// each one's local date and title. `None` for none.
-pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
+/// each one's local date and title, in `lang` (the plan's language, so
+/// that it matches the reminders' own words). `None` for none.
+pub fn summary_notice(items: &[Reminder], lang: Lang) -> Option<Notice> {
     match items {
         [] => None,
         [one] => Some(Notice {
@@ -133,11 +136,20 @@ pub fn summary_notice(items: &[Reminder]) -> Option<Notice> {
         many => {
             let body = many
                 .iter()
-                .map(|r| format!("• {} — {}", r.local.format("%a %-d %b"), r.title))
+                .map(|r| {
+                    tr(
+                        lang,
+                        "missed-line",
+                        &[
+                            ("date", Arg::from(date(lang, "missed-date-format", r.local))),
+                            ("title", Arg::from(r.title.as_str())),
+                        ],
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             Some(Notice {
-                title: format!("{} reminders you missed", many.len()),
+                title: tr(lang, "missed-title", &[("count", Arg::from(many.len()))]),
                 body,
             })
         }
@@ -274,7 +286,7 @@ mod tests {
         // Within grace, but it was held: it goes the summary way...
         assert_eq!(ids(&d.summary), ["dawn"]);
         // ...and a summary of one is the reminder itself.
-        let n = summary_notice(&d.summary).unwrap();
+        let n = summary_notice(&d.summary, Lang::Es).unwrap();
         assert_eq!(n.title, "title dawn");
         assert_eq!(n.body, "body dawn");
     }
@@ -308,9 +320,24 @@ mod tests {
             reminder("a", utc(2026, 3, 7, 9, 0)),
             reminder("b", utc(2026, 3, 8, 9, 0)),
         ];
-        let n = summary_notice(&rs).unwrap();
+        let n = summary_notice(&rs, Lang::En).unwrap();
         assert_eq!(n.title, "2 reminders you missed");
         assert_eq!(n.body, "• Sat 7 Mar — title a\n• Sun 8 Mar — title b");
-        assert_eq!(summary_notice(&[]), None);
+        assert_eq!(summary_notice(&[], Lang::En), None);
+    }
+
+    #[test]
+    fn summary_in_spanish_with_spanish_dates() {
+        let rs = [
+            reminder("a", utc(2026, 3, 7, 9, 0)),
+            reminder("b", utc(2026, 3, 8, 9, 0)),
+            reminder("c", utc(2026, 4, 1, 9, 0)),
+        ];
+        let n = summary_notice(&rs, Lang::Es).unwrap();
+        assert_eq!(n.title, "Te has perdido 3 recordatorios");
+        assert_eq!(
+            n.body,
+            "• sáb 7 mar — title a\n• dom 8 mar — title b\n• mié 1 abr — title c"
+        );
     }
 }

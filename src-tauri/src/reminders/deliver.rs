@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use aftercare::Reminder;
+use aftercare::{Lang, Reminder};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::decide::{Decision, summary_notice};
@@ -112,12 +112,14 @@ pub struct DeliveryReport {
 /// shows one notification for those newly claimed. Nothing is shown that
 /// was not newly claimed; a notifier error is logged, recorded with
 /// `record_failure` and reported, never swallowed. The store's lock is
-/// never held while a notification is shown.
+/// never held while a notification is shown. The summary is worded in
+/// `lang`.
 pub fn deliver<L: Ledger>(
     ledger: &Mutex<L>,
     notifier: &dyn Notifier,
     decision: &Decision,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> DeliveryReport {
     let mut report = DeliveryReport::default();
 
@@ -169,7 +171,7 @@ pub fn deliver<L: Ledger>(
                     .filter(|r| ids.contains(&r.id))
                     .cloned()
                     .collect();
-                if let Some(notice) = summary_notice(&claimed)
+                if let Some(notice) = summary_notice(&claimed, lang)
                     && show(ledger, notifier, &notice, &ids, &mut report)
                 {
                     report.summarized = ids;
@@ -305,11 +307,28 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_speaks_the_language_it_is_given() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let ledger = Mutex::new(MemLedger::default());
+        let n = Records::default();
+        deliver(&ledger, &n, &decision(now), now, Lang::Es);
+        let shown = n.0.lock().unwrap().clone();
+        // The reminder on its own is the engine's (already in the plan's
+        // language); the summary is the shell's.
+        assert_eq!(shown[0].title, "title on-time");
+        assert_eq!(shown[1].title, "Te has perdido 2 recordatorios");
+        assert_eq!(
+            shown[1].body,
+            "• lun 2 mar — title s1\n• lun 2 mar — title s2"
+        );
+    }
+
+    #[test]
     fn claims_before_showing_and_never_twice() {
         let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
         let ledger = Mutex::new(MemLedger::default());
         let n = Records::default();
-        let r = deliver(&ledger, &n, &decision(now), now);
+        let r = deliver(&ledger, &n, &decision(now), now, Lang::En);
         assert_eq!(r.notified, ["on-time"]);
         assert_eq!(r.summarized, ["s1", "s2"]);
         assert_eq!(r.missed, ["old"]);
@@ -319,7 +338,7 @@ mod tests {
         assert_eq!(shown[0].title, "title on-time");
         assert_eq!(shown[1].title, "2 reminders you missed");
         // The same decision again (a recomputation): nothing is shown.
-        let r = deliver(&ledger, &n, &decision(now), now);
+        let r = deliver(&ledger, &n, &decision(now), now, Lang::En);
         assert!(
             r.shown.is_empty()
                 && r.notified.is_empty()
@@ -333,7 +352,7 @@ mod tests {
     fn a_failing_notifier_is_recorded_not_swallowed() {
         let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
         let ledger = Mutex::new(MemLedger::default());
-        let r = deliver(&ledger, &Fails, &decision(now), now);
+        let r = deliver(&ledger, &Fails, &decision(now), now, Lang::En);
         assert!(r.shown.is_empty() && !r.notifier_reached);
         assert_eq!(r.notifier_error.as_deref(), Some("no server"));
         let failed: Vec<&str> = r.failed.iter().map(|(id, _)| id.as_str()).collect();
@@ -347,7 +366,7 @@ mod tests {
             assert_eq!(log["old"], (DeliveryHow::Missed, None));
         }
         // Not retried: it is in the log.
-        let r = deliver(&ledger, &Fails, &decision(now), now);
+        let r = deliver(&ledger, &Fails, &decision(now), now, Lang::En);
         assert!(r.failed.is_empty() && r.notifier_error.is_none());
     }
 }

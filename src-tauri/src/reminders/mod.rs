@@ -95,7 +95,7 @@ pub use notifier::{APP_NAME, DESKTOP_ENTRY, Notice, Notifier, NotifyError, notif
 // The clock and the permission gate live in `platform` (commands use them
 // too); re-exported here for the scheduler's callers.
 pub use crate::platform::{AlwaysPermitted, Clock, PermissionGate, SystemClock};
-pub use scheduler::{PassReport, PlanSource, SchedulerHandle, run_pass, spawn};
+pub use scheduler::{PassReport, PlanSource, SchedulerHandle, failure_text, run_pass, spawn};
 
 /// Helpers for the unit tests of this module's files.
 #[cfg(test)]

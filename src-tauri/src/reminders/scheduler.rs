@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use aftercare::Plan;
+use aftercare::{Lang, Plan};
 use chrono::{DateTime, TimeDelta, Utc};
 use tokio::sync::Notify;
 
@@ -12,6 +12,7 @@ use super::Clock;
 use super::decide::{Decision, GRACE, MAX_SLEEP, PassInput, decide};
 use super::deliver::{DeliveryReport, Ledger, deliver, lock};
 use super::notifier::Notifier;
+use crate::messages::tr_plain;
 use crate::model::Settings;
 
 /// Where the loop gets the plan on each pass: the app builds it from the
@@ -26,8 +27,31 @@ const MIN_SLEEP: TimeDelta = TimeDelta::milliseconds(200);
 /// How long a pass may take before the loop reports the notifier stuck.
 const PASS_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The failure reported when a pass is stuck (see [`PASS_TIMEOUT`]).
+/// The failure recorded when a pass is stuck (see [`PASS_TIMEOUT`]); the
+/// app words it in the client's language with [`failure_text`].
 const STUCK: &str = "the notification server does not answer";
+
+/// The last notifier failure as the client reads it, in `lang`: the
+/// scheduler's own "stuck" in the app's words, anything else (the system's
+/// own error) as the system gave it.
+///
+/// ```
+/// use aftercare::Lang;
+/// use smp_aftercare_lib::reminders::failure_text;
+///
+/// assert_eq!(
+///     failure_text(Lang::Es, "the notification server does not answer"),
+///     "el servidor de notificaciones no responde"
+/// );
+/// assert_eq!(failure_text(Lang::Es, "org.freedesktop.DBus.Error"), "org.freedesktop.DBus.Error");
+/// ```
+pub fn failure_text(lang: Lang, failure: &str) -> String {
+    if failure == STUCK {
+        tr_plain(lang, "notifier-stuck")
+    } else {
+        failure.to_string()
+    }
+}
 
 /// What one pass did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +123,7 @@ pub fn run_pass<L: Ledger>(
         settings: &settings,
         delivered: &delivered,
     });
-    report.delivery = deliver(ledger, notifier, &decision, now);
+    report.delivery = deliver(ledger, notifier, &decision, now, plan.lang());
     report.next_wake = decision.next_wake;
     report.decision = Some(decision);
     report

@@ -314,6 +314,8 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
                 field: "session".into(),
                 session_id: Some(id),
                 stored: shorten(&text),
+                used: None,
+                reason: None,
                 message: format!(
                     "a stored session date, {}, could not be read, so that session is left out of your plan: delete it and enter its date again",
                     shorten(&text)
@@ -330,6 +332,8 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
                     field: "planned".into(),
                     session_id: None,
                     stored: n.to_string(),
+                    used: None,
+                    reason: None,
                     message: format!(
                         "the stored number of planned sessions, {n}, could not be used, so your clinic's usual number is used until you choose one"
                     ),
@@ -346,8 +350,8 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
             Ok(ProtocolChoice::Builtin { id }) if !aftercare::builtin_ids().any(|k| k == id) => {
                 let why = aftercare::Protocol::builtin(&id)
                     .err()
-                    .map(|e| e.to_string());
-                values_reset.push(protocol_reset(&json, why.as_deref()));
+                    .map(|e| crate::error::AppError::from_engine(e, "protocol"));
+                values_reset.push(protocol_reset(&json, why));
                 ProtocolChoice::default()
             }
             Ok(choice) => choice,
@@ -369,6 +373,8 @@ fn read_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
                     field: "settings".into(),
                     session_id: None,
                     stored: shorten(&json),
+                    used: None,
+                    reason: None,
                     message: format!(
                         "your stored settings, {}, could not be read, so the defaults are used until you save your settings",
                         shorten(&json)
@@ -1068,14 +1074,16 @@ fn read_date(text: &str) -> Result<NaiveDate, StoreError> {
 /// The report of a stored protocol choice that could not be read, or that
 /// the engine refused (`why`): the default protocol is followed until the
 /// client chooses one.
-pub(crate) fn protocol_reset(stored: &str, why: Option<&str>) -> ValueReset {
-    let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
+pub(crate) fn protocol_reset(stored: &str, why: Option<crate::error::AppError>) -> ValueReset {
+    let because = why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
     ValueReset {
         field: "protocol".into(),
         session_id: None,
         stored: shorten(stored),
+        used: None,
+        reason: why,
         message: format!(
-            "your stored protocol choice, {}, could not be used{why}, so the default protocol is followed until you choose yours again",
+            "your stored protocol choice, {}, could not be used{because}, so the default protocol is followed until you choose yours again",
             shorten(stored)
         ),
     }

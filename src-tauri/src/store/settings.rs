@@ -183,6 +183,8 @@ fn reset(key: &str, value: &Value, defaults: &Settings) -> ValueReset {
     ValueReset {
         field: key.to_string(),
         session_id: None,
+        used: (key == "reminder_time").then(|| hhmm(defaults.reminder_time)),
+        reason: None,
         message: format!(
             "the stored {what} {stored} could not be read; {instead} is used until you save your settings"
         ),
@@ -211,6 +213,8 @@ mod tests {
                 field: "reminder_time".into(),
                 session_id: None,
                 stored: "830".into(),
+                used: Some("09:00".into()),
+                reason: None,
                 message: "the stored reminder time 830 could not be read; 09:00 is used until you save your settings".into(),
             }]
         );
@@ -283,6 +287,8 @@ mod tests {
                 field: "language".into(),
                 session_id: None,
                 stored: "\"fr\"".into(),
+                used: None,
+                reason: None,
                 message: "the stored language \"fr\" could not be read; the device's language is used until you save your settings".into(),
             }]
         );

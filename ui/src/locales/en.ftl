@@ -583,3 +583,23 @@ handover-own = { $name } (your clinic's own)
 handover-session = Session { $n }
 handover-zone = Your clinic's plan names the time zone { $zone }. The app keeps its own time zone setting (in Settings); this plan does not change it.
 settings-clinic-address = Address
+
+## Stored values that could not be read, in words (logic.ts resetText; area: shell)
+reset-text-setting =
+    { $field ->
+        [reminders_enabled] The stored reminders setting { $stored } could not be read; reminders on is used until you save your settings.
+        [reminder_time] The stored reminder time { $stored } could not be read; { $used } is used until you save your settings.
+        [quiet_hours] The stored quiet hours { $stored } could not be read; no quiet hours is used until you save your settings.
+        [zone] The stored time zone { $stored } could not be read; the device's zone is used until you save your settings.
+        [launch_at_login] The stored launch at login setting { $stored } could not be read; off is used until you save your settings.
+        [clinic] The stored clinic details { $stored } could not be read; none is used until you save your settings.
+        [care_reminders] The stored care reminders setting { $stored } could not be read; off is used until you save your settings.
+        [language] The stored language { $stored } could not be read; the device's language is used until you save your settings.
+       *[other] The stored setting { $stored } could not be read; its default is used until you save your settings.
+    }
+reset-text-settings = Your stored settings, { $stored }, could not be read, so the defaults are used until you save your settings.
+reset-text-session = A stored session date, { $stored }, could not be read, so that session is left out of your plan: delete it and enter its date again.
+reset-text-planned = The stored number of planned sessions, { $stored }, could not be used, so your clinic's usual number is used until you choose one.
+reset-text-plan = The stored plan could not be used, so your clinic's usual number of sessions is used until you choose one. { $reason }
+reset-text-sessions = Your stored sessions could not be turned into a plan: check them on the Sessions screen. { $reason }
+reset-text-protocol = Your stored protocol choice, { $stored }, could not be used, so the default protocol is followed until you choose yours again. { $reason }

@@ -583,3 +583,23 @@ handover-own = { $name } (propio de tu clínica)
 handover-session = Sesión { $n }
 handover-zone = El plan de tu clínica indica la zona horaria { $zone }. La app mantiene su propio ajuste de zona horaria (en Ajustes); este plan no lo cambia.
 settings-clinic-address = Dirección
+
+## Valores guardados que no se han podido leer, en palabras (logic.ts resetText; área: shell)
+reset-text-setting =
+    { $field ->
+        [reminders_enabled] No se ha podido leer el ajuste guardado de los recordatorios, { $stored }: quedan activados hasta que guardes tus ajustes.
+        [reminder_time] No se ha podido leer la hora guardada de los recordatorios, { $stored }: se usa { $used } hasta que guardes tus ajustes.
+        [quiet_hours] No se han podido leer las horas de silencio guardadas, { $stored }: no hay horas de silencio hasta que guardes tus ajustes.
+        [zone] No se ha podido leer la zona horaria guardada, { $stored }: se usa la del dispositivo hasta que guardes tus ajustes.
+        [launch_at_login] No se ha podido leer el ajuste guardado de abrir la app al iniciar sesión, { $stored }: queda desactivado hasta que guardes tus ajustes.
+        [clinic] No se han podido leer los datos guardados de tu clínica, { $stored }: quedan vacíos hasta que guardes tus ajustes.
+        [care_reminders] No se ha podido leer el ajuste guardado de los avisos de cuidados, { $stored }: quedan desactivados hasta que guardes tus ajustes.
+        [language] No se ha podido leer el idioma guardado, { $stored }: se usa el del dispositivo hasta que guardes tus ajustes.
+       *[other] No se ha podido leer un ajuste guardado, { $stored }: se usa su valor por defecto hasta que guardes tus ajustes.
+    }
+reset-text-settings = No se han podido leer tus ajustes guardados, { $stored }, así que se usan los valores por defecto hasta que guardes tus ajustes.
+reset-text-session = No se ha podido leer la fecha guardada de una sesión, { $stored }, así que esa sesión queda fuera de tu plan: bórrala y vuelve a introducir su fecha.
+reset-text-planned = No se ha podido usar el número de sesiones previstas guardado, { $stored }, así que se usa el habitual de tu clínica hasta que elijas uno.
+reset-text-plan = No se ha podido usar el plan guardado, así que se usa el número de sesiones habitual de tu clínica hasta que elijas uno. { $reason }
+reset-text-sessions = Con tus sesiones guardadas no se ha podido hacer un plan: revísalas en la pantalla Sesiones. { $reason }
+reset-text-protocol = No se ha podido usar el protocolo que tenías elegido, { $stored }, así que se sigue el protocolo por defecto hasta que vuelvas a elegir el tuyo. { $reason }

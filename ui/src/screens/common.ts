@@ -3,9 +3,9 @@
 
 import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
-import { type Formats, sentence } from "../format";
+import type { Formats } from "../format";
 import { t } from "../i18n";
-import { mailHref, resetBanner, telHref } from "../logic";
+import { mailHref, resetBanner, resetText, telHref } from "../logic";
 
 export interface Ctx {
   /** Date and relative-day formatting in the app's language. */
@@ -56,7 +56,7 @@ export function banners(o: Overview, missed: MissedReminder[], ctx: Ctx): HTMLEl
   for (const r of o.notices.values_reset) {
     // A stored value that no longer reads: said until the client repairs it.
     const b = resetBanner(r);
-    add(b.title, sentence(r.message), [b.link, b.route]);
+    add(b.title, resetText(r), [b.link, b.route]);
   }
   if (!o.notices.reminders_enabled) {
     add(t("banner-reminders-off-title"), t("banner-reminders-off"), [t("banner-reminders-off-link"), "settings"]);

@@ -5,10 +5,10 @@ import { commands, MAX_PLANNED, type PrepItem, type SessionsView, type Warning }
 import { need } from "../api";
 import { dateField } from "../components/dateField";
 import { dateOrder, dateProblemText, typedForm } from "../dateEntry";
-import { type Formats, sentence } from "../format";
+import type { Formats } from "../format";
 import { button, el, Field, FormErrors, liveNote, put } from "../dom";
 import { t } from "../i18n";
-import { placeError, prepGroups, prepUntil } from "../logic";
+import { placeError, prepGroups, prepUntil, resetText } from "../logic";
 import { type Ctx, screen, timeEl } from "./common";
 
 export async function sessionsScreen(ctx: Ctx): Promise<HTMLElement> {
@@ -232,7 +232,7 @@ function unreadableList(view: SessionsView, done: Done): HTMLElement | null {
       if (res.status === "error") return errors.show(res.error);
       await done(t("sessions-unreadable-deleted"), () => document.getElementById("add-date"));
     });
-    put(li, el("p", sentence(r.message)), errors.general, del);
+    put(li, el("p", resetText(r)), errors.general, del);
     list.append(li);
   }
   return list;

@@ -5,9 +5,8 @@
 import { commands, type Lang, MAX_NOTE_CHARS, MAX_VALUE_BYTES, type SettingsForm } from "../bindings";
 import { need } from "../api";
 import { button, checkbox, el, Field, FormErrors, input, liveNote, put, routeLink } from "../dom";
-import { sentence } from "../format";
 import { locale, t } from "../i18n";
-import { isSettingReset, placeError } from "../logic";
+import { isSettingReset, placeError, resetText } from "../logic";
 import { clinicContact, type Ctx, screen } from "./common";
 import { handoverCard } from "./handover";
 
@@ -20,9 +19,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   ]);
   const root = screen(t("nav-settings"));
   // Stored values that no longer read: shown at their defaults until saved.
-  const resets = overview.notices.values_reset
-    .filter(isSettingReset)
-    .map((r) => el("p", sentence(r.message), "form-error"));
+  const resets = overview.notices.values_reset.filter(isSettingReset).map((r) => el("p", resetText(r), "form-error"));
   const form = el("form", undefined, "settings");
   form.noValidate = true;
   form.setAttribute("aria-label", t("nav-settings"));

@@ -313,6 +313,8 @@ export function createBackend(cfg: FakeConfig) {
         field: "session",
         session_id: 99,
         stored: "2025-02-30",
+        used: null,
+        reason: null,
         message:
           "a stored session date, 2025-02-30, could not be read, so that session is left out of your plan: delete it and enter its date again",
       },
@@ -539,6 +541,8 @@ export function createBackend(cfg: FakeConfig) {
                     field: "reminder_time",
                     session_id: null,
                     stored: '"25:00"',
+                    used: "09:00",
+                    reason: null,
                     message:
                       'the stored reminder time "25:00" could not be read; 09:00 is used until you save your settings',
                   },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type {
   Vocabulary,
   ActivityStatus,
@@ -7,8 +7,10 @@ import type {
   Milestone,
   Preparation,
   Protocol,
+  ValueReset,
 } from "../../src/bindings";
 import { createFormats } from "../../src/format";
+import { setLang } from "../../src/i18n";
 import {
   activityName,
   answerFor,
@@ -25,6 +27,7 @@ import {
   prepGroups,
   prepUntil,
   protocolErrorText,
+  resetText,
   rulesByActivity,
   telHref,
   timelineEntries,
@@ -372,5 +375,59 @@ describe("contact links and files", () => {
     );
     // 127 two-byte letters and ".toml": 259 bytes in 132 characters.
     expect(fileNameTooLong(`${"é".repeat(127)}.toml`)).not.toBeNull();
+  });
+});
+
+describe("stored values that could not be read", () => {
+  afterEach(() => setLang("en"));
+  const reset = (field: string, stored: string, more: Partial<ValueReset> = {}): ValueReset => ({
+    field,
+    session_id: null,
+    stored,
+    used: null,
+    reason: null,
+    message: "the English for the log",
+    ...more,
+  });
+  const refused: AppError = { kind: "invalid", field: "planned", message: "the protocol allows at most 3 sessions" };
+  const cases: ValueReset[] = [
+    reset("reminder_time", '"25:00"', { used: "09:00" }),
+    reset("language", '"fr"'),
+    reset("later", "[1]"),
+    reset("settings", '"[1, 2]"'),
+    reset("session", "2025-02-30", { session_id: 99 }),
+    reset("planned", "0"),
+    reset("planned", "5", { reason: refused }),
+    reset("sessions", "", { reason: refused }),
+    reset("protocol", '{"builtin":"gone"}'),
+  ];
+
+  it("are worded in English as the store words them", () => {
+    expect(cases.map(resetText)).toEqual([
+      'The stored reminder time "25:00" could not be read; 09:00 is used until you save your settings.',
+      'The stored language "fr" could not be read; the device\'s language is used until you save your settings.',
+      "The stored setting [1] could not be read; its default is used until you save your settings.",
+      'Your stored settings, "[1, 2]", could not be read, so the defaults are used until you save your settings.',
+      "A stored session date, 2025-02-30, could not be read, so that session is left out of your plan: delete it and enter its date again.",
+      "The stored number of planned sessions, 0, could not be used, so your clinic's usual number is used until you choose one.",
+      "The stored plan could not be used, so your clinic's usual number of sessions is used until you choose one. The protocol allows at most 3 sessions.",
+      "Your stored sessions could not be turned into a plan: check them on the Sessions screen. The protocol allows at most 3 sessions.",
+      'Your stored protocol choice, {"builtin":"gone"}, could not be used, so the default protocol is followed until you choose yours again.',
+    ]);
+  });
+
+  it("are worded in Spanish for a Spanish-speaking client", () => {
+    setLang("es");
+    expect(cases.map(resetText)).toEqual([
+      'No se ha podido leer la hora guardada de los recordatorios, "25:00": se usa 09:00 hasta que guardes tus ajustes.',
+      'No se ha podido leer el idioma guardado, "fr": se usa el del dispositivo hasta que guardes tus ajustes.',
+      "No se ha podido leer un ajuste guardado, [1]: se usa su valor por defecto hasta que guardes tus ajustes.",
+      'No se han podido leer tus ajustes guardados, "[1, 2]", así que se usan los valores por defecto hasta que guardes tus ajustes.',
+      "No se ha podido leer la fecha guardada de una sesión, 2025-02-30, así que esa sesión queda fuera de tu plan: bórrala y vuelve a introducir su fecha.",
+      "No se ha podido usar el número de sesiones previstas guardado, 0, así que se usa el habitual de tu clínica hasta que elijas uno.",
+      "No se ha podido usar el plan guardado, así que se usa el número de sesiones habitual de tu clínica hasta que elijas uno. The protocol allows at most 3 sessions.",
+      "Con tus sesiones guardadas no se ha podido hacer un plan: revísalas en la pantalla Sesiones. The protocol allows at most 3 sessions.",
+      'No se ha podido usar el protocolo que tenías elegido, {"builtin":"gone"}, así que se sigue el protocolo por defecto hasta que vuelvas a elegir el tuyo.',
+    ]);
   });
 });

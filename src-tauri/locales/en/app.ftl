@@ -1,0 +1,57 @@
+# The app shell's own texts (src-tauri/src/messages.rs): notifications the
+# scheduler writes, the tray menu, the file a client shares with their
+# clinic. The engine's texts are in locales/ at the root, the UI's in
+# ui/src/locales/. Ids and variables must match es/app.ftl (the test in
+# src-tauri/src/messages.rs checks it). Date formats are chrono's
+# strftime patterns, written with the language's own month and day names.
+
+## Reminders folded into one notification (reminders/decide.rs)
+missed-title =
+    { $count ->
+        [one] { $count } reminder you missed
+       *[other] { $count } reminders you missed
+    }
+missed-line = • { $date } — { $title }
+missed-date-format = %a %-d %b
+# Why notifications stopped, shown in the app's banner (reminders/scheduler.rs)
+notifier-stuck = the notification server does not answer
+
+## The tray menu (tray.rs)
+tray-open = Open SMP Aftercare
+tray-quit = Quit (no more reminders)
+
+## The journal file a client hands their clinic (share.rs)
+share-date-format = %A %-d %B %Y
+share-title = Healing journal, { $date }
+share-heading = Healing journal
+share-intro = Written by the client in SMP Aftercare on { $date }. The levels and notes are theirs; the app does not diagnose.
+share-plan = Plan
+share-clinic = Clinic
+share-protocol = Aftercare protocol
+share-session = Session { $number }
+share-redness = Redness
+share-itching = Itching
+share-scabs = Scabbing
+share-soreness = Tenderness
+share-swelling = Swelling
+share-sunburn = Sunburn
+share-level-none = none
+share-level-mild = mild
+share-level-moderate = moderate
+share-level-strong = strong
+share-flag-clinic = The clinic's warning
+share-flag-general = General guidance, not the clinic's
+share-photo-alt = Photo { $number } of { $date }
+share-photos-missing =
+    { $count ->
+        [one] { $count } photo of this day could not be found on the device.
+       *[other] { $count } photos of this day could not be found on the device.
+    }
+
+## The system's file dialogs (setup.rs)
+dialog-save-journal = Save your healing journal for your clinic
+dialog-web-page = Web page
+dialog-save-calendar = Save your aftercare calendar
+dialog-calendar = Calendar
+dialog-open-plan = Open the plan from your clinic
+dialog-plan-file = Plan from your clinic

@@ -1,0 +1,54 @@
+# Los textos propios de la app (src-tauri/src/messages.rs). Mismos ids y
+# variables que en/app.ftl. Los formatos de fecha son patrones strftime de
+# chrono, con los nombres de meses y días del idioma.
+
+## Recordatorios reunidos en una sola notificación (reminders/decide.rs)
+missed-title =
+    { $count ->
+        [one] Te has perdido { $count } recordatorio
+       *[other] Te has perdido { $count } recordatorios
+    }
+missed-line = • { $date } — { $title }
+missed-date-format = %a %-d %b
+# Por qué dejaron de llegar las notificaciones, en el aviso de la app
+notifier-stuck = el servidor de notificaciones no responde
+
+## El menú de la bandeja (tray.rs)
+tray-open = Abrir SMP Aftercare
+tray-quit = Salir (sin más recordatorios)
+
+## El diario que el cliente entrega a su clínica (share.rs)
+share-date-format = %A %-d de %B de %Y
+share-title = Diario de cicatrización, { $date }
+share-heading = Diario de cicatrización
+share-intro = Escrito por el cliente en SMP Aftercare el { $date }. Los niveles y las notas son suyos; la app no hace diagnósticos.
+share-plan = Plan
+share-clinic = Clínica
+share-protocol = Protocolo de cuidados
+share-session = Sesión { $number }
+share-redness = Enrojecimiento
+share-itching = Picor
+share-scabs = Costras
+share-soreness = Sensibilidad
+share-swelling = Hinchazón
+share-sunburn = Quemadura solar
+share-level-none = nada
+share-level-mild = leve
+share-level-moderate = moderado
+share-level-strong = fuerte
+share-flag-clinic = Aviso de la clínica
+share-flag-general = Orientación general, no de la clínica
+share-photo-alt = Foto { $number } del { $date }
+share-photos-missing =
+    { $count ->
+        [one] No se ha encontrado en el dispositivo { $count } foto de este día.
+       *[other] No se han encontrado en el dispositivo { $count } fotos de este día.
+    }
+
+## Los diálogos de archivos del sistema (setup.rs)
+dialog-save-journal = Guarda tu diario de cicatrización para tu clínica
+dialog-web-page = Página web
+dialog-save-calendar = Guarda tu calendario de cuidados
+dialog-calendar = Calendario
+dialog-open-plan = Abre el plan de tu clínica
+dialog-plan-file = Plan de tu clínica
