@@ -24,6 +24,11 @@ use std::sync::Mutex;
 use tauri::{App, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
+use aftercare::Lang;
+use aftercare::messages::Arg;
+
+use crate::messages::{tr, tr_plain};
+use crate::platform::{Clock, SystemClock};
 use crate::store::StoreError;
 
 /// Set (to anything) to exit without the dialog: for unattended runs.
@@ -80,24 +85,49 @@ impl Failure {
         }
     }
 
-    /// What the client reads: what failed, the folder, and what to do.
+    /// What failed, the folder, and what to do, in English: the log's line
+    /// and stderr (developers and support read those).
     pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// What the client reads in the dialog, in `lang`: what failed, the
+    /// folder, and what to do. The stored language cannot be read when the
+    /// store is what failed, so the dialog speaks the device's language.
+    ///
+    /// ```
+    /// use aftercare::Lang;
+    /// use smp_aftercare_lib::startup::Failure;
+    ///
+    /// let failure = Failure::Other { reason: "no tray".into() };
+    /// assert_eq!(
+    ///     failure.message_in(Lang::Es),
+    ///     "SMP Aftercare no se ha podido iniciar (no tray). Vuelve a abrirla; \
+    ///      si sigue pasando, envía el registro a tu clínica.",
+    /// );
+    /// ```
+    pub fn message_in(&self, lang: Lang) -> String {
         match self {
-            Failure::DataFolder { path, reason } => format!(
-                "SMP Aftercare cannot use its data folder {} ({reason}). \
-                 Check that this is a folder you can write to and that the disk is not full, \
-                 then start SMP Aftercare again.",
-                path.display()
+            Failure::DataFolder { path, reason } => tr(
+                lang,
+                "startup-data-folder",
+                &[
+                    ("folder", Arg::from(path.display().to_string())),
+                    ("reason", Arg::from(reason.as_str())),
+                ],
             ),
-            Failure::Store { folder, reason } => format!(
-                "SMP Aftercare cannot open your plan in {} ({reason}). \
-                 Check that the disk is not full and that you can write to this folder, \
-                 then start SMP Aftercare again. Your plan has not been changed.",
-                folder.display()
+            Failure::Store { folder, reason } => tr(
+                lang,
+                "startup-store",
+                &[
+                    ("folder", Arg::from(folder.display().to_string())),
+                    ("reason", Arg::from(reason.as_str())),
+                ],
             ),
-            Failure::Other { reason } => format!(
-                "SMP Aftercare could not start ({reason}). Start it again; \
-                 if this keeps happening, send the log to your clinic."
+            Failure::Other { reason } => tr(
+                lang,
+                "startup-other",
+                &[("reason", Arg::from(reason.as_str()))],
             ),
         }
     }
@@ -121,16 +151,23 @@ pub fn fail<R: Runtime>(app: &App<R>, failure: &Failure, log_path: Option<&Path>
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.hide();
     }
-    let text = match log_path {
-        Some(log) => format!("{message}\n\nThe log is {}.", log.display()),
-        None => message,
-    };
+    let lang = SystemClock.device_lang();
+    let mut text = failure.message_in(lang);
+    if let Some(log) = log_path {
+        let where_log = tr(
+            lang,
+            "startup-log-is",
+            &[("path", Arg::from(log.display().to_string()))],
+        );
+        text = format!("{text}\n\n{where_log}");
+    }
+    let title = tr_plain(lang, "startup-title");
     let handle = app.handle().clone();
     std::thread::spawn(move || {
         handle
             .dialog()
             .message(text)
-            .title("SMP Aftercare could not start")
+            .title(title)
             .kind(MessageDialogKind::Error)
             .buttons(MessageDialogButtons::Ok)
             .blocking_show();
@@ -263,6 +300,29 @@ mod tests {
             }
             .status(),
             5
+        );
+    }
+
+    #[test]
+    fn the_dialog_speaks_the_device_language() {
+        let f = Failure::Store {
+            folder: PathBuf::from("/home/cliente/datos"),
+            reason: "disk I/O error".into(),
+        };
+        assert_eq!(
+            f.message_in(Lang::Es),
+            "SMP Aftercare no puede abrir tu plan en /home/cliente/datos (disk I/O error). \
+             Comprueba que el disco no está lleno y que puedes escribir en esa carpeta, \
+             y vuelve a abrir SMP Aftercare. Tu plan no ha cambiado."
+        );
+        // The log keeps English whatever the device speaks.
+        assert!(
+            f.message()
+                .starts_with("SMP Aftercare cannot open your plan")
+        );
+        assert_eq!(
+            tr_plain(Lang::Es, "startup-title"),
+            "SMP Aftercare no se ha podido iniciar"
         );
     }
 

@@ -55,3 +55,10 @@ dialog-save-calendar = Save your aftercare calendar
 dialog-calendar = Calendar
 dialog-open-plan = Open the plan from your clinic
 dialog-plan-file = Plan from your clinic
+
+## The dialog when the app cannot start (startup.rs)
+startup-title = SMP Aftercare could not start
+startup-data-folder = SMP Aftercare cannot use its data folder { $folder } ({ $reason }). Check that this is a folder you can write to and that the disk is not full, then start SMP Aftercare again.
+startup-store = SMP Aftercare cannot open your plan in { $folder } ({ $reason }). Check that the disk is not full and that you can write to this folder, then start SMP Aftercare again. Your plan has not been changed.
+startup-other = SMP Aftercare could not start ({ $reason }). Start it again; if this keeps happening, send the log to your clinic.
+startup-log-is = The log is { $path }.

@@ -52,3 +52,10 @@ dialog-save-calendar = Guarda tu calendario de cuidados
 dialog-calendar = Calendario
 dialog-open-plan = Abre el plan de tu clínica
 dialog-plan-file = Plan de tu clínica
+
+## El diálogo cuando la app no puede arrancar (startup.rs)
+startup-title = SMP Aftercare no se ha podido iniciar
+startup-data-folder = SMP Aftercare no puede usar su carpeta de datos { $folder } ({ $reason }). Comprueba que puedes escribir en esa carpeta y que el disco no está lleno, y vuelve a abrir SMP Aftercare.
+startup-store = SMP Aftercare no puede abrir tu plan en { $folder } ({ $reason }). Comprueba que el disco no está lleno y que puedes escribir en esa carpeta, y vuelve a abrir SMP Aftercare. Tu plan no ha cambiado.
+startup-other = SMP Aftercare no se ha podido iniciar ({ $reason }). Vuelve a abrirla; si sigue pasando, envía el registro a tu clínica.
+startup-log-is = El registro está en { $path }.
