@@ -20,6 +20,15 @@ pub const LAST_SUPPORTED: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31
     None => unreachable!(),
 };
 
+/// Why [`parse_date`] refuses a date, as [`Error::InvalidDate`] carries it
+/// (English). Named so that [`Error::message_in`] can word each in another
+/// language; a reason it does not know stays as it is.
+pub(crate) const DATE_NOT_IN_FORM: &str = "not in the form YYYY-MM-DD";
+/// See [`DATE_NOT_IN_FORM`].
+pub(crate) const DATE_NO_SUCH_DAY: &str = "there is no such day in the calendar";
+/// See [`DATE_NOT_IN_FORM`].
+pub(crate) const DATE_UNSUPPORTED: &str = "outside the supported years 1970-2199";
+
 /// The date of day `n` after a session, counting as clinics do: day 1 is the
 /// day of the treatment itself.
 ///
@@ -113,11 +122,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Error> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
-        return Err(invalid("not in the form YYYY-MM-DD"));
+        return Err(invalid(DATE_NOT_IN_FORM));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| invalid("there is no such day in the calendar"))?;
-    check_supported(date).map_err(|_| invalid("outside the supported years 1970-2199"))?;
+    let date =
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| invalid(DATE_NO_SUCH_DAY))?;
+    check_supported(date).map_err(|_| invalid(DATE_UNSUPPORTED))?;
     Ok(date)
 }
 
@@ -128,7 +137,7 @@ pub(crate) fn check_supported(date: NaiveDate) -> Result<NaiveDate, Error> {
     } else {
         Err(Error::InvalidDate {
             value: date.to_string(),
-            reason: "outside the supported years 1970-2199".to_string(),
+            reason: DATE_UNSUPPORTED.to_string(),
         })
     }
 }

@@ -6,6 +6,7 @@
 //! value reads `"2026-02-30"`, and one holding a line break or ESC reads
 //! `"2026-01-01\n"`, so every message stays one inert line. The enum is tagged when serialized (`{"kind": ...}`)
 //! so that the app can hand it to the UI as a union it can tell apart.
+//! [`Error::message_in`] (`src/error_text.rs`) words it in another language.
 
 use chrono::NaiveDate;
 use serde::Serialize;

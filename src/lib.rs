@@ -33,6 +33,7 @@
 //! | the languages of every text | [`lang`] |
 //! | the engine's and the CLI's sentences, per language | [`messages`] |
 //! | errors | [`error`] |
+//! | errors worded in a language (`Error::message_in`) | [`error_text`] |
 //!
 //! # Example
 //!
@@ -59,6 +60,7 @@ pub mod chart;
 pub mod date_entry;
 pub mod day;
 pub mod error;
+pub mod error_text;
 pub mod handover;
 pub mod lang;
 pub mod message_check;

@@ -60,7 +60,12 @@ fn json(args: &[&str]) -> Value {
 /// Runs and expects bad input: exit 2, nothing on stdout, exactly one
 /// line on stderr. Returns that line.
 fn bad(args: &[&str]) -> String {
-    let out = run(args);
+    bad_in(&[], args)
+}
+
+/// [`bad`] with the locale variables `env`.
+fn bad_in(env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = run_in(env, args);
     assert_eq!(out.status.code(), Some(2), "{args:?}");
     assert!(
         out.stdout.is_empty(),
@@ -789,6 +794,127 @@ fn lang_overrides_the_locale_and_lc_all_comes_first() {
     ] {
         assert_eq!(ok_in(&env, &plain), english, "{env:?}");
     }
+}
+
+/// Bad input under `--lang es` and under a Spanish locale: the same
+/// Spanish line, exit status 2.
+fn bad_in_spanish(args: &[&str]) -> String {
+    let by_locale = bad_in(&SPANISH, args);
+    let by_flag = bad(&[args, &["--lang", "es"]].concat());
+    assert_eq!(by_flag, by_locale, "{args:?}");
+    by_locale
+}
+
+#[test]
+fn errors_speak_spanish_under_lang_es_and_a_spanish_locale() {
+    assert_eq!(
+        bad_in_spanish(&["status", "--session", "2026-02-30"]),
+        "aftercare: fecha no válida «2026-02-30»: ese día no existe en el calendario \
+         (escríbela como AAAA-MM-DD)"
+    );
+    assert_eq!(
+        bad_in_spanish(&with_plan("status", &["--on", "4 March"])),
+        "aftercare: fecha no válida «4 March»: no tiene la forma de una fecha \
+         (escríbela como AAAA-MM-DD)"
+    );
+    assert_eq!(
+        bad_in_spanish(&["status", "--session", "2026-03-02", "--tz", "Europe/Londn"]),
+        "aftercare: zona horaria desconocida «Europe/Londn»: escribe un nombre de zona IANA, \
+         por ejemplo Europe/Madrid"
+    );
+    assert_eq!(
+        bad_in_spanish(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "five-to-fifty"
+        ]),
+        "aftercare: protocolo desconocido «five-to-fifty» (protocolos incluidos: four-to-thirty, \
+         four-day-dry, light-exercise-day-five, two-week-rest)"
+    );
+    assert_eq!(
+        bad_in_spanish(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--protocol",
+            "/nonexistent/clinic.toml"
+        ]),
+        "aftercare: no se puede leer el archivo de protocolo «/nonexistent/clinic.toml»: no existe"
+    );
+}
+
+#[test]
+fn the_cli_own_errors_speak_spanish() {
+    assert_eq!(
+        bad_in_spanish(&["plan", "--session", "2026-03-02", "--planned", "three"]),
+        "aftercare: número de sesiones previstas no válido «three»: escribe un número entero, \
+         por ejemplo 3"
+    );
+    assert_eq!(
+        bad_in_spanish(&[
+            "plan",
+            "--session",
+            "2026-03-02",
+            "--session",
+            "2026-03-12",
+            "--planned",
+            "1"
+        ]),
+        "aftercare: has indicado 2 sesiones, pero solo hay 1 prevista"
+    );
+    let path = temp_file("big-es.toml", &"#".repeat(70_000));
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        bad_in_spanish(&["check", p]),
+        format!(
+            "aftercare: {p}: el archivo ocupa 70000 bytes; un archivo de protocolo puede ocupar \
+             como mucho 65536 bytes"
+        )
+    );
+    assert_eq!(
+        bad_in_spanish(&["open", "/nonexistent/plan.smpplan"]),
+        "aftercare: no se puede leer el archivo del plan «/nonexistent/plan.smpplan»: no existe"
+    );
+}
+
+#[test]
+fn a_protocol_error_in_spanish_frames_the_validator_english() {
+    let text = aftercare::Protocol::builtin_source("two-week-rest").unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("activity = "))
+        .unwrap()
+        + 1;
+    let broken = text.replacen("activity = \"", "activity = \"x", 1);
+    let path = temp_file("semantic-es.toml", &broken);
+    let p = path.to_str().unwrap();
+    let msg = bad_in_spanish(&["check", p]);
+    assert!(
+        msg.starts_with(&format!(
+            "aftercare: {p}: línea {line}, campo «activity»: unknown activity \"x"
+        )),
+        "{msg}"
+    );
+}
+
+#[test]
+fn english_errors_stay_english_where_asked_and_clap_speaks_only_english() {
+    assert_eq!(
+        bad_in(
+            &SPANISH,
+            &["status", "--session", "2026-02-30", "--lang", "en"]
+        ),
+        "aftercare: invalid date \"2026-02-30\": there is no such day in the calendar \
+         (expected YYYY-MM-DD)"
+    );
+    // clap refuses the arguments before the language is known, and has no
+    // Spanish of its own.
+    assert_eq!(
+        bad_in(&SPANISH, &["status", "--lang", "es"]),
+        "aftercare: the following required arguments were not provided: --session <DATE>"
+    );
 }
 
 #[test]

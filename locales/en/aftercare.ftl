@@ -389,3 +389,45 @@ cli-open-email = Email
 cli-open-address = Address
 cli-open-link = Link
 cli-open-link-too-long = too long for a link or QR code; share the file
+
+## Errors: the engine's (src/error_text.rs, `Error::message_in`, exactly
+## its English Display) and the CLI's own (src/bin/aftercare/). Lower case:
+## they follow "aftercare: ". $value, $field and $path arrive quoted by
+## `error-quote`; the detail of protocol and plan-file errors stays English.
+
+# a value as the user gave it, escaped ($text holds no raw control characters)
+error-quote = "{ $text }"
+error-invalid-date = invalid date { $value }: { $reason } (expected YYYY-MM-DD)
+error-date-not-in-form = not in the form YYYY-MM-DD
+error-date-no-such-day = there is no such day in the calendar
+error-date-unsupported = outside the supported years 1970-2199
+error-invalid-time = invalid time { $value }: expected HH:MM on a 24-hour clock, such as 09:00
+error-unknown-zone = unknown time zone { $value }: expected an IANA zone name such as Europe/London
+error-unknown-protocol = unknown protocol { $value } (built-in protocols: { $known })
+# where a protocol or plan file is wrong; $detail is the validator's English
+error-at-line-field = { $source }: line { $line }, field { $field }: { $detail }
+error-at-line = { $source }: line { $line }: { $detail }
+error-at-field = { $source }, field { $field }: { $detail }
+error-at = { $source }: { $detail }
+error-no-sessions = a plan needs at least one session date
+error-duplicate-session = session { $date } is given twice
+error-planned-range = planned sessions must be between 1 and { $max }, got { $planned }
+error-planned-too-few = { $sessions } sessions are given but only { $planned } are planned
+error-plan-link = plan link: { $detail }
+cli-error-planned-count = invalid planned count { $value }: expected a whole number such as 3
+cli-error-read-protocol = cannot read protocol file { $path }: { $reason }
+cli-error-read-plan = cannot read plan file { $path }: { $reason }
+cli-error-write = cannot write { $path }: { $reason }
+# the reasons of the three above; other system errors stay as the system words them
+cli-error-no-such-file = no such file
+cli-error-permission-denied = permission denied
+cli-error-not-a-file = not a file
+cli-error-too-big = too big
+cli-error-protocol-too-big = { $path }: the file is { $size } bytes; a protocol file may be at most { $max } bytes
+cli-error-plan-too-big = { $path }: the file is { $size } bytes; a plan file may be at most { $max } bytes
+# `share` without --out
+cli-error-the-plan-file = the plan file
+cli-error-plan-reads-back = { $name }: the plan reads back differently; please report this
+cli-error-link-reads-back = the link reads back differently; please report this
+cli-error-qr-too-big = the link does not fit a QR code ({ $reason }): share the .smpplan file instead
+cli-error-write-output = could not write the output: { $reason }

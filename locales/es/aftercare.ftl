@@ -391,3 +391,44 @@ cli-open-email = Email
 cli-open-address = Dirección
 cli-open-link = Enlace
 cli-open-link-too-long = demasiado largo para un enlace o código QR; comparte el archivo
+
+## Errores: los del motor (src/error_text.rs, `Error::message_in`) y los
+## de la CLI (src/bin/aftercare/). En minúscula: van tras "aftercare: ".
+## $value, $field y $path llegan entrecomillados por `error-quote`; el
+## detalle de los errores de protocolo y de archivo de plan queda en inglés.
+
+error-quote = «{ $text }»
+error-invalid-date = fecha no válida { $value }: { $reason } (escríbela como AAAA-MM-DD)
+error-date-not-in-form = no tiene la forma de una fecha
+error-date-no-such-day = ese día no existe en el calendario
+error-date-unsupported = solo se admiten los años de 1970 a 2199
+error-invalid-time = hora no válida { $value }: escribe HH:MM en formato de 24 horas, por ejemplo 09:00
+error-unknown-zone = zona horaria desconocida { $value }: escribe un nombre de zona IANA, por ejemplo Europe/Madrid
+error-unknown-protocol = protocolo desconocido { $value } (protocolos incluidos: { $known })
+error-at-line-field = { $source }: línea { $line }, campo { $field }: { $detail }
+error-at-line = { $source }: línea { $line }: { $detail }
+error-at-field = { $source }, campo { $field }: { $detail }
+error-at = { $source }: { $detail }
+error-no-sessions = un plan necesita al menos una fecha de sesión
+error-duplicate-session = la sesión del { $date } está repetida
+error-planned-range = el número de sesiones previstas tiene que estar entre 1 y { $max }, no { $planned }
+error-planned-too-few = has indicado { $sessions } sesiones, pero solo { $planned ->
+    [one] hay { $planned } prevista
+   *[other] hay { $planned } previstas
+}
+error-plan-link = enlace del plan: { $detail }
+cli-error-planned-count = número de sesiones previstas no válido { $value }: escribe un número entero, por ejemplo 3
+cli-error-read-protocol = no se puede leer el archivo de protocolo { $path }: { $reason }
+cli-error-read-plan = no se puede leer el archivo del plan { $path }: { $reason }
+cli-error-write = no se puede escribir { $path }: { $reason }
+cli-error-no-such-file = no existe
+cli-error-permission-denied = no tienes permiso
+cli-error-not-a-file = no es un archivo
+cli-error-too-big = es demasiado grande
+cli-error-protocol-too-big = { $path }: el archivo ocupa { $size } bytes; un archivo de protocolo puede ocupar como mucho { $max } bytes
+cli-error-plan-too-big = { $path }: el archivo ocupa { $size } bytes; un archivo de plan puede ocupar como mucho { $max } bytes
+cli-error-the-plan-file = el archivo del plan
+cli-error-plan-reads-back = { $name }: el plan no se lee igual que se ha escrito; informa de este fallo, por favor
+cli-error-link-reads-back = el enlace no se lee igual que se ha escrito; informa de este fallo, por favor
+cli-error-qr-too-big = el enlace no cabe en un código QR ({ $reason }): comparte el archivo .smpplan
+cli-error-write-output = no se ha podido escribir la salida: { $reason }

@@ -17,8 +17,11 @@
 //! every command also takes --lang en|es (default: from LC_ALL, LC_MESSAGES, LANG)
 //! ```
 //!
-//! Human output and the texts inside `--json` follow the language; JSON
-//! field names and ids do not. Errors stay in English.
+//! Human output, the texts inside `--json` and the error line follow the
+//! language; JSON field names and ids do not. The detail of a protocol or
+//! plan file's error (the validator's words) stays in English, and so do
+//! clap's usage errors (clap has no translations; they come before the
+//! language is known).
 //!
 //! Bad input exits with status 2 and one line on stderr; stdout stays empty
 //! and `share` writes no file.
@@ -30,6 +33,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use aftercare::error_text::quote;
+use aftercare::messages::{Arg, tr, tr_plain};
 use aftercare::{DEFAULT_PROTOCOL, Lang, Plan, Protocol, parse_date, parse_time, parse_zone};
 use chrono::{NaiveDate, NaiveTime, SubsecRound, Utc};
 use chrono_tz::Tz;
@@ -184,14 +189,17 @@ struct PlanArgs {
     tz: Option<String>,
 }
 
-/// A failure that ends the run: bad input (exit 2) or a failed write.
+/// Bad input or a failed read or write: the run ends with status 2.
 enum Failure {
+    /// The engine's refusal, worded in the run's language when printed.
+    Engine(aftercare::Error),
+    /// The CLI's own message, already in the run's language.
     Input(String),
 }
 
 impl From<aftercare::Error> for Failure {
     fn from(e: aftercare::Error) -> Self {
-        Failure::Input(e.to_string())
+        Failure::Engine(e)
     }
 }
 
@@ -207,13 +215,14 @@ fn main() -> ExitCode {
     };
     let lang = cli.lang.unwrap_or_else(lang_from_env);
     match run(cli.command, lang) {
-        Ok(out) => emit(&out),
+        Ok(out) => emit(&out, lang),
+        Err(Failure::Engine(e)) => fail(&e.message_in(lang)),
         Err(Failure::Input(message)) => fail(&message),
     }
 }
 
 /// Writes everything at once; a closed pipe (`| head`) is not an error.
-fn emit(out: &str) -> ExitCode {
+fn emit(out: &str, lang: Lang) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(out.as_bytes())
@@ -222,7 +231,9 @@ fn emit(out: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("aftercare: could not write the output: {e}");
+            let reason = ("reason", Arg::from(e.to_string()));
+            let message = tr(lang, "cli-error-write-output", &[reason]);
+            eprintln!("aftercare: {}", render::terminal_line(&message));
             ExitCode::from(1)
         }
     }
@@ -310,7 +321,7 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
             })
         }
         Command::Check { file } => {
-            let protocol = read_protocol_file(&file)?;
+            let protocol = read_protocol_file(&file, lang)?;
             Ok(human(render::checked(lang, &file, &protocol)))
         }
         Command::Status { plan, on, json } => {
@@ -394,9 +405,10 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
                 address: clinic_address,
             },
             &share::Outputs { out, link, qr },
+            lang,
         ),
         Command::Open { source, json } => {
-            let file = share::open(&source)?;
+            let file = share::open(&source, lang)?;
             Ok(if json {
                 to_json(&share::OpenedJson::new(&file))
             } else {
@@ -431,22 +443,21 @@ fn build_plan(args: &PlanArgs, lang: Lang) -> Result<Plan, Failure> {
         .iter()
         .map(|s| parse_date(s))
         .collect::<Result<Vec<_>, _>>()?;
-    let planned = parse_planned(args.planned.as_deref())?;
+    let planned = parse_planned(args.planned.as_deref(), lang)?;
     let zone = match &args.tz {
         Some(name) => parse_zone(name)?,
         None => system_zone(),
     };
-    let protocol = load_protocol(&args.protocol)?;
+    let protocol = load_protocol(&args.protocol, lang)?;
     Ok(Plan::new(protocol, sessions, planned, zone)?.with_lang(lang))
 }
 
 /// `--planned N`, where given.
-fn parse_planned(text: Option<&str>) -> Result<Option<u32>, Failure> {
+fn parse_planned(text: Option<&str>, lang: Lang) -> Result<Option<u32>, Failure> {
     text.map(|text| {
         text.parse::<u32>().map_err(|_| {
-            Failure::Input(format!(
-                "invalid planned count {text:?}: expected a whole number such as 3"
-            ))
+            let value = ("value", Arg::from(quote(lang, text)));
+            Failure::Input(tr(lang, "cli-error-planned-count", &[value]))
         })
     })
     .transpose()
@@ -462,12 +473,12 @@ fn system_zone() -> Tz {
 
 /// A built-in id, or else a file: anything that names an existing file or
 /// looks like a path is read as one.
-fn load_protocol(value: &str) -> Result<Protocol, Failure> {
+fn load_protocol(value: &str, lang: Lang) -> Result<Protocol, Failure> {
     if aftercare::builtin_ids().any(|id| id == value) {
         return Ok(Protocol::builtin(value)?);
     }
     if looks_like_a_file(value) {
-        return read_protocol_file(value);
+        return read_protocol_file(value, lang);
     }
     Ok(Protocol::builtin(value)?)
 }
@@ -477,18 +488,24 @@ fn looks_like_a_file(value: &str) -> bool {
     Path::new(value).is_file() || value.contains('/') || value.ends_with(".toml")
 }
 
-fn read_protocol_file(path: &str) -> Result<Protocol, Failure> {
-    let text = read_protocol_text(path)?;
+fn read_protocol_file(path: &str, lang: Lang) -> Result<Protocol, Failure> {
+    let text = read_protocol_text(path, lang)?;
     Ok(Protocol::from_toml(path, &text)?)
 }
 
 /// A protocol file's text, refusing what [`Protocol::from_bytes`] would
 /// refuse without reading a huge file whole.
-fn read_protocol_text(path: &str) -> Result<String, Failure> {
-    let cannot = |why: String| Failure::Input(format!("cannot read protocol file {path:?}: {why}"));
-    let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
+fn read_protocol_text(path: &str, lang: Lang) -> Result<String, Failure> {
+    let cannot = |why: String| {
+        let args = [
+            ("path", Arg::from(quote(lang, path))),
+            ("reason", Arg::from(why)),
+        ];
+        Failure::Input(tr(lang, "cli-error-read-protocol", &args))
+    };
+    let meta = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e, lang)))?;
     if !meta.is_file() {
-        return Err(cannot("not a file".to_string()));
+        return Err(cannot(tr_plain(lang, "cli-error-not-a-file")));
     }
     let limit = aftercare::protocol::MAX_PROTOCOL_BYTES as u64;
     if meta.len() > limit {
@@ -497,7 +514,7 @@ fn read_protocol_text(path: &str) -> Result<String, Failure> {
         let mut head = Vec::with_capacity(16);
         std::fs::File::open(path)
             .and_then(|f| f.take(16).read_to_end(&mut head))
-            .map_err(|e| cannot(io_reason(&e)))?;
+            .map_err(|e| cannot(io_reason(&e, lang)))?;
         if let Some(file) = aftercare::FileKind::of_bytes(&head) {
             return Err(aftercare::Error::NotAProtocol {
                 source_name: path.to_string(),
@@ -505,12 +522,18 @@ fn read_protocol_text(path: &str) -> Result<String, Failure> {
             }
             .into());
         }
-        return Err(Failure::Input(format!(
-            "{path}: the file is {} bytes; a protocol file may be at most {limit} bytes",
-            meta.len()
+        let args = [
+            ("path", Arg::from(path)),
+            ("size", size_arg(meta.len())),
+            ("max", size_arg(limit)),
+        ];
+        return Err(Failure::Input(tr(
+            lang,
+            "cli-error-protocol-too-big",
+            &args,
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| cannot(io_reason(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| cannot(io_reason(&e, lang)))?;
     if let Some(file) = aftercare::FileKind::of_bytes(&bytes) {
         return Err(aftercare::Error::NotAProtocol {
             source_name: path.to_string(),
@@ -535,12 +558,20 @@ struct Listed<'a> {
     key_days: Vec<aftercare::KeyDay>,
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why a file could not be read or written, in `lang` for the common
+/// cases; any other error as the system words it.
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => tr_plain(lang, "cli-error-no-such-file"),
+        std::io::ErrorKind::PermissionDenied => tr_plain(lang, "cli-error-permission-denied"),
         _ => e.to_string(),
     }
+}
+
+/// A byte count as a message argument, written in full (an `i64` holds any
+/// file size; the largest is kept rather than wrapped).
+fn size_arg(bytes: u64) -> Arg<'static> {
+    Arg::from(i64::try_from(bytes).unwrap_or(i64::MAX))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -7,6 +7,7 @@
 
 use std::io::Read;
 
+use aftercare::error_text::quote;
 use aftercare::handover::{MAX_PLAN_FILE_BYTES, QR_EC_LEVEL};
 use aftercare::messages::{Arg, tr, tr_plain};
 use aftercare::{
@@ -16,7 +17,7 @@ use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::render;
-use crate::{Failure, PlanArgs, io_reason, parse_planned, read_protocol_text};
+use crate::{Failure, PlanArgs, io_reason, parse_planned, read_protocol_text, size_arg};
 
 /// The clinic's details as given on the command line.
 pub struct ClinicArgs {
@@ -36,7 +37,12 @@ pub struct Outputs {
 /// Builds the hand-over, checks it as the app will read it, then writes the
 /// file (to `--out`, or returned for stdout), the QR code, and returns what
 /// goes to stdout.
-pub fn share(plan: &PlanArgs, clinic: ClinicArgs, outputs: &Outputs) -> Result<String, Failure> {
+pub fn share(
+    plan: &PlanArgs,
+    clinic: ClinicArgs,
+    outputs: &Outputs,
+    lang: Lang,
+) -> Result<String, Failure> {
     let clinic = ClinicDetails {
         name: clinic.name,
         phone: clinic.phone,
@@ -46,36 +52,40 @@ pub fn share(plan: &PlanArgs, clinic: ClinicArgs, outputs: &Outputs) -> Result<S
     if let Err((field, message)) = clinic.check() {
         return Err(Failure::Input(format!("--clinic-{field}: {message}")));
     }
-    let file = plan_file(plan, clinic)?;
+    let file = plan_file(plan, clinic, lang)?;
     // The file as the app reads it: the same code judges it.
     let text = file.to_toml();
-    let name = outputs.out.as_deref().unwrap_or("the plan file");
-    if PlanFile::from_bytes(name, text.as_bytes())? != file {
-        return Err(Failure::Input(format!(
-            "{name}: the plan reads back differently; please report this"
+    let name = match &outputs.out {
+        Some(path) => path.clone(),
+        None => tr_plain(lang, "cli-error-the-plan-file"),
+    };
+    if PlanFile::from_bytes(&name, text.as_bytes())? != file {
+        let name = ("name", Arg::from(name));
+        return Err(Failure::Input(tr(
+            lang,
+            "cli-error-plan-reads-back",
+            &[name],
         )));
     }
     let link = if outputs.link || outputs.qr.is_some() {
         let link = file.to_link()?;
         if PlanFile::from_link(&link)? != file {
-            return Err(Failure::Input(
-                "the link reads back differently; please report this".to_string(),
-            ));
+            return Err(Failure::Input(tr_plain(lang, "cli-error-link-reads-back")));
         }
         Some(link)
     } else {
         None
     };
     let svg = match (&outputs.qr, &link) {
-        (Some(_), Some(link)) => Some(qr_svg(link)?),
+        (Some(_), Some(link)) => Some(qr_svg(link, lang)?),
         _ => None,
     };
     // Only now that everything is known good: write.
     if let Some(path) = &outputs.out {
-        write(path, &text)?;
+        write(path, &text, lang)?;
     }
     if let (Some(path), Some(svg)) = (&outputs.qr, &svg)
-        && let Err(e) = write(path, svg)
+        && let Err(e) = write(path, svg, lang)
     {
         // Both or neither: a plan file without the card's code is easily
         // mistaken for a finished job.
@@ -97,19 +107,19 @@ pub fn share(plan: &PlanArgs, clinic: ClinicArgs, outputs: &Outputs) -> Result<S
 
 /// The hand-over the arguments describe: the zone only when `--tz` names
 /// one (the client's phone knows its own), a protocol file carried inline.
-fn plan_file(args: &PlanArgs, clinic: ClinicDetails) -> Result<PlanFile, Failure> {
+fn plan_file(args: &PlanArgs, clinic: ClinicDetails, lang: Lang) -> Result<PlanFile, Failure> {
     let mut sessions = args
         .sessions
         .iter()
         .map(|s| parse_date(s))
         .collect::<Result<Vec<_>, _>>()?;
     sessions.sort_unstable();
-    let planned = parse_planned(args.planned.as_deref())?;
+    let planned = parse_planned(args.planned.as_deref(), lang)?;
     let zone = args.tz.as_deref().map(parse_zone).transpose()?;
     let protocol = if aftercare::builtin_ids().any(|id| id == args.protocol) {
         HandoverProtocol::builtin(&args.protocol)?
     } else if crate::looks_like_a_file(&args.protocol) {
-        let text = read_protocol_text(&args.protocol)?;
+        let text = read_protocol_text(&args.protocol, lang)?;
         HandoverProtocol::inline(&args.protocol, &text)?
     } else {
         HandoverProtocol::builtin(&args.protocol)?
@@ -129,7 +139,7 @@ fn plan_file(args: &PlanArgs, clinic: ClinicDetails) -> Result<PlanFile, Failure
 /// The link as a QR code in SVG: error correction [`QR_EC_LEVEL`], the
 /// smallest version that holds the link, and the 4-module quiet zone
 /// scanners need.
-fn qr_svg(link: &str) -> Result<String, Failure> {
+fn qr_svg(link: &str, lang: Lang) -> Result<String, Failure> {
     let level = match QR_EC_LEVEL {
         'L' => EcLevel::L,
         'Q' => EcLevel::Q,
@@ -137,9 +147,8 @@ fn qr_svg(link: &str) -> Result<String, Failure> {
         _ => EcLevel::M,
     };
     let code = QrCode::with_error_correction_level(link.as_bytes(), level).map_err(|e| {
-        Failure::Input(format!(
-            "the link does not fit a QR code ({e}): share the .smpplan file instead"
-        ))
+        let reason = ("reason", Arg::from(e.to_string()));
+        Failure::Input(tr(lang, "cli-error-qr-too-big", &[reason]))
     })?;
     Ok(code
         .render::<qrcode::render::svg::Color<'_>>()
@@ -148,13 +157,18 @@ fn qr_svg(link: &str) -> Result<String, Failure> {
         .build())
 }
 
-fn write(path: &str, content: &str) -> Result<(), Failure> {
-    std::fs::write(path, content)
-        .map_err(|e| Failure::Input(format!("cannot write {path:?}: {}", io_reason(&e))))
+fn write(path: &str, content: &str, lang: Lang) -> Result<(), Failure> {
+    std::fs::write(path, content).map_err(|e| {
+        let args = [
+            ("path", Arg::from(quote(lang, path))),
+            ("reason", Arg::from(io_reason(&e, lang))),
+        ];
+        Failure::Input(tr(lang, "cli-error-write", &args))
+    })
 }
 
 /// `aftercare open FILE|LINK`: the hand-over a file or link holds.
-pub fn open(source: &str) -> Result<PlanFile, Failure> {
+pub fn open(source: &str, lang: Lang) -> Result<PlanFile, Failure> {
     let is_link = source
         .get(..aftercare::handover::LINK_SCHEME.len() + 1)
         .is_some_and(|head| {
@@ -163,10 +177,16 @@ pub fn open(source: &str) -> Result<PlanFile, Failure> {
     if is_link {
         return Ok(PlanFile::from_link(source)?);
     }
-    let cannot = |why: String| Failure::Input(format!("cannot read plan file {source:?}: {why}"));
-    let meta = std::fs::metadata(source).map_err(|e| cannot(io_reason(&e)))?;
+    let cannot = |why: String| {
+        let args = [
+            ("path", Arg::from(quote(lang, source))),
+            ("reason", Arg::from(why)),
+        ];
+        Failure::Input(tr(lang, "cli-error-read-plan", &args))
+    };
+    let meta = std::fs::metadata(source).map_err(|e| cannot(io_reason(&e, lang)))?;
     if !meta.is_file() {
-        return Err(cannot("not a file".to_string()));
+        return Err(cannot(tr_plain(lang, "cli-error-not-a-file")));
     }
     // Read one byte more than a plan may hold: enough to know it is too big
     // without reading a huge file whole.
@@ -174,19 +194,22 @@ pub fn open(source: &str) -> Result<PlanFile, Failure> {
     let mut bytes = Vec::new();
     std::fs::File::open(source)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| cannot(io_reason(&e)))?;
+        .map_err(|e| cannot(io_reason(&e, lang)))?;
     if meta.len() > limit {
         // A PDF or photo says what it is; anything else how big it is.
         let head = &bytes[..bytes.len().min(16)];
         if FileKind::of_bytes(head).is_some_and(|k| k != FileKind::Binary) {
-            return Err(PlanFile::from_bytes(source, head)
-                .err()
-                .map_or_else(|| cannot("too big".to_string()), Failure::from));
+            return Err(PlanFile::from_bytes(source, head).err().map_or_else(
+                || cannot(tr_plain(lang, "cli-error-too-big")),
+                Failure::from,
+            ));
         }
-        return Err(Failure::Input(format!(
-            "{source}: the file is {} bytes; a plan file may be at most {limit} bytes",
-            meta.len()
-        )));
+        let args = [
+            ("path", Arg::from(source)),
+            ("size", size_arg(meta.len())),
+            ("max", size_arg(limit)),
+        ];
+        return Err(Failure::Input(tr(lang, "cli-error-plan-too-big", &args)));
     }
     Ok(PlanFile::from_bytes(source, &bytes)?)
 }
