@@ -812,6 +812,12 @@ fn errors_speak_spanish_under_lang_es_and_a_spanish_locale() {
         "aftercare: fecha no válida «2026-02-30»: ese día no existe en el calendario \
          (escríbela como AAAA-MM-DD)"
     );
+    // A line break in a value stays escaped inside the quotes: one line.
+    assert_eq!(
+        bad_in_spanish(&["status", "--session", "2026-01-01\n\u{1b}[2J"]),
+        "aftercare: fecha no válida «2026-01-01\\n\\u{1b}[2J»: no tiene la forma de una fecha \
+         (escríbela como AAAA-MM-DD)"
+    );
     assert_eq!(
         bad_in_spanish(&with_plan("status", &["--on", "4 March"])),
         "aftercare: fecha no válida «4 March»: no tiene la forma de una fecha \
@@ -877,6 +883,14 @@ fn the_cli_own_errors_speak_spanish() {
         bad_in_spanish(&["open", "/nonexistent/plan.smpplan"]),
         "aftercare: no se puede leer el archivo del plan «/nonexistent/plan.smpplan»: no existe"
     );
+    let dir = temp_dir("share-es");
+    let out = dir.join("missing").join("plan.smpplan");
+    let o = out.to_str().unwrap();
+    assert_eq!(
+        bad_in_spanish(&share_args(&["--out", o])),
+        format!("aftercare: no se puede escribir «{o}»: no existe")
+    );
+    assert!(!out.exists());
 }
 
 #[test]
