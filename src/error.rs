@@ -145,7 +145,8 @@ fn planned_message(planned: u32, sessions: u32) -> String {
     if planned == 0 || planned > MAX_PLANNED {
         format!("planned sessions must be between 1 and {MAX_PLANNED}, got {planned}")
     } else {
-        format!("{sessions} sessions are given but only {planned} are planned")
+        let verb = if planned == 1 { "is" } else { "are" };
+        format!("{sessions} sessions are given but only {planned} {verb} planned")
     }
 }
 

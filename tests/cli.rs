@@ -695,7 +695,7 @@ fn more_sessions_than_planned() {
             "--planned",
             "1"
         ]),
-        "aftercare: 2 sessions are given but only 1 are planned"
+        "aftercare: 2 sessions are given but only 1 is planned"
     );
     assert_eq!(
         bad(&["plan", "--session", "2026-03-02", "--planned", "three"]),

@@ -289,7 +289,7 @@ fn bad_values_name_their_line_and_field() {
         ),
         (
             text.replace("planned = 3", "planned = 1"),
-            "plan.smpplan: line 7, field \"planned\": 2 sessions are given but only 1 are planned",
+            "plan.smpplan: line 7, field \"planned\": 2 sessions are given but only 1 is planned",
         ),
         (
             text.replace("planned = 3", "planned = 99"),
@@ -384,7 +384,7 @@ fn link_errors_are_exact() {
     );
     assert_eq!(
         link_error(&signed("v=1&p=four-day-dry&s=2026-03-01%2C2026-04-01&n=1")),
-        "plan link: 2 sessions are given but only 1 are planned"
+        "plan link: 2 sessions are given but only 1 is planned"
     );
     assert_eq!(
         link_error(&signed("v=1&p=four-day-dry&s=2026-03-01&cp=call+us")),

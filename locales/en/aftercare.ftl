@@ -412,7 +412,10 @@ error-at = { $source }: { $detail }
 error-no-sessions = a plan needs at least one session date
 error-duplicate-session = session { $date } is given twice
 error-planned-range = planned sessions must be between 1 and { $max }, got { $planned }
-error-planned-too-few = { $sessions } sessions are given but only { $planned } are planned
+error-planned-too-few = { $sessions } sessions are given but only { $planned } { $planned ->
+        [one] is
+       *[other] are
+    } planned
 error-plan-link = plan link: { $detail }
 cli-error-planned-count = invalid planned count { $value }: expected a whole number such as 3
 cli-error-read-protocol = cannot read protocol file { $path }: { $reason }

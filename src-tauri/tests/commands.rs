@@ -300,7 +300,7 @@ fn planned_count_is_checked_against_the_sessions() {
     h.ok("session_add", json!({ "date": "2026-03-12" }));
     assert_eq!(
         h.err("planned_set", json!({ "planned": 1 })),
-        json!({ "kind": "invalid", "field": "planned", "message": "2 sessions are given but only 1 are planned" })
+        json!({ "kind": "invalid", "field": "planned", "message": "2 sessions are given but only 1 is planned" })
     );
     let view = h.ok("planned_set", json!({ "planned": 2 }));
     assert_eq!(view["planned"], 2);
@@ -911,7 +911,7 @@ fn a_refused_first_run_leaves_nothing_applied() {
     );
     assert_eq!(
         e,
-        json!({ "kind": "invalid", "field": "date", "message": "2 sessions are given but only 1 are planned" })
+        json!({ "kind": "invalid", "field": "date", "message": "2 sessions are given but only 1 is planned" })
     );
     assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
     assert_eq!(h.ok("settings", json!({}))["reminder_time"], "09:00");

@@ -547,7 +547,7 @@ mod tests {
             file.plan_problem(),
             Some((
                 "planned",
-                "2 sessions are given but only 1 are planned".to_string()
+                "2 sessions are given but only 1 is planned".to_string()
             ))
         );
     }

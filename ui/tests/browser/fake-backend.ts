@@ -338,7 +338,7 @@ export function createBackend(cfg: FakeConfig) {
 
   function checkCount(count: number, planned: number | null, field: string): void {
     if (planned !== null && count > planned)
-      throw invalid(field, `${count} sessions are given but only ${planned} are planned`);
+      throw invalid(field, `${count} sessions are given but only ${planned} ${planned === 1 ? "is" : "are"} planned`);
   }
 
   /** The engine's key days of a fixture protocol (the CLI's `protocols --json` adds them). */
