@@ -23,8 +23,8 @@ impl Error {
     ///
     /// Values are quoted with Rust's escapes, as `Display` does, so the line
     /// stays inert: `"2026-02-30"` in English, `«2026-02-30»` in Spanish.
-    /// The detail of [`Error::Protocol`], [`Error::PlanFile`],
-    /// [`Error::PlanLink`] and [`Error::NotAProtocol`] stays in English:
+    /// The detail of [`Error::Protocol`], [`Error::PlanFile`] and
+    /// [`Error::PlanLink`] stays in English:
     /// only its frame (file, line, field) follows `lang`.
     ///
     /// # Example
@@ -86,7 +86,7 @@ impl Error {
                 message,
             } => located(lang, source_name, *line, field.as_deref(), message),
             Error::NotAProtocol { source_name, file } => {
-                located(lang, source_name, None, None, &file.sentence())
+                located(lang, source_name, None, None, &file.sentence_in(lang))
             }
             Error::NoSessions => tr_plain(lang, "error-no-sessions"),
             Error::DuplicateSession { date } => tr(

@@ -434,3 +434,13 @@ cli-error-plan-reads-back = { $name }: the plan reads back differently; please r
 cli-error-link-reads-back = the link reads back differently; please report this
 cli-error-qr-too-big = the link does not fit a QR code ({ $reason }): share the .smpplan file instead
 cli-error-write-output = could not write the output: { $reason }
+
+## What a file picked as a protocol is instead (protocol/sniff.rs)
+file-not-a-protocol = { $file ->
+        [pdf] This is a PDF, not a protocol file
+        [png] This is a picture (PNG), not a protocol file
+        [jpeg] This is a photo (JPEG), not a protocol file
+        [gif] This is a picture (GIF), not a protocol file
+        [webp] This is a picture (WebP), not a protocol file
+       *[binary] This file is not text, so it is not a protocol file
+    }: ask your clinic for their .toml protocol, or pick one of the plans above.

@@ -432,3 +432,13 @@ cli-error-plan-reads-back = { $name }: el plan no se lee igual que se ha escrito
 cli-error-link-reads-back = el enlace no se lee igual que se ha escrito; informa de este fallo, por favor
 cli-error-qr-too-big = el enlace no cabe en un código QR ({ $reason }): comparte el archivo .smpplan
 cli-error-write-output = no se ha podido escribir la salida: { $reason }
+
+## Qué es en realidad un archivo elegido como protocolo (protocol/sniff.rs)
+file-not-a-protocol = { $file ->
+        [pdf] Esto es un PDF, no un archivo de protocolo
+        [png] Esto es una imagen (PNG), no un archivo de protocolo
+        [jpeg] Esto es una foto (JPEG), no un archivo de protocolo
+        [gif] Esto es una imagen (GIF), no un archivo de protocolo
+        [webp] Esto es una imagen (WebP), no un archivo de protocolo
+       *[binary] Este archivo no es de texto, así que no es un archivo de protocolo
+    }: pide a tu clínica su protocolo .toml o elige uno de los planes de arriba.

@@ -47,22 +47,39 @@ pub enum FileKind {
 }
 
 /// What the client can do instead, the same for every kind.
-const INSTEAD: &str = "ask your clinic for their .toml protocol, or pick one of the plans above.";
-
 impl FileKind {
-    /// The one sentence a client reads: what the file is, and what to do.
+    /// The one sentence a client reads, in English: what the file is, and
+    /// what to do.
     pub fn sentence(self) -> String {
-        let what = match self {
-            FileKind::Pdf => "This is a PDF",
-            FileKind::Png => "This is a picture (PNG)",
-            FileKind::Jpeg => "This is a photo (JPEG)",
-            FileKind::Gif => "This is a picture (GIF)",
-            FileKind::Webp => "This is a picture (WebP)",
-            FileKind::Binary => {
-                return format!("This file is not text, so it is not a protocol file: {INSTEAD}");
-            }
+        self.sentence_in(crate::Lang::En)
+    }
+
+    /// The same sentence in `lang`.
+    ///
+    /// ```
+    /// use aftercare::Lang;
+    /// use aftercare::protocol::FileKind;
+    ///
+    /// assert_eq!(
+    ///     FileKind::Pdf.sentence_in(Lang::En),
+    ///     "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.",
+    /// );
+    /// assert!(FileKind::Pdf.sentence_in(Lang::Es).starts_with("Esto es un PDF"));
+    /// ```
+    pub fn sentence_in(self, lang: crate::Lang) -> String {
+        let file = match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Png => "png",
+            FileKind::Jpeg => "jpeg",
+            FileKind::Gif => "gif",
+            FileKind::Webp => "webp",
+            FileKind::Binary => "binary",
         };
-        format!("{what}, not a protocol file: {INSTEAD}")
+        crate::messages::tr(
+            lang,
+            "file-not-a-protocol",
+            &[("file", crate::messages::Arg::from(file))],
+        )
     }
 
     /// The kind of a file from its bytes (its first 16 are enough for the
