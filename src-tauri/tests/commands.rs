@@ -236,6 +236,7 @@ fn impossible_and_duplicate_dates_are_refused_beside_the_field() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "not_a_date", "text": "2026-02-30" },
             "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
         })
     );
@@ -448,7 +449,7 @@ fn planned_count_is_checked_against_the_sessions() {
     h.ok("session_add", json!({ "date": "2026-03-12" }));
     assert_eq!(
         h.err("planned_set", json!({ "planned": 1 })),
-        json!({ "kind": "invalid", "field": "planned", "message": "2 sessions are given but only 1 are planned" })
+        json!({ "kind": "invalid", "field": "planned", "problem": { "problem": "planned_too_few", "planned": 1, "sessions": 2 }, "message": "2 sessions are given but only 1 are planned" })
     );
     let view = h.ok("planned_set", json!({ "planned": 2 }));
     assert_eq!(view["planned"], 2);
@@ -629,6 +630,7 @@ fn a_pdf_is_named_in_one_sentence_and_nothing_is_kept() {
         json!({
             "kind": "invalid",
             "field": "file",
+            "problem": { "problem": "not_a_protocol", "file": "pdf" },
             "message": "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above."
         })
     );
@@ -1059,7 +1061,7 @@ fn a_refused_first_run_leaves_nothing_applied() {
     );
     assert_eq!(
         e,
-        json!({ "kind": "invalid", "field": "date", "message": "2 sessions are given but only 1 are planned" })
+        json!({ "kind": "invalid", "field": "date", "problem": { "problem": "planned_too_few", "planned": 1, "sessions": 2 }, "message": "2 sessions are given but only 1 are planned" })
     );
     assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
     assert_eq!(h.ok("settings", json!({}))["reminder_time"], "09:00");
@@ -1502,8 +1504,10 @@ fn oversized_input_is_refused_by_name_without_touching_the_store() {
     assert!(!before[0].1.is_empty(), "the store exists");
     for (cmd, args, field, message) in cases {
         let reads = reads_of(&h, || {
+            let err = h.err(cmd, args);
+            assert_eq!(err["problem"]["problem"], "too_long", "{cmd} {field}");
             assert_eq!(
-                h.err(cmd, args),
+                json!({ "kind": err["kind"], "field": err["field"], "message": err["message"] }),
                 json!({ "kind": "invalid", "field": field, "message": message }),
                 "{cmd} {field}"
             );
@@ -1545,6 +1549,7 @@ fn a_plan_holds_at_most_twelve_sessions() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "too_many_sessions", "most": 12 },
             "message": "a plan holds at most 12 sessions; delete one before booking another"
         })
     );
@@ -1583,6 +1588,7 @@ fn care_is_ticked_off_today_up_to_the_clinics_most() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "no_session_yet", "needed_for": "care" },
             "message": "there is no care to tick off before your first session is entered"
         })
     );
@@ -1620,6 +1626,7 @@ fn care_is_ticked_off_today_up_to_the_clinics_most() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "ticks_full", "label": "Moisturise your scalp", "most": 3, "clinic_most": true },
             "message": "\"Moisturise your scalp\" is already ticked off 3 times today, the most your clinic asks for"
         })
     );
@@ -1681,7 +1688,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
     // Day 3: no moisturiser yet.
     assert_eq!(
         h.err("care_tick", json!({ "care": "moisturise" })),
-        json!({ "kind": "invalid", "field": "care", "message": "\"moisturise\" is not asked for today" })
+        json!({ "kind": "invalid", "field": "care", "problem": { "problem": "not_asked_today", "care": "moisturise" }, "message": "\"moisturise\" is not asked for today" })
     );
     assert_eq!(
         h.err("care_tick", json!({ "care": "no_such_item" }))["message"],
@@ -1697,6 +1704,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "nothing_to_tick", "label": "Drink plenty of water" },
             "message": "\"Drink plenty of water\" has nothing to tick off: your clinic doesn't ask for it several times a day"
         })
     );
@@ -1706,7 +1714,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
             "care_ticks",
             json!({ "from": "2026-03-05", "to": "2026-03-04" })
         ),
-        json!({ "kind": "invalid", "field": "to", "message": "2026-03-04 is before 2026-03-05: give the earlier date first" })
+        json!({ "kind": "invalid", "field": "to", "problem": { "problem": "range_backwards", "from": "2026-03-05", "to": "2026-03-04" }, "message": "2026-03-04 is before 2026-03-05: give the earlier date first" })
     );
     assert_eq!(
         h.err(
@@ -1723,6 +1731,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
         json!({
             "kind": "invalid",
             "field": "from",
+            "problem": { "problem": "not_a_date", "text": "2026-02-30" },
             "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
         })
     );
@@ -1825,6 +1834,7 @@ fn check_ins_are_saved_today_and_yesterday_only() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "check_in_too_late", "date": "2026-03-05" },
             "message": "Check-ins can be changed on their day and the next; 5 March is past that"
         })
     );
@@ -1851,6 +1861,7 @@ fn a_check_in_needs_a_first_session() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "no_session_yet", "needed_for": "check_in" },
             "message": "check-ins start with your first session: enter its date first"
         })
     );
@@ -1869,6 +1880,7 @@ fn a_long_note_and_an_unknown_photo_are_refused() {
         json!({
             "kind": "invalid",
             "field": "note",
+            "problem": { "problem": "too_long", "what": "note", "most": 200, "unit": "characters" },
             "message": "the note is too long: at most 200 characters"
         })
     );
@@ -1877,6 +1889,7 @@ fn a_long_note_and_an_unknown_photo_are_refused() {
         json!({
             "kind": "invalid",
             "field": "photos",
+            "problem": { "problem": "photo_gone", "number": 1 },
             "message": "photo 1 is no longer on this device: add it again"
         })
     );
@@ -1958,6 +1971,7 @@ fn a_photo_too_large_or_not_an_image_is_refused() {
         json!({
             "kind": "invalid",
             "field": "photos",
+            "problem": { "problem": "photo_too_large", "megabytes": 33, "most": 30 },
             "message": "this photo is too large (33 MB): at most 30 MB"
         })
     );
@@ -2037,6 +2051,7 @@ fn the_journal_is_shared_as_one_safe_html_file() {
         json!({
             "kind": "invalid",
             "field": "dates",
+            "problem": { "problem": "no_check_in", "date": "2026-03-05" },
             "message": "there is no check-in on 5 March"
         })
     );

@@ -341,7 +341,7 @@ fn a_plan_that_changed_since_the_preview_is_refused() {
             "handover_apply",
             json!({ "source": source, "fingerprint": p["fingerprint"] })
         ),
-        json!({ "kind": "invalid", "field": "file", "message": "the plan changed since you saw it; open it again" })
+        json!({ "kind": "invalid", "field": "file", "problem": { "problem": "plan_changed" }, "message": "the plan changed since you saw it; open it again" })
     );
     assert_eq!(store_bytes(&h.dir), bytes);
     assert_eq!(h.changes.load(Ordering::SeqCst), 0);
