@@ -268,7 +268,7 @@ mod tests {
                 ),
                 json!({"kind": "invalid", "field": "photos",
                     "problem": {"problem": "photo_refused", "fault": "not_an_image"},
-                    "message": "this file is not a photo the app reads"}),
+                    "message": "photo refused (NotAnImage)"}),
             ),
             (
                 AppError::invalid("dates", Problem::TooManyDays { asked: 9, held: 3 }),

@@ -12,6 +12,8 @@
 use std::fmt;
 
 use aftercare::protocol::FileKind;
+
+use crate::photos::PhotoError;
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
@@ -310,18 +312,83 @@ pub enum NeededFor {
     Care,
 }
 
-/// Why a photo was refused ([`Problem::PhotoRefused`]).
+/// Why a photo was refused ([`Problem::PhotoRefused`]): what the file is,
+/// when it is not a photo the app reads, so the client knows what to pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum PhotoFault {
-    /// Not a JPEG, PNG or WebP photo.
+    /// An empty file.
+    Empty,
+    /// A HEIC photo (iPhones' default), which the app can't read yet.
+    Heic,
+    /// An AVIF image.
+    Avif,
+    /// A video.
+    Video,
+    /// A GIF image.
+    Gif,
+    /// A PDF document.
+    Pdf,
+    /// A TIFF or camera raw file.
+    Tiff,
+    /// A BMP image.
+    Bmp,
+    /// A ZIP archive or office document.
+    Zip,
+    /// A text file.
+    Text,
+    /// Any other file that is not a JPEG, PNG or WebP photo.
     NotAnImage,
+    /// A JPEG, PNG or WebP of a kind the decoder can't read.
+    Unreadable,
     /// Too large a file or too many pixels.
     TooLarge,
     /// A damaged or cut-off file.
     Damaged,
     /// The photo folder could not be written.
     NotSaved,
+}
+
+impl PhotoFault {
+    /// The fault of a refused import. The photo module's refusals are
+    /// sentences for the client, tested exactly there; what the file is
+    /// is told from their stable words (`tests` below holds this to the
+    /// real refusals).
+    pub fn of(error: &PhotoError) -> PhotoFault {
+        match error {
+            PhotoError::TooLarge(_) => PhotoFault::TooLarge,
+            PhotoError::Damaged(_) => PhotoFault::Damaged,
+            PhotoError::Io(_) => PhotoFault::NotSaved,
+            PhotoError::NotAnImage(message) => {
+                let has = |part: &str| message.contains(part);
+                if has("This file is empty") {
+                    PhotoFault::Empty
+                } else if has("This is a HEIC photo") {
+                    PhotoFault::Heic
+                } else if has("This is an AVIF image") {
+                    PhotoFault::Avif
+                } else if has("This is a video") {
+                    PhotoFault::Video
+                } else if has("This is a GIF image") {
+                    PhotoFault::Gif
+                } else if has("This is a PDF document") {
+                    PhotoFault::Pdf
+                } else if has("This is a TIFF or camera raw file") {
+                    PhotoFault::Tiff
+                } else if has("This is a BMP image") {
+                    PhotoFault::Bmp
+                } else if has("This is a ZIP archive") {
+                    PhotoFault::Zip
+                } else if has("This is a text file") {
+                    PhotoFault::Text
+                } else if has("of a kind the app can't read") {
+                    PhotoFault::Unreadable
+                } else {
+                    PhotoFault::NotAnImage
+                }
+            }
+        }
+    }
 }
 
 /// Where a clinic's plan came from ([`Problem::Handover`]).
@@ -453,12 +520,7 @@ impl fmt::Display for Problem {
                     "this photo is too large ({megabytes} MB): at most {most} MB"
                 )
             }
-            Problem::PhotoRefused { fault } => f.write_str(match fault {
-                PhotoFault::NotAnImage => "this file is not a photo the app reads",
-                PhotoFault::TooLarge => "this photo is too large",
-                PhotoFault::Damaged => "this photo is damaged or cut short",
-                PhotoFault::NotSaved => "the photo could not be saved",
-            }),
+            Problem::PhotoRefused { fault } => write!(f, "photo refused ({fault:?})"),
             Problem::PhotoIncomplete => {
                 f.write_str("the photo did not arrive whole; try adding it again")
             }
@@ -635,5 +697,38 @@ mod tests {
         assert_eq!(fault(link(&newer)), HandoverFault::Newer);
         let long = format!("{good}{}", "a".repeat(aftercare::handover::MAX_LINK_BYTES));
         assert_eq!(fault(link(&long)), HandoverFault::TooLong);
+    }
+
+    #[test]
+    fn photo_faults_are_told_from_the_real_refusals() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::photos::PhotoStore::new(dir.path());
+        let fault = |bytes: &[u8]| match store.import(bytes, &mut |_| {}) {
+            Err(e) => PhotoFault::of(&e),
+            Ok(_) => panic!("accepted"),
+        };
+        let ftyp = |brand: &[u8]| [b"\0\0\0\x18ftyp".as_slice(), brand, b"\0\0\0\0"].concat();
+        assert_eq!(fault(b""), PhotoFault::Empty);
+        assert_eq!(fault(&ftyp(b"heic")), PhotoFault::Heic);
+        assert_eq!(fault(&ftyp(b"avif")), PhotoFault::Avif);
+        assert_eq!(fault(&ftyp(b"isom")), PhotoFault::Video);
+        assert_eq!(fault(b"GIF89a\x01\0\x01\0"), PhotoFault::Gif);
+        assert_eq!(fault(b"%PDF-1.7\n"), PhotoFault::Pdf);
+        assert_eq!(fault(b"II*\0\x08\0\0\0"), PhotoFault::Tiff);
+        assert_eq!(fault(b"BM\0\0\0\0"), PhotoFault::Bmp);
+        assert_eq!(fault(b"PK\x03\x04\0\0"), PhotoFault::Zip);
+        assert_eq!(fault(b"just some notes\n"), PhotoFault::Text);
+        assert_eq!(fault(&[0u8, 1, 2, 3, 0xFE]), PhotoFault::NotAnImage);
+        assert_eq!(fault(b"\x89PNG\r\n\x1a\n\0\0"), PhotoFault::Damaged);
+        assert_eq!(
+            PhotoFault::of(
+                &crate::photos::check_size(crate::photos::MAX_PHOTO_BYTES + 1).unwrap_err()
+            ),
+            PhotoFault::TooLarge
+        );
+        assert_eq!(
+            PhotoFault::of(&PhotoError::Io("disk full".into())),
+            PhotoFault::NotSaved
+        );
     }
 }

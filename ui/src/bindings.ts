@@ -1369,10 +1369,35 @@ export type Overview = {
 	red_flags: RedFlagCard[],
 };
 
-/**  Why a photo was refused ([`Problem::PhotoRefused`]). */
+/**
+ *  Why a photo was refused ([`Problem::PhotoRefused`]): what the file is,
+ *  when it is not a photo the app reads, so the client knows what to pick.
+ */
 export type PhotoFault = 
-/**  Not a JPEG, PNG or WebP photo. */
+/**  An empty file. */
+"empty" | 
+/**  A HEIC photo (iPhones' default), which the app can't read yet. */
+"heic" | 
+/**  An AVIF image. */
+"avif" | 
+/**  A video. */
+"video" | 
+/**  A GIF image. */
+"gif" | 
+/**  A PDF document. */
+"pdf" | 
+/**  A TIFF or camera raw file. */
+"tiff" | 
+/**  A BMP image. */
+"bmp" | 
+/**  A ZIP archive or office document. */
+"zip" | 
+/**  A text file. */
+"text" | 
+/**  Any other file that is not a JPEG, PNG or WebP photo. */
 "not_an_image" | 
+/**  A JPEG, PNG or WebP of a kind the decoder can't read. */
+"unreadable" | 
 /**  Too large a file or too many pixels. */
 "too_large" | 
 /**  A damaged or cut-off file. */

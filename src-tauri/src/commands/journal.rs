@@ -19,7 +19,7 @@ use tauri::ipc::Channel;
 use super::{current, store};
 use crate::current::Current;
 use crate::error::AppError;
-use crate::photos::{ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore};
+use crate::photos::{ImportedPhoto, PhotoProgress, PhotoSize, PhotoStore};
 use crate::problem::{NeededFor, PhotoFault, Problem, count};
 use crate::share::{SharedDay, SharedPlan};
 use crate::state::AppState;
@@ -166,13 +166,12 @@ pub async fn photo_add(
     let imported =
         tauri::async_runtime::spawn_blocking(move || import(&folder, &data, &on_progress))
             .await
-            .map_err(|_| {
-                AppError::invalid(
-                    "photos",
-                    Problem::PhotoRefused {
-                        fault: PhotoFault::NotSaved,
-                    },
-                )
+            .map_err(|e| AppError::Invalid {
+                field: Some("photos".to_string()),
+                problem: Problem::PhotoRefused {
+                    fault: PhotoFault::NotSaved,
+                },
+                message: format!("the photo could not be added: {e}"),
             })??;
     Ok(photo_ref(&PhotoRow {
         hash: imported.hash,
@@ -359,12 +358,7 @@ fn import(
             let _ = on_progress.send(p);
         })
         .map_err(|e| {
-            let fault = match e {
-                PhotoError::NotAnImage(_) => PhotoFault::NotAnImage,
-                PhotoError::TooLarge(_) => PhotoFault::TooLarge,
-                PhotoError::Damaged(_) => PhotoFault::Damaged,
-                PhotoError::Io(_) => PhotoFault::NotSaved,
-            };
+            let fault = PhotoFault::of(&e);
             // The folder's own English words stay in the log.
             AppError::Invalid {
                 field: Some("photos".to_string()),
