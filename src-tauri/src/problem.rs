@@ -444,6 +444,32 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// A plan file's problem told apart by its bytes too: a file whose text
+    /// is not TOML at all (cut short, or changed by hand) is damaged,
+    /// whatever the engine's syntax error says.
+    pub fn plan_file(message: &str, bytes: &[u8]) -> Problem {
+        let problem = Problem::handover(HandoverFrom::File, message);
+        match problem {
+            Problem::Handover {
+                from,
+                fault: HandoverFault::Nonsense,
+                detail,
+            } if broken_toml(bytes) => Problem::Handover {
+                from,
+                fault: HandoverFault::Damaged,
+                detail,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Whether `bytes` are text that does not read as TOML.
+fn broken_toml(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| text.parse::<toml::Table>().is_err())
+}
+
 /// The fault a plan file or link's `message` describes, and whether its
 /// English detail helps the clinic.
 fn handover_fault(message: &str) -> (HandoverFault, bool) {
@@ -678,6 +704,25 @@ mod tests {
                     .to_string()
                 ),
             }
+        );
+        // Text that is not TOML at all is a damaged file, not a plan that
+        // makes no sense.
+        let cut = b"smpplan = 1\nsessions = [\"2026-03-02\"";
+        let cut_message = aftercare::PlanFile::from_bytes("p.smpplan", cut)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(fault(file(cut)), HandoverFault::Nonsense);
+        assert_eq!(
+            fault(Problem::plan_file(&cut_message, cut)),
+            HandoverFault::Damaged
+        );
+        let unknown = b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n";
+        let unknown_message = aftercare::PlanFile::from_bytes("p.smpplan", unknown)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            fault(Problem::plan_file(&unknown_message, unknown)),
+            HandoverFault::Nonsense
         );
         assert_eq!(fault(link("https://example.com")), HandoverFault::NotALink);
         let good = aftercare::PlanFile {
