@@ -576,7 +576,8 @@ export function problemText(problem: Problem, locale = appLocale()): string {
     case "photo_gone":
       return t("error-photo-gone", { number: n(problem.number) });
     case "too_many_days":
-      return t("error-too-many-days", { asked: n(problem.asked), held: n(problem.held) });
+      // Counts that choose a plural go to Fluent as numbers (it formats them with Intl).
+      return t("error-too-many-days", { asked: n(problem.asked), held: problem.held });
     case "no_day_chosen":
       return t("error-no-day-chosen");
     case "no_check_in":
@@ -621,7 +622,7 @@ export function problemText(problem: Problem, locale = appLocale()): string {
     case "planned_out_of_range":
       return t("error-planned-out-of-range", { planned: n(problem.planned), most: n(problem.most) });
     case "planned_too_few":
-      return t("error-planned-too-few", { planned: n(problem.planned), sessions: n(problem.sessions) });
+      return t("error-planned-too-few", { planned: problem.planned, sessions: n(problem.sessions) });
     case "not_a_protocol":
       return t("error-not-a-protocol", { file: problem.file });
     case "handover": {

@@ -630,7 +630,10 @@ error-photo-damaged = This photo is cut off or damaged (it may not have finished
 error-photo-not-saved = The photo could not be saved on this device: try adding it again.
 error-photo-incomplete = The photo did not arrive whole; try adding it again.
 error-photo-gone = Photo { $number } is no longer on this device: add it again.
-error-too-many-days = { $asked } days were asked for, and your journal has { $held } check-ins.
+error-too-many-days = { $asked } days were asked for, and your journal has { $held ->
+    [one] { $held } check-in
+   *[other] { $held } check-ins
+  }.
 error-no-day-chosen = Choose at least one day to share.
 error-no-check-in = There is no check-in on { $date }.
 error-no-session-check-in = Check-ins start with your first session: enter its date first.
@@ -654,7 +657,10 @@ error-unknown-protocol = “{ $id }” is not one of the app's plans: choose one
 error-no-sessions = A plan needs at least one session date.
 error-session-twice = The session on { $date } is given twice.
 error-planned-out-of-range = The number of planned sessions must be from 1 to { $most }, not { $planned }.
-error-planned-too-few = { $sessions } sessions are booked but only { $planned } are planned.
+error-planned-too-few = { $sessions } sessions are booked but only { $planned ->
+    [one] { $planned } is
+   *[other] { $planned } are
+  } planned.
 error-not-a-protocol = { $file ->
     [pdf] This is a PDF, not a protocol file
     [png] This is a picture (PNG), not a protocol file

@@ -630,7 +630,10 @@ error-photo-damaged = Esta foto está cortada o dañada (puede que no terminara 
 error-photo-not-saved = No se ha podido guardar la foto en este dispositivo: vuelve a añadirla.
 error-photo-incomplete = La foto no ha llegado entera; vuelve a añadirla.
 error-photo-gone = La foto { $number } ya no está en este dispositivo: vuelve a añadirla.
-error-too-many-days = Se han pedido { $asked } días, y tu diario tiene { $held } registros.
+error-too-many-days = Se han pedido { $asked } días y tu diario tiene { $held ->
+    [one] { $held } registro
+   *[other] { $held } registros
+  }.
 error-no-day-chosen = Elige al menos un día para compartir.
 error-no-check-in = No hay ningún registro el { $date }.
 error-no-session-check-in = Los registros empiezan con tu primera sesión: introduce antes su fecha.
@@ -646,7 +649,7 @@ error-quiet-hours-empty = Unas horas de silencio de { $start } a { $end } no dur
 error-unknown-language = «{ $text }» no es un idioma de la app: elige el del dispositivo, inglés o español.
 error-not-a-phone = «{ $text }» no es un número de teléfono: usa cifras, espacios y + - ( ).
 error-not-an-email = «{ $text }» no es una dirección de correo como clinica@ejemplo.com.
-error-launch-at-login = No se ha podido cambiar el inicio al arrancar el equipo: { $detail }
+error-launch-at-login = No se ha podido activar o desactivar «Abrir la app al iniciar sesión»: { $detail }
 error-not-a-date = «{ $text }» no es una fecha.
 error-not-a-time = «{ $text }» no es una hora: usa horas y minutos en formato de 24 horas, por ejemplo 09:00.
 error-unknown-zone = La app no conoce la zona horaria «{ $text }»: usa un nombre como Europe/Madrid.
@@ -654,7 +657,10 @@ error-unknown-protocol = «{ $id }» no es uno de los planes de la app: elige un
 error-no-sessions = Un plan necesita al menos una fecha de sesión.
 error-session-twice = La sesión del { $date } aparece dos veces.
 error-planned-out-of-range = El número de sesiones previstas debe ir de 1 a { $most }, no { $planned }.
-error-planned-too-few = Hay { $sessions } sesiones reservadas, pero solo { $planned } previstas.
+error-planned-too-few = Hay { $sessions } sesiones reservadas, pero solo { $planned ->
+    [one] { $planned } prevista
+   *[other] { $planned } previstas
+  }.
 error-not-a-protocol = { $file ->
     [pdf] Esto es un PDF, no un archivo de protocolo
     [png] Esto es una imagen (PNG), no un archivo de protocolo

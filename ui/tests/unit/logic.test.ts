@@ -221,7 +221,7 @@ describe("error placement", () => {
     };
     expect(placeError(e, fields)).toEqual({
       field: "planned",
-      message: "2 sessions are booked but only 1 are planned.",
+      message: "2 sessions are booked but only 1 is planned.",
     });
   });
 

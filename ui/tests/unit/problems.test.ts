@@ -194,6 +194,9 @@ describe("problems in exact words", () => {
     expect(en({ problem: "ticks_full", label: "Rinse", most: 3, clinic_most: true })).toBe(
       "“Rinse” is already ticked off 3 times today, the most your clinic asks for.",
     );
+    expect(en({ problem: "too_many_days", asked: 3, held: 1 })).toBe(
+      "3 days were asked for, and your journal has 1 check-in.",
+    );
     expect(en({ problem: "not_a_protocol", file: "pdf" })).toBe(
       "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.",
     );
@@ -210,6 +213,12 @@ describe("problems in exact words", () => {
     );
     expect(es({ problem: "no_check_in", date: "2026-03-05" })).toBe(
       "No hay ningún registro el jueves, 5 de marzo de 2026.",
+    );
+    expect(es({ problem: "too_many_days", asked: 3, held: 1 })).toBe(
+      "Se han pedido 3 días y tu diario tiene 1 registro.",
+    );
+    expect(es({ problem: "planned_too_few", planned: 2, sessions: 3 })).toBe(
+      "Hay 3 sesiones reservadas, pero solo 2 previstas.",
     );
     expect(es({ problem: "too_many_photos", most: 12, over: 2 })).toBe(
       "Un registro admite como mucho 12 fotos; quita 2 para guardarlo.",
