@@ -9,6 +9,7 @@ use specta::Type;
 
 use crate::problem::{HandoverFrom, Problem};
 use crate::store::StoreError;
+use aftercare::handover::Fault;
 
 /// What a command can fail with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
@@ -160,11 +161,11 @@ impl AppError {
             }
             // The whole English message is the detail: for a file it names
             // the line and field the clinic should look at.
-            E::PlanFile { .. } => Problem::handover(HandoverFrom::File, &message),
-            E::PlanLink { .. } => Problem::handover(HandoverFrom::Link, &message),
+            E::PlanFile { fault, .. } => Problem::handover(HandoverFrom::File, fault, &message),
+            E::PlanLink { fault, .. } => Problem::handover(HandoverFrom::Link, fault, &message),
             // The engine's error is non-exhaustive: a kind added later reads
             // as a plan that does not make sense, with its English detail.
-            _ => Problem::handover(HandoverFrom::File, &message),
+            _ => Problem::handover(HandoverFrom::File, Fault::Nonsense, &message),
         };
         AppError::Invalid {
             field: Some(field.to_string()),

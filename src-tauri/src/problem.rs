@@ -11,9 +11,10 @@
 
 use std::fmt;
 
+use aftercare::handover::Fault;
 use aftercare::protocol::FileKind;
 
-use crate::photos::PhotoError;
+use crate::photos::{FileIs, PhotoError};
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
@@ -350,43 +351,26 @@ pub enum PhotoFault {
 }
 
 impl PhotoFault {
-    /// The fault of a refused import. The photo module's refusals are
-    /// sentences for the client, tested exactly there; what the file is
-    /// is told from their stable words (`tests` below holds this to the
-    /// real refusals).
+    /// The fault of a refused import.
     pub fn of(error: &PhotoError) -> PhotoFault {
         match error {
             PhotoError::TooLarge(_) => PhotoFault::TooLarge,
             PhotoError::Damaged(_) => PhotoFault::Damaged,
             PhotoError::Io(_) => PhotoFault::NotSaved,
-            PhotoError::NotAnImage(message) => {
-                let has = |part: &str| message.contains(part);
-                if has("This file is empty") {
-                    PhotoFault::Empty
-                } else if has("This is a HEIC photo") {
-                    PhotoFault::Heic
-                } else if has("This is an AVIF image") {
-                    PhotoFault::Avif
-                } else if has("This is a video") {
-                    PhotoFault::Video
-                } else if has("This is a GIF image") {
-                    PhotoFault::Gif
-                } else if has("This is a PDF document") {
-                    PhotoFault::Pdf
-                } else if has("This is a TIFF or camera raw file") {
-                    PhotoFault::Tiff
-                } else if has("This is a BMP image") {
-                    PhotoFault::Bmp
-                } else if has("This is a ZIP archive") {
-                    PhotoFault::Zip
-                } else if has("This is a text file") {
-                    PhotoFault::Text
-                } else if has("of a kind the app can't read") {
-                    PhotoFault::Unreadable
-                } else {
-                    PhotoFault::NotAnImage
-                }
-            }
+            PhotoError::NotAnImage(is, _) => match is {
+                FileIs::Empty => PhotoFault::Empty,
+                FileIs::Heic => PhotoFault::Heic,
+                FileIs::Avif => PhotoFault::Avif,
+                FileIs::Video => PhotoFault::Video,
+                FileIs::Gif => PhotoFault::Gif,
+                FileIs::Pdf => PhotoFault::Pdf,
+                FileIs::Tiff => PhotoFault::Tiff,
+                FileIs::Bmp => PhotoFault::Bmp,
+                FileIs::Zip => PhotoFault::Zip,
+                FileIs::Text => PhotoFault::Text,
+                FileIs::UnreadablePhoto => PhotoFault::Unreadable,
+                FileIs::Other => PhotoFault::NotAnImage,
+            },
         }
     }
 }
@@ -427,84 +411,53 @@ pub enum HandoverFault {
     Nonsense,
 }
 
+impl HandoverFault {
+    /// The engine's fault as the UI's: one for one, so that a fault added
+    /// to the engine fails to compile here until the UI can word it.
+    pub fn of(fault: Fault) -> HandoverFault {
+        match fault {
+            Fault::NotALink => HandoverFault::NotALink,
+            Fault::Damaged => HandoverFault::Damaged,
+            Fault::TooLong => HandoverFault::TooLong,
+            Fault::TooLarge => HandoverFault::TooLarge,
+            Fault::Newer => HandoverFault::Newer,
+            Fault::NotAPlan => HandoverFault::NotAPlan,
+            Fault::Pdf => HandoverFault::Pdf,
+            Fault::Picture => HandoverFault::Picture,
+            Fault::Binary => HandoverFault::Binary,
+            Fault::Nonsense => HandoverFault::Nonsense,
+        }
+    }
+
+    /// Whether the engine's English detail helps: for a damaged file or
+    /// link, or a plan that makes no sense, it names the line, part or
+    /// value the clinic should look at; the other faults say all there is.
+    fn detail_helps(self) -> bool {
+        match self {
+            HandoverFault::Damaged | HandoverFault::Nonsense => true,
+            HandoverFault::NotALink
+            | HandoverFault::TooLong
+            | HandoverFault::TooLarge
+            | HandoverFault::Newer
+            | HandoverFault::NotAPlan
+            | HandoverFault::Pdf
+            | HandoverFault::Picture
+            | HandoverFault::Binary => false,
+        }
+    }
+}
+
 impl Problem {
     /// A handover problem from the engine's [`aftercare::Error::PlanFile`] or
-    /// [`aftercare::Error::PlanLink`] `message`: the engine's words are the
-    /// only data these errors carry, and its tests hold them exact, so the
-    /// classification is by their stable parts (`tests` below holds it to
-    /// the engine's real errors). The detail is kept where it tells the
-    /// clinic what to fix.
-    pub fn handover(from: HandoverFrom, message: &str) -> Problem {
-        let (fault, detail) = handover_fault(message);
+    /// [`aftercare::Error::PlanLink`]: its `fault`, with its English
+    /// `message` as the detail where that helps the clinic.
+    pub fn handover(from: HandoverFrom, fault: Fault, message: &str) -> Problem {
+        let fault = HandoverFault::of(fault);
         Problem::Handover {
             from,
             fault,
-            detail: detail.then(|| message.to_string()),
+            detail: fault.detail_helps().then(|| message.to_string()),
         }
-    }
-}
-
-impl Problem {
-    /// A plan file's problem told apart by its bytes too: a file whose text
-    /// is not TOML at all (cut short, or changed by hand) is damaged,
-    /// whatever the engine's syntax error says.
-    pub fn plan_file(message: &str, bytes: &[u8]) -> Problem {
-        let problem = Problem::handover(HandoverFrom::File, message);
-        match problem {
-            Problem::Handover {
-                from,
-                fault: HandoverFault::Nonsense,
-                detail,
-            } if broken_toml(bytes) => Problem::Handover {
-                from,
-                fault: HandoverFault::Damaged,
-                detail,
-            },
-            other => other,
-        }
-    }
-}
-
-/// Whether `bytes` are text that does not read as TOML.
-fn broken_toml(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes).is_ok_and(|text| text.parse::<toml::Table>().is_err())
-}
-
-/// The fault a plan file or link's `message` describes, and whether its
-/// English detail helps the clinic.
-fn handover_fault(message: &str) -> (HandoverFault, bool) {
-    use HandoverFault::*;
-    let has = |part: &str| message.contains(part);
-    if has("newer version of SMP Aftercare") {
-        (Newer, false)
-    } else if has("This is a PDF") {
-        (Pdf, false)
-    } else if has("This is a picture") || has("This is a photo") {
-        (Picture, false)
-    } else if has("This file is not text") {
-        (Binary, false)
-    } else if has("is not an SMP Aftercare plan link") {
-        (NotALink, false)
-    } else if has("a plan link may be at most") || has("unpacks to more than") {
-        (TooLong, false)
-    } else if has("a plan file may be at most") {
-        (TooLarge, false)
-    } else if has("it has no \"smpplan = 1\" line") {
-        (NotAPlan, false)
-    } else if has("the link is damaged")
-        || has("the link has no")
-        || has("unknown part")
-        || has("the link gives")
-        || has("the link names")
-        || has("unsupported link version")
-        || has("unsupported format")
-        || has("invalid planned count")
-    {
-        (Damaged, true)
-    } else {
-        // A plan that reads but makes no sense, or a file that is not
-        // valid TOML: the detail names the value at fault.
-        (Nonsense, true)
     }
 }
 
@@ -668,64 +621,28 @@ pub fn count(n: usize) -> u32 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn handover_faults_are_told_from_the_engines_real_errors() {
-        let file = |bytes: &[u8]| match aftercare::PlanFile::from_bytes("p.smpplan", bytes) {
-            Err(e) => Problem::handover(HandoverFrom::File, &e.to_string()),
-            Ok(_) => panic!("accepted"),
-        };
-        let link = |text: &str| match aftercare::PlanFile::from_link(text) {
-            Err(e) => Problem::handover(HandoverFrom::Link, &e.to_string()),
-            Ok(_) => panic!("accepted"),
-        };
-        let fault = |p: Problem| match p {
-            Problem::Handover { fault, .. } => fault,
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(fault(file(b"%PDF-1.7\n")), HandoverFault::Pdf);
-        assert_eq!(fault(file(b"\x89PNG\r\n\x1a\n")), HandoverFault::Picture);
-        assert_eq!(fault(file(b"\xFF\xD8\xFF\xE0")), HandoverFault::Picture);
-        assert_eq!(fault(file(b"a\0b")), HandoverFault::Binary);
-        assert_eq!(fault(file(b"title = 1\n")), HandoverFault::NotAPlan);
-        assert_eq!(fault(file(b"smpplan = 9\n")), HandoverFault::Newer);
-        let big = vec![b'#'; aftercare::handover::MAX_PLAN_FILE_BYTES + 1];
-        assert_eq!(fault(file(&big)), HandoverFault::TooLarge);
-        assert_eq!(
-            file(b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n"),
-            Problem::Handover {
-                from: HandoverFrom::File,
-                fault: HandoverFault::Nonsense,
-                detail: Some(
-                    aftercare::PlanFile::from_bytes(
-                        "p.smpplan",
-                        b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n"
-                    )
-                    .unwrap_err()
-                    .to_string()
-                ),
+    /// The problem of the engine's refusal of a file or link.
+    fn refusal(result: Result<aftercare::PlanFile, aftercare::Error>) -> Problem {
+        match result {
+            Err(e @ aftercare::Error::PlanFile { fault, .. }) => {
+                Problem::handover(HandoverFrom::File, fault, &e.to_string())
             }
-        );
-        // Text that is not TOML at all is a damaged file, not a plan that
-        // makes no sense.
-        let cut = b"smpplan = 1\nsessions = [\"2026-03-02\"";
-        let cut_message = aftercare::PlanFile::from_bytes("p.smpplan", cut)
-            .unwrap_err()
-            .to_string();
-        assert_eq!(fault(file(cut)), HandoverFault::Nonsense);
-        assert_eq!(
-            fault(Problem::plan_file(&cut_message, cut)),
-            HandoverFault::Damaged
-        );
-        let unknown = b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n";
-        let unknown_message = aftercare::PlanFile::from_bytes("p.smpplan", unknown)
-            .unwrap_err()
-            .to_string();
-        assert_eq!(
-            fault(Problem::plan_file(&unknown_message, unknown)),
-            HandoverFault::Nonsense
-        );
-        assert_eq!(fault(link("https://example.com")), HandoverFault::NotALink);
-        let good = aftercare::PlanFile {
+            Err(e @ aftercare::Error::PlanLink { fault, .. }) => {
+                Problem::handover(HandoverFrom::Link, fault, &e.to_string())
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn fault_of(problem: &Problem) -> HandoverFault {
+        match problem {
+            Problem::Handover { fault, .. } => *fault,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn a_link() -> String {
+        aftercare::PlanFile {
             protocol: aftercare::HandoverProtocol::Builtin(
                 aftercare::Protocol::builtin(aftercare::DEFAULT_PROTOCOL).unwrap(),
             ),
@@ -735,13 +652,177 @@ mod tests {
             clinic: aftercare::ClinicDetails::default(),
         }
         .to_link()
-        .unwrap();
-        let changed = good.replace("2026-03-02", "2026-03-03");
-        assert_eq!(fault(link(&changed)), HandoverFault::Damaged);
-        let newer = good.replace("v=1", "v=9");
-        assert_eq!(fault(link(&newer)), HandoverFault::Newer);
+        .unwrap()
+    }
+
+    #[test]
+    fn each_real_plan_file_refusal_has_its_fault() {
+        let big = vec![b'#'; aftercare::handover::MAX_PLAN_FILE_BYTES + 1];
+        let cases: [(&str, &[u8], HandoverFault); 14] = [
+            ("a PDF", b"%PDF-1.7\n", HandoverFault::Pdf),
+            ("a PNG", b"\x89PNG\r\n\x1a\n", HandoverFault::Picture),
+            ("a JPEG", b"\xFF\xD8\xFF\xE0", HandoverFault::Picture),
+            ("a NUL byte", b"a\0b", HandoverFault::Binary),
+            ("not UTF-8", b"smpplan = 1 \xC3(", HandoverFault::Binary),
+            ("no smpplan line", b"title = 1\n", HandoverFault::NotAPlan),
+            ("a newer version", b"smpplan = 9\n", HandoverFault::Newer),
+            ("a version as text", b"smpplan = \"1\"\n", HandoverFault::Damaged),
+            ("over 64 KiB", &big, HandoverFault::TooLarge),
+            (
+                "cut off mid-array",
+                b"smpplan = 1\nsessions = [\"2026-03-02\"",
+                HandoverFault::Damaged,
+            ),
+            (
+                "an unknown protocol",
+                b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n",
+                HandoverFault::Nonsense,
+            ),
+            (
+                "an unknown key",
+                b"smpplan = 1\ncolour = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-03-02\"]\n",
+                HandoverFault::Nonsense,
+            ),
+            (
+                "a date that is not one",
+                b"smpplan = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-02-30\"]\n",
+                HandoverFault::Nonsense,
+            ),
+            (
+                "more sessions than planned",
+                b"smpplan = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-03-02\", \"2026-04-02\"]\nplanned = 1\n",
+                HandoverFault::Nonsense,
+            ),
+        ];
+        for (what, bytes, expected) in cases {
+            let problem = refusal(aftercare::PlanFile::from_bytes("p.smpplan", bytes));
+            assert_eq!(fault_of(&problem), expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn each_real_plan_link_refusal_has_its_fault() {
+        // The engine's `tests/handover.rs` holds every refusal to its
+        // fault; these are the ones a client meets most.
+        let good = a_link();
         let long = format!("{good}{}", "a".repeat(aftercare::handover::MAX_LINK_BYTES));
-        assert_eq!(fault(link(&long)), HandoverFault::TooLong);
+        let cases: Vec<(&str, String, HandoverFault)> = vec![
+            (
+                "a web address",
+                "https://example.com".into(),
+                HandoverFault::NotALink,
+            ),
+            (
+                "a changed date",
+                good.replace("2026-03-02", "2026-03-03"),
+                HandoverFault::Damaged,
+            ),
+            (
+                "no checksum",
+                good[..good.rfind("&c=").unwrap()].into(),
+                HandoverFault::Damaged,
+            ),
+            (
+                "a newer version",
+                good.replace("v=1", "v=9"),
+                HandoverFault::Newer,
+            ),
+            ("over 2000 bytes", long, HandoverFault::TooLong),
+        ];
+        for (what, link, expected) in cases {
+            let problem = refusal(aftercare::PlanFile::from_link(&link));
+            assert_eq!(fault_of(&problem), expected, "{what}: {problem}");
+        }
+    }
+
+    #[test]
+    fn the_detail_is_kept_where_it_names_what_to_fix() {
+        let unknown = b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n";
+        let message = aftercare::PlanFile::from_bytes("p.smpplan", unknown)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            refusal(aftercare::PlanFile::from_bytes("p.smpplan", unknown)),
+            Problem::Handover {
+                from: HandoverFrom::File,
+                fault: HandoverFault::Nonsense,
+                detail: Some(message),
+            }
+        );
+        let changed = a_link().replace("2026-03-02", "2026-03-03");
+        assert_eq!(
+            refusal(aftercare::PlanFile::from_link(&changed)),
+            Problem::Handover {
+                from: HandoverFrom::Link,
+                fault: HandoverFault::Damaged,
+                detail: Some(
+                    "plan link: the link is damaged or was changed: ask your clinic for a new one"
+                        .into()
+                ),
+            }
+        );
+        assert_eq!(
+            refusal(aftercare::PlanFile::from_bytes("p.smpplan", b"%PDF-1.7\n")),
+            Problem::Handover {
+                from: HandoverFrom::File,
+                fault: HandoverFault::Pdf,
+                detail: None,
+            }
+        );
+    }
+
+    #[test]
+    fn every_handover_fault_has_a_wording_in_each_language() {
+        // Exhaustive on purpose: a fault added to the engine fails to
+        // compile here, and its UI message is then checked below.
+        let all = |fault: Fault| match fault {
+            Fault::NotALink
+            | Fault::Damaged
+            | Fault::TooLong
+            | Fault::TooLarge
+            | Fault::Newer
+            | Fault::NotAPlan
+            | Fault::Pdf
+            | Fault::Picture
+            | Fault::Binary
+            | Fault::Nonsense => fault,
+        };
+        let faults = [
+            Fault::NotALink,
+            Fault::Damaged,
+            Fault::TooLong,
+            Fault::TooLarge,
+            Fault::Newer,
+            Fault::NotAPlan,
+            Fault::Pdf,
+            Fault::Picture,
+            Fault::Binary,
+            Fault::Nonsense,
+        ]
+        .map(all);
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+        let logic = std::fs::read_to_string(ui.join("logic.ts")).unwrap();
+        for lang in ["en", "es"] {
+            let ftl = std::fs::read_to_string(ui.join(format!("locales/{lang}.ftl"))).unwrap();
+            for fault in faults {
+                let name = serde_json::to_value(HandoverFault::of(fault)).unwrap();
+                let name = name.as_str().unwrap();
+                let id = format!("error-handover-{}", name.replace('_', "-"));
+                assert!(
+                    logic.contains(&format!("{name}: \"{id}\"")),
+                    "logic.ts does not word {name}"
+                );
+                assert!(
+                    ftl.lines().any(|line| line.starts_with(&format!("{id} ="))),
+                    "{lang}.ftl has no {id}"
+                );
+            }
+        }
+        // One for one: no two engine faults share a UI wording.
+        let ui_faults = faults.map(HandoverFault::of);
+        for (i, fault) in ui_faults.iter().enumerate() {
+            assert!(!ui_faults[..i].contains(fault), "{fault:?} twice");
+        }
     }
 
     #[test]

@@ -349,14 +349,8 @@ fn open(source: &HandoverSource) -> Result<(PlanFile, String), AppError> {
                 ));
             }
             let (name, bytes) = read_file(Path::new(path))?;
-            let file = PlanFile::from_bytes(&name, &bytes).map_err(|e| {
-                let message = e.to_string();
-                AppError::Invalid {
-                    field: Some("file".to_string()),
-                    problem: Problem::plan_file(&message, &bytes),
-                    message,
-                }
-            })?;
+            let file = PlanFile::from_bytes(&name, &bytes)
+                .map_err(|e| AppError::from_engine(e, "file"))?;
             Ok((file, name))
         }
         HandoverSource::Link { link } => {
