@@ -109,6 +109,8 @@ pub enum Error {
         field: Option<String>,
         /// What is wrong, naming the offending value.
         message: String,
+        /// What kind of fault it is, for a reader that words it itself.
+        fault: crate::handover::Fault,
     },
     /// A `smp-aftercare://plan` link that is damaged, too long, of a newer
     /// version, altered, or whose plan does not make sense.
@@ -116,6 +118,8 @@ pub enum Error {
     PlanLink {
         /// What is wrong.
         message: String,
+        /// What kind of fault it is, for a reader that words it itself.
+        fault: crate::handover::Fault,
     },
 }
 

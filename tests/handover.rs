@@ -1,7 +1,7 @@
 //! The clinic's hand-over: `.smpplan` files and `smp-aftercare://plan`
 //! links, written and read back, and the exact errors of hostile ones.
 
-use aftercare::handover::{MAX_LINK_BYTES, MAX_PLAN_FILE_BYTES};
+use aftercare::handover::{Fault, MAX_LINK_BYTES, MAX_PLAN_FILE_BYTES};
 use aftercare::{ClinicDetails, HandoverProtocol, PlanFile, Protocol, builtin_ids, parse_date};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -446,5 +446,182 @@ fn a_protocol_in_a_link_is_stored_as_canonical_text() {
     assert!(
         toml.starts_with("format = 1\nid = \"our-clinic\"\n"),
         "{toml}"
+    );
+}
+
+/// The fault the engine gives a refused file or link.
+fn fault_of<T: std::fmt::Debug>(result: Result<T, aftercare::Error>) -> Fault {
+    match result {
+        Err(
+            aftercare::Error::PlanFile { fault, .. } | aftercare::Error::PlanLink { fault, .. },
+        ) => fault,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn each_file_refusal_says_what_kind_of_fault_it_is() {
+    let huge = vec![b'#'; MAX_PLAN_FILE_BYTES + 1];
+    let written = builtin_plan("four-day-dry").to_toml();
+    let cut = &written.as_bytes()[..written.find("sessions = [").unwrap() + 14];
+    let cases: [(&str, &[u8], Fault); 17] = [
+        ("a PDF", b"%PDF-1.7\n", Fault::Pdf),
+        ("a PNG", b"\x89PNG\r\n\x1a\n\0\0", Fault::Picture),
+        ("a JPEG", b"\xFF\xD8\xFF\xE0\0\x10JFIF", Fault::Picture),
+        ("a GIF", b"GIF89a\x01\0\x01\0", Fault::Picture),
+        ("a NUL byte", b"smpplan = 1\0\n", Fault::Binary),
+        ("not UTF-8", b"smpplan = 1 # caf\xE9\n", Fault::Binary),
+        ("over 64 KiB", &huge, Fault::TooLarge),
+        ("a protocol file", b"format = 1\nid = \"ours\"\n", Fault::NotAPlan),
+        ("a newer version", b"smpplan = 2\n", Fault::Newer),
+        ("a version as text", b"smpplan = \"1\"\n", Fault::Damaged),
+        ("cut off mid-array", cut, Fault::Damaged),
+        ("an unclosed quote", b"smpplan = 1\nprotocol = \"four-day-dry\n", Fault::Damaged),
+        (
+            "an unknown key",
+            b"smpplan = 1\ncolour = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-03-02\"]\n",
+            Fault::Nonsense,
+        ),
+        (
+            "an unknown protocol",
+            b"smpplan = 1\nprotocol = \"nope\"\nsessions = [\"2026-03-02\"]\n",
+            Fault::Nonsense,
+        ),
+        (
+            "no real date",
+            b"smpplan = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-02-30\"]\n",
+            Fault::Nonsense,
+        ),
+        (
+            "more sessions than planned",
+            b"smpplan = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-03-02\", \"2026-02-02\"]\nplanned = 1\n",
+            Fault::Nonsense,
+        ),
+        (
+            "a clinic phone that is not one",
+            b"smpplan = 1\nprotocol = \"four-day-dry\"\nsessions = [\"2026-03-02\"]\n[clinic]\nphone = \"call us\"\n",
+            Fault::Nonsense,
+        ),
+    ];
+    for (what, bytes, expected) in cases {
+        assert_eq!(
+            fault_of(PlanFile::from_bytes("plan.smpplan", bytes)),
+            expected,
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn each_link_refusal_says_what_kind_of_fault_it_is() {
+    let good = builtin_plan("four-day-dry").to_link().unwrap();
+    let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+        &vec![b'a'; 1024 * 1024],
+        10,
+    ));
+    let cases: Vec<(&str, String, Fault)> = vec![
+        (
+            "a web address",
+            "https://example.com/plan".into(),
+            Fault::NotALink,
+        ),
+        (
+            "over 2000 bytes",
+            format!("{good}{}", "a".repeat(MAX_LINK_BYTES)),
+            Fault::TooLong,
+        ),
+        ("a newer version", good.replace("v=1", "v=2"), Fault::Newer),
+        (
+            "a version as text",
+            good.replace("v=1", "v=one"),
+            Fault::Damaged,
+        ),
+        (
+            "no version",
+            signed("p=four-day-dry&s=2026-03-01"),
+            Fault::Damaged,
+        ),
+        (
+            "a changed date",
+            good.replace("2026-03-15", "2026-03-16"),
+            Fault::Damaged,
+        ),
+        (
+            "cut off",
+            good[..good.len() - 3].to_string(),
+            Fault::Damaged,
+        ),
+        (
+            "an unknown part",
+            signed("v=1&p=four-day-dry&s=2026-03-01&q=1"),
+            Fault::Damaged,
+        ),
+        (
+            "a part twice",
+            signed("v=1&p=four-day-dry&s=2026-03-01&s=2026-03-02"),
+            Fault::Damaged,
+        ),
+        ("no protocol", signed("v=1&s=2026-03-01"), Fault::Damaged),
+        ("no sessions", signed("v=1&p=four-day-dry"), Fault::Damaged),
+        (
+            "a planned count as words",
+            signed("v=1&p=four-day-dry&s=2026-03-01&n=three"),
+            Fault::Damaged,
+        ),
+        (
+            "a protocol not base64",
+            signed("v=1&x=%21%21&s=2026-03-01"),
+            Fault::Damaged,
+        ),
+        (
+            "a protocol that unpacks too large",
+            signed(&format!("v=1&x={bomb}&s=2026-03-01")),
+            Fault::TooLong,
+        ),
+        (
+            "an unknown protocol",
+            signed("v=1&p=nope&s=2026-03-01"),
+            Fault::Nonsense,
+        ),
+        (
+            "a session twice",
+            signed("v=1&p=four-day-dry&s=2026-03-01,2026-03-01"),
+            Fault::Nonsense,
+        ),
+        (
+            "no real date",
+            signed("v=1&p=four-day-dry&s=2026-02-30"),
+            Fault::Nonsense,
+        ),
+        (
+            "an unknown zone",
+            signed("v=1&p=four-day-dry&s=2026-03-01&z=Mars%2FBase"),
+            Fault::Nonsense,
+        ),
+    ];
+    for (what, link, expected) in cases {
+        assert_eq!(fault_of(PlanFile::from_link(&link)), expected, "{what}");
+    }
+}
+
+#[test]
+fn a_link_too_long_to_write_is_too_long() {
+    let plan = plan_with(inline(100));
+    assert_eq!(fault_of(plan.to_link()), Fault::TooLong);
+}
+
+#[test]
+fn the_fault_is_serialized_beside_the_message() {
+    let err = PlanFile::from_bytes("plan.smpplan", b"%PDF-1.7\n").unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&err).unwrap(),
+        serde_json::json!({
+            "kind": "plan_file",
+            "source_name": "plan.smpplan",
+            "line": null,
+            "field": null,
+            "message": "This is a PDF, not a plan file: ask your clinic for their .smpplan file or link",
+            "fault": "pdf",
+        })
     );
 }

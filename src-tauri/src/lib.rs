@@ -40,6 +40,7 @@ pub mod navigation;
 pub mod photo_scheme;
 pub mod photos;
 pub mod platform;
+pub mod problem;
 pub mod reminders;
 pub mod setup;
 pub mod share;

@@ -23,6 +23,7 @@
 
 use crate::error::AppError;
 use crate::model::{SettingsForm, ZoneChoice};
+use crate::problem::{Input, Problem, Unit, count};
 
 /// The longest file name accepted (a file name on every common file system).
 pub const MAX_FILE_NAME_BYTES: usize = 255;
@@ -57,15 +58,19 @@ enum Max {
 
 /// Refuses `value` beside `field` when it is longer than `max`. Counting
 /// stops one past the limit, so an oversized value costs no more than that.
-fn check(field: &str, what: &str, value: &str, max: Max) -> Result<(), AppError> {
+fn check(field: &str, what: Input, value: &str, max: Max) -> Result<(), AppError> {
     let (over, limit, unit) = match max {
-        Max::Bytes(n) => (value.len() > n, n, "bytes"),
-        Max::Chars(n) => (value.chars().nth(n).is_some(), n, "characters"),
+        Max::Bytes(n) => (value.len() > n, n, Unit::Bytes),
+        Max::Chars(n) => (value.chars().nth(n).is_some(), n, Unit::Characters),
     };
     if over {
         return Err(AppError::invalid(
             field,
-            format!("{what} is too long: at most {limit} {unit}"),
+            Problem::TooLong {
+                what,
+                most: count(limit),
+                unit,
+            },
         ));
     }
     Ok(())
@@ -75,13 +80,13 @@ fn check(field: &str, what: &str, value: &str, max: Max) -> Result<(), AppError>
 pub fn protocol_import(source_name: &str, text: &str) -> Result<(), AppError> {
     check(
         "source_name",
-        "the file name",
+        Input::FileName,
         source_name,
         Max::Bytes(MAX_FILE_NAME_BYTES),
     )?;
     check(
         "file",
-        "the protocol file",
+        Input::ProtocolFile,
         text,
         Max::Bytes(MAX_PROTOCOL_BYTES),
     )
@@ -91,7 +96,7 @@ pub fn protocol_import(source_name: &str, text: &str) -> Result<(), AppError> {
 pub fn protocol_id(id: &str) -> Result<(), AppError> {
     check(
         "protocol",
-        "the protocol id",
+        Input::ProtocolId,
         id,
         Max::Bytes(MAX_VALUE_BYTES),
     )
@@ -99,17 +104,17 @@ pub fn protocol_id(id: &str) -> Result<(), AppError> {
 
 /// A date (`session_check`, `session_add`, `session_edit`, `status_on`, `first_run`).
 pub fn date(date: &str) -> Result<(), AppError> {
-    check("date", "the date", date, Max::Bytes(MAX_VALUE_BYTES))
+    check("date", Input::Date, date, Max::Bytes(MAX_VALUE_BYTES))
 }
 
 /// A date sent in `field` (`care_ticks`: `from`, `to`).
 pub fn date_in(field: &str, date: &str) -> Result<(), AppError> {
-    check(field, "the date", date, Max::Bytes(MAX_VALUE_BYTES))
+    check(field, Input::Date, date, Max::Bytes(MAX_VALUE_BYTES))
 }
 
 /// A care item's id (`care_tick`, `care_untick`).
 pub fn care_id(id: &str) -> Result<(), AppError> {
-    check("care", "the care id", id, Max::Bytes(MAX_VALUE_BYTES))
+    check("care", Input::CareId, id, Max::Bytes(MAX_VALUE_BYTES))
 }
 
 /// A range of days asked for (`care_ticks`): `to` not before `from`, at
@@ -118,11 +123,16 @@ pub fn day_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<(), A
     match aftercare::care::days_in_range(from, to) {
         None => Err(AppError::invalid(
             "to",
-            format!("{to} is before {from}: give the earlier date first"),
+            Problem::RangeBackwards { from, to },
         )),
         Some(n) if n > MAX_RANGE_DAYS => Err(AppError::invalid(
             "to",
-            format!("{from} to {to} is {n} days; ask for at most {MAX_RANGE_DAYS} at a time"),
+            Problem::RangeTooLong {
+                from,
+                to,
+                days: n,
+                most: MAX_RANGE_DAYS,
+            },
         )),
         Some(_) => Ok(()),
     }
@@ -133,40 +143,25 @@ pub fn settings(form: &SettingsForm) -> Result<(), AppError> {
     let value = Max::Bytes(MAX_VALUE_BYTES);
     check(
         "reminder_time",
-        "the reminder time",
+        Input::ReminderTime,
         &form.reminder_time,
         value,
     )?;
     if let Some(q) = &form.quiet_hours {
-        check(
-            "quiet_hours.start",
-            "the start of quiet hours",
-            &q.start,
-            value,
-        )?;
-        check("quiet_hours.end", "the end of quiet hours", &q.end, value)?;
+        check("quiet_hours.start", Input::QuietStart, &q.start, value)?;
+        check("quiet_hours.end", Input::QuietEnd, &q.end, value)?;
     }
     if let ZoneChoice::Fixed { zone } = &form.zone {
-        check("zone", "the time zone", zone, value)?;
+        check("zone", Input::Zone, zone, value)?;
     }
-    check("language", "the language", &form.language, value)?;
+    check("language", Input::Language, &form.language, value)?;
     let note = Max::Chars(MAX_NOTE_CHARS);
-    check("clinic.name", "the clinic's name", &form.clinic.name, note)?;
-    check(
-        "clinic.phone",
-        "the clinic's phone",
-        &form.clinic.phone,
-        note,
-    )?;
-    check(
-        "clinic.email",
-        "the clinic's email",
-        &form.clinic.email,
-        note,
-    )?;
+    check("clinic.name", Input::ClinicName, &form.clinic.name, note)?;
+    check("clinic.phone", Input::ClinicPhone, &form.clinic.phone, note)?;
+    check("clinic.email", Input::ClinicEmail, &form.clinic.email, note)?;
     check(
         "clinic.address",
-        "the clinic's address",
+        Input::ClinicAddress,
         &form.clinic.address,
         note,
     )
@@ -177,9 +172,7 @@ pub fn sessions(booked: usize) -> Result<(), AppError> {
     if booked > MAX_SESSIONS as usize {
         return Err(AppError::invalid(
             "date",
-            format!(
-                "a plan holds at most {MAX_SESSIONS} sessions; delete one before booking another"
-            ),
+            Problem::TooManySessions { most: MAX_SESSIONS },
         ));
     }
     Ok(())
@@ -187,7 +180,7 @@ pub fn sessions(booked: usize) -> Result<(), AppError> {
 
 /// A check-in's note (`check_in_save`).
 pub fn note(note: &str) -> Result<(), AppError> {
-    check("note", "the note", note, Max::Chars(MAX_NOTE_CHARS))
+    check("note", Input::Note, note, Max::Chars(MAX_NOTE_CHARS))
 }
 
 /// A check-in's photo hashes (`check_in_save`): how many, and each one's
@@ -196,14 +189,14 @@ pub fn photo_hashes(hashes: &[String]) -> Result<(), AppError> {
     if hashes.len() > MAX_PHOTOS_PER_CHECK_IN {
         return Err(AppError::invalid(
             "photos",
-            format!(
-                "a check-in holds at most {MAX_PHOTOS_PER_CHECK_IN} photos; remove {} to save it",
-                hashes.len() - MAX_PHOTOS_PER_CHECK_IN
-            ),
+            Problem::TooManyPhotos {
+                most: count(MAX_PHOTOS_PER_CHECK_IN),
+                over: count(hashes.len() - MAX_PHOTOS_PER_CHECK_IN),
+            },
         ));
     }
     for hash in hashes {
-        check("photos", "a photo's id", hash, Max::Bytes(MAX_VALUE_BYTES))?;
+        check("photos", Input::PhotoId, hash, Max::Bytes(MAX_VALUE_BYTES))?;
     }
     Ok(())
 }
@@ -217,11 +210,10 @@ pub fn photo_data(data: &str) -> Result<(), AppError> {
     if data.len() > most_chars {
         return Err(AppError::invalid(
             "photos",
-            format!(
-                "this photo is too large ({} MB): at most {} MB",
-                (data.len() / 4 * 3).div_ceil(1_000_000),
-                max / 1_000_000
-            ),
+            Problem::PhotoTooLarge {
+                megabytes: count((data.len() / 4 * 3).div_ceil(1_000_000)),
+                most: count(max / 1_000_000),
+            },
         ));
     }
     Ok(())
@@ -233,14 +225,14 @@ pub fn share_dates(dates: &[String], journal_size: usize) -> Result<(), AppError
     if dates.len() > journal_size {
         return Err(AppError::invalid(
             "dates",
-            format!(
-                "{} days were asked for, and your journal has {journal_size} check-ins",
-                dates.len()
-            ),
+            Problem::TooManyDays {
+                asked: count(dates.len()),
+                held: count(journal_size),
+            },
         ));
     }
     for date in dates {
-        check("dates", "the date", date, Max::Bytes(MAX_VALUE_BYTES))?;
+        check("dates", Input::Date, date, Max::Bytes(MAX_VALUE_BYTES))?;
     }
     Ok(())
 }
@@ -251,7 +243,7 @@ mod tests {
 
     fn refused(r: Result<(), AppError>) -> (Option<String>, String) {
         match r {
-            Err(AppError::Invalid { field, message }) => (field, message),
+            Err(AppError::Invalid { field, message, .. }) => (field, message),
             other => panic!("expected a refusal, got {other:?}"),
         }
     }

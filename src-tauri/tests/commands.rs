@@ -88,6 +88,7 @@ fn impossible_and_duplicate_dates_are_refused_beside_the_field() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "not_a_date", "text": "2026-02-30" },
             "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
         })
     );
@@ -300,7 +301,7 @@ fn planned_count_is_checked_against_the_sessions() {
     h.ok("session_add", json!({ "date": "2026-03-12" }));
     assert_eq!(
         h.err("planned_set", json!({ "planned": 1 })),
-        json!({ "kind": "invalid", "field": "planned", "message": "2 sessions are given but only 1 is planned" })
+        json!({ "kind": "invalid", "field": "planned", "problem": { "problem": "planned_too_few", "planned": 1, "sessions": 2 }, "message": "2 sessions are given but only 1 is planned" })
     );
     let view = h.ok("planned_set", json!({ "planned": 2 }));
     assert_eq!(view["planned"], 2);
@@ -481,6 +482,7 @@ fn a_pdf_is_named_in_one_sentence_and_nothing_is_kept() {
         json!({
             "kind": "invalid",
             "field": "file",
+            "problem": { "problem": "not_a_protocol", "file": "pdf" },
             "message": "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above."
         })
     );
@@ -911,7 +913,7 @@ fn a_refused_first_run_leaves_nothing_applied() {
     );
     assert_eq!(
         e,
-        json!({ "kind": "invalid", "field": "date", "message": "2 sessions are given but only 1 is planned" })
+        json!({ "kind": "invalid", "field": "date", "problem": { "problem": "planned_too_few", "planned": 1, "sessions": 2 }, "message": "2 sessions are given but only 1 is planned" })
     );
     assert_eq!(h.ok("protocol_current", json!({}))["id"], "four-to-thirty");
     assert_eq!(h.ok("settings", json!({}))["reminder_time"], "09:00");
@@ -1343,8 +1345,10 @@ fn oversized_input_is_refused_by_name_without_touching_the_store() {
     assert!(!before[0].1.is_empty(), "the store exists");
     for (cmd, args, field, message) in cases {
         let reads = reads_of(&h, || {
+            let err = h.err(cmd, args);
+            assert_eq!(err["problem"]["problem"], "too_long", "{cmd} {field}");
             assert_eq!(
-                h.err(cmd, args),
+                json!({ "kind": err["kind"], "field": err["field"], "message": err["message"] }),
                 json!({ "kind": "invalid", "field": field, "message": message }),
                 "{cmd} {field}"
             );
@@ -1386,6 +1390,7 @@ fn a_plan_holds_at_most_twelve_sessions() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "too_many_sessions", "most": 12 },
             "message": "a plan holds at most 12 sessions; delete one before booking another"
         })
     );
@@ -1424,6 +1429,7 @@ fn care_is_ticked_off_today_up_to_the_clinics_most() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "no_session_yet", "needed_for": "care" },
             "message": "there is no care to tick off before your first session is entered"
         })
     );
@@ -1461,6 +1467,7 @@ fn care_is_ticked_off_today_up_to_the_clinics_most() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "ticks_full", "label": "Moisturise your scalp", "most": 3, "clinic_most": true },
             "message": "\"Moisturise your scalp\" is already ticked off 3 times today, the most your clinic asks for"
         })
     );
@@ -1522,7 +1529,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
     // Day 3: no moisturiser yet.
     assert_eq!(
         h.err("care_tick", json!({ "care": "moisturise" })),
-        json!({ "kind": "invalid", "field": "care", "message": "\"moisturise\" is not asked for today" })
+        json!({ "kind": "invalid", "field": "care", "problem": { "problem": "not_asked_today", "care": "moisturise" }, "message": "\"moisturise\" is not asked for today" })
     );
     assert_eq!(
         h.err("care_tick", json!({ "care": "no_such_item" }))["message"],
@@ -1538,6 +1545,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
         json!({
             "kind": "invalid",
             "field": "care",
+            "problem": { "problem": "nothing_to_tick", "label": "Drink plenty of water" },
             "message": "\"Drink plenty of water\" has nothing to tick off: your clinic doesn't ask for it several times a day"
         })
     );
@@ -1547,7 +1555,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
             "care_ticks",
             json!({ "from": "2026-03-05", "to": "2026-03-04" })
         ),
-        json!({ "kind": "invalid", "field": "to", "message": "2026-03-04 is before 2026-03-05: give the earlier date first" })
+        json!({ "kind": "invalid", "field": "to", "problem": { "problem": "range_backwards", "from": "2026-03-05", "to": "2026-03-04" }, "message": "2026-03-04 is before 2026-03-05: give the earlier date first" })
     );
     assert_eq!(
         h.err(
@@ -1564,6 +1572,7 @@ fn care_that_cannot_be_ticked_today_is_refused_by_name() {
         json!({
             "kind": "invalid",
             "field": "from",
+            "problem": { "problem": "not_a_date", "text": "2026-02-30" },
             "message": "invalid date \"2026-02-30\": there is no such day in the calendar (expected YYYY-MM-DD)"
         })
     );
@@ -1666,6 +1675,7 @@ fn check_ins_are_saved_today_and_yesterday_only() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "check_in_too_late", "date": "2026-03-05" },
             "message": "Check-ins can be changed on their day and the next; 5 March is past that"
         })
     );
@@ -1692,6 +1702,7 @@ fn a_check_in_needs_a_first_session() {
         json!({
             "kind": "invalid",
             "field": "date",
+            "problem": { "problem": "no_session_yet", "needed_for": "check_in" },
             "message": "check-ins start with your first session: enter its date first"
         })
     );
@@ -1710,6 +1721,7 @@ fn a_long_note_and_an_unknown_photo_are_refused() {
         json!({
             "kind": "invalid",
             "field": "note",
+            "problem": { "problem": "too_long", "what": "note", "most": 200, "unit": "characters" },
             "message": "the note is too long: at most 200 characters"
         })
     );
@@ -1718,6 +1730,7 @@ fn a_long_note_and_an_unknown_photo_are_refused() {
         json!({
             "kind": "invalid",
             "field": "photos",
+            "problem": { "problem": "photo_gone", "number": 1 },
             "message": "photo 1 is no longer on this device: add it again"
         })
     );
@@ -1799,6 +1812,7 @@ fn a_photo_too_large_or_not_an_image_is_refused() {
         json!({
             "kind": "invalid",
             "field": "photos",
+            "problem": { "problem": "photo_too_large", "megabytes": 33, "most": 30 },
             "message": "this photo is too large (33 MB): at most 30 MB"
         })
     );
@@ -1878,6 +1892,7 @@ fn the_journal_is_shared_as_one_safe_html_file() {
         json!({
             "kind": "invalid",
             "field": "dates",
+            "problem": { "problem": "no_check_in", "date": "2026-03-05" },
             "message": "there is no check-in on 5 March"
         })
     );

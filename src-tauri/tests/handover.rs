@@ -236,7 +236,7 @@ fn a_plan_that_changed_since_the_preview_is_refused() {
             "handover_apply",
             json!({ "source": source, "fingerprint": p["fingerprint"] })
         ),
-        json!({ "kind": "invalid", "field": "file", "message": "the plan changed since you saw it; open it again" })
+        json!({ "kind": "invalid", "field": "file", "problem": { "problem": "plan_changed" }, "message": "the plan changed since you saw it; open it again" })
     );
     assert_eq!(store_bytes(&h.dir), bytes);
     assert_eq!(h.changes.load(Ordering::SeqCst), 0);
@@ -266,46 +266,60 @@ fn hostile_files_and_links_are_refused_by_name_and_change_nothing() {
         .unwrap()
         .set_len(10 * 1024 * 1024)
         .unwrap();
-    let cases: Vec<(Value, &str, String)> = vec![
+    // Each with what the client is told (the problem the UI words) and the
+    // engine's English (logs, and the detail for the clinic).
+    let unknown_message = "unknown.smpplan: line 5, field \"protocol\": unknown protocol \"no-such-protocol\" (built-in protocols: four-to-thirty, four-day-dry, light-exercise-day-five, two-week-rest)";
+    let cut_message = "cut.smpplan: line 6: unclosed array, expected `]`";
+    let tampered_message =
+        "plan link: the link is damaged or was changed: ask your clinic for a new one";
+    let handover = |from: &str, fault: &str, detail: Option<&str>| json!({ "problem": "handover", "from": from, "fault": fault, "detail": detail });
+    let cases: Vec<(Value, &str, Value, String)> = vec![
         (
             h.file("newer.smpplan", newer.as_bytes()),
             "file",
+            handover("file", "newer", None),
             "newer.smpplan: line 4, field \"smpplan\": written by a newer version of SMP Aftercare (format 2); update the app".into(),
         ),
         (
             h.file("cut.smpplan", truncated.as_bytes()),
             "file",
-            "cut.smpplan: line 6: unclosed array, expected `]`".into(),
+            handover("file", "damaged", Some(cut_message)),
+            cut_message.into(),
         ),
         (
             h.file("unknown.smpplan", unknown.as_bytes()),
             "file",
-            "unknown.smpplan: line 5, field \"protocol\": unknown protocol \"no-such-protocol\" (built-in protocols: four-to-thirty, four-day-dry, light-exercise-day-five, two-week-rest)".into(),
+            handover("file", "nonsense", Some(unknown_message)),
+            unknown_message.into(),
         ),
         (
             json!({ "kind": "file", "path": big.to_string_lossy() }),
             "file",
+            handover("file", "too_large", None),
             "\"big.smpplan\" is too large for a plan file: at most 64 KiB".into(),
         ),
         (
             json!({ "kind": "file", "path": h.dir.join("gone.smpplan").to_string_lossy() }),
             "file",
+            json!({ "problem": "file_unreadable", "name": "gone.smpplan", "reason": "entity not found" }),
             "\"gone.smpplan\" cannot be opened (entity not found)".into(),
         ),
         (
             json!({ "kind": "link", "link": tampered }),
             "link",
-            "plan link: the link is damaged or was changed: ask your clinic for a new one".into(),
+            handover("link", "damaged", Some(tampered_message)),
+            tampered_message.into(),
         ),
         (
             json!({ "kind": "link", "link": "x".repeat(3000) }),
             "link",
+            handover("link", "too_long", None),
             "the link is too long: at most 2000 bytes".into(),
         ),
     ];
     let bytes = store_bytes(&h.dir);
     let seen = h.seen();
-    for (source, field, message) in &cases {
+    for (source, field, problem, message) in &cases {
         for cmd in ["handover_preview", "handover_apply"] {
             let e = h
                 .call(cmd, json!({ "source": source, "fingerprint": "0" }))
@@ -313,6 +327,7 @@ fn hostile_files_and_links_are_refused_by_name_and_change_nothing() {
                 .unwrap_or_else(|| panic!("{cmd} {source} should fail"));
             assert_eq!(e["kind"], "invalid", "{cmd} {source}: {e}");
             assert_eq!(e["field"], *field, "{cmd} {source}: {e}");
+            assert_eq!(e["problem"], *problem, "{cmd} {source}");
             assert_eq!(e["message"], *message, "{cmd} {source}");
             // Never a whole path in what the client reads.
             assert!(

@@ -11,7 +11,8 @@ use std::path::Path;
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder, ImageFormat, RgbImage};
 use smp_aftercare_lib::photos::{
-    self, ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE, THUMB_EDGE,
+    self, FileIs, ImportedPhoto, PhotoError, PhotoProgress, PhotoSize, PhotoStore, SCREEN_EDGE,
+    THUMB_EDGE,
 };
 
 /// A fresh folder under the system's temp folder, removed when dropped.
@@ -349,6 +350,7 @@ fn a_text_file_named_jpg_is_not_an_image() {
     refused(
         b"Aftercare notes\nday 3: a little red\n",
         PhotoError::NotAnImage(
+            FileIs::Text,
             "This is a text file, not a photo the app can read: \
              choose a JPEG, PNG or WebP photo."
                 .into(),
@@ -362,6 +364,7 @@ fn a_heic_photo_is_refused_with_what_to_do() {
     refused(
         heic,
         PhotoError::NotAnImage(
+            FileIs::Heic,
             "This is a HEIC photo, which the app can't read yet: choose a JPEG, PNG or WebP \
              photo. On an iPhone, Settings › Camera › Formats › Most Compatible takes JPEG \
              photos; on Android, turn off HEIF in the camera's settings."

@@ -6,7 +6,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{HandoverProtocol, MAX_PLAN_FILE_BYTES, PLAN_FORMAT, PlanFile, check_clinic_field};
+use super::{
+    Fault, HandoverProtocol, MAX_PLAN_FILE_BYTES, PLAN_FORMAT, PlanFile, check_clinic_field,
+};
 use crate::error::{Error, MAX_PLANNED};
 use crate::protocol::{FileKind, Protocol, RawProtocol, field_in, line_of, parse_message};
 use crate::{ClinicDetails, parse_date, parse_zone};
@@ -55,55 +57,78 @@ struct Check<'a> {
 }
 
 impl Check<'_> {
+    /// A value the plan does not accept ([`Fault::Nonsense`]).
     fn err(&self, start: Option<usize>, field: &str, message: impl Into<String>) -> Error {
+        self.fault(Fault::Nonsense, start, field, message)
+    }
+
+    fn fault(
+        &self,
+        fault: Fault,
+        start: Option<usize>,
+        field: &str,
+        message: impl Into<String>,
+    ) -> Error {
         Error::PlanFile {
             source_name: self.source_name.to_string(),
             line: start.map(|s| line_of(self.text, s)),
             field: Some(field.to_string()),
             message: message.into(),
+            fault,
         }
     }
 
-    fn syntax(&self, e: &toml::de::Error) -> Error {
+    /// TOML's refusal: `fault` says whether the text is not TOML at all
+    /// ([`Fault::Damaged`]: cut short or changed by hand) or TOML that is
+    /// not a plan's shape ([`Fault::Nonsense`]: an unknown key, a wrong type).
+    fn syntax(&self, fault: Fault, e: &toml::de::Error) -> Error {
         let message = parse_message(e.message());
         Error::PlanFile {
             source_name: self.source_name.to_string(),
             line: e.span().map(|span| line_of(self.text, span.start)),
             field: field_in(&message).map(str::to_string),
             message,
+            fault,
         }
     }
 }
 
 pub(super) fn from_bytes(source_name: &str, bytes: &[u8]) -> Result<PlanFile, Error> {
-    let whole = |message: String| Error::PlanFile {
+    let whole = |fault: Fault, message: String| Error::PlanFile {
         source_name: source_name.to_string(),
         line: None,
         field: None,
         message,
+        fault,
     };
     // A PDF or a photo picked by mistake: say what it is before "too big".
     if let Some(kind) = FileKind::of_bytes(&bytes[..bytes.len().min(16)])
         && kind != FileKind::Binary
     {
-        return Err(whole(super::not_a_plan(kind)));
+        return Err(whole(Fault::of_kind(kind), super::not_a_plan(kind)));
     }
     if bytes.len() > MAX_PLAN_FILE_BYTES {
-        return Err(whole(format!(
-            "the file is {} bytes; a plan file may be at most {MAX_PLAN_FILE_BYTES} bytes",
-            bytes.len()
-        )));
+        return Err(whole(
+            Fault::TooLarge,
+            format!(
+                "the file is {} bytes; a plan file may be at most {MAX_PLAN_FILE_BYTES} bytes",
+                bytes.len()
+            ),
+        ));
     }
     if let Some(kind) = FileKind::of_bytes(bytes) {
-        return Err(whole(super::not_a_plan(kind)));
+        return Err(whole(Fault::of_kind(kind), super::not_a_plan(kind)));
     }
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| whole(super::not_a_plan(FileKind::Binary)))?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| whole(Fault::Binary, super::not_a_plan(FileKind::Binary)))?;
     let check = Check { source_name, text };
 
-    let version: RawVersion = toml::from_str(text).map_err(|e| check.syntax(&e))?;
+    // `RawVersion` takes any keys and any value, so only text that is not
+    // TOML fails here.
+    let version: RawVersion = toml::from_str(text).map_err(|e| check.syntax(Fault::Damaged, &e))?;
     let Some(version) = version.smpplan else {
-        return Err(check.err(
+        return Err(check.fault(
+            Fault::NotAPlan,
             None,
             "smpplan",
             "this is not a plan file: it has no \"smpplan = 1\" line",
@@ -112,7 +137,8 @@ pub(super) fn from_bytes(source_name: &str, bytes: &[u8]) -> Result<PlanFile, Er
     let start = Some(version.span().start);
     match version.get_ref() {
         toml::Value::Integer(n) if *n > i64::from(PLAN_FORMAT) => {
-            return Err(check.err(
+            return Err(check.fault(
+                Fault::Newer,
                 start,
                 "smpplan",
                 format!("written by a newer version of SMP Aftercare (format {n}); update the app"),
@@ -120,7 +146,9 @@ pub(super) fn from_bytes(source_name: &str, bytes: &[u8]) -> Result<PlanFile, Er
         }
         toml::Value::Integer(n) if *n == i64::from(PLAN_FORMAT) => {}
         other => {
-            return Err(check.err(
+            // `smpplan = "1"` or `0`: not what any version writes.
+            return Err(check.fault(
+                Fault::Damaged,
                 start,
                 "smpplan",
                 format!("unsupported format {other} (this version reads format {PLAN_FORMAT})"),
@@ -128,7 +156,7 @@ pub(super) fn from_bytes(source_name: &str, bytes: &[u8]) -> Result<PlanFile, Er
         }
     }
 
-    let raw: RawPlanFile = toml::from_str(text).map_err(|e| check.syntax(&e))?;
+    let raw: RawPlanFile = toml::from_str(text).map_err(|e| check.syntax(Fault::Nonsense, &e))?;
     let protocol = read_protocol(&check, raw.protocol, raw.inline_protocol)?;
 
     let sessions_start = Some(raw.sessions.span().start);
@@ -212,6 +240,7 @@ fn read_protocol(
                             None => "inline_protocol".to_string(),
                         }),
                         message,
+                        fault: Fault::Nonsense,
                     },
                     other => check.err(None, "inline_protocol", other.to_string()),
                 })?;

@@ -8,7 +8,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use miniz_oxide::inflate::TINFLStatus;
 
-use super::{HandoverProtocol, LINK_SCHEME, MAX_LINK_BYTES, PlanFile};
+use super::{Fault, HandoverProtocol, LINK_SCHEME, MAX_LINK_BYTES, PlanFile};
 use crate::error::Error;
 use crate::protocol::{MAX_PROTOCOL_BYTES, Protocol};
 use crate::{ClinicDetails, parse_date, parse_zone};
@@ -33,14 +33,23 @@ const KEYS: [&str; 10] = ["v", "p", "x", "s", "n", "z", "cn", "cp", "ce", "ca"];
 /// How hard to pack the protocol: miniz's best (the link is written once).
 const DEFLATE_LEVEL: u8 = 10;
 
+/// A link whose plan the engine does not accept ([`Fault::Nonsense`]).
 fn link_err(message: impl Into<String>) -> Error {
+    fault(Fault::Nonsense, message)
+}
+
+fn fault(fault: Fault, message: impl Into<String>) -> Error {
     Error::PlanLink {
         message: message.into(),
+        fault,
     }
 }
 
 fn damaged() -> Error {
-    link_err("the link is damaged or was changed: ask your clinic for a new one")
+    fault(
+        Fault::Damaged,
+        "the link is damaged or was changed: ask your clinic for a new one",
+    )
 }
 
 fn checksum(query: &str) -> String {
@@ -80,11 +89,14 @@ pub(super) fn to_link(file: &PlanFile) -> Result<String, Error> {
     let query = query.finish();
     let link = format!("{LINK_SCHEME}://{HOST}?{query}&c={}", checksum(&query));
     if link.len() > MAX_LINK_BYTES {
-        return Err(link_err(format!(
-            "the link would be {} characters, too long for a link or QR code (at most \
+        return Err(fault(
+            Fault::TooLong,
+            format!(
+                "the link would be {} characters, too long for a link or QR code (at most \
              {MAX_LINK_BYTES}): share the .smpplan file instead",
-            link.len()
-        )));
+                link.len()
+            ),
+        ));
     }
     Ok(link)
 }
@@ -101,17 +113,30 @@ fn pack(toml: &str) -> String {
 /// (a few hundred bytes can deflate to gigabytes).
 fn unpack(x: &str) -> Result<String, Error> {
     let packed = URL_SAFE_NO_PAD.decode(x).map_err(|_| {
-        link_err("the clinic's protocol (x) is not valid base64url: the link is damaged")
+        fault(
+            Fault::Damaged,
+            "the clinic's protocol (x) is not valid base64url: the link is damaged",
+        )
     })?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PROTOCOL_BYTES)
         .map_err(|e| match e.status {
-            TINFLStatus::HasMoreOutput => link_err(format!(
-                "the clinic's protocol (x) unpacks to more than {MAX_PROTOCOL_BYTES} bytes"
-            )),
-            _ => link_err("the clinic's protocol (x) could not be unpacked: the link is damaged"),
+            TINFLStatus::HasMoreOutput => fault(
+                Fault::TooLong,
+                format!(
+                    "the clinic's protocol (x) unpacks to more than {MAX_PROTOCOL_BYTES} bytes"
+                ),
+            ),
+            _ => fault(
+                Fault::Damaged,
+                "the clinic's protocol (x) could not be unpacked: the link is damaged",
+            ),
         })?;
-    String::from_utf8(bytes)
-        .map_err(|_| link_err("the clinic's protocol (x) is not text: the link is damaged"))
+    String::from_utf8(bytes).map_err(|_| {
+        fault(
+            Fault::Damaged,
+            "the clinic's protocol (x) is not text: the link is damaged",
+        )
+    })
 }
 
 pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
@@ -119,16 +144,22 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
     let link = link.trim();
     let query = strip_prefix(link).ok_or_else(|| {
         let shown: String = link.chars().take(40).collect();
-        link_err(format!(
-            "{shown:?} is not an SMP Aftercare plan link (it should start with \
+        fault(
+            Fault::NotALink,
+            format!(
+                "{shown:?} is not an SMP Aftercare plan link (it should start with \
              {LINK_SCHEME}://{HOST}?)"
-        ))
+            ),
+        )
     })?;
     if link.len() > MAX_LINK_BYTES {
-        return Err(link_err(format!(
-            "the link is {} characters; a plan link may be at most {MAX_LINK_BYTES}",
-            link.len()
-        )));
+        return Err(fault(
+            Fault::TooLong,
+            format!(
+                "the link is {} characters; a plan link may be at most {MAX_LINK_BYTES}",
+                link.len()
+            ),
+        ));
     }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -143,19 +174,26 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
     // The version first: a newer link may be laid out in ways this one
     // cannot check.
     let version = get("v").ok_or_else(|| {
-        link_err("the link has no version (v): it is not complete; ask your clinic for a new one")
+        fault(
+            Fault::Damaged,
+            "the link has no version (v): it is not complete; ask your clinic for a new one",
+        )
     })?;
     match version.parse::<u32>() {
         Ok(v) if v == LINK_VERSION => {}
         Ok(v) if v > LINK_VERSION => {
-            return Err(link_err(format!(
-                "written by a newer version of SMP Aftercare (link version {v}); update the app"
-            )));
+            return Err(fault(
+                Fault::Newer,
+                format!(
+                    "written by a newer version of SMP Aftercare (link version {v}); update the app"
+                ),
+            ));
         }
         _ => {
-            return Err(link_err(format!(
-                "unsupported link version {version:?} (this version reads {LINK_VERSION})"
-            )));
+            return Err(fault(
+                Fault::Damaged,
+                format!("unsupported link version {version:?} (this version reads {LINK_VERSION})"),
+            ));
         }
     }
     let (body, sum) = query.rsplit_once("&c=").ok_or_else(damaged)?;
@@ -167,10 +205,16 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
         .collect();
     for (i, (key, _)) in pairs.iter().enumerate() {
         if !KEYS.contains(&key.as_str()) {
-            return Err(link_err(format!("unknown part {key:?} in the link")));
+            return Err(fault(
+                Fault::Damaged,
+                format!("unknown part {key:?} in the link"),
+            ));
         }
         if pairs[..i].iter().any(|(k, _)| k == key) {
-            return Err(link_err(format!("the link gives {key:?} twice")));
+            return Err(fault(
+                Fault::Damaged,
+                format!("the link gives {key:?} twice"),
+            ));
         }
     }
     let get = |key: &str| {
@@ -195,10 +239,18 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
                 toml: super::file::canonical(&table),
             }
         }
-        (Some(_), Some(_)) => return Err(link_err("the link names two protocols (p and x)")),
-        (None, None) => return Err(link_err("the link names no protocol (p or x)")),
+        (Some(_), Some(_)) => {
+            return Err(fault(
+                Fault::Damaged,
+                "the link names two protocols (p and x)",
+            ));
+        }
+        (None, None) => {
+            return Err(fault(Fault::Damaged, "the link names no protocol (p or x)"));
+        }
     };
-    let dates = get("s").ok_or_else(|| link_err("the link has no session dates (s)"))?;
+    let dates =
+        get("s").ok_or_else(|| fault(Fault::Damaged, "the link has no session dates (s)"))?;
     let mut sessions = Vec::new();
     for date in dates.split(',') {
         sessions.push(parse_date(date).map_err(|e| link_err(e.to_string()))?);
@@ -206,9 +258,10 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
     sessions.sort_unstable();
     let planned = match get("n") {
         Some(n) => Some(n.parse::<u32>().map_err(|_| {
-            link_err(format!(
-                "invalid planned count {n:?} (n): expected a whole number such as 3"
-            ))
+            fault(
+                Fault::Damaged,
+                format!("invalid planned count {n:?} (n): expected a whole number such as 3"),
+            )
         })?),
         None => None,
     };

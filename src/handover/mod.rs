@@ -93,6 +93,67 @@ pub const MAX_CLINIC_EMAIL_CHARS: usize = 254;
 /// The longest clinic address, in characters.
 pub const MAX_CLINIC_ADDRESS_CHARS: usize = 200;
 
+/// What kind of fault an [`Error::PlanFile`] or [`Error::PlanLink`] is, so
+/// that the app can word it in the client's language without reading the
+/// English message (which names the line and value, for the clinic).
+///
+/// ```
+/// use aftercare::handover::Fault;
+/// use aftercare::{Error, PlanFile};
+///
+/// let fault = |result: Result<PlanFile, Error>| match result.unwrap_err() {
+///     Error::PlanFile { fault, .. } | Error::PlanLink { fault, .. } => fault,
+///     other => panic!("{other}"),
+/// };
+/// assert_eq!(fault(PlanFile::from_bytes("scan.smpplan", b"%PDF-1.7\n")), Fault::Pdf);
+/// assert_eq!(fault(PlanFile::from_bytes("new.smpplan", b"smpplan = 2\n")), Fault::Newer);
+/// // Cut off mid-file: no longer TOML.
+/// assert_eq!(fault(PlanFile::from_bytes("cut.smpplan", b"smpplan = 1\nsessions = [")), Fault::Damaged);
+/// assert_eq!(fault(PlanFile::from_link("https://example.com")), Fault::NotALink);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    /// Text that is not an SMP Aftercare plan link.
+    NotALink,
+    /// Damaged, cut short or changed since the clinic made it: a file that
+    /// is no longer TOML, a link whose checksum fails or whose parts are
+    /// missing, doubled or unknown.
+    Damaged,
+    /// A link longer than [`MAX_LINK_BYTES`], or whose packed protocol
+    /// unpacks to more than a protocol file may hold.
+    TooLong,
+    /// A file larger than [`MAX_PLAN_FILE_BYTES`].
+    TooLarge,
+    /// Written by a newer version of the app.
+    Newer,
+    /// A text file without the plan file's `smpplan = 1` line.
+    NotAPlan,
+    /// A PDF.
+    Pdf,
+    /// A picture or photo (PNG, JPEG, GIF, WebP).
+    Picture,
+    /// Any other file that is not text.
+    Binary,
+    /// A whole file or link whose plan does not make sense: an unknown
+    /// protocol, a date that is not one, sessions the engine refuses. The
+    /// message names the value at fault.
+    Nonsense,
+}
+
+impl Fault {
+    /// The fault of a file that is not a plan, by what it is.
+    fn of_kind(kind: crate::protocol::FileKind) -> Fault {
+        use crate::protocol::FileKind;
+        match kind {
+            FileKind::Pdf => Fault::Pdf,
+            FileKind::Png | FileKind::Jpeg | FileKind::Gif | FileKind::Webp => Fault::Picture,
+            FileKind::Binary => Fault::Binary,
+        }
+    }
+}
+
 /// The clinic's contact details as the hand-over carries them; any field
 /// may be empty.
 ///

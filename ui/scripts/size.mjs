@@ -1,12 +1,14 @@
 // Measures the built UI: every JS and CSS file in dist/, gzipped (level 9),
-// printed per file and in total. Fails the build above the 50 KB budget, or
+// printed per file and in total. Fails the build above the 55 KB budget, or
 // if a test-only fake backend slipped into the shipped bundle.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 50 * 1024;
+// 50 KB until every refusal was worded in both languages in the page
+// (`error-*`, ~5.5 KB gzipped for two message files and their switch).
+const BUDGET = 55 * 1024;
 const dist = fileURLToPath(new URL("../dist", import.meta.url));
 
 function* files(dir) {

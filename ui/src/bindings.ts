@@ -411,11 +411,17 @@ export type Allowance =
 
 /**  What a command can fail with. */
 export type AppError = 
-/**  Input that was refused; `field` names the form field it belongs to. */
+/**
+ *  Input that was refused; `field` names the form field it belongs to,
+ *  `problem` what is wrong (tagged, `{"problem": "too_long", ...}`), so
+ *  the UI words it in the client's language.
+ */
 { kind: "invalid"; 
 /**  The field at fault, such as `date` or `reminder_time`. */
 field: string | null; 
-/**  What is wrong, naming the value. */
+/**  What is wrong, with the values its sentence names. */
+problem: Problem; 
+/**  The same in plain English, naming the value (logs). */
 message: string } | 
 /**
  *  A date the client typed that is not one, or a day already booked:
@@ -445,15 +451,21 @@ detail: string;
 message: string } | 
 /**  Something the command was asked about does not exist. */
 { kind: "not_found"; 
-/**  What was missing. */
+/**
+ *  What was missing, in English (the UI puts a sentence of the
+ *  client's language before it).
+ */
 message: string } | 
 /**  The store could not be read or written. */
 { kind: "store"; 
-/**  What went wrong. */
+/**  What went wrong, in English (after the UI's own sentence). */
 message: string } | 
 /**  A file could not be written (calendar export). */
 { kind: "io"; 
-/**  What went wrong, naming the path. */
+/**
+ *  What went wrong, naming the path, in English (after the UI's
+ *  own sentence).
+ */
 message: string };
 
 /**  The care ticked off on one day. */
@@ -863,6 +875,69 @@ export type DeliveryHow =
 "before_plan";
 
 /**
+ *  What a file that is not a protocol turned out to be.
+ * 
+ *  ```
+ *  use aftercare::protocol::FileKind;
+ * 
+ *  assert_eq!(FileKind::of_bytes(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
+ *  assert_eq!(FileKind::of_bytes(b"\x89PNG\r\n\x1a\n"), Some(FileKind::Png));
+ *  assert_eq!(FileKind::of_bytes(b"format = 1\n"), None);
+ *  assert_eq!(
+ *      FileKind::Pdf.sentence(),
+ *      "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, \
+ *       or pick one of the plans above.",
+ *  );
+ *  ```
+ */
+export type FileKind = 
+/**  A PDF document (starts with `%PDF`). */
+"pdf" | 
+/**  A PNG picture. */
+"png" | 
+/**  A JPEG photo. */
+"jpeg" | 
+/**  A GIF picture. */
+"gif" | 
+/**  A WebP picture. */
+"webp" | 
+/**
+ *  Anything else that is not UTF-8 text, or holds control characters
+ *  no text file has (a NUL byte, for one).
+ */
+"binary";
+
+/**  What is wrong with a clinic's plan file or link. */
+export type HandoverFault = 
+/**  Text that is not an SMP Aftercare plan link. */
+"not_a_link" | 
+/**  Damaged, cut short or changed since the clinic made it. */
+"damaged" | 
+/**  A link longer than a plan link may be. */
+"too_long" | 
+/**  A file larger than a plan file may be. */
+"too_large" | 
+/**  Made by a newer version of the app. */
+"newer" | 
+/**  A text file without the plan file's first line. */
+"not_a_plan" | 
+/**  A PDF. */
+"pdf" | 
+/**  A picture or photo. */
+"picture" | 
+/**  Any other file that is not text. */
+"binary" | 
+/**  A whole file or link whose plan does not make sense. */
+"nonsense";
+
+/**  Where a clinic's plan came from ([`Problem::Handover`]). */
+export type HandoverFrom = 
+/**  A `.smpplan` file. */
+"file" | 
+/**  A `smp-aftercare://plan` link or QR code. */
+"link";
+
+/**
  *  What opening the clinic's plan would change, next to what is stored
  *  now. Nothing is changed by asking.
  */
@@ -934,6 +1009,43 @@ path: string } |
 { kind: "link"; 
 /**  The link itself. */
 link: string };
+
+/**  A value a [`Problem::TooLong`] names. */
+export type Input = 
+/**  A protocol file's name. */
+"file_name" | 
+/**  A protocol file's text. */
+"protocol_file" | 
+/**  A built-in protocol's id. */
+"protocol_id" | 
+/**  A date. */
+"date" | 
+/**  A care item's id. */
+"care_id" | 
+/**  The reminder time. */
+"reminder_time" | 
+/**  The start of quiet hours. */
+"quiet_start" | 
+/**  The end of quiet hours. */
+"quiet_end" | 
+/**  The time zone. */
+"zone" | 
+/**  The language. */
+"language" | 
+/**  The clinic's name. */
+"clinic_name" | 
+/**  The clinic's phone. */
+"clinic_phone" | 
+/**  The clinic's email. */
+"clinic_email" | 
+/**  The clinic's address. */
+"clinic_address" | 
+/**  A check-in's note. */
+"note" | 
+/**  A photo's id. */
+"photo_id" | 
+/**  A plan file's path. */
+"file_path";
 
 /**  Every check-in, oldest first, and the days the client may still write. */
 export type Journal = {
@@ -1151,6 +1263,15 @@ export type MissedReminder = {
 	error: string | null,
 } & Reminder;
 
+/**  What needs a first session ([`Problem::NoSessionYet`]). */
+export type NeededFor = 
+/**  A check-in. */
+"check_in" | 
+/**  A calendar export. */
+"calendar" | 
+/**  Ticking off care. */
+"care";
+
 /**  What is new on a milestone day, as the first thing to read. */
 export type News = {
 	/**  What kind of day it is. */
@@ -1247,6 +1368,42 @@ export type Overview = {
 	 */
 	red_flags: RedFlagCard[],
 };
+
+/**
+ *  Why a photo was refused ([`Problem::PhotoRefused`]): what the file is,
+ *  when it is not a photo the app reads, so the client knows what to pick.
+ */
+export type PhotoFault = 
+/**  An empty file. */
+"empty" | 
+/**  A HEIC photo (iPhones' default), which the app can't read yet. */
+"heic" | 
+/**  An AVIF image. */
+"avif" | 
+/**  A video. */
+"video" | 
+/**  A GIF image. */
+"gif" | 
+/**  A PDF document. */
+"pdf" | 
+/**  A TIFF or camera raw file. */
+"tiff" | 
+/**  A BMP image. */
+"bmp" | 
+/**  A ZIP archive or office document. */
+"zip" | 
+/**  A text file. */
+"text" | 
+/**  Any other file that is not a JPEG, PNG or WebP photo. */
+"not_an_image" | 
+/**  A JPEG, PNG or WebP of a kind the decoder can't read. */
+"unreadable" | 
+/**  Too large a file or too many pixels. */
+"too_large" | 
+/**  A damaged or cut-off file. */
+"damaged" | 
+/**  The photo folder could not be written. */
+"not_saved";
 
 /**  How far an import has got, for a progress bar on large files. */
 export type PhotoProgress = 
@@ -1374,6 +1531,179 @@ export type Prepares = {
 	/**  How many days before it. */
 	days_before: number,
 };
+
+/**  A refusal the client can meet, with the values its sentence names. */
+export type Problem = 
+/**  A value longer than the app keeps. */
+{ problem: "too_long"; 
+/**  Which value. */
+what: Input; 
+/**  The most allowed, in `unit`. */
+most: number; 
+/**  How `most` counts. */
+unit: Unit } | 
+/**  Care ticks asked for a range that ends before it starts. */
+{ problem: "range_backwards"; 
+/**  The first day asked for. */
+from: string; 
+/**  The last day asked for. */
+to: string } | 
+/**  Care ticks asked for more days than one call covers. */
+{ problem: "range_too_long"; 
+/**  The first day asked for. */
+from: string; 
+/**  The last day asked for. */
+to: string; 
+/**  How many days that is. */
+days: number; 
+/**  The most at a time. */
+most: number } | 
+/**  A change that would leave more sessions than a plan holds. */
+{ problem: "too_many_sessions"; 
+/**  The most a plan holds. */
+most: number } | 
+/**  A check-in with more photos than it holds. */
+{ problem: "too_many_photos"; 
+/**  The most a check-in holds. */
+most: number; 
+/**  How many to remove. */
+over: number } | 
+/**  A photo file over the size limit, measured before it is decoded. */
+{ problem: "photo_too_large"; 
+/**  Its size, in whole megabytes rounded up. */
+megabytes: number; 
+/**  The most, in megabytes. */
+most: number } | 
+/**  A photo the app refused or could not keep. */
+{ problem: "photo_refused"; 
+/**  Why. */
+fault: PhotoFault } | 
+/**  A photo that did not arrive whole from the page. */
+{ problem: "photo_incomplete" } | 
+/**  A photo of the check-in that is gone from the photo folder. */
+{ problem: "photo_gone"; 
+/**  Its 1-based place among the check-in's photos. */
+number: number } | 
+/**  More days to share than the journal holds. */
+{ problem: "too_many_days"; 
+/**  How many were asked for. */
+asked: number; 
+/**  How many check-ins the journal has. */
+held: number } | 
+/**  Sharing with no day chosen. */
+{ problem: "no_day_chosen" } | 
+/**  A day to share without a check-in. */
+{ problem: "no_check_in"; 
+/**  The day. */
+date: string } | 
+/**  Something that needs a first session before it has one. */
+{ problem: "no_session_yet"; 
+/**  What needs it. */
+needed_for: NeededFor } | 
+/**  A check-in for a day that has not come. */
+{ problem: "check_in_too_early"; 
+/**  The day. */
+date: string } | 
+/**  A check-in changed after its day and the next. */
+{ problem: "check_in_too_late"; 
+/**  The day. */
+date: string } | 
+/**  A care item ticked that is done once a day. */
+{ problem: "nothing_to_tick"; 
+/**  The item's label, as the client reads it. */
+label: string } | 
+/**  A care item ticked more often than a day allows. */
+{ problem: "ticks_full"; 
+/**  The item's label. */
+label: string; 
+/**  The most ticks in a day. */
+most: number; 
+/**  Whether the clinic set that most (else the app's own cap). */
+clinic_most: boolean } | 
+/**  A care item that is not asked for today. */
+{ problem: "not_asked_today"; 
+/**  The id sent. */
+care: string } | 
+/**  Quiet hours that start and end at the same time. */
+{ problem: "quiet_hours_empty"; 
+/**  Their start, `HH:MM`. */
+start: string; 
+/**  Their end, `HH:MM`. */
+end: string } | 
+/**  A language the app does not speak. */
+{ problem: "unknown_language"; 
+/**  The text sent. */
+text: string } | 
+/**  A clinic phone number with other characters. */
+{ problem: "not_a_phone"; 
+/**  The text typed. */
+text: string } | 
+/**  A clinic email address that is not one. */
+{ problem: "not_an_email"; 
+/**  The text typed. */
+text: string } | 
+/**  Launch at login could not be switched (the desktop refused). */
+{ problem: "launch_at_login_failed"; 
+/**  The system's reason, in English. */
+detail: string } | 
+/**  A date that is not `YYYY-MM-DD` (from the page's date fields). */
+{ problem: "not_a_date"; 
+/**  The text sent. */
+text: string } | 
+/**  A time that is not `HH:MM`. */
+{ problem: "not_a_time"; 
+/**  The text typed. */
+text: string } | 
+/**  A time zone name the app does not know. */
+{ problem: "unknown_zone"; 
+/**  The text typed. */
+text: string } | 
+/**  A built-in protocol id that is not one. */
+{ problem: "unknown_protocol"; 
+/**  The id sent. */
+id: string } | 
+/**  A plan without any session date. */
+{ problem: "no_sessions" } | 
+/**  The same session date twice. */
+{ problem: "session_twice"; 
+/**  The date. */
+date: string } | 
+/**  A planned number of sessions out of range. */
+{ problem: "planned_out_of_range"; 
+/**  The number given. */
+planned: number; 
+/**  The most. */
+most: number } | 
+/**  A planned number below the sessions booked. */
+{ problem: "planned_too_few"; 
+/**  The number given. */
+planned: number; 
+/**  How many sessions are booked. */
+sessions: number } | 
+/**  A file chosen as a protocol that is not one (a PDF, a picture). */
+{ problem: "not_a_protocol"; 
+/**  What it is. */
+file: FileKind } | 
+/**  A clinic's plan file or link the app can't take. */
+{ problem: "handover"; 
+/**  A file or a link. */
+from: HandoverFrom; 
+/**  What is wrong with it. */
+fault: HandoverFault; 
+/**  The engine's English detail, for the clinic, where it helps. */
+detail: string | null } | 
+/**  The clinic's plan changed between its preview and its acceptance. */
+{ problem: "plan_changed" } | 
+/**  A plan file that could not be opened. */
+{ problem: "file_unreadable"; 
+/**  The file's name (never its path). */
+name: string; 
+/**  The system's reason, in English. */
+reason: string } | 
+/**  A path that is a folder or a device, not a file. */
+{ problem: "not_a_file"; 
+/**  Its name. */
+name: string };
 
 /**
  *  One clinic's aftercare protocol.
@@ -1779,6 +2109,13 @@ export type Topic =
 "swelling" | 
 /**  A sore or tender scalp. */
 "soreness";
+
+/**  How a limit counts. */
+export type Unit = 
+/**  UTF-8 bytes (what is stored and parsed). */
+"bytes" | 
+/**  Characters (what the client types and sees). */
+"characters";
 
 /**
  *  A reminder still to be delivered, for the app's list: the engine's

@@ -9,10 +9,15 @@ import type {
   Allowance,
   AppError,
   DayStatus,
+  HandoverFault,
+  Input,
   Milestone,
   MilestoneKind,
   Meaning,
+  NeededFor,
+  PhotoFault,
   PrepItem,
+  Problem,
   Protocol,
   Rule,
   ValueReset,
@@ -22,7 +27,7 @@ import type {
 import { MAX_FILE_NAME_BYTES, MAX_PROTOCOL_BYTES } from "./bindings";
 import { dateProblemText } from "./dateEntry";
 import { createFormats, type Formats, sentence } from "./format";
-import { t } from "./i18n";
+import { locale as appLocale, t } from "./i18n";
 
 // ---------------------------------------------------------------- Today
 
@@ -459,7 +464,7 @@ export interface Placed {
 export function placeError(error: AppError, fields: string[]): Placed {
   if (error.kind === "invalid") {
     const field = error.field !== null && fields.includes(error.field) ? error.field : null;
-    return { field, message: sentence(error.message) };
+    return { field, message: problemText(error.problem) };
   }
   if (error.kind === "date") {
     // A typed date that is not one, or a day already booked: worded here,
@@ -470,8 +475,175 @@ export function placeError(error: AppError, fields: string[]): Placed {
   if (error.kind === "protocol") {
     return { field: fields.includes("file") ? "file" : null, message: protocolErrorText(error) };
   }
+  // A sentence in the client's language, then the technical detail (English).
   if (error.kind === "store") return { field: null, message: t("error-store", { message: error.message }) };
-  return { field: null, message: sentence(error.message) };
+  if (error.kind === "not_found") return { field: null, message: t("error-not-found", { message: error.message }) };
+  return { field: null, message: t("error-io", { message: error.message }) };
+}
+
+/** The words of a value a "too long" refusal names ("the note"), by the name it crosses IPC with. */
+const INPUT_KEY: Record<Input, string> = {
+  file_name: "error-what-file-name",
+  protocol_file: "error-what-protocol-file",
+  protocol_id: "error-what-protocol-id",
+  date: "error-what-date",
+  care_id: "error-what-care-id",
+  reminder_time: "error-what-reminder-time",
+  quiet_start: "error-what-quiet-start",
+  quiet_end: "error-what-quiet-end",
+  zone: "error-what-zone",
+  language: "error-what-language",
+  clinic_name: "error-what-clinic-name",
+  clinic_phone: "error-what-clinic-phone",
+  clinic_email: "error-what-clinic-email",
+  clinic_address: "error-what-clinic-address",
+  note: "error-what-note",
+  photo_id: "error-what-photo-id",
+  file_path: "error-what-file-path",
+};
+
+const PHOTO_KEY: Record<PhotoFault, string> = {
+  empty: "error-photo-empty",
+  heic: "error-photo-heic",
+  avif: "error-photo-avif",
+  video: "error-photo-video",
+  gif: "error-photo-gif",
+  pdf: "error-photo-pdf",
+  tiff: "error-photo-tiff",
+  bmp: "error-photo-bmp",
+  zip: "error-photo-zip",
+  text: "error-photo-text",
+  not_an_image: "error-photo-not-an-image",
+  unreadable: "error-photo-unreadable",
+  too_large: "error-photo-too-big",
+  damaged: "error-photo-damaged",
+  not_saved: "error-photo-not-saved",
+};
+
+const NEEDED_FOR_KEY: Record<NeededFor, string> = {
+  check_in: "error-no-session-check-in",
+  calendar: "error-no-session-calendar",
+  care: "error-no-session-care",
+};
+
+const HANDOVER_KEY: Record<HandoverFault, string> = {
+  not_a_link: "error-handover-not-a-link",
+  damaged: "error-handover-damaged",
+  too_long: "error-handover-too-long",
+  too_large: "error-handover-too-large",
+  newer: "error-handover-newer",
+  not_a_plan: "error-handover-not-a-plan",
+  pdf: "error-handover-pdf",
+  picture: "error-handover-picture",
+  binary: "error-handover-binary",
+  nonsense: "error-handover-nonsense",
+};
+
+/**
+ * A refused input in the client's words: every problem the app can send
+ * has its sentence (a new one fails the type check below), with dates and
+ * numbers in the app's locale through Intl.
+ */
+export function problemText(problem: Problem, locale = appLocale()): string {
+  const formats = createFormats(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  const n = (value: number) => numbers.format(value);
+  const day = (iso: string) => formats.longDate(iso);
+  switch (problem.problem) {
+    case "too_long":
+      return sentence(
+        t("error-too-long", { what: t(INPUT_KEY[problem.what]), most: n(problem.most), unit: problem.unit }),
+      );
+    case "range_backwards":
+      return sentence(t("error-range-backwards", { from: day(problem.from), to: day(problem.to) }));
+    case "range_too_long":
+      return t("error-range-too-long", {
+        from: day(problem.from),
+        to: day(problem.to),
+        days: n(problem.days),
+        most: n(problem.most),
+      });
+    case "too_many_sessions":
+      return t("error-too-many-sessions", { most: n(problem.most) });
+    case "too_many_photos":
+      return t("error-too-many-photos", { most: n(problem.most), over: n(problem.over) });
+    case "photo_too_large":
+      return t("error-photo-too-large", { megabytes: n(problem.megabytes), most: n(problem.most) });
+    case "photo_refused":
+      return t(PHOTO_KEY[problem.fault]);
+    case "photo_incomplete":
+      return t("error-photo-incomplete");
+    case "photo_gone":
+      return t("error-photo-gone", { number: n(problem.number) });
+    case "too_many_days":
+      // Counts that choose a plural go to Fluent as numbers (it formats them with Intl).
+      return t("error-too-many-days", { asked: n(problem.asked), held: problem.held });
+    case "no_day_chosen":
+      return t("error-no-day-chosen");
+    case "no_check_in":
+      return t("error-no-check-in", { date: day(problem.date) });
+    case "no_session_yet":
+      return t(NEEDED_FOR_KEY[problem.needed_for]);
+    case "check_in_too_early":
+      return sentence(t("error-check-in-too-early", { date: day(problem.date) }));
+    case "check_in_too_late":
+      return t("error-check-in-too-late", { date: day(problem.date) });
+    case "nothing_to_tick":
+      return t("error-nothing-to-tick", { label: problem.label });
+    case "ticks_full":
+      return t(problem.clinic_most ? "error-ticks-full-clinic" : "error-ticks-full-app", {
+        label: problem.label,
+        most: n(problem.most),
+      });
+    case "not_asked_today":
+      return t("error-not-asked-today", { care: problem.care });
+    case "quiet_hours_empty":
+      return t("error-quiet-hours-empty", { start: problem.start, end: problem.end });
+    case "unknown_language":
+      return t("error-unknown-language", { text: problem.text });
+    case "not_a_phone":
+      return t("error-not-a-phone", { text: problem.text });
+    case "not_an_email":
+      return t("error-not-an-email", { text: problem.text });
+    case "launch_at_login_failed":
+      return sentence(t("error-launch-at-login", { detail: problem.detail }));
+    case "not_a_date":
+      return t("error-not-a-date", { text: problem.text });
+    case "not_a_time":
+      return t("error-not-a-time", { text: problem.text });
+    case "unknown_zone":
+      return t("error-unknown-zone", { text: problem.text });
+    case "unknown_protocol":
+      return t("error-unknown-protocol", { id: problem.id });
+    case "no_sessions":
+      return t("error-no-sessions");
+    case "session_twice":
+      return t("error-session-twice", { date: day(problem.date) });
+    case "planned_out_of_range":
+      return t("error-planned-out-of-range", { planned: n(problem.planned), most: n(problem.most) });
+    case "planned_too_few":
+      return t("error-planned-too-few", { planned: problem.planned, sessions: n(problem.sessions) });
+    case "not_a_protocol":
+      return t("error-not-a-protocol", { file: problem.file });
+    case "handover": {
+      const lead = t(HANDOVER_KEY[problem.fault], { from: problem.from });
+      // The engine's English names the value at fault: for the clinic, after
+      // the sentence the client reads.
+      return problem.detail === null
+        ? lead
+        : `${lead} ${sentence(t("error-handover-detail", { detail: problem.detail }))}`;
+    }
+    case "plan_changed":
+      return t("error-plan-changed");
+    case "file_unreadable":
+      return t("error-file-unreadable", { name: problem.name, reason: problem.reason });
+    case "not_a_file":
+      return t("error-not-a-file", { name: problem.name });
+    default: {
+      const unknown: never = problem;
+      return String(unknown);
+    }
+  }
 }
 
 /** A protocol file error as "Line 10, field “activity”: unknown activity …". */

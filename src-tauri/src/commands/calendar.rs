@@ -4,6 +4,7 @@ use tauri::State;
 
 use super::current;
 use crate::error::AppError;
+use crate::problem::{NeededFor, Problem};
 use crate::state::AppState;
 
 /// The plan as iCalendar text (RFC 5545); empty plan → an error the UI shows.
@@ -14,7 +15,9 @@ pub fn calendar_ics(state: State<'_, AppState>) -> Result<String, AppError> {
     let plan = c.plan.as_ref().ok_or_else(|| {
         AppError::invalid(
             "sessions",
-            "add your first session before exporting a calendar",
+            Problem::NoSessionYet {
+                needed_for: NeededFor::Calendar,
+            },
         )
     })?;
     Ok(plan.ics(c.settings.reminder_time, c.now))

@@ -16,6 +16,7 @@ use tauri::State;
 use super::{current, store};
 use crate::current::Current;
 use crate::error::AppError;
+use crate::problem::{NeededFor, Problem};
 use crate::state::AppState;
 use crate::store::{CareTick, StoreError};
 
@@ -98,10 +99,9 @@ fn tick(state: &AppState, care: &str) -> Result<CareDay, AppError> {
     let Some(repeat) = item.repeat else {
         return Err(AppError::invalid(
             "care",
-            format!(
-                "\"{}\" has nothing to tick off: your clinic doesn't ask for it several times a day",
-                item.label
-            ),
+            Problem::NothingToTick {
+                label: item.label.clone(),
+            },
         ));
     };
     let day = {
@@ -111,14 +111,11 @@ fn tick(state: &AppState, care: &str) -> Result<CareDay, AppError> {
             .map_err(|e| match e {
                 StoreError::TicksFull { most, .. } => AppError::invalid(
                     "care",
-                    format!(
-                        "\"{}\" is already ticked off {most} times today, the most {}",
-                        item.label,
-                        match repeat {
-                            Repeat::Times { max: Some(_), .. } => "your clinic asks for",
-                            _ => "the app counts in a day",
-                        }
-                    ),
+                    Problem::TicksFull {
+                        label: item.label.clone(),
+                        most,
+                        clinic_most: matches!(repeat, Repeat::Times { max: Some(_), .. }),
+                    },
                 ),
                 e => e.into(),
             })?;
@@ -147,7 +144,9 @@ fn untick(state: &AppState, care: &str) -> Result<CareDay, AppError> {
 fn no_plan() -> AppError {
     AppError::invalid(
         "care",
-        "there is no care to tick off before your first session is entered",
+        Problem::NoSessionYet {
+            needed_for: NeededFor::Care,
+        },
     )
 }
 
@@ -158,7 +157,14 @@ fn asked_today(c: &Current, care: &str) -> Result<CareToday, AppError> {
         .care
         .into_iter()
         .find(|item| item.id == care)
-        .ok_or_else(|| AppError::invalid("care", format!("\"{care}\" is not asked for today")))
+        .ok_or_else(|| {
+            AppError::invalid(
+                "care",
+                Problem::NotAskedToday {
+                    care: care.to_string(),
+                },
+            )
+        })
 }
 
 fn today(c: &Current, ticks: &[CareTick]) -> CareDay {

@@ -27,6 +27,7 @@ use super::{change_plan, current};
 use crate::current::Current;
 use crate::error::AppError;
 use crate::model::{Clinic, ProtocolChoice, Settings, SettingsForm};
+use crate::problem::{HandoverFault, HandoverFrom, Input, Problem, Unit, count};
 use crate::state::AppState;
 
 /// The longest file path accepted (bytes), far beyond any real one.
@@ -34,7 +35,7 @@ const MAX_PATH_BYTES: usize = 4096;
 
 /// The message when the plan read at confirmation differs from the one
 /// previewed.
-pub const CHANGED_SINCE_PREVIEW: &str = "the plan changed since you saw it; open it again";
+pub const CHANGED_SINCE_PREVIEW: &str = crate::problem::CHANGED_SINCE_PREVIEW;
 
 /// Where a clinic's plan comes from. On the wire:
 /// `{"kind": "file", "path": "/home/me/plan.smpplan"}` or
@@ -210,7 +211,7 @@ pub fn handover_apply(
     let now = current(&state)?;
     let proposal = Proposal::new(&now, opened, field)?;
     if proposal.preview.fingerprint != fingerprint {
-        return Err(AppError::invalid(field, CHANGED_SINCE_PREVIEW));
+        return Err(AppError::invalid(field, Problem::PlanChanged));
     }
     if proposal.preview.nothing_changes {
         return Ok(overview_of(&state, now));
@@ -340,7 +341,11 @@ fn open(source: &HandoverSource) -> Result<(PlanFile, String), AppError> {
             if path.len() > MAX_PATH_BYTES {
                 return Err(AppError::invalid(
                     "file",
-                    format!("the file's path is too long: at most {MAX_PATH_BYTES} bytes"),
+                    Problem::TooLong {
+                        what: Input::FilePath,
+                        most: count(MAX_PATH_BYTES),
+                        unit: Unit::Bytes,
+                    },
                 ));
             }
             let (name, bytes) = read_file(Path::new(path))?;
@@ -351,10 +356,16 @@ fn open(source: &HandoverSource) -> Result<(PlanFile, String), AppError> {
         HandoverSource::Link { link } => {
             let link = link.trim();
             if link.len() > MAX_LINK_BYTES {
-                return Err(AppError::invalid(
-                    "link",
-                    format!("the link is too long: at most {MAX_LINK_BYTES} bytes"),
-                ));
+                // Worded as the engine's own refusal of a long link.
+                return Err(AppError::Invalid {
+                    field: Some("link".to_string()),
+                    problem: Problem::Handover {
+                        from: HandoverFrom::Link,
+                        fault: HandoverFault::TooLong,
+                        detail: None,
+                    },
+                    message: format!("the link is too long: at most {MAX_LINK_BYTES} bytes"),
+                });
             }
             let file = PlanFile::from_link(link).map_err(|e| AppError::from_engine(e, "link"))?;
             Ok((file, "link".to_string()))
@@ -373,26 +384,29 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>), AppError> {
     let cannot = |e: std::io::Error| {
         AppError::invalid(
             "file",
-            format!(
-                "\"{name}\" cannot be opened ({})",
-                crate::store::io_reason(&e)
-            ),
+            Problem::FileUnreadable {
+                name: name.clone(),
+                reason: crate::store::io_reason(&e),
+            },
         )
     };
-    let too_large = || {
-        AppError::invalid(
-            "file",
-            format!(
-                "\"{name}\" is too large for a plan file: at most {} KiB",
-                MAX_PLAN_FILE_BYTES / 1024
-            ),
-        )
+    let too_large = || AppError::Invalid {
+        field: Some("file".to_string()),
+        problem: Problem::Handover {
+            from: HandoverFrom::File,
+            fault: HandoverFault::TooLarge,
+            detail: None,
+        },
+        message: format!(
+            "\"{name}\" is too large for a plan file: at most {} KiB",
+            MAX_PLAN_FILE_BYTES / 1024
+        ),
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
         return Err(AppError::invalid(
             "file",
-            format!("\"{name}\" is not a file"),
+            Problem::NotAFile { name: name.clone() },
         ));
     }
     if meta.len() > MAX_PLAN_FILE_BYTES as u64 {
@@ -460,7 +474,7 @@ fn checked_settings(now: &Settings, clinic: Clinic, field: &str) -> Result<Setti
         clinic,
         ..SettingsForm::from(now)
     };
-    let on_field = |e: AppError| AppError::invalid(field, e.to_string());
+    let on_field = |e: AppError| e.on_field(field);
     crate::limits::settings(&form).map_err(on_field)?;
     super::settings::validate(form).map_err(on_field)
 }

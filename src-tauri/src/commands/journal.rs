@@ -21,6 +21,7 @@ use super::{current, store};
 use crate::current::Current;
 use crate::error::AppError;
 use crate::photos::{ImportedPhoto, PhotoProgress, PhotoSize, PhotoStore};
+use crate::problem::{NeededFor, PhotoFault, Problem, count};
 use crate::share::{SharedDay, SharedPlan};
 use crate::state::AppState;
 use crate::store::{CheckInRow, PhotoRow};
@@ -166,8 +167,12 @@ pub async fn photo_add(
     let imported =
         tauri::async_runtime::spawn_blocking(move || import(&folder, &data, &on_progress))
             .await
-            .map_err(|e| {
-                AppError::invalid("photos", format!("the photo could not be added: {e}"))
+            .map_err(|e| AppError::Invalid {
+                field: Some("photos".to_string()),
+                problem: Problem::PhotoRefused {
+                    fault: PhotoFault::NotSaved,
+                },
+                message: format!("the photo could not be added: {e}"),
             })??;
     Ok(photo_ref(&PhotoRow {
         hash: imported.hash,
@@ -197,22 +202,16 @@ pub async fn journal_share(
         }
     }
     if chosen.is_empty() {
-        return Err(AppError::invalid(
-            "dates",
-            "choose at least one day to share",
-        ));
+        return Err(AppError::invalid("dates", Problem::NoDayChosen));
     }
     chosen.sort();
     let by_date: HashMap<NaiveDate, &CheckInRow> = rows.iter().map(|r| (r.date, r)).collect();
     let folder = photo_store(&state);
     let mut days = Vec::with_capacity(chosen.len());
     for date in chosen {
-        let row = by_date.get(&date).ok_or_else(|| {
-            AppError::invalid(
-                "dates",
-                format!("there is no check-in on {}", client_date(date)),
-            )
-        })?;
+        let row = by_date
+            .get(&date)
+            .ok_or_else(|| AppError::invalid("dates", Problem::NoCheckIn { date }))?;
         days.push(shared_day(&c, row, &folder));
     }
     let plan = SharedPlan {
@@ -266,18 +265,15 @@ fn parse_date(text: &str) -> Result<NaiveDate, AppError> {
     super::sessions::parse_date(text)
 }
 
-/// "3 March": how a message names a day.
-fn client_date(date: NaiveDate) -> String {
-    date.format("%-d %B").to_string()
-}
-
 /// A check-in may be written on its day and the next (the app's today,
 /// never the page's), and only once there is a plan to place it in.
 fn in_edit_window(c: &Current, date: NaiveDate) -> Result<(), AppError> {
     if c.plan.is_none() {
         return Err(AppError::invalid(
             "date",
-            "check-ins start with your first session: enter its date first",
+            Problem::NoSessionYet {
+                needed_for: NeededFor::CheckIn,
+            },
         ));
     }
     if editable(c, date) {
@@ -286,12 +282,9 @@ fn in_edit_window(c: &Current, date: NaiveDate) -> Result<(), AppError> {
     Err(AppError::invalid(
         "date",
         if date > c.today {
-            format!("{} hasn't come yet: check in on the day", client_date(date))
+            Problem::CheckInTooEarly { date }
         } else {
-            format!(
-                "Check-ins can be changed on their day and the next; {} is past that",
-                client_date(date)
-            )
+            Problem::CheckInTooLate { date }
         },
     ))
 }
@@ -324,7 +317,9 @@ fn photo_rows(
         let missing = || {
             AppError::invalid(
                 "photos",
-                format!("photo {} is no longer on this device: add it again", i + 1),
+                Problem::PhotoGone {
+                    number: count(i + 1),
+                },
             )
         };
         let path = folder.path(hash, PhotoSize::Full).ok_or_else(missing)?;
@@ -357,18 +352,21 @@ fn import(
     };
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.trim())
-        .map_err(|_| {
-            AppError::invalid(
-                "photos",
-                "the photo did not arrive whole; try adding it again",
-            )
-        })?;
+        .map_err(|_| AppError::invalid("photos", Problem::PhotoIncomplete))?;
     folder
         .import(&bytes, &mut |p| {
             // A page that stopped listening still gets its photo.
             let _ = on_progress.send(p);
         })
-        .map_err(|e| AppError::invalid("photos", e.to_string()))
+        .map_err(|e| {
+            let fault = PhotoFault::of(&e);
+            // The folder's own English words stay in the log.
+            AppError::Invalid {
+                field: Some("photos".to_string()),
+                message: e.to_string(),
+                problem: Problem::PhotoRefused { fault },
+            }
+        })
 }
 
 fn photo_ref(row: &PhotoRow) -> PhotoRef {

@@ -4,6 +4,7 @@ use tauri::State;
 
 use super::store;
 use crate::error::AppError;
+use crate::problem::Problem;
 use aftercare::Lang;
 use serde::Serialize;
 use specta::Type;
@@ -93,7 +94,9 @@ pub(crate) fn with_autostart<T>(
         (state.set_autostart)(after.launch_at_login).map_err(|e| {
             AppError::invalid(
                 "launch_at_login",
-                format!("could not change launch at login: {e}"),
+                Problem::LaunchAtLoginFailed {
+                    detail: e.to_string(),
+                },
             )
         })?;
     }
@@ -129,11 +132,10 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
             if start == end {
                 return Err(AppError::invalid(
                     "quiet_hours.end",
-                    format!(
-                        "quiet hours from {} to {} cover no time; choose a different end",
-                        hhmm(start),
-                        hhmm(end)
-                    ),
+                    Problem::QuietHoursEmpty {
+                        start: hhmm(start),
+                        end: hhmm(end),
+                    },
                 ));
             }
             Some(QuietHours { start, end })
@@ -149,10 +151,9 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
     let language = LanguageMode::parse(form.language.trim()).ok_or_else(|| {
         AppError::invalid(
             "language",
-            format!(
-                "\"{}\" is not a language the app speaks: choose device, en or es",
-                form.language
-            ),
+            Problem::UnknownLanguage {
+                text: form.language.clone(),
+            },
         )
     })?;
     // Lengths were checked before (`crate::limits::settings`).
@@ -174,7 +175,9 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
     {
         return Err(AppError::invalid(
             "clinic.phone",
-            format!("\"{phone}\" is not a phone number: use digits, spaces and + - ( )"),
+            Problem::NotAPhone {
+                text: phone.to_string(),
+            },
         ));
     }
     let email = &clinic.email;
@@ -185,7 +188,9 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
         if !well_formed {
             return Err(AppError::invalid(
                 "clinic.email",
-                format!("\"{email}\" is not an email address such as clinic@example.com"),
+                Problem::NotAnEmail {
+                    text: email.to_string(),
+                },
             ));
         }
     }
@@ -213,7 +218,7 @@ mod tests {
 
     fn message(result: Result<Settings, AppError>) -> (Option<String>, String) {
         match result.unwrap_err() {
-            AppError::Invalid { field, message } => (field, message),
+            AppError::Invalid { field, message, .. } => (field, message),
             other => panic!("{other:?}"),
         }
     }

@@ -10,7 +10,7 @@ use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
 
 use super::sniff::{self, Format};
-use super::{MAX_PHOTO_PIXELS, PhotoError};
+use super::{FileIs, MAX_PHOTO_PIXELS, PhotoError};
 
 /// JPEG quality of the full-size copy: no visible loss on a scalp photo.
 const FULL_QUALITY: u8 = 90;
@@ -56,11 +56,14 @@ fn decode_error(format: Format, error: ImageError) -> PhotoError {
              choose a smaller photo.",
             format.name()
         )),
-        ImageError::Unsupported(_) => PhotoError::NotAnImage(format!(
-            "This {} photo is of a kind the app can't read: choose another photo, \
-             or save it again as JPEG.",
-            format.name()
-        )),
+        ImageError::Unsupported(_) => PhotoError::NotAnImage(
+            FileIs::UnreadablePhoto,
+            format!(
+                "This {} photo is of a kind the app can't read: choose another photo, \
+                 or save it again as JPEG.",
+                format.name()
+            ),
+        ),
         _ => sniff::damaged(format),
     }
 }

@@ -73,13 +73,44 @@ pub struct ImportedPhoto {
     pub height: u32,
 }
 
+/// What a file refused as [`PhotoError::NotAnImage`] is, as its first
+/// bytes tell (or its decoder, for [`FileIs::UnreadablePhoto`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileIs {
+    /// An empty file.
+    Empty,
+    /// A HEIC photo (iPhones' default), which the app can't read yet.
+    Heic,
+    /// An AVIF image.
+    Avif,
+    /// A video (an ISO media file of another brand).
+    Video,
+    /// A GIF image.
+    Gif,
+    /// A PDF document.
+    Pdf,
+    /// A TIFF or camera raw file.
+    Tiff,
+    /// A BMP image.
+    Bmp,
+    /// A ZIP archive or office document.
+    Zip,
+    /// A text file.
+    Text,
+    /// A JPEG, PNG or WebP of a kind the decoder can't read.
+    UnreadablePhoto,
+    /// Anything else.
+    Other,
+}
+
 /// Why a photo was refused or could not be stored. Nothing is stored
 /// when an import fails.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhotoError {
-    /// Not an image this app reads (JPEG, PNG, WebP, HEIC named apart).
-    #[error("{0}")]
-    NotAnImage(String),
+    /// Not an image this app reads: what the file is, and the sentence
+    /// naming it.
+    #[error("{1}")]
+    NotAnImage(FileIs, String),
     /// Over the size limits.
     #[error("{0}")]
     TooLarge(String),
@@ -259,9 +290,10 @@ impl PhotoStore {
     /// Removes every file of photo `hash` (a file already gone is fine).
     pub fn remove(&self, hash: &str) -> Result<(), PhotoError> {
         if !files::is_hash(hash) {
-            return Err(PhotoError::NotAnImage(format!(
-                "\"{hash}\" is not a photo name: it must be 64 hex digits."
-            )));
+            return Err(PhotoError::NotAnImage(
+                FileIs::Other,
+                format!("\"{hash}\" is not a photo name: it must be 64 hex digits."),
+            ));
         }
         // The full-size copy first, so a half-removed photo is never
         // mistaken for a whole one (see `import`).

@@ -1,7 +1,7 @@
 //! What a file is, told from its first bytes (never from its name, which
 //! a phone or a person may have got wrong), and whether it is whole.
 
-use super::{MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, PhotoError};
+use super::{FileIs, MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, PhotoError};
 
 /// The photo formats the app reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +67,10 @@ pub(crate) fn check_pixels(width: u32, height: u32) -> Result<(), PhotoError> {
 /// refused by name.
 pub(crate) fn sniff(bytes: &[u8]) -> Result<Format, PhotoError> {
     if bytes.is_empty() {
-        return Err(PhotoError::NotAnImage(format!(
-            "This file is empty: {CHOOSE}."
-        )));
+        return Err(PhotoError::NotAnImage(
+            FileIs::Empty,
+            format!("This file is empty: {CHOOSE}."),
+        ));
     }
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return Ok(Format::Jpeg);
@@ -80,11 +81,12 @@ pub(crate) fn sniff(bytes: &[u8]) -> Result<Format, PhotoError> {
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Ok(Format::WebP);
     }
-    Err(PhotoError::NotAnImage(refusal(bytes)))
+    let (is, message) = refusal(bytes);
+    Err(PhotoError::NotAnImage(is, message))
 }
 
-/// The message for a file that is not one of the three formats.
-fn refusal(bytes: &[u8]) -> String {
+/// What a file that is not one of the three formats is, and the message.
+fn refusal(bytes: &[u8]) -> (FileIs, String) {
     // ISO media files (HEIC, AVIF, videos) say what they are in their
     // `ftyp` box: bytes 4..8 are "ftyp", 8..12 the main brand.
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
@@ -92,39 +94,54 @@ fn refusal(bytes: &[u8]) -> String {
         return match brand {
             b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
                 // iPhones save HEIC by default; Samsung phones can too.
-                format!(
-                    "This is a HEIC photo, which the app can't read yet: {CHOOSE}. \
-                     On an iPhone, Settings › Camera › Formats › Most Compatible takes JPEG \
-                     photos; on Android, turn off HEIF in the camera's settings."
+                (
+                    FileIs::Heic,
+                    format!(
+                        "This is a HEIC photo, which the app can't read yet: {CHOOSE}. \
+                         On an iPhone, Settings › Camera › Formats › Most Compatible takes \
+                         JPEG photos; on Android, turn off HEIF in the camera's settings."
+                    ),
                 )
             }
-            b"avif" | b"avis" => {
-                format!("This is an AVIF image, which the app can't read yet: {CHOOSE}.")
-            }
-            _ => format!("This is a video, not a photo: {CHOOSE}."),
+            b"avif" | b"avis" => (
+                FileIs::Avif,
+                format!("This is an AVIF image, which the app can't read yet: {CHOOSE}."),
+            ),
+            _ => (
+                FileIs::Video,
+                format!("This is a video, not a photo: {CHOOSE}."),
+            ),
         };
     }
-    let named = |what: &str| format!("This is {what}, not a photo the app can read: {CHOOSE}.");
+    let named = |is: FileIs, what: &str| {
+        (
+            is,
+            format!("This is {what}, not a photo the app can read: {CHOOSE}."),
+        )
+    };
     if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        return named("a GIF image");
+        return named(FileIs::Gif, "a GIF image");
     }
     if bytes.starts_with(b"%PDF") {
-        return named("a PDF document");
+        return named(FileIs::Pdf, "a PDF document");
     }
     if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
         // Camera raw files (DNG and most others) are TIFF inside.
-        return named("a TIFF or camera raw file");
+        return named(FileIs::Tiff, "a TIFF or camera raw file");
     }
     if bytes.starts_with(b"BM") {
-        return named("a BMP image");
+        return named(FileIs::Bmp, "a BMP image");
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return named("a ZIP archive or office document");
+        return named(FileIs::Zip, "a ZIP archive or office document");
     }
     if looks_like_text(bytes) {
-        return named("a text file");
+        return named(FileIs::Text, "a text file");
     }
-    format!("This file is not a photo the app can read: {CHOOSE}.")
+    (
+        FileIs::Other,
+        format!("This file is not a photo the app can read: {CHOOSE}."),
+    )
 }
 
 /// Whether the start of the file reads as text: valid UTF-8 (a character

@@ -603,3 +603,109 @@ reset-text-planned = The stored number of planned sessions, { $stored }, could n
 reset-text-plan = The stored plan could not be used, so your clinic's usual number of sessions is used until you choose one. { $reason }
 reset-text-sessions = Your stored sessions could not be turned into a plan: check them on the Sessions screen. { $reason }
 reset-text-protocol = Your stored protocol choice, { $stored }, could not be used, so the default protocol is followed until you choose yours again. { $reason }
+
+## err: every refusal a client can meet, worded from its problem (logic.ts `problemText`)
+error-not-found = That is no longer here: { $message }
+error-io = The file could not be saved: { $message }
+error-what-file-name = the file name
+error-what-protocol-file = the protocol file
+error-what-protocol-id = the protocol id
+error-what-date = the date
+error-what-care-id = the care id
+error-what-reminder-time = the reminder time
+error-what-quiet-start = the start of quiet hours
+error-what-quiet-end = the end of quiet hours
+error-what-zone = the time zone
+error-what-language = the language
+error-what-clinic-name = the clinic's name
+error-what-clinic-phone = the clinic's phone
+error-what-clinic-email = the clinic's email
+error-what-clinic-address = the clinic's address
+error-what-note = the note
+error-what-photo-id = a photo's id
+error-what-file-path = the file's path
+error-too-long = { $what } is too long: at most { $most } { $unit ->
+    [bytes] bytes
+   *[characters] characters
+  }.
+error-range-backwards = { $to } is before { $from }: give the earlier date first.
+error-range-too-long = { $from } to { $to } is { $days } days; ask for at most { $most } at a time.
+error-too-many-sessions = A plan holds at most { $most } sessions; delete one before booking another.
+error-too-many-photos = A check-in holds at most { $most } photos; remove { $over } to save it.
+error-photo-too-large = This photo is too large ({ $megabytes } MB): at most { $most } MB.
+error-photo-not-an-image = This file is not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-empty = This file is empty: choose a JPEG, PNG or WebP photo.
+error-photo-heic = This is a HEIC photo, which the app can't read yet: choose a JPEG, PNG or WebP photo. On an iPhone, Settings › Camera › Formats › Most Compatible takes JPEG photos; on Android, turn off HEIF in the camera's settings.
+error-photo-avif = This is an AVIF image, which the app can't read yet: choose a JPEG, PNG or WebP photo.
+error-photo-video = This is a video, not a photo: choose a JPEG, PNG or WebP photo.
+error-photo-gif = This is a GIF image, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-pdf = This is a PDF document, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-tiff = This is a TIFF or camera raw file, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-bmp = This is a BMP image, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-zip = This is a ZIP archive or office document, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-text = This is a text file, not a photo the app can read: choose a JPEG, PNG or WebP photo.
+error-photo-unreadable = This photo is of a kind the app can't read: choose another photo, or save it again as JPEG.
+error-photo-too-big = This photo is too large for the app to open: choose a smaller photo.
+error-photo-damaged = This photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.
+error-photo-not-saved = The photo could not be saved on this device: try adding it again.
+error-photo-incomplete = The photo did not arrive whole; try adding it again.
+error-photo-gone = Photo { $number } is no longer on this device: add it again.
+error-too-many-days = { $asked } days were asked for, and your journal has { $held ->
+    [one] { $held } check-in
+   *[other] { $held } check-ins
+  }.
+error-no-day-chosen = Choose at least one day to share.
+error-no-check-in = There is no check-in on { $date }.
+error-no-session-check-in = Check-ins start with your first session: enter its date first.
+error-no-session-calendar = Add your first session before exporting a calendar.
+error-no-session-care = There is no care to tick off before your first session is entered.
+error-check-in-too-early = { $date } hasn't come yet: check in on the day.
+error-check-in-too-late = Check-ins can be changed on their day and the next; { $date } is past that.
+error-nothing-to-tick = “{ $label }” has nothing to tick off: your clinic doesn't ask for it several times a day.
+error-ticks-full-clinic = “{ $label }” is already ticked off { $most } times today, the most your clinic asks for.
+error-ticks-full-app = “{ $label }” is already ticked off { $most } times today, the most the app counts in a day.
+error-not-asked-today = “{ $care }” is not asked for today.
+error-quiet-hours-empty = Quiet hours from { $start } to { $end } cover no time; choose a different end.
+error-unknown-language = “{ $text }” is not a language the app speaks: choose the device's language, English or Spanish.
+error-not-a-phone = “{ $text }” is not a phone number: use digits, spaces and + - ( ).
+error-not-an-email = “{ $text }” is not an email address such as clinic@example.com.
+error-launch-at-login = Could not change launch at login: { $detail }
+error-not-a-date = “{ $text }” is not a date.
+error-not-a-time = “{ $text }” is not a time: use hours and minutes on a 24-hour clock, such as 09:00.
+error-unknown-zone = “{ $text }” is not a time zone the app knows: use a name such as Europe/London.
+error-unknown-protocol = “{ $id }” is not one of the app's plans: choose one from the list.
+error-no-sessions = A plan needs at least one session date.
+error-session-twice = The session on { $date } is given twice.
+error-planned-out-of-range = The number of planned sessions must be from 1 to { $most }, not { $planned }.
+error-planned-too-few = { $sessions } sessions are booked but only { $planned ->
+    [one] { $planned } is
+   *[other] { $planned } are
+  } planned.
+error-not-a-protocol = { $file ->
+    [pdf] This is a PDF, not a protocol file
+    [png] This is a picture (PNG), not a protocol file
+    [jpeg] This is a photo (JPEG), not a protocol file
+    [gif] This is a picture (GIF), not a protocol file
+    [webp] This is a picture (WebP), not a protocol file
+   *[binary] This file is not text, so it is not a protocol file
+  }: ask your clinic for their .toml protocol, or pick one of the plans above.
+error-handover-not-a-link = This is not an SMP Aftercare plan link. Copy the whole link your clinic sent you, or ask them for a new one.
+error-handover-damaged = { $from ->
+    [link] This link is damaged or was changed after your clinic made it. Ask your clinic for a new one.
+   *[file] This plan file is damaged or was changed after your clinic made it. Ask your clinic for a new one.
+  }
+error-handover-too-long = This link is too long to be a plan link. Ask your clinic for their .smpplan file instead.
+error-handover-too-large = This file is too large to be a plan file. Ask your clinic for their .smpplan file or link.
+error-handover-newer = Your clinic made this plan with a newer version of SMP Aftercare. Update the app, then open the plan again.
+error-handover-not-a-plan = This file is not a plan file. Ask your clinic for their .smpplan file or link.
+error-handover-pdf = This is a PDF, not a plan file. Ask your clinic for their .smpplan file or link.
+error-handover-picture = This is a picture, not a plan file. Ask your clinic for their .smpplan file or link.
+error-handover-binary = This file is not text, so it is not a plan file. Ask your clinic for their .smpplan file or link.
+error-handover-nonsense = { $from ->
+    [link] The plan in this link doesn't make sense, so the app can't use it. Ask your clinic for a new one.
+   *[file] The plan in this file doesn't make sense, so the app can't use it. Ask your clinic for a new one.
+  }
+error-handover-detail = Details for your clinic: { $detail }
+error-plan-changed = The plan changed since you saw it; open it again.
+error-file-unreadable = “{ $name }” cannot be opened ({ $reason }).
+error-not-a-file = “{ $name }” is not a file.

@@ -603,3 +603,109 @@ reset-text-planned = No se ha podido usar el número de sesiones previstas guard
 reset-text-plan = No se ha podido usar el plan guardado, así que se usa el número de sesiones habitual de tu clínica hasta que elijas uno. { $reason }
 reset-text-sessions = Con tus sesiones guardadas no se ha podido hacer un plan: revísalas en la pantalla Sesiones. { $reason }
 reset-text-protocol = No se ha podido usar el protocolo que tenías elegido, { $stored }, así que se sigue el protocolo por defecto hasta que vuelvas a elegir el tuyo. { $reason }
+
+## err: cada rechazo que puede ver el cliente, redactado desde su problema (logic.ts `problemText`)
+error-not-found = Eso ya no está: { $message }
+error-io = No se ha podido guardar el archivo: { $message }
+error-what-file-name = el nombre del archivo
+error-what-protocol-file = el archivo de protocolo
+error-what-protocol-id = el identificador del protocolo
+error-what-date = la fecha
+error-what-care-id = el identificador del cuidado
+error-what-reminder-time = la hora del recordatorio
+error-what-quiet-start = el inicio de las horas de silencio
+error-what-quiet-end = el final de las horas de silencio
+error-what-zone = la zona horaria
+error-what-language = el idioma
+error-what-clinic-name = el nombre de la clínica
+error-what-clinic-phone = el teléfono de la clínica
+error-what-clinic-email = el correo de la clínica
+error-what-clinic-address = la dirección de la clínica
+error-what-note = la nota
+error-what-photo-id = el identificador de una foto
+error-what-file-path = la ruta del archivo
+error-too-long = { $what } supera el máximo de { $most } { $unit ->
+    [bytes] bytes
+   *[characters] caracteres
+  }.
+error-range-backwards = El { $to } es anterior al { $from }: pon primero la fecha más temprana.
+error-range-too-long = Del { $from } al { $to } hay { $days } días; pide como mucho { $most } cada vez.
+error-too-many-sessions = Un plan tiene como mucho { $most } sesiones; borra una antes de reservar otra.
+error-too-many-photos = Un registro admite como mucho { $most } fotos; quita { $over } para guardarlo.
+error-photo-too-large = Esta foto es demasiado grande ({ $megabytes } MB): el máximo es { $most } MB.
+error-photo-not-an-image = Este archivo no es una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-empty = Este archivo está vacío: elige una foto JPEG, PNG o WebP.
+error-photo-heic = Esta es una foto HEIC, que la app aún no puede leer: elige una foto JPEG, PNG o WebP. En un iPhone, Ajustes › Cámara › Formatos › Más compatible hace las fotos en JPEG; en Android, desactiva HEIF en los ajustes de la cámara.
+error-photo-avif = Esta es una imagen AVIF, que la app aún no puede leer: elige una foto JPEG, PNG o WebP.
+error-photo-video = Esto es un vídeo, no una foto: elige una foto JPEG, PNG o WebP.
+error-photo-gif = Esta es una imagen GIF, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-pdf = Esto es un documento PDF, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-tiff = Esto es un archivo TIFF o RAW de cámara, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-bmp = Esta es una imagen BMP, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-zip = Esto es un archivo ZIP o un documento de oficina, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-text = Esto es un archivo de texto, no una foto que la app pueda leer: elige una foto JPEG, PNG o WebP.
+error-photo-unreadable = La app no puede leer este tipo de foto: elige otra o vuelve a guardarla como JPEG.
+error-photo-too-big = Esta foto es demasiado grande para que la app la abra: elige una más pequeña.
+error-photo-damaged = Esta foto está cortada o dañada (puede que no terminara de copiarse): vuelve a elegirla o elige otra.
+error-photo-not-saved = No se ha podido guardar la foto en este dispositivo: vuelve a añadirla.
+error-photo-incomplete = La foto no ha llegado entera; vuelve a añadirla.
+error-photo-gone = La foto { $number } ya no está en este dispositivo: vuelve a añadirla.
+error-too-many-days = Se han pedido { $asked } días y tu diario tiene { $held ->
+    [one] { $held } registro
+   *[other] { $held } registros
+  }.
+error-no-day-chosen = Elige al menos un día para compartir.
+error-no-check-in = No hay ningún registro el { $date }.
+error-no-session-check-in = Los registros empiezan con tu primera sesión: introduce antes su fecha.
+error-no-session-calendar = Añade tu primera sesión antes de exportar un calendario.
+error-no-session-care = No hay cuidados que marcar hasta que introduzcas tu primera sesión.
+error-check-in-too-early = El { $date } todavía no ha llegado: haz el registro ese día.
+error-check-in-too-late = Un registro se puede cambiar el mismo día y el siguiente; el del { $date } ya no.
+error-nothing-to-tick = «{ $label }» no se marca: tu clínica no lo pide varias veces al día.
+error-ticks-full-clinic = Ya has marcado «{ $label }» { $most } veces hoy, lo máximo que pide tu clínica.
+error-ticks-full-app = Ya has marcado «{ $label }» { $most } veces hoy, lo máximo que cuenta la app en un día.
+error-not-asked-today = «{ $care }» no toca hoy.
+error-quiet-hours-empty = Unas horas de silencio de { $start } a { $end } no duran nada; elige otra hora de fin.
+error-unknown-language = «{ $text }» no es un idioma de la app: elige el del dispositivo, inglés o español.
+error-not-a-phone = «{ $text }» no es un número de teléfono: usa cifras, espacios y + - ( ).
+error-not-an-email = «{ $text }» no es una dirección de correo como clinica@ejemplo.com.
+error-launch-at-login = No se ha podido activar o desactivar «Abrir la app al iniciar sesión»: { $detail }
+error-not-a-date = «{ $text }» no es una fecha.
+error-not-a-time = «{ $text }» no es una hora: usa horas y minutos en formato de 24 horas, por ejemplo 09:00.
+error-unknown-zone = La app no conoce la zona horaria «{ $text }»: usa un nombre como Europe/Madrid.
+error-unknown-protocol = «{ $id }» no es uno de los planes de la app: elige uno de la lista.
+error-no-sessions = Un plan necesita al menos una fecha de sesión.
+error-session-twice = La sesión del { $date } aparece dos veces.
+error-planned-out-of-range = El número de sesiones previstas debe ir de 1 a { $most }, no { $planned }.
+error-planned-too-few = Hay { $sessions } sesiones reservadas, pero solo { $planned ->
+    [one] { $planned } prevista
+   *[other] { $planned } previstas
+  }.
+error-not-a-protocol = { $file ->
+    [pdf] Esto es un PDF, no un archivo de protocolo
+    [png] Esto es una imagen (PNG), no un archivo de protocolo
+    [jpeg] Esto es una foto (JPEG), no un archivo de protocolo
+    [gif] Esto es una imagen (GIF), no un archivo de protocolo
+    [webp] Esto es una imagen (WebP), no un archivo de protocolo
+   *[binary] Este archivo no es de texto, así que no es un archivo de protocolo
+  }: pide a tu clínica su protocolo .toml o elige uno de los planes de arriba.
+error-handover-not-a-link = Esto no es un enlace de plan de SMP Aftercare. Copia el enlace completo que te envió tu clínica o pídele uno nuevo.
+error-handover-damaged = { $from ->
+    [link] Este enlace está dañado o se cambió después de que tu clínica lo creara. Pide uno nuevo a tu clínica.
+   *[file] Este archivo de plan está dañado o se cambió después de que tu clínica lo creara. Pide uno nuevo a tu clínica.
+  }
+error-handover-too-long = Este enlace es demasiado largo para ser un enlace de plan. Pide a tu clínica su archivo .smpplan.
+error-handover-too-large = Este archivo es demasiado grande para ser un archivo de plan. Pide a tu clínica su archivo .smpplan o su enlace.
+error-handover-newer = Tu clínica creó este plan con una versión más nueva de SMP Aftercare. Actualiza la app y vuelve a abrir el plan.
+error-handover-not-a-plan = Este archivo no es un archivo de plan. Pide a tu clínica su archivo .smpplan o su enlace.
+error-handover-pdf = Esto es un PDF, no un archivo de plan. Pide a tu clínica su archivo .smpplan o su enlace.
+error-handover-picture = Esto es una imagen, no un archivo de plan. Pide a tu clínica su archivo .smpplan o su enlace.
+error-handover-binary = Este archivo no es de texto, así que no es un archivo de plan. Pide a tu clínica su archivo .smpplan o su enlace.
+error-handover-nonsense = { $from ->
+    [link] El plan de este enlace no tiene sentido y la app no puede usarlo. Pide uno nuevo a tu clínica.
+   *[file] El plan de este archivo no tiene sentido y la app no puede usarlo. Pide uno nuevo a tu clínica.
+  }
+error-handover-detail = Detalles para tu clínica: { $detail }
+error-plan-changed = El plan ha cambiado desde que lo viste; vuelve a abrirlo.
+error-file-unreadable = No se puede abrir «{ $name }» ({ $reason }).
+error-not-a-file = «{ $name }» no es un archivo.

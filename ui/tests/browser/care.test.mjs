@@ -109,7 +109,7 @@ describe("the care card at 390×844", () => {
     });
     await page.getByRole("button", { name: "I did it: Something else" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "not asked for today" });
-    assert.equal(await alert.textContent(), '"not_today" is not asked for today.');
+    assert.equal(await alert.textContent(), "“not_today” is not asked for today.");
     await page.context().close();
   });
 

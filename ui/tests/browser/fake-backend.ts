@@ -6,6 +6,7 @@
 import {
   type Vocabulary,
   type AppError,
+  type Problem,
   type DateCheck,
   type DateNote,
   type DateOrder,
@@ -108,7 +109,13 @@ const fx = engine as unknown as {
 
 const ACTIVITIES = fx.activities.activities.map((a) => a.activity as string);
 
-const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
+/** A refusal as the backend sends it: the UI words `problem`; `message` is only for logs. */
+const invalid = (field: string, problem: Problem): AppError => ({
+  kind: "invalid",
+  field,
+  problem,
+  message: problem.problem,
+});
 
 /** The care of four-to-thirty that can be ticked off, as the app labels it. */
 const TICKABLE: Record<string, { label: string; repeat: Repeat; most: number }> = {
@@ -120,15 +127,13 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 /** The engine's `parse_date` messages. */
 function parseDate(text: string, field = "date"): string {
   const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(t))
-    throw invalid(field, `invalid date "${t}": not in the form YYYY-MM-DD (expected YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) throw invalid(field, { problem: "not_a_date", text: t });
   const [y, m, d] = t.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw invalid(field, `invalid date "${t}": there is no such day in the calendar (expected YYYY-MM-DD)`);
+    throw invalid(field, { problem: "not_a_date", text: t });
   }
-  if (y < 1970 || y > 2199)
-    throw invalid(field, `invalid date "${t}": outside the supported years 1970-2199 (expected YYYY-MM-DD)`);
+  if (y < 1970 || y > 2199) throw invalid(field, { problem: "not_a_date", text: t });
   return t;
 }
 
@@ -202,7 +207,7 @@ function dayBefore(iso: string): string {
 
 function parseTime(text: string, field: string): void {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) {
-    throw invalid(field, `invalid time "${text}": expected HH:MM on a 24-hour clock, such as 09:00`);
+    throw invalid(field, { problem: "not_a_time", text });
   }
 }
 
@@ -338,7 +343,7 @@ export function createBackend(cfg: FakeConfig) {
 
   function checkCount(count: number, planned: number | null, field: string): void {
     if (planned !== null && count > planned)
-      throw invalid(field, `${count} sessions are given but only ${planned} ${planned === 1 ? "is" : "are"} planned`);
+      throw invalid(field, { problem: "planned_too_few", planned, sessions: count });
   }
 
   /** The engine's key days of a fixture protocol (the CLI's `protocols --json` adds them). */
@@ -383,11 +388,7 @@ export function createBackend(cfg: FakeConfig) {
       throw { kind: "protocol", line, field, detail: message, message: `${full}: ${message}` } satisfies AppError;
     };
     // The engine's sentence for a PDF (`FileKind::sentence`).
-    if (text.startsWith("%PDF"))
-      throw invalid(
-        "file",
-        "This is a PDF, not a protocol file: ask your clinic for their .toml protocol, or pick one of the plans above.",
-      );
+    if (text.startsWith("%PDF")) throw invalid("file", { problem: "not_a_protocol", file: "pdf" });
     if (new TextEncoder().encode(text).length > MAX_PROTOCOL_BYTES) {
       fail(null, null, `the file is ${text.length} bytes; a protocol file may be at most ${MAX_PROTOCOL_BYTES} bytes`);
     }
@@ -438,17 +439,18 @@ export function createBackend(cfg: FakeConfig) {
       parseTime(s.quiet_hours.start, "quiet_hours.start");
       parseTime(s.quiet_hours.end, "quiet_hours.end");
       if (s.quiet_hours.start === s.quiet_hours.end) {
-        throw invalid(
-          "quiet_hours.end",
-          `quiet hours from ${s.quiet_hours.start} to ${s.quiet_hours.end} cover no time; choose a different end`,
-        );
+        throw invalid("quiet_hours.end", {
+          problem: "quiet_hours_empty",
+          start: s.quiet_hours.start,
+          end: s.quiet_hours.end,
+        });
       }
     }
     if (s.zone.mode === "fixed") {
       s.zone.zone = s.zone.zone.trim();
       const known = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
       if (!known.includes(s.zone.zone) && s.zone.zone !== "UTC") {
-        throw invalid("zone", `unknown time zone "${s.zone.zone}": expected an IANA zone name such as Europe/London`);
+        throw invalid("zone", { problem: "unknown_zone", text: s.zone.zone });
       }
     }
     const c = { ...s.clinic };
@@ -458,7 +460,7 @@ export function createBackend(cfg: FakeConfig) {
     c.address = c.address.trim();
     s.clinic = c;
     if (c.phone && (!/\d/.test(c.phone) || !/^[\d +\-()./]+$/.test(c.phone))) {
-      throw invalid("clinic.phone", `"${c.phone}" is not a phone number: use digits, spaces and + - ( )`);
+      throw invalid("clinic.phone", { problem: "not_a_phone", text: c.phone });
     }
     if (c.email) {
       const [user, host] = c.email.split("@", 2) as [string, string | undefined];
@@ -469,15 +471,17 @@ export function createBackend(cfg: FakeConfig) {
         !host.startsWith(".") &&
         !host.endsWith(".") &&
         !/\s/.test(c.email);
-      if (!ok || !user)
-        throw invalid("clinic.email", `"${c.email}" is not an email address such as clinic@example.com`);
+      if (!ok || !user) throw invalid("clinic.email", { problem: "not_an_email", text: c.email });
     }
     s.language = s.language.trim();
     if (!["device", "en", "es"].includes(s.language)) {
-      throw invalid("language", `"${s.language}" is not a language the app speaks: choose device, en or es`);
+      throw invalid("language", { problem: "unknown_language", text: s.language });
     }
     if (s.launch_at_login !== state.settings.launch_at_login && cfg.loginFails) {
-      throw invalid("launch_at_login", "could not change launch at login: the desktop has no autostart folder");
+      throw invalid("launch_at_login", {
+        problem: "launch_at_login_failed",
+        detail: "the desktop has no autostart folder",
+      });
     }
     return s;
   }
@@ -616,7 +620,7 @@ export function createBackend(cfg: FakeConfig) {
     planned_set({ planned }) {
       const n = planned as number | null;
       if (n !== null && (n === 0 || n > MAX_PLANNED)) {
-        throw invalid("planned", `planned sessions must be between 1 and ${MAX_PLANNED}, got ${n}`);
+        throw invalid("planned", { problem: "planned_out_of_range", planned: n, most: MAX_PLANNED });
       }
       checkCount(state.sessions.length, n, "planned");
       state.planned = n;
@@ -626,11 +630,7 @@ export function createBackend(cfg: FakeConfig) {
     protocol_current: () => protocol(),
     protocol_select({ id }) {
       const p = fx.protocols.find((x) => x.id === id);
-      if (!p)
-        throw invalid(
-          "protocol",
-          `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`,
-        );
+      if (!p) throw invalid("protocol", { problem: "unknown_protocol", id: String(id) });
       state.choice = { kind: "builtin", id: p.id };
       return p;
     },
@@ -665,11 +665,7 @@ export function createBackend(cfg: FakeConfig) {
     first_run({ protocol: id, settings, date }) {
       // All checked before anything is applied, as the backend's one transaction.
       const p = id === null ? null : fx.protocols.find((x) => x.id === id);
-      if (p === undefined)
-        throw invalid(
-          "protocol",
-          `unknown protocol "${id}" (built-in protocols: ${fx.protocols.map((x) => x.id).join(", ")})`,
-        );
+      if (p === undefined) throw invalid("protocol", { problem: "unknown_protocol", id: String(id) });
       const s = validateSettings(settings as SettingsForm);
       const d = parseDate(String(date));
       if (state.sessions.some((x) => x.date === d)) throw booked(d);
@@ -685,11 +681,11 @@ export function createBackend(cfg: FakeConfig) {
     },
     reminders_missed: () => missed(),
     calendar_ics() {
-      if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
+      if (!state.sessions.length) throw invalid("sessions", { problem: "no_session_yet", needed_for: "calendar" });
       return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
     },
     calendar_export() {
-      if (!state.sessions.length) throw invalid("sessions", "add your first session before exporting a calendar");
+      if (!state.sessions.length) throw invalid("sessions", { problem: "no_session_yet", needed_for: "calendar" });
       return cfg.exportCancelled ? null : "/home/client/Documents/smp-aftercare.ics";
     },
     // Care ticked off today: four-to-thirty's two tickable items (003:
@@ -697,13 +693,10 @@ export function createBackend(cfg: FakeConfig) {
     care_tick({ care }) {
       const id = String(care);
       const item = TICKABLE[id];
-      if (!item) throw invalid("care", `"${id}" is not asked for today`);
+      if (!item) throw invalid("care", { problem: "not_asked_today", care: id });
       const n = state.ticks[id] ?? 0;
       if (n >= item.most) {
-        throw invalid(
-          "care",
-          `"${item.label}" is already ticked off ${item.most} times today, the most your clinic asks for`,
-        );
+        throw invalid("care", { problem: "ticks_full", label: item.label, most: item.most, clinic_most: true });
       }
       state.ticks[id] = n + 1;
       return careDay();
@@ -729,7 +722,7 @@ export function createBackend(cfg: FakeConfig) {
     handover_apply({ source, fingerprint }) {
       const plan = handoverRead(source as HandoverSource);
       const p = handoverPreview(plan);
-      if (p.fingerprint !== fingerprint) throw invalid(plan.field, "the plan changed since you saw it; open it again");
+      if (p.fingerprint !== fingerprint) throw invalid(plan.field, { problem: "plan_changed" });
       if (!p.nothing_changes) {
         state.sessions = [];
         book(...plan.sessions);
@@ -763,12 +756,18 @@ export function createBackend(cfg: FakeConfig) {
     };
     if (source.kind === "file") {
       const name = source.path.split("/").pop() ?? source.path;
-      if (name !== "northside.smpplan") throw invalid("file", `"${name}" cannot be opened (entity not found)`);
+      if (name !== "northside.smpplan")
+        throw invalid("file", { problem: "file_unreadable", name, reason: "entity not found" });
       return { ...plan, sourceName: name };
     }
     const link = source.link.trim();
     if (link !== "smp-aftercare://plan?v=1&p=four-day-dry") {
-      throw invalid("link", "plan link: the link is damaged or was changed after the clinic wrote it");
+      throw invalid("link", {
+        problem: "handover",
+        from: "link",
+        fault: "damaged",
+        detail: "plan link: the link is damaged or was changed: ask your clinic for a new one",
+      });
     }
     return plan;
   }

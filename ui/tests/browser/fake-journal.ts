@@ -7,6 +7,7 @@
 import type { Channel } from "@tauri-apps/api/core";
 import {
   type AppError,
+  type Problem,
   type CheckIn,
   type Journal,
   type Level,
@@ -17,7 +18,6 @@ import {
   MAX_NOTE_CHARS,
   MAX_PHOTO_BYTES,
 } from "../../src/bindings";
-import { tooLarge } from "../../src/journal";
 
 /** Three tiny real PNGs (8×6, skin-ish colours) for the seeded days. */
 export const SEED_PNGS = [
@@ -32,7 +32,13 @@ interface Stored {
   photos: string[];
 }
 
-const invalid = (field: string, message: string): AppError => ({ kind: "invalid", field, message });
+/** A refusal as the backend sends it: the UI words `problem`; `message` is only for logs. */
+const invalid = (field: string, problem: Problem): AppError => ({
+  kind: "invalid",
+  field,
+  problem,
+  message: problem.problem,
+});
 const none = (): Symptoms => ({
   redness: "none",
   itching: "none",
@@ -144,8 +150,7 @@ export function createJournal(env: JournalEnv, seed: boolean) {
   }
 
   function parseDate(text: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
-      throw invalid("date", `invalid date "${text}": not in the form YYYY-MM-DD (expected YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw invalid("date", { problem: "not_a_date", text });
     return text;
   }
 
@@ -172,21 +177,21 @@ export function createJournal(env: JournalEnv, seed: boolean) {
     check_in_save({ date, symptoms, note, photos }) {
       const d = parseDate(String(date));
       if (!editable(d)) {
-        throw invalid("date", `the check-in of ${d} can no longer be changed: only today's and yesterday's can`);
+        throw invalid("date", { problem: d > env.today() ? "check_in_too_early" : "check_in_too_late", date: d });
       }
       const n = String(note);
       if ([...n].length > MAX_NOTE_CHARS)
-        throw invalid("note", `the note has ${[...n].length} characters; it may have at most ${MAX_NOTE_CHARS}`);
+        throw invalid("note", { problem: "too_long", what: "note", most: MAX_NOTE_CHARS, unit: "characters" });
       const hashes = photos as string[];
       const unknown = hashes.find((h) => !state.photos[h]);
-      if (unknown) throw invalid("photos", `no photo ${unknown.slice(0, 12)}…: add it again`);
+      if (unknown) throw invalid("photos", { problem: "photo_gone", number: hashes.indexOf(unknown) + 1 });
       state.checkIns[d] = { symptoms: { ...(symptoms as Symptoms) }, note: n, photos: [...hashes] };
       return view(d);
     },
     check_in_delete({ date }) {
       const d = parseDate(String(date));
       if (!editable(d)) {
-        throw invalid("date", `the check-in of ${d} can no longer be changed: only today's and yesterday's can`);
+        throw invalid("date", { problem: d > env.today() ? "check_in_too_early" : "check_in_too_late", date: d });
       }
       delete state.checkIns[d];
       return null;
@@ -204,22 +209,26 @@ export function createJournal(env: JournalEnv, seed: boolean) {
       send({ stage: "checking" });
       const size = Math.floor((base64.length * 3) / 4);
       if (size > MAX_PHOTO_BYTES) {
-        throw invalid("photos", tooLarge(size) ?? "");
+        throw invalid("photos", {
+          problem: "photo_too_large",
+          megabytes: Math.ceil(size / 1_000_000),
+          most: MAX_PHOTO_BYTES / 1_000_000,
+        });
       }
       let bytes: Uint8Array;
       try {
         bytes = Uint8Array.from(atob(base64.slice(0, 24)), (c) => c.charCodeAt(0));
       } catch {
-        throw invalid("photos", "the photo could not be read: it was not sent whole");
+        throw invalid("photos", { problem: "photo_incomplete" });
       }
-      if (!sniff(bytes))
-        throw invalid("photos", "This is a text file, not a photo the app can read: choose a JPEG, PNG or WebP photo.");
+      if (!sniff(bytes)) {
+        // The backend names a text file as such; anything else is "not a photo".
+        const text = /^[\t\n\r\x20-\x7e]*$/.test(String.fromCharCode(...bytes));
+        throw invalid("photos", { problem: "photo_refused", fault: text ? "text" : "not_an_image" });
+      }
       // A PNG cut short has no IEND chunk at its end.
       if (sniff(bytes) === "image/png" && !atob(base64.slice(-16)).includes("IEND")) {
-        throw invalid(
-          "photos",
-          "This PNG photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.",
-        );
+        throw invalid("photos", { problem: "photo_refused", fault: "damaged" });
       }
       send({ stage: "decoding" });
       // A moment per stage, so the page shows its progress bar.
@@ -232,9 +241,9 @@ export function createJournal(env: JournalEnv, seed: boolean) {
     },
     journal_share({ dates }) {
       const list = (dates as string[]).map((d) => parseDate(String(d)));
-      if (!list.length) throw invalid("dates", "choose at least one day to share");
+      if (!list.length) throw invalid("dates", { problem: "no_day_chosen" });
       const missing = list.find((d) => !state.checkIns[d]);
-      if (missing) throw invalid("dates", `there is no check-in on ${missing}`);
+      if (missing) throw invalid("dates", { problem: "no_check_in", date: missing });
       if (env.shareCancelled()) return null;
       state.shared = list;
       return "/home/client/Documents/smp-aftercare-journal.html";

@@ -101,7 +101,8 @@ for (const viewport of [
       await page.waitForSelector("#handover-link-error:not([hidden])");
       assert.equal(
         await text(page, "#handover-link-error"),
-        "Plan link: the link is damaged or was changed after the clinic wrote it.",
+        "This link is damaged or was changed after your clinic made it. Ask your clinic for a new one. " +
+          "Details for your clinic: plan link: the link is damaged or was changed: ask your clinic for a new one.",
       );
       assert.equal(await page.getAttribute("#handover-link", "aria-invalid"), "true");
       assert.equal(await page.evaluate(() => document.activeElement?.id), "handover-link");
@@ -132,7 +133,7 @@ describe("plan from the clinic, other ways in", () => {
     });
     await page.click("#handover-file");
     await page.waitForSelector("#handover-file-error:not([hidden])");
-    assert.equal(await text(page, "#handover-file-error"), '"gone.smpplan" cannot be opened (entity not found)');
+    assert.equal(await text(page, "#handover-file-error"), "“gone.smpplan” cannot be opened (entity not found).");
     assert.equal(
       await page.getAttribute("#handover-file", "aria-describedby"),
       "handover-file-hint handover-file-error",

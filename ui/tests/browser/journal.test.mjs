@@ -149,7 +149,7 @@ for (const { name, viewport } of SIZES) {
       await page.waitForFunction(() => /cut\.png/.test(document.querySelector("#photos-error").textContent));
       assert.equal(
         await text(page, "#photos-error"),
-        "cut.png: This PNG photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.",
+        "cut.png: This photo is cut off or damaged (it may not have finished copying): choose it again, or another photo.",
       );
       // Over 30 MB: refused in the page, before it is read or sent.
       const sent = (await calls(page, "photo_add")).length;

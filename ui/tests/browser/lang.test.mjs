@@ -74,6 +74,30 @@ describe("the UI in Spanish (a Spanish device)", () => {
     await page.context().close();
   });
 
+  it("Settings: a refusal is worded in Spanish beside its field", async () => {
+    const page = await openPage({ viewport: PHONE, fake: spanish, locale: "es-ES", route: "settings" });
+    await page.fill("#clinic-email", "care@");
+    await page.click("form.settings button[type='submit']");
+    await page.waitForSelector("#clinic-email-error:not([hidden])");
+    assert.equal(
+      await text(page, "#clinic-email-error"),
+      "«care@» no es una dirección de correo como clinica@ejemplo.com.",
+    );
+    assert.equal(await page.getAttribute("#clinic-email", "aria-invalid"), "true");
+    await page.fill("#clinic-email", "care@northside-smp.example");
+    await page.check("#quiet-on");
+    await page.fill("#quiet-start", "22:00");
+    await page.fill("#quiet-end", "22:00");
+    await page.click("form.settings button[type='submit']");
+    await page.waitForSelector("#quiet-end-error:not([hidden])");
+    assert.equal(
+      await text(page, "#quiet-end-error"),
+      "Unas horas de silencio de 22:00 a 22:00 no duran nada; elige otra hora de fin.",
+    );
+    assert.deepEqual(await problems(page), []);
+    await page.context().close();
+  });
+
   it("the check-in: symptoms, levels and the photo button", async () => {
     const page = await openPage({ viewport: PHONE, fake: spanish, locale: "es-ES", route: "check-in" });
     assert.equal(await text(page, "main h1"), "Registro");

@@ -215,19 +215,32 @@ describe("Can I…? answers", () => {
 describe("error placement", () => {
   const fields = ["date", "planned", "file", "reminder_time", "clinic.email"];
 
-  it("puts an invalid-input message next to its field", () => {
-    const e: AppError = { kind: "invalid", field: "date", message: "a session on 2025-03-17 is already booked" };
-    expect(placeError(e, fields)).toEqual({ field: "date", message: "A session on 2025-03-17 is already booked." });
+  it("puts an invalid-input message next to its field, worded from its problem", () => {
+    const e: AppError = {
+      kind: "invalid",
+      field: "planned",
+      problem: { problem: "planned_too_few", planned: 1, sessions: 2 },
+      message: "2 sessions are given but only 1 are planned",
+    };
+    expect(placeError(e, fields)).toEqual({
+      field: "planned",
+      message: "2 sessions are booked but only 1 is planned.",
+    });
   });
 
   it("puts a message for a field the form lacks on the form", () => {
     const e: AppError = {
       kind: "invalid",
       field: "sessions",
+      problem: { problem: "no_session_yet", needed_for: "calendar" },
       message: "add your first session before exporting a calendar",
     };
-    expect(placeError(e, fields).field).toBeNull();
-    expect(placeError({ kind: "invalid", field: null, message: "x" }, fields).field).toBeNull();
+    expect(placeError(e, fields)).toEqual({
+      field: null,
+      message: "Add your first session before exporting a calendar.",
+    });
+    const anywhere: AppError = { kind: "invalid", field: null, problem: { problem: "plan_changed" }, message: "x" };
+    expect(placeError(anywhere, fields).field).toBeNull();
   });
 
   it("puts a protocol file error on the file field, with line and field", () => {
@@ -261,7 +274,11 @@ describe("error placement", () => {
     });
     expect(placeError({ kind: "not_found", message: "no session with id 9" }, fields)).toEqual({
       field: null,
-      message: "No session with id 9.",
+      message: "That is no longer here: no session with id 9",
+    });
+    expect(placeError({ kind: "io", message: "/tmp/x.html: permission denied" }, fields)).toEqual({
+      field: null,
+      message: "The file could not be saved: /tmp/x.html: permission denied",
     });
   });
 });
