@@ -406,7 +406,12 @@ describe("stored values that could not be read", () => {
     message: "the English for the log",
     ...more,
   });
-  const refused: AppError = { kind: "invalid", field: "planned", message: "the protocol allows at most 3 sessions" };
+  const refused: AppError = {
+    kind: "invalid",
+    field: "planned",
+    problem: { problem: "planned_too_few", planned: 2, sessions: 3 },
+    message: "3 sessions are given but only 2 are planned",
+  };
   const cases: ValueReset[] = [
     reset("reminder_time", '"25:00"', { used: "09:00" }),
     reset("language", '"fr"'),
@@ -427,8 +432,8 @@ describe("stored values that could not be read", () => {
       'Your stored settings, "[1, 2]", could not be read, so the defaults are used until you save your settings.',
       "A stored session date, 2025-02-30, could not be read, so that session is left out of your plan: delete it and enter its date again.",
       "The stored number of planned sessions, 0, could not be used, so your clinic's usual number is used until you choose one.",
-      "The stored plan could not be used, so your clinic's usual number of sessions is used until you choose one. The protocol allows at most 3 sessions.",
-      "Your stored sessions could not be turned into a plan: check them on the Sessions screen. The protocol allows at most 3 sessions.",
+      "The stored plan could not be used, so your clinic's usual number of sessions is used until you choose one. 3 sessions are booked but only 2 are planned.",
+      "Your stored sessions could not be turned into a plan: check them on the Sessions screen. 3 sessions are booked but only 2 are planned.",
       'Your stored protocol choice, {"builtin":"gone"}, could not be used, so the default protocol is followed until you choose yours again.',
     ]);
   });
@@ -442,8 +447,8 @@ describe("stored values that could not be read", () => {
       'No se han podido leer tus ajustes guardados, "[1, 2]", así que se usan los valores por defecto hasta que guardes tus ajustes.',
       "No se ha podido leer la fecha guardada de una sesión, 2025-02-30, así que esa sesión queda fuera de tu plan: bórrala y vuelve a introducir su fecha.",
       "No se ha podido usar el número de sesiones previstas guardado, 0, así que se usa el habitual de tu clínica hasta que elijas uno.",
-      "No se ha podido usar el plan guardado, así que se usa el número de sesiones habitual de tu clínica hasta que elijas uno. The protocol allows at most 3 sessions.",
-      "Con tus sesiones guardadas no se ha podido hacer un plan: revísalas en la pantalla Sesiones. The protocol allows at most 3 sessions.",
+      "No se ha podido usar el plan guardado, así que se usa el número de sesiones habitual de tu clínica hasta que elijas uno. Hay 3 sesiones reservadas, pero solo 2 previstas.",
+      "Con tus sesiones guardadas no se ha podido hacer un plan: revísalas en la pantalla Sesiones. Hay 3 sesiones reservadas, pero solo 2 previstas.",
       'No se ha podido usar el protocolo que tenías elegido, {"builtin":"gone"}, así que se sigue el protocolo por defecto hasta que vuelvas a elegir el tuyo.',
     ]);
   });
