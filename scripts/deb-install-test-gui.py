@@ -14,7 +14,8 @@ in a temporary folder (so no real data is read or written):
    desktop launches it (GLib's GDesktopAppInfo, as `gio launch` and GNOME
    do: its Exec line, `%u` left out without a link). Waits for the log line
    "the reminder scheduler started on DIR", which names the store's folder
-   under XDG_DATA_HOME; screenshot welcome.png; stops the app.
+   under XDG_DATA_HOME, and for "Welcome" in the window's accessibility
+   tree; screenshot welcome.png once drawn; stops the app.
 3. Seeds that store (it now has its tables): one session five days before
    the app's today, the reminder time 11:58 in the UTC zone. The app is
    then started with SMP_AFTERCARE_TODAY (its clock starts at noon of that
@@ -255,6 +256,24 @@ def app_texts(pid):
     return texts
 
 
+def shown(app, heading, which, picture, started):
+    """Checks that the window shows `heading`: in its accessibility tree (the
+    DOM), then on screen once drawn (the picture, to look at). Returns the
+    tree's texts."""
+    def found():
+        texts = app_texts(app)
+        return texts if heading in texts else None
+
+    texts = wait_for(heading, found, 45) or app_texts(app)
+    check(heading in texts,
+          f"{which}: the window shows {heading!r} in its accessibility tree "
+          f"({len(texts)} texts, {time.time() - started:.1f} s after the start)")
+    _, drawn = grab()
+    check(screenshot(picture, changed_from=drawn) > 8,
+          f"{which}: the screen is not blank ({time.time() - started:.1f} s after the start)")
+    return texts
+
+
 def main():
     desktop_file, recorder_script, out_dir = sys.argv[1:4]
     data_home = os.environ["XDG_DATA_HOME"]
@@ -269,14 +288,14 @@ def main():
     app = None
     try:
         # First start: an empty store, from the desktop entry.
+        first = time.time()
         app = launch(desktop_file, env)
         store_dir = wait_for("the log line", lambda: log_line(data_home), 60)
         if not check(store_dir is not None and store_dir.startswith(data_home),
                      f"first start: the log says the scheduler started, on a store under "
                      f"XDG_DATA_HOME ({store_dir})"):
             return 1
-        check(screenshot(os.path.join(out_dir, "welcome.png")) > 8,
-              "first start: the screen is not blank")
+        shown(app, "Welcome", "first start", os.path.join(out_dir, "welcome.png"), first)
         stop(app, "the app (first start)")
         app = None
 
@@ -311,21 +330,8 @@ def main():
             check(n["hints"].get("desktop-entry") in ("smp-aftercare", "SMP Aftercare"),
                   f"it names the desktop entry ({n['hints'].get('desktop-entry')!r})")
 
-        # Today: its heading in the window's accessibility tree (the DOM),
-        # then its picture once drawn.
-        heading = "Day 6 after session 1 of 3"
-
-        def today_shown():
-            texts = app_texts(app)
-            return texts if heading in texts else None
-
-        texts = wait_for("Today", today_shown, 45) or app_texts(app)
-        check(heading in texts,
-              f"the window shows Today: {heading!r} in its accessibility tree "
-              f"({len(texts)} texts, {time.time() - started:.1f} s after the start)")
-        _, drawn = grab()
-        check(screenshot(os.path.join(out_dir, "today.png"), changed_from=drawn) > 8,
-              f"second start: the screen is not blank ({time.time() - started:.1f} s after the start)")
+        texts = shown(app, "Day 6 after session 1 of 3", "second start",
+                      os.path.join(out_dir, "today.png"), started)
         with open(os.path.join(out_dir, "today-texts.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(texts) + "\n")
     finally:

@@ -96,8 +96,13 @@ cleanup() {
     echo "deb-install-test: purging $package (cleanup)"
     apt_quiet remove --purge -y "$package" >>"$out/cleanup.log" 2>&1
   fi
+  # Only what this run's own apt-get set up and was not there before (the
+  # machine is shared: a package someone else installs meanwhile stays).
   installed_packages >"$work/packages-now"
-  mapfile -t added < <(comm -13 "$work/packages-before" "$work/packages-now")
+  cat "$out/check-tools.log" "$out/install.log" 2>/dev/null |
+    awk '/^Setting up / {print $3}' | sed 's/:[a-z0-9]*$//' | sort -u >"$work/set-up"
+  mapfile -t added < <(comm -13 "$work/packages-before" "$work/packages-now" |
+    awk 'NR == FNR {mine[$1]; next} {name = $1; sub(/:.*/, "", name)} name in mine' "$work/set-up" -)
   if [ "${#added[@]}" -gt 0 ]; then
     echo "deb-install-test: purging the ${#added[@]} packages this run added: ${added[*]}"
     apt_quiet remove --purge -y "${added[@]}" >>"$out/cleanup.log" 2>&1
