@@ -142,7 +142,7 @@ dpkg-deb -c "$work/$package.deb" | awk '{ $1=$2=$3=$4=$5=""; sub(/^ +/, ""); pri
 [ -s "$work/paths" ] || fail "dpkg-deb -c lists no paths in $deb"
 while IFS= read -r p; do [ -e "$p" ] && echo "$p"; done <"$work/paths" >"$work/existing-before" || true
 
-echo "==> 1. apt-get install -y ./$(basename "$deb")  (Depends: $(dpkg-deb -f "$deb" Depends))"
+echo "==> 1. apt-get install -y ./$package.deb  (a copy of $deb; Depends: $(dpkg-deb -f "$deb" Depends))"
 (cd "$work" && apt_quiet install -y "./$package.deb") >"$out/install.log" 2>&1 ||
   fail "apt-get install of $deb; see $out/install.log"
 grep -E '^(Setting up|Processing triggers|The following NEW)' "$out/install.log" | head -40 || true
