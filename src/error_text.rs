@@ -225,6 +225,7 @@ mod tests {
             },
             Error::PlanLink {
                 message: "the link is damaged".into(),
+                fault: crate::handover::Fault::Damaged,
             },
         ];
         for reason in [
@@ -251,6 +252,7 @@ mod tests {
                     line,
                     field,
                     message: "unknown key \"x\"".into(),
+                    fault: crate::handover::Fault::Nonsense,
                 });
             }
         }
@@ -409,7 +411,8 @@ mod tests {
         );
         assert_eq!(
             es(Error::PlanLink {
-                message: "the link is damaged".into()
+                message: "the link is damaged".into(),
+                fault: crate::handover::Fault::Damaged,
             }),
             "enlace del plan: the link is damaged"
         );
