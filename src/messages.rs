@@ -20,7 +20,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -107,7 +106,7 @@ pub struct Catalog {
 /// compiled for the fast path ([`fast`]).
 struct Language {
     bundle: FluentBundle<FluentResource>,
-    messages: HashMap<&'static str, fast::Slot>,
+    messages: crate::hash::FastMap<&'static str, fast::Slot>,
 }
 
 impl Catalog {
@@ -295,9 +294,9 @@ fn first_sound(word: &str) -> &'static str {
 /// Fluent's in every case: `tests/messages.rs` compares the two on every
 /// message.
 mod fast {
-    use std::collections::HashMap;
-
     use fluent_syntax::ast;
+
+    use crate::hash::FastMap;
 
     use super::Arg;
 
@@ -343,10 +342,10 @@ mod fast {
 
     /// The messages of `source`, as the bundle reads them (later entries
     /// of one name replace earlier ones).
-    pub(super) fn compile(source: &'static str) -> HashMap<&'static str, Slot> {
+    pub(super) fn compile(source: &'static str) -> FastMap<&'static str, Slot> {
         let resource =
             fluent_syntax::parser::parse_runtime(source).unwrap_or_else(|(partial, _)| partial);
-        let mut out = HashMap::new();
+        let mut out = FastMap::default();
         for entry in resource.body {
             match entry {
                 ast::Entry::Message(m) => {
