@@ -257,7 +257,12 @@ impl Plan {
             });
         }
 
-        let protocol = protocol.in_lang(lang);
+        // Already in `lang`: kept as it is, not copied.
+        let protocol = if protocol.text_lang() == lang {
+            protocol
+        } else {
+            protocol.in_lang(lang)
+        };
         Ok(Plan::compiled(protocol, sessions, planned, zone, lang))
     }
 
