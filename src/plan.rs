@@ -200,9 +200,43 @@ impl Plan {
     /// ```
     pub fn new(
         protocol: Protocol,
+        sessions: Vec<NaiveDate>,
+        planned: Option<u32>,
+        zone: Tz,
+    ) -> Result<Plan, Error> {
+        // A plan speaks English until `with_lang`, whatever the file's
+        // default language; texts the file has only in another language
+        // stay in that one.
+        Plan::new_in(protocol, sessions, planned, zone, Lang::En)
+    }
+
+    /// [`Plan::new`] speaking `lang` from the start: the same plan as
+    /// `Plan::new(..)?.with_lang(lang)`, compiled once instead of twice
+    /// (the protocol's texts in `lang` are read once, and the milestones
+    /// worded once).
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::new`].
+    ///
+    /// ```
+    /// use aftercare::{Lang, Plan, Protocol};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+    /// let p = Protocol::builtin("four-to-thirty")?;
+    /// let es = Plan::new_in(p.clone(), vec![d(2)], None, chrono_tz::UTC, Lang::Es)?;
+    /// assert_eq!(es.day_label(d(7)), "Día 6 tras la sesión 1");
+    /// let twice = Plan::new(p, vec![d(2)], None, chrono_tz::UTC)?.with_lang(Lang::Es);
+    /// assert_eq!(es.milestones(), twice.milestones());
+    /// # Ok::<(), aftercare::Error>(())
+    /// ```
+    pub fn new_in(
+        protocol: Protocol,
         mut sessions: Vec<NaiveDate>,
         planned: Option<u32>,
         zone: Tz,
+        lang: Lang,
     ) -> Result<Plan, Error> {
         if sessions.is_empty() {
             return Err(Error::NoSessions);
@@ -223,11 +257,13 @@ impl Plan {
             });
         }
 
-        // A plan speaks English until `with_lang`, whatever the file's
-        // default language; texts the file has only in another language
-        // stay in that one.
-        let protocol = protocol.in_lang(Lang::En);
-        Ok(Plan::compiled(protocol, sessions, planned, zone, Lang::En))
+        // Already in `lang`: kept as it is, not copied.
+        let protocol = if protocol.text_lang() == lang {
+            protocol
+        } else {
+            protocol.in_lang(lang)
+        };
+        Ok(Plan::compiled(protocol, sessions, planned, zone, lang))
     }
 
     /// The protocol the plan follows.

@@ -217,18 +217,21 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     // The space parts it from the last point.
     let more = |n: usize| format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]));
     let mut body = String::new();
+    let mut body_chars = 0;
     let mut taken = 0;
     for (i, p) in points.iter().enumerate().take(3) {
         let left = points.len() - i - 1;
         let sep = usize::from(i > 0);
         let tail = if left > 0 { chars(&more(left)) } else { 0 };
-        if chars(&body) + sep + chars(p) + tail > BODY_MAX {
+        let p_chars = chars(p);
+        if body_chars + sep + p_chars + tail > BODY_MAX {
             break;
         }
         if i > 0 {
             body.push(' ');
         }
         body.push_str(p);
+        body_chars += sep + p_chars;
         taken += 1;
     }
     if taken == 0 {

@@ -107,17 +107,14 @@ impl Current {
         } else {
             let dates: Vec<NaiveDate> = sessions.iter().map(|s| s.date).collect();
             match (
-                Plan::new(protocol.clone(), dates.clone(), planned, zone),
+                Plan::new_in(protocol.clone(), dates.clone(), planned, zone, lang),
                 proposed,
             ) {
-                (Ok(plan), _) => Some(plan.with_lang(lang)),
+                (Ok(plan), _) => Some(plan),
                 (Err(e), Some(field)) => return Err(AppError::from_engine(e, field)),
                 (Err(e), None) => {
-                    let retry = planned.and_then(|_| {
-                        Plan::new(protocol.clone(), dates, None, zone)
-                            .ok()
-                            .map(|p| p.with_lang(lang))
-                    });
+                    let retry = planned
+                        .and_then(|_| Plan::new_in(protocol.clone(), dates, None, zone, lang).ok());
                     let message = match &retry {
                         Some(_) => format!(
                             "the stored plan could not be used ({e}), so your clinic's usual number of sessions is used until you choose one"

@@ -28,7 +28,7 @@
 //! and a care item ending. So every milestone has at least one point and
 //! every milestone gets a reminder.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -187,7 +187,7 @@ fn prep_for(plan: &Schedule, anchor: Anchor, date: NaiveDate) -> Option<usize> {
 /// share those days.
 #[derive(Default)]
 struct CareMemo {
-    on: HashMap<NaiveDate, CareSet>,
+    on: crate::hash::FastMap<NaiveDate, CareSet>,
 }
 
 impl CareMemo {
@@ -289,7 +289,8 @@ fn milestone_on(
     let care_yesterday = care.get(plan, yesterday);
     let care_tomorrow = care.get(plan, tomorrow);
     let mut care_started: Vec<String> = Vec::new();
-    let mut care_today_only: Vec<bool> = Vec::new();
+    // The index of each started item, and whether it is for today only.
+    let mut started_items: Vec<(usize, bool)> = Vec::new();
     for c in care.get(plan, date).iter() {
         if care_yesterday.contains(c) {
             continue;
@@ -310,10 +311,11 @@ fn milestone_on(
             &mut after_session_news,
         );
         care_started.push(items[c].id.clone());
-        care_today_only.push(!care_tomorrow.contains(c));
+        started_items.push((c, !care_tomorrow.contains(c)));
     }
 
     let mut before_session: Vec<String> = Vec::new();
+    let mut morning_items: Vec<usize> = Vec::new();
     if let Some(i) = tomorrow_index {
         note_prep(Some(i), &mut after_session_news);
         for c in care_tomorrow.iter() {
@@ -323,6 +325,7 @@ fn milestone_on(
                 .any(|w| w.care == c && w.span.contains(tomorrow) && morning_of(w, i));
             if is_morning {
                 before_session.push(items[c].id.clone());
+                morning_items.push(c);
             }
         }
     }
@@ -364,25 +367,21 @@ fn milestone_on(
             .max(0) as u32,
     });
 
-    let started: Vec<Started<'_>> = care_started
+    // By index, not by looking the ids up again.
+    let started: Vec<Started<'_>> = started_items
         .iter()
-        .zip(&care_today_only)
-        .filter_map(|(id, today_only)| {
-            items.iter().find(|i| &i.id == id).map(|i| Started {
-                label: &i.label,
-                note: i.note.as_deref(),
-                today_only: *today_only,
-            })
+        .map(|&(c, today_only)| Started {
+            label: &items[c].label,
+            note: items[c].note.as_deref(),
+            today_only,
         })
         .collect();
-    let morning: Vec<Started<'_>> = before_session
+    let morning: Vec<Started<'_>> = morning_items
         .iter()
-        .filter_map(|id| {
-            items.iter().find(|i| &i.id == id).map(|i| Started {
-                label: &i.label,
-                note: i.note.as_deref(),
-                today_only: false,
-            })
+        .map(|&c| Started {
+            label: &items[c].label,
+            note: items[c].note.as_deref(),
+            today_only: false,
         })
         .collect();
     let session_tomorrow = tomorrow_index.map(|i| i as u32 + 1);
