@@ -87,6 +87,9 @@ control = subprocess.run(["dpkg-deb", "-f", deb, "Package", "Depends"],
                          capture_output=True, text=True, check=True).stdout
 check(f"Package: {binary}\n" in control, f"the package is named {binary}")
 check("libwebkit2gtk-4.1-0" in control, "it depends on libwebkit2gtk-4.1-0")
+for dep in ("desktop-file-utils", "shared-mime-info"):
+    # Their dpkg triggers register the link scheme and the plan file's type.
+    check(dep in control, f"it depends on {dep}")
 
 listed = {line.rstrip("\n").split(None, 5)[5].lstrip("./").rstrip("/")
           for line in open(contents_path) if line.strip()}

@@ -163,10 +163,10 @@ ok "MIME XML: $mime_xml"
   fail "the MIME database has no $mime_type (update-mime-database did not run?)"
 ok "MIME database: /usr/share/mime/application/x-smpplan.xml, *.smpplan in globs2"
 # update-desktop-database's result (desktop-file-utils' trigger). The .deb
-# does not depend on desktop-file-utils: every desktop environment brings it,
-# a system without one (a server) has nothing that updates the cache.
+# depends on desktop-file-utils and shared-mime-info (tauri.conf.json), so
+# apt brings them even on a system without a desktop environment.
 dpkg-query -W -f='${db:Status-Abbrev}' desktop-file-utils 2>/dev/null | grep -q '^ii' ||
-  fail "desktop-file-utils is not installed: nothing runs update-desktop-database, so no link or file would open the app (a desktop environment installs it; the .deb does not depend on it)"
+  fail "desktop-file-utils is not installed although the .deb depends on it: nothing runs update-desktop-database, so no link or file would open the app"
 grep -qE "^$scheme=(.*;)?SMP Aftercare.desktop;" /usr/share/applications/mimeinfo.cache ||
   fail "mimeinfo.cache does not give $scheme to the entry (update-desktop-database did not run?)"
 grep -qE "^$mime_type=(.*;)?SMP Aftercare.desktop;" /usr/share/applications/mimeinfo.cache ||
