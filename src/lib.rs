@@ -62,7 +62,6 @@ pub mod day;
 pub mod error;
 pub mod error_text;
 pub mod handover;
-mod hash;
 pub mod lang;
 pub mod message_check;
 pub mod messages;

@@ -106,7 +106,7 @@ pub struct Catalog {
 /// compiled for the fast path ([`fast`]).
 struct Language {
     bundle: FluentBundle<FluentResource>,
-    messages: crate::hash::FastMap<&'static str, fast::Slot>,
+    messages: rustc_hash::FxHashMap<&'static str, fast::Slot>,
 }
 
 impl Catalog {
@@ -296,7 +296,7 @@ fn first_sound(word: &str) -> &'static str {
 mod fast {
     use fluent_syntax::ast;
 
-    use crate::hash::FastMap;
+    use rustc_hash::FxHashMap;
 
     use super::Arg;
 
@@ -342,10 +342,10 @@ mod fast {
 
     /// The messages of `source`, as the bundle reads them (later entries
     /// of one name replace earlier ones).
-    pub(super) fn compile(source: &'static str) -> FastMap<&'static str, Slot> {
+    pub(super) fn compile(source: &'static str) -> FxHashMap<&'static str, Slot> {
         let resource =
             fluent_syntax::parser::parse_runtime(source).unwrap_or_else(|(partial, _)| partial);
-        let mut out = FastMap::default();
+        let mut out = FxHashMap::default();
         for entry in resource.body {
             match entry {
                 ast::Entry::Message(m) => {

@@ -187,7 +187,7 @@ fn prep_for(plan: &Schedule, anchor: Anchor, date: NaiveDate) -> Option<usize> {
 /// share those days.
 #[derive(Default)]
 struct CareMemo {
-    on: crate::hash::FastMap<NaiveDate, CareSet>,
+    on: rustc_hash::FxHashMap<NaiveDate, CareSet>,
 }
 
 impl CareMemo {
