@@ -83,6 +83,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             handover::handover_apply,
             handover::handover_pending,
             handover::handover_pick,
+            crate::first_screen::first_screen_drawn,
         ])
 }
 

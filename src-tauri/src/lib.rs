@@ -19,6 +19,7 @@
 //! | `handover_link` | a clinic's plan opened with the app (deep link, `.smpplan` file) |
 //! | `single_instance` | one app per data folder: a second start hands its plan to the running one (desktop) |
 //! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
+//! | `first_screen` | `SMP_AFTERCARE_FIRST_SCREEN`: the time to the first screen, for the benchmark |
 //! | `today_override` | `SMP_AFTERCARE_TODAY`: a fixed today for screenshots |
 
 // `tauri::mobile_entry_point` (phones only) generates `#[unsafe(no_mangle)]`
@@ -32,6 +33,7 @@ pub mod commands;
 pub mod current;
 pub mod data_dir;
 pub mod error;
+pub mod first_screen;
 pub mod handover_link;
 pub mod limits;
 pub mod messages;
@@ -56,6 +58,8 @@ pub mod tray;
 /// Starts the app (desktop `main` and the mobile entry point).
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    // The benchmark's first-screen time counts from here (`first_screen`).
+    first_screen::mark_start();
     // First of all, before Tauri opens a display: `--help` and `--version`
     // print and exit here.
     let args = cli::Args::from_process();

@@ -223,6 +223,11 @@ export const commands = {
 	 *  the dialog waits for the client.
 	 */
 	handoverPick: () => __TAURI_INVOKE<HandoverSource | null>("handover_pick"),
+	/**
+	 *  The page's first screen is drawn: prints and exits (or keeps running)
+	 *  when `SMP_AFTERCARE_FIRST_SCREEN` asks for it; only the first call counts.
+	 */
+	firstScreenDrawn: () => __TAURI_INVOKE<void>("first_screen_drawn"),
 };
 
 /* Constants */

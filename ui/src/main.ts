@@ -43,6 +43,7 @@ const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearc
 const app = document.getElementById("app") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
 let renderToken = 0;
+let firstScreenTold = false;
 
 function currentRoute(): string {
   const id = location.hash.replace(/^#\/?/, "").split("?")[0]!;
@@ -113,6 +114,13 @@ async function render(moveFocus: boolean): Promise<void> {
   if (moveFocus && heading) {
     heading.tabIndex = -1;
     heading.focus();
+  }
+  if (!firstScreenTold) {
+    firstScreenTold = true;
+    // The frame after the next one: the first screen has been painted. The
+    // backend reports the time only when SMP_AFTERCARE_FIRST_SCREEN is set
+    // (the benchmark, bench/app-vs-bare); otherwise the call does nothing.
+    requestAnimationFrame(() => requestAnimationFrame(() => void commands.firstScreenDrawn()));
   }
 }
 

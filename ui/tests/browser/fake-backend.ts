@@ -734,6 +734,7 @@ export function createBackend(cfg: FakeConfig) {
     },
     log_location: () => "/home/client/.local/share/app.smpaftercare.desktop/logs/smp-aftercare.log",
     log_open: () => null,
+    first_screen_drawn: () => null,
     ...journal.handlers,
   };
 
