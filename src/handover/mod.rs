@@ -113,7 +113,9 @@ pub const MAX_CLINIC_ADDRESS_CHARS: usize = 200;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
+// The app's UI knows it by what it is about (a clinic's plan handed over);
+// the name is not in the JSON (the variants are plain strings).
+#[serde(rename = "HandoverFault", rename_all = "snake_case")]
 pub enum Fault {
     /// Text that is not an SMP Aftercare plan link.
     NotALink,

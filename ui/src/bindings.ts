@@ -912,27 +912,57 @@ export type FileKind =
  */
 "binary";
 
-/**  What is wrong with a clinic's plan file or link. */
+/**
+ *  What kind of fault an [`Error::PlanFile`] or [`Error::PlanLink`] is, so
+ *  that the app can word it in the client's language without reading the
+ *  English message (which names the line and value, for the clinic).
+ * 
+ *  ```
+ *  use aftercare::handover::Fault;
+ *  use aftercare::{Error, PlanFile};
+ * 
+ *  let fault = |result: Result<PlanFile, Error>| match result.unwrap_err() {
+ *      Error::PlanFile { fault, .. } | Error::PlanLink { fault, .. } => fault,
+ *      other => panic!("{other}"),
+ *  };
+ *  assert_eq!(fault(PlanFile::from_bytes("scan.smpplan", b"%PDF-1.7\n")), Fault::Pdf);
+ *  assert_eq!(fault(PlanFile::from_bytes("new.smpplan", b"smpplan = 2\n")), Fault::Newer);
+ *  // Cut off mid-file: no longer TOML.
+ *  assert_eq!(fault(PlanFile::from_bytes("cut.smpplan", b"smpplan = 1\nsessions = [")), Fault::Damaged);
+ *  assert_eq!(fault(PlanFile::from_link("https://example.com")), Fault::NotALink);
+ *  ```
+ */
 export type HandoverFault = 
 /**  Text that is not an SMP Aftercare plan link. */
 "not_a_link" | 
-/**  Damaged, cut short or changed since the clinic made it. */
+/**
+ *  Damaged, cut short or changed since the clinic made it: a file that
+ *  is no longer TOML, a link whose checksum fails or whose parts are
+ *  missing, doubled or unknown.
+ */
 "damaged" | 
-/**  A link longer than a plan link may be. */
+/**
+ *  A link longer than [`MAX_LINK_BYTES`], or whose packed protocol
+ *  unpacks to more than a protocol file may hold.
+ */
 "too_long" | 
-/**  A file larger than a plan file may be. */
+/**  A file larger than [`MAX_PLAN_FILE_BYTES`]. */
 "too_large" | 
-/**  Made by a newer version of the app. */
+/**  Written by a newer version of the app. */
 "newer" | 
-/**  A text file without the plan file's first line. */
+/**  A text file without the plan file's `smpplan = 1` line. */
 "not_a_plan" | 
 /**  A PDF. */
 "pdf" | 
-/**  A picture or photo. */
+/**  A picture or photo (PNG, JPEG, GIF, WebP). */
 "picture" | 
 /**  Any other file that is not text. */
 "binary" | 
-/**  A whole file or link whose plan does not make sense. */
+/**
+ *  A whole file or link whose plan does not make sense: an unknown
+ *  protocol, a date that is not one, sessions the engine refuses. The
+ *  message names the value at fault.
+ */
 "nonsense";
 
 /**  Where a clinic's plan came from ([`Problem::Handover`]). */
