@@ -11,17 +11,37 @@
 //! - `SMP_AFTERCARE_FIRST_SCREEN=keep`: keeps running (the benchmark then
 //!   measures CPU time and memory of the same start).
 //!
-//! Without the variable the command does nothing.
+//! Without the variable the command only lets the work that waits for the
+//! first screen go on ([`wait_drawn`]: the tray icon).
 
 use std::io::Write;
-use std::sync::OnceLock;
-use std::time::Instant;
+use std::sync::{Condvar, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 /// The environment variable that turns the report on.
 pub const ENV_VAR: &str = "SMP_AFTERCARE_FIRST_SCREEN";
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 static REPORTED: OnceLock<()> = OnceLock::new();
+/// Set once the page says its first screen is drawn; work that can wait
+/// until then (the tray icon: `setup`) waits on it.
+static DRAWN: Mutex<bool> = Mutex::new(false);
+static DRAWN_CHANGED: Condvar = Condvar::new();
+
+/// Waits until the page's first screen is drawn, or `limit` at most (a
+/// window started hidden may not draw). Returns whether it was drawn.
+pub fn wait_drawn(limit: Duration) -> bool {
+    let drawn = DRAWN.lock().unwrap_or_else(|e| e.into_inner());
+    let (drawn, _) = DRAWN_CHANGED
+        .wait_timeout_while(drawn, limit, |drawn| !*drawn)
+        .unwrap_or_else(|e| e.into_inner());
+    *drawn
+}
+
+fn mark_drawn() {
+    *DRAWN.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    DRAWN_CHANGED.notify_all();
+}
 
 /// What the variable asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +66,13 @@ pub fn mark_start() {
     let _ = STARTED.set(Instant::now());
 }
 
-/// The page's first screen is drawn: prints and exits (or keeps running)
-/// when `SMP_AFTERCARE_FIRST_SCREEN` asks for it; only the first call counts.
+/// The page's first screen is drawn: lets the work that waited for it go
+/// on ([`wait_drawn`]), and prints and exits (or keeps running) when
+/// `SMP_AFTERCARE_FIRST_SCREEN` asks for it; only the first call counts.
 #[tauri::command]
 #[specta::specta]
 pub fn first_screen_drawn() {
+    mark_drawn();
     let Some(report) = report_from(std::env::var(ENV_VAR).ok().as_deref()) else {
         return;
     };
@@ -74,6 +96,17 @@ pub fn first_screen_drawn() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waiting_for_the_first_screen_ends_when_it_is_drawn_or_at_the_limit() {
+        // Not drawn yet: the wait ends at its limit, saying so.
+        assert!(!wait_drawn(Duration::from_millis(20)));
+        let waiter = std::thread::spawn(|| wait_drawn(Duration::from_secs(30)));
+        std::thread::sleep(Duration::from_millis(20));
+        first_screen_drawn();
+        assert!(waiter.join().unwrap(), "the page's call ends the wait");
+        assert!(wait_drawn(Duration::ZERO), "and later waits end at once");
+    }
 
     #[test]
     fn the_variable_reads_as_exit_keep_or_nothing() {

@@ -129,10 +129,17 @@ pub fn run() {
         .on_window_event(|window, event| {
             // Closing the window hides it: the app stays in the tray so
             // reminders still fire. "Quit" in the tray menu ends it.
+            // Without a tray icon (not made yet, or refused by the
+            // desktop) the window is minimised instead: still running,
+            // still in reach.
             #[cfg(desktop)]
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 api.prevent_close();
-                let _ = window.hide();
+                let _ = if tray::shown() {
+                    window.hide()
+                } else {
+                    window.minimize()
+                };
             }
             #[cfg(mobile)]
             let _ = (window, event);

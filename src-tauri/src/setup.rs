@@ -102,12 +102,7 @@ pub fn start(
 
     #[cfg(desktop)]
     {
-        let tray = crate::tray::create(app.handle(), lang).map_err(|e| other(&e))?;
-        let _ = on_lang.set(Box::new(move |lang| {
-            if let Err(e) = tray.follow(lang) {
-                log::warn!("cannot reword the tray menu: {e}");
-            }
-        }));
+        tray_after_first_screen(app.handle().clone(), lang, on_lang);
         if args.minimized
             && let Some(window) = app.get_webview_window("main")
         {
@@ -115,6 +110,50 @@ pub fn start(
         }
     }
     Ok(())
+}
+
+/// How long the tray icon waits for the page's first screen at most (a
+/// window started hidden, at login, may not draw it).
+#[cfg(desktop)]
+const TRAY_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Adds the tray icon once the page's first screen is drawn (or after
+/// [`TRAY_WAIT`]): building it takes a round trip to the desktop's tray and
+/// an icon file, on the main thread, which also serves the page; done
+/// before, it held the first screen back (issue 14). Until it is there,
+/// and if it can't be made (logged), closing the window minimises it
+/// instead of hiding it (`tray::shown`), so the app is never out of reach.
+#[cfg(desktop)]
+fn tray_after_first_screen(
+    handle: tauri::AppHandle,
+    lang: aftercare::Lang,
+    on_lang: Arc<OnceLock<LangHook>>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("tray".into())
+        .spawn(move || {
+            crate::first_screen::wait_drawn(TRAY_WAIT);
+            let main = handle.clone();
+            let queued =
+                handle.run_on_main_thread(move || match crate::tray::create(&main, lang) {
+                    Ok(tray) => {
+                        let _ = on_lang.set(Box::new(move |lang| {
+                            if let Err(e) = tray.follow(lang) {
+                                log::warn!("cannot reword the tray menu: {e}");
+                            }
+                        }));
+                    }
+                    Err(e) => {
+                        log::error!("no tray icon ({e}): closing the window minimises it instead")
+                    }
+                });
+            if let Err(e) = queued {
+                log::error!("no tray icon ({e}): closing the window minimises it instead");
+            }
+        });
+    if let Err(e) = spawned {
+        log::error!("no tray icon ({e}): closing the window minimises it instead");
+    }
 }
 
 #[cfg(desktop)]

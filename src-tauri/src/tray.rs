@@ -5,6 +5,7 @@
 //! language to [`TrayMenu::follow`]).
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use aftercare::Lang;
 use tauri::menu::{Menu, MenuItem};
@@ -57,6 +58,15 @@ impl<R: Runtime> TrayMenu<R> {
     }
 }
 
+/// Set once the tray icon is there (it is made after the first screen).
+static SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Whether the tray icon is there: only then may closing the window hide
+/// it (otherwise the app would be out of reach; it is minimised instead).
+pub fn shown() -> bool {
+    SHOWN.load(Ordering::SeqCst)
+}
+
 /// Creates the tray icon with "Open" and "Quit" in `lang`.
 pub fn create<R: Runtime>(app: &AppHandle<R>, lang: Lang) -> tauri::Result<TrayMenu<R>> {
     let labels = tray_labels(lang);
@@ -84,6 +94,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, lang: Lang) -> tauri::Result<TrayM
         tray = tray.icon(icon.clone());
     }
     tray.build(app)?;
+    SHOWN.store(true, Ordering::SeqCst);
     Ok(TrayMenu {
         open,
         quit,
