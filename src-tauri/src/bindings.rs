@@ -10,7 +10,7 @@ use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    calendar, care, first_run, handover, journal, logfile, protocols, reminders, sessions,
+    calendar, care, first_run, handover, journal, logfile, protocols, reminders, screens, sessions,
     settings, timeline, today,
 };
 
@@ -41,6 +41,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             crate::limits::MAX_PHOTOS_PER_CHECK_IN,
         )
         .commands(collect_commands![
+            screens::today_screen,
             today::overview,
             today::status_on,
             today::timeline,

@@ -58,6 +58,40 @@ fn harness_on(
 }
 
 #[test]
+fn today_screen_answers_the_first_screen_in_one_call() {
+    let h = harness("today-screen", "2026-03-04T10:00:00Z");
+    // Before a first session: the first run's protocols and settings.
+    let first = h.ok("today_screen", json!({}));
+    assert_eq!(first["overview"]["status"], Value::Null);
+    assert_eq!(first["language"]["lang"], "en");
+    assert_eq!(first["care"], Value::Null);
+    assert_eq!(first["missed"], json!([]));
+    assert_eq!(first["plan_waiting"], false);
+    let builtins = first["protocols"].as_array().unwrap();
+    assert_eq!(builtins.len(), aftercare::Protocol::builtins().len());
+    assert_eq!(first["settings"], h.ok("settings", json!({})));
+
+    // With a plan (day 6: 003's moisturiser is ticked): the same overview,
+    // missed list and ticks as the single commands give, and no protocol
+    // list.
+    h.ok("session_add", json!({ "date": "2026-02-27" }));
+    h.ok("care_tick", json!({ "care": "moisturise" }));
+    let today = h.ok("today_screen", json!({}));
+    assert_eq!(today["overview"], h.ok("overview", json!({})));
+    assert_eq!(today["missed"], h.ok("reminders_missed", json!({})));
+    assert_eq!(
+        today["care"],
+        h.ok(
+            "care_ticks",
+            json!({ "from": "2026-03-04", "to": "2026-03-04" })
+        )[0]
+    );
+    assert_eq!(today["care"]["items"][0]["count"], 1);
+    assert_eq!(today["protocols"], json!([]));
+    assert_eq!(today["language"], h.ok("language", json!({})));
+}
+
+#[test]
 fn first_run_has_no_status_then_a_session_gives_today() {
     let h = harness("first-run", "2026-03-04T10:00:00Z");
     let o = h.ok("overview", json!({}));

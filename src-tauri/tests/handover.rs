@@ -355,11 +355,15 @@ fn hostile_files_and_links_are_refused_by_name_and_change_nothing() {
 #[test]
 fn the_plan_opened_with_the_app_is_taken_once_and_the_dialog_names_a_file() {
     let h = harness("pending");
+    // Today's answer says a plan waits, without taking it.
+    assert_eq!(h.ok("today_screen", json!({}))["plan_waiting"], true);
+    assert_eq!(h.ok("today_screen", json!({}))["plan_waiting"], true);
     assert_eq!(
         h.ok("handover_pending", json!({})),
         json!({ "kind": "link", "link": "smp-aftercare://plan?v=1" })
     );
     assert_eq!(h.ok("handover_pending", json!({})), Value::Null);
+    assert_eq!(h.ok("today_screen", json!({}))["plan_waiting"], false);
     assert_eq!(
         h.ok("handover_pick", json!({})),
         json!({ "kind": "file", "path": h.dir.join("picked.smpplan").to_string_lossy() })

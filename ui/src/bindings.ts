@@ -6,6 +6,8 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	/**  Today (or the first run) in one answer: one store read and one plan. */
+	todayScreen: () => typedError<TodayScreen, AppError>(__TAURI_INVOKE("today_screen")),
 	/**  The start screen: today's status, the plan in brief and any banners. */
 	overview: () => typedError<Overview, AppError>(__TAURI_INVOKE("overview")),
 	/**
@@ -224,8 +226,9 @@ export const commands = {
 	 */
 	handoverPick: () => __TAURI_INVOKE<HandoverSource | null>("handover_pick"),
 	/**
-	 *  The page's first screen is drawn: prints and exits (or keeps running)
-	 *  when `SMP_AFTERCARE_FIRST_SCREEN` asks for it; only the first call counts.
+	 *  The page's first screen is drawn: lets the work that waited for it go
+	 *  on ([`wait_drawn`]), and prints and exits (or keeps running) when
+	 *  `SMP_AFTERCARE_FIRST_SCREEN` asks for it; only the first call counts.
 	 */
 	firstScreenDrawn: () => __TAURI_INVOKE<void>("first_screen_drawn"),
 };
@@ -2107,6 +2110,43 @@ export type Symptoms = {
 	swelling: Level,
 	/**  Sunburn. */
 	sunburn: Level,
+};
+
+/**  Everything Today shows, or the first run before a first session. */
+export type TodayScreen = {
+	/**
+	 *  The language to draw it in (the client's choice or the device's),
+	 *  and the device's.
+	 */
+	language: Language,
+	/**  Today's status, the plan in brief and the banners. */
+	overview: Overview,
+	/**
+	 *  Reminders of the plan that did not reach the client (a banner);
+	 *  empty when they can't be read (logged), as Today is still worth
+	 *  showing without them.
+	 */
+	missed: MissedReminder[],
+	/**
+	 *  The settings: the clinic's contact on Today, the first run's
+	 *  defaults.
+	 */
+	settings: SettingsForm,
+	/**
+	 *  Today's ticks of care; `None` before a first session or when they
+	 *  can't be read (logged).
+	 */
+	care: CareDay | null,
+	/**
+	 *  The protocols to choose from: filled only before a first session,
+	 *  for the first run (empty when they can't be read, logged).
+	 */
+	protocols: ProtocolSummary[],
+	/**
+	 *  A clinic's plan (a link or file opened with the app) waits for its
+	 *  preview (`handover_pending` takes it).
+	 */
+	plan_waiting: boolean,
 };
 
 /**

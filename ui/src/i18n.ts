@@ -8,10 +8,25 @@
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import type { Lang } from "./bindings";
 import en from "./locales/en.ftl?raw";
-import es from "./locales/es.ftl?raw";
 
-/** Each language's message file, as text. */
-export const SOURCES: Record<Lang, string> = { en, es };
+/**
+ * Each language's message file, as text, once loaded: English (the
+ * fallback) always; another language when `loadLang` has read it. Only the
+ * language a client speaks is loaded, so the first screen parses one file
+ * (issue 14).
+ */
+export const SOURCES: Partial<Record<Lang, string>> = { en };
+
+/** Where each language's message file comes from (a chunk of its own but English). */
+const LOADERS: Record<Lang, () => Promise<string>> = {
+  en: () => Promise.resolve(en),
+  es: () => import("./locales/es.ftl?raw").then((m) => m.default),
+};
+
+/** Reads `lang`'s message file if it is not read yet (`setLang` then speaks it). */
+export async function loadLang(lang: Lang): Promise<void> {
+  SOURCES[lang] ??= await LOADERS[lang]();
+}
 
 /** The languages the UI speaks, the fallback first. */
 export const LANGS: readonly Lang[] = ["en", "es"];
@@ -42,6 +57,11 @@ export class Translator {
     }
   }
 
+  /** Whether this translator holds `lang`'s file (else it falls back to English). */
+  has(lang: Lang): boolean {
+    return this.bundles.has(lang);
+  }
+
   /** The message `id` with `args`, in this language or the fallback. */
   t(id: string, args?: Args): string {
     for (const l of new Set<Lang>([this.lang, "en"])) {
@@ -58,9 +78,12 @@ export class Translator {
 
 let current = new Translator("en");
 
-/** Switches the UI's language (the next render speaks it). */
+/**
+ * Switches the UI's language (the next render speaks it). Its file must be
+ * loaded (`loadLang`); until it is, the words stay English.
+ */
 export function setLang(lang: Lang): void {
-  if (lang !== current.lang) current = new Translator(lang);
+  if (lang !== current.lang || !current.has(lang)) current = new Translator(lang);
 }
 
 /** The UI's language now. */

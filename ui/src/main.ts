@@ -7,7 +7,7 @@ import { LoadError } from "./api";
 import { commands, type Lang } from "./bindings";
 import { button, el } from "./dom";
 import { createFormats } from "./format";
-import { lang, setLang, t } from "./i18n";
+import { lang, loadLang, setLang, t } from "./i18n";
 import { type Ctx, hashParams, type Screen } from "./screens/common";
 import { canIScreen } from "./screens/canI";
 import { checkInScreen } from "./screens/checkIn";
@@ -20,9 +20,13 @@ import { settingsScreen } from "./screens/settings";
 import { timelineScreen } from "./screens/timeline";
 import { todayScreen } from "./screens/today";
 
-/** Each route's screen (`title`: its message id); `tab` is the tab shown as current when it is not a tab itself. */
-const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearchParams) => string }> = {
-  today: { title: "nav-today", screen: todayScreen },
+/**
+ * Each route's screen (`title`: its message id); `tab` is the tab shown as
+ * current when it is not a tab itself; `speaks`: the screen's own answer
+ * carries the app's language (`ctx.speak`), so it is not asked first.
+ */
+const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearchParams) => string; speaks?: true }> = {
+  today: { title: "nav-today", screen: todayScreen, speaks: true },
   "can-i": { title: "nav-can-i", screen: canIScreen },
   timeline: { title: "nav-timeline", screen: timelineScreen },
   journal: { title: "nav-journal", screen: journalScreen },
@@ -57,6 +61,9 @@ const ctx: Ctx = {
     else location.hash = `#/${route}`;
   },
   reload: () => render(false),
+  async speak(l) {
+    if (l !== lang() || document.documentElement.lang !== l) await applyLang(l);
+  },
 };
 
 /**
@@ -64,7 +71,13 @@ const ctx: Ctx = {
  * screens (index.html's `data-l10n` and `data-l10n-label`) and the date
  * formats. The next screen drawn is in it.
  */
-function applyLang(l: Lang): void {
+async function applyLang(l: Lang): Promise<void> {
+  try {
+    await loadLang(l);
+  } catch {
+    // The file is part of the app; should it fail to load, English words
+    // beat a blank screen (setLang falls back to them).
+  }
   setLang(l);
   document.documentElement.lang = l;
   ctx.fmt = createFormats();
@@ -81,17 +94,17 @@ function applyLang(l: Lang): void {
  */
 async function syncLang(): Promise<void> {
   const r = await commands.language();
-  if (r.status === "ok" && (r.data.lang !== lang() || document.documentElement.lang !== r.data.lang)) {
-    applyLang(r.data.lang);
-  }
+  if (r.status === "ok") await ctx.speak(r.data.lang);
 }
 
 async function render(moveFocus: boolean): Promise<void> {
   const token = ++renderToken;
-  await syncLang();
-  if (token !== renderToken) return;
   const id = currentRoute();
   const route = ROUTES[id]!;
+  if (!route.speaks) {
+    await syncLang();
+    if (token !== renderToken) return;
+  }
   const tab = route.tab ? route.tab(hashParams()) : id;
   for (const a of nav.querySelectorAll<HTMLAnchorElement>("a[data-route]")) {
     if (a.dataset.route === tab) a.setAttribute("aria-current", "page");
@@ -157,9 +170,14 @@ async function openPendingPlan(): Promise<void> {
 }
 window.addEventListener(HANDOVER_EVENT, () => void openPendingPlan());
 
-// At start-up, one render: of the preview when a plan is waiting (the hash
-// change renders it), of the route asked for otherwise.
-void takePendingPlan().then((waiting) => {
-  if (waiting && currentRoute() !== HANDOVER_ROUTE) location.hash = `#/${HANDOVER_ROUTE}`;
-  else void render(false);
-});
+// At start-up, one render. Today's one answer says whether a clinic's
+// plan is waiting (its screen then opens the preview), so the first screen
+// costs one call; any other route asks first and renders the preview (the
+// hash change renders it) or the route asked for.
+if (currentRoute() === "today") void render(false);
+else {
+  void takePendingPlan().then((waiting) => {
+    if (waiting && currentRoute() !== HANDOVER_ROUTE) location.hash = `#/${HANDOVER_ROUTE}`;
+    else void render(false);
+  });
+}

@@ -18,7 +18,7 @@ use crate::current::Current;
 use crate::error::AppError;
 use crate::problem::{NeededFor, Problem};
 use crate::state::AppState;
-use crate::store::{CareTick, StoreError};
+use crate::store::{CareTick, Store, StoreError};
 
 /// One care item's ticks on one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -86,6 +86,16 @@ pub fn care_ticks(
     let c = current(&state)?;
     let ticks = store(&state)?.care_ticks(from_date, to_date)?;
     Ok(days(&c, &ticks))
+}
+
+/// Today's ticks of `c`'s plan (an empty day when none), for
+/// `today_screen`.
+pub(crate) fn care_today(c: &Current, store: &Store) -> Result<CareDay, AppError> {
+    let ticks = store.care_ticks(c.today, c.today)?;
+    Ok(days(c, &ticks).pop().unwrap_or(CareDay {
+        date: c.today,
+        items: Vec::new(),
+    }))
 }
 
 fn date(text: &str, field: &str) -> Result<NaiveDate, AppError> {

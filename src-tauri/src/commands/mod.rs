@@ -10,6 +10,7 @@ pub mod journal;
 pub mod logfile;
 pub mod protocols;
 pub mod reminders;
+pub mod screens;
 pub mod sessions;
 pub mod settings;
 pub mod timeline;

@@ -71,7 +71,13 @@ pub fn activities(state: State<'_, AppState>) -> Result<Vocabulary, AppError> {
 #[tauri::command]
 #[specta::specta]
 pub fn protocols(state: State<'_, AppState>) -> Result<Vec<ProtocolSummary>, AppError> {
-    let (choice, kept, language) = store(&state)?.protocols_kept()?;
+    protocol_list(&state)
+}
+
+/// The protocols to choose from (`protocols`, and the first run's part of
+/// `today_screen`).
+pub(crate) fn protocol_list(state: &AppState) -> Result<Vec<ProtocolSummary>, AppError> {
+    let (choice, kept, language) = store(state)?.protocols_kept()?;
     let lang = language.lang(state.clock.device_lang());
     let followed_text = match &choice {
         ProtocolChoice::Imported { text, .. } => Some(text.as_str()),

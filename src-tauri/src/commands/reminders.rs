@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::model::NotificationPermission;
 use crate::reminders::{MissedReminder, UpcomingReminder, missed, upcoming};
 use crate::state::AppState;
+use crate::store::Store;
 
 /// The most reminders one call lists.
 const MAX_LISTED: u32 = 500;
@@ -39,6 +40,12 @@ pub fn reminders_upcoming(
 pub fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<MissedReminder>, AppError> {
     let store = store(&state)?;
     let c = Current::load(&store, &*state.clock)?;
+    missed_of(&c, &store)
+}
+
+/// The reminders of `c`'s plan that were not shown on time (none before a
+/// first session).
+pub(crate) fn missed_of(c: &Current, store: &Store) -> Result<Vec<MissedReminder>, AppError> {
     if c.plan.is_none() {
         return Ok(Vec::new());
     }

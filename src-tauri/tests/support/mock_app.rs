@@ -109,7 +109,8 @@ pub struct Setup {
     /// What the "Open" dialog for a plan file answers (`None`: cancelled).
     pub picked_plan: Option<PathBuf>,
     /// A plan the app was opened with, waiting for the page (`None`: the
-    /// app manages no such state, as before the hand-over existed).
+    /// app manages no such state, as before the hand-over existed; the
+    /// real app always manages it).
     pub pending: Option<Option<HandoverSource>>,
 }
 
@@ -121,7 +122,7 @@ impl Setup {
             permission: FakePermission::granted(),
             log_path: None,
             picked_plan: None,
-            pending: None,
+            pending: Some(None),
         }
     }
 }

@@ -143,13 +143,6 @@ export function careDayTicks(day: CareDay | null | undefined): HTMLElement | nul
   return box;
 }
 
-/** Today's ticks (`today` is the overview's `today`); null when they can't be read. */
-export async function loadCareDay(today: string): Promise<CareDay | null> {
-  const r = await commands.careTicks(today, today);
-  if (r.status !== "ok") return null;
-  return r.data[0] ?? { date: today, items: [] };
-}
-
 /** Ticks of `from`..`to` by date, for the timeline (empty when they can't be read). */
 export async function loadCareRange(from: string, to: string): Promise<Map<string, CareDay>> {
   const r = await commands.careTicks(from, to);

@@ -1,7 +1,7 @@
 // What every screen shares: the context the shell hands it and a few pieces
 // of markup used on more than one screen.
 
-import { type Clinic, commands, type MissedReminder, type Overview } from "../bindings";
+import { type Clinic, commands, type Lang, type MissedReminder, type Overview } from "../bindings";
 import { button, el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
 import { t } from "../i18n";
@@ -14,6 +14,12 @@ export interface Ctx {
   go(route: string): void;
   /** Reloads the current screen without moving focus. */
   reload(): Promise<void>;
+  /**
+   * Speaks `lang` from now on (the UI's words and date formats), for a
+   * screen whose own answer says the app's language (Today): the shell
+   * then skips asking for it, so the first screen needs one call.
+   */
+  speak(lang: Lang): Promise<void>;
 }
 
 export type Screen = (ctx: Ctx) => Promise<HTMLElement>;

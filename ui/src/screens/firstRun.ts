@@ -1,8 +1,7 @@
 // The first run: protocol, first session date and reminder time on one
 // short form, then straight to Today.
 
-import { commands, type Overview } from "../bindings";
-import { need } from "../api";
+import { commands, type TodayScreen } from "../bindings";
 import { dateField } from "../components/dateField";
 import { protocolPicker } from "../components/protocolPicker";
 import { dateOrder, typedForm } from "../dateEntry";
@@ -11,8 +10,9 @@ import { t } from "../i18n";
 import { banners, type Ctx, screen } from "./common";
 import { handoverFirstRunLink } from "./handover";
 
-export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElement> {
-  const [protocols, currentSettings] = await Promise.all([commands.protocols(), need(commands.settings())]);
+/** The first-run form, from Today's answer (no plan yet: it lists the protocols). */
+export function firstRun(ctx: Ctx, answer: TodayScreen): HTMLElement {
+  const { overview, protocols: list, settings: currentSettings } = answer;
   const root = screen(t("first-title"), t("first-lead"));
   root.append(...banners(overview, [], ctx));
   root.append(handoverFirstRunLink());
@@ -23,7 +23,6 @@ export async function firstRun(ctx: Ctx, overview: Overview): Promise<HTMLElemen
   const errors = new FormErrors();
 
   // 1. Protocol
-  const list = protocols.status === "ok" ? protocols.data : [];
   const picker = protocolPicker("first-protocol", t("first-protocol"), list);
   const importLink = el("p", undefined, "hint");
   put(importLink, `${t("first-file-question")} `, routeLink(t("first-import-instead"), "protocol"));

@@ -19,27 +19,30 @@ import { t } from "../i18n";
 import { avoidUntil, dayHeading, FOLD_SHOWN, foldedSummary, fullyFineFrom, groupActivities } from "../logic";
 import { banners, clinicContact, type Ctx, screen, timeEl } from "./common";
 import { firstRun } from "./firstRun";
-import { careTodayCard, loadCareDay } from "../components/careToday";
+import { careTodayCard } from "../components/careToday";
+import { HANDOVER_ROUTE, takePendingPlan } from "./handover";
 import { redFlagCards } from "../components/redFlags";
 
 export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
-  const overview = await need(commands.overview());
-  if (!overview.status) return firstRun(ctx, overview);
-  const [missed, settings, ticks] = await Promise.all([
-    commands.remindersMissed(),
-    commands.settings(),
-    loadCareDay(overview.today),
-  ]);
-  const clinic = settings.status === "ok" ? settings.data.clinic : undefined;
+  // One call for the whole screen: the first one a client sees.
+  const answer = await need(commands.todayScreen());
+  await ctx.speak(answer.language.lang);
+  // A clinic's link or file opened with the app: its preview replaces
+  // this screen (the route change renders it; this one is dropped).
+  if (answer.plan_waiting && (await takePendingPlan())) ctx.go(HANDOVER_ROUTE);
+  const { overview, missed, settings, care } = answer;
+  if (!overview.status) return firstRun(ctx, answer);
+  const clinic = settings.clinic;
   const root = screen(dayHeading(overview.status));
   root.querySelector("h1")!.after(todayLine(overview, ctx.fmt));
+  const ticks = care ?? null;
   const cards = statusCards(overview.status, ctx.fmt, overview.today, ticks);
   // Today's check-in goes just before the closing "Can I…?" link.
   cards.splice(cards.length - 1, 0, checkInCard(overview.checked_in_today));
   root.append(
     // A check-in that matches a warning: above everything, even the news.
     ...redFlagCards(overview.red_flags, clinic),
-    ...banners(overview, missed.status === "ok" ? missed.data : [], ctx),
+    ...banners(overview, missed, ctx),
     ...cards,
   );
   const contact = clinicContact(clinic);

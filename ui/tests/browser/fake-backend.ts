@@ -26,6 +26,7 @@ import {
   type SessionRow,
   type SessionsView,
   type SettingsForm,
+  type TodayScreen,
   type CareDay,
   type Repeat,
   type UpcomingReminder,
@@ -710,6 +711,21 @@ export function createBackend(cfg: FakeConfig) {
       const [f, t] = [parseDate(String(from)), parseDate(String(to))];
       const day = careDay();
       return f <= state.today && state.today <= t && day.items.length ? [day] : [];
+    },
+    // The first screen in one answer, made of the same parts as the
+    // backend's (`commands/screens.rs`).
+    today_screen(): TodayScreen {
+      const overview = handlers.overview!({}) as Overview;
+      const booked = overview.status !== null;
+      return {
+        language: handlers.language!({}) as TodayScreen["language"],
+        overview,
+        missed: missed(),
+        settings: clone(state.settings),
+        care: booked ? careDay() : null,
+        protocols: booked ? [] : (handlers.protocols!({}) as ProtocolSummary[]),
+        plan_waiting: cfg.handoverPending !== undefined && cfg.handoverPending !== null,
+      };
     },
     handover_pending() {
       const p = cfg.handoverPending ?? null;

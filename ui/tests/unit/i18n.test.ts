@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentResource } from "@fluent/bundle";
-import { describe, expect, it } from "vitest";
-import { LANGS, locale, SOURCES, t, Translator } from "../../src/i18n";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LANGS, loadLang, locale, SOURCES, t, Translator } from "../../src/i18n";
 
 const UI = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -46,20 +46,27 @@ function sources(dir: string): string[] {
 /** Everything the UI's code and page say, where message ids are written as "id". */
 const code = [...sources(join(UI, "src")), join(UI, "index.html")].map((p) => readFileSync(p, "utf8")).join("\n");
 
+// Every language's file, as the app loads it (only English is there at first).
+beforeAll(() => Promise.all(LANGS.map(loadLang)));
+
 describe("the message files", () => {
-  const en = messages(SOURCES.en);
+  const source = (l: (typeof LANGS)[number]) => SOURCES[l]!;
+  let en: ReturnType<typeof messages>;
+  beforeAll(() => {
+    en = messages(source("en"));
+  });
 
   it("parse in full: every declared message is read", () => {
-    for (const l of LANGS) expect([...messages(SOURCES[l]).keys()], l).toEqual(declared(SOURCES[l]));
+    for (const l of LANGS) expect([...messages(source(l)).keys()], l).toEqual(declared(source(l)));
   });
 
   it("have the same messages in every language", () => {
-    for (const l of LANGS) expect([...messages(SOURCES[l]).keys()].sort(), l).toEqual([...en.keys()].sort());
+    for (const l of LANGS) expect([...messages(source(l)).keys()].sort(), l).toEqual([...en.keys()].sort());
   });
 
   it("use the same variables in every language", () => {
     for (const l of LANGS) {
-      const other = messages(SOURCES[l]);
+      const other = messages(source(l));
       const differ = [...en].filter(([id, vars]) => JSON.stringify(other.get(id)) !== JSON.stringify(vars));
       expect(
         differ.map(([id]) => id),
@@ -114,5 +121,15 @@ describe("locale", () => {
     expect(locale("es", ["en-GB", "es-MX"])).toBe("es-MX");
     expect(locale("es", ["en-GB"])).toBe("es");
     expect(locale("en", [])).toBe("en");
+  });
+});
+
+describe("loading a language", () => {
+  it("keeps English words until the language's file is loaded, then speaks it", async () => {
+    // A translator made without the file falls back to English.
+    expect(new Translator("es", { en: SOURCES.en! }).t("nav-today")).toBe("Today");
+    await loadLang("es");
+    expect(SOURCES.es).toContain("nav-today");
+    expect(new Translator("es").t("nav-today")).toBe("Hoy");
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type {
   Vocabulary,
   ActivityStatus,
@@ -10,7 +10,7 @@ import type {
   ValueReset,
 } from "../../src/bindings";
 import { createFormats } from "../../src/format";
-import { setLang } from "../../src/i18n";
+import { loadLang, setLang } from "../../src/i18n";
 import {
   activityName,
   answerFor,
@@ -34,6 +34,9 @@ import {
   windowText,
 } from "../../src/logic";
 import engine from "../fixtures/engine.json";
+
+// The Spanish file loads on demand, as in the app.
+beforeAll(() => loadLang("es"));
 
 // Real engine output (see tests/fixtures/generate.mjs).
 type Plan = {

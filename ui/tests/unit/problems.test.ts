@@ -2,11 +2,14 @@
 // one sample of each variant, no Fluent placeholder left over, no English in
 // the Spanish, dates and numbers through Intl, exact text for a few.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Problem } from "../../src/bindings";
 import { createFormats } from "../../src/format";
-import { setLang } from "../../src/i18n";
+import { loadLang, setLang } from "../../src/i18n";
 import { problemText } from "../../src/logic";
+
+// The Spanish file loads on demand, as in the app.
+beforeAll(() => loadLang("es"));
 
 /** Every variant's tag: a tag missing here fails the type check. */
 const TAGS: Record<Problem["problem"], true> = {
