@@ -3,7 +3,8 @@
 # clinic. The engine's texts are in locales/ at the root, the UI's in
 # ui/src/locales/. Ids and variables must match es/app.ftl (the test in
 # src-tauri/src/messages.rs checks it). Date formats are chrono's
-# strftime patterns, written with the language's own month and day names.
+# strftime patterns; their day and month names are the date-* messages at
+# the end (`messages::date`).
 
 ## Reminders folded into one notification (reminders/decide.rs)
 missed-title =
@@ -62,3 +63,44 @@ startup-data-folder = SMP Aftercare cannot use its data folder { $folder } ({ $r
 startup-store = SMP Aftercare cannot open your plan in { $folder } ({ $reason }). Check that the disk is not full and that you can write to this folder, then start SMP Aftercare again. Your plan has not been changed.
 startup-other = SMP Aftercare could not start ({ $reason }). Start it again; if this keeps happening, send the log to your clinic.
 startup-log-is = The log is { $path }.
+
+## Day and month names for the date formats above (%A %a %B %b; Monday is 1)
+
+date-weekday-1 = Monday
+date-weekday-2 = Tuesday
+date-weekday-3 = Wednesday
+date-weekday-4 = Thursday
+date-weekday-5 = Friday
+date-weekday-6 = Saturday
+date-weekday-7 = Sunday
+date-weekday-short-1 = Mon
+date-weekday-short-2 = Tue
+date-weekday-short-3 = Wed
+date-weekday-short-4 = Thu
+date-weekday-short-5 = Fri
+date-weekday-short-6 = Sat
+date-weekday-short-7 = Sun
+date-month-1 = January
+date-month-2 = February
+date-month-3 = March
+date-month-4 = April
+date-month-5 = May
+date-month-6 = June
+date-month-7 = July
+date-month-8 = August
+date-month-9 = September
+date-month-10 = October
+date-month-11 = November
+date-month-12 = December
+date-month-short-1 = Jan
+date-month-short-2 = Feb
+date-month-short-3 = Mar
+date-month-short-4 = Apr
+date-month-short-5 = May
+date-month-short-6 = Jun
+date-month-short-7 = Jul
+date-month-short-8 = Aug
+date-month-short-9 = Sep
+date-month-short-10 = Oct
+date-month-short-11 = Nov
+date-month-short-12 = Dec
