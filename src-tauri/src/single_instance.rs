@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use tauri::{AppHandle, Runtime, plugin::TauriPlugin};
 
-use crate::cli::Args;
+use crate::cli::{Args, Parsed};
 use crate::commands::handover::HandoverSource;
 use crate::handover_link;
 
@@ -116,10 +116,11 @@ fn is_login_start(argv: &[String]) -> bool {
 /// assert_eq!(source_from_second_start(&["smp-aftercare".into()], Path::new("/")), None);
 /// ```
 pub fn source_from_second_start(argv: &[String], cwd: &Path) -> Option<HandoverSource> {
-    let args = match <Args as clap::Parser>::try_parse_from(argv) {
-        Ok(args) => args,
+    let args = match Args::parse_from(argv) {
+        Ok(Parsed::Run(args)) => args,
+        Ok(Parsed::Print(_)) => return None,
         Err(e) => {
-            log::warn!("a second start's command line was ignored: {}", e.kind());
+            log::warn!("a second start's command line was ignored: {}", e.0);
             return None;
         }
     };
