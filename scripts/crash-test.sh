@@ -7,8 +7,9 @@
 #
 #   scripts/crash-test.sh [KILLS [SEED]]      (defaults: 200, 15)
 #
-# Uses target/debug/smp-aftercare as `cargo build -p smp-aftercare` leaves
-# it (SMP_AFTERCARE_BIN to test another binary). Prints the counts and the
+# Tests target/debug/smp-aftercare, built first as the end-to-end harness
+# does (the UI when stale, then `cargo build -p smp-aftercare`), or the
+# binary SMP_AFTERCARE_BIN names. Prints the counts and the
 # time taken; exits non-zero when anything acknowledged was lost, the store
 # failed its integrity check, a photo was orphaned or half-written, or a
 # reminder was shown twice.
@@ -17,9 +18,6 @@ cd "$(dirname "$0")/.."
 kills="${1:-200}"
 seed="${2:-15}"
 scripts/setup.sh
-cargo build -p smp-aftercare --locked
-npm --prefix ui run build >/dev/null
-export SMP_AFTERCARE_BIN="${SMP_AFTERCARE_BIN:-$PWD/target/debug/smp-aftercare}"
 echo "crash-test: $kills kills, seed $seed, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 start=$(date +%s)
 (cd ui && CRASH_KILLS="$kills" CRASH_SEED="$seed" dbus-run-session -- node --test tests/e2e/crash.test.mjs)
