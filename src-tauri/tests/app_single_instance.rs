@@ -39,9 +39,7 @@ use aftercare::{ClinicDetails, HandoverProtocol, PlanFile, parse_date};
 use chrono::{DurationRound, TimeDelta, Utc};
 use smp_aftercare_lib::model::{DeliveryHow, Settings, ZoneMode};
 use smp_aftercare_lib::store::Store;
-use support::app::{
-    App, SCHEDULER_STARTED, app, lines_with, log_of, map_state, processes_with,
-};
+use support::app::{App, SCHEDULER_STARTED, app, lines_with, log_of, map_state, processes_with};
 use support::{Recorder, TempDir, VirtualDisplay, on_private_bus};
 
 /// Runs a second start to its end: its status and how long it took;
@@ -248,8 +246,12 @@ fn two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once() {
         let before = recorder.count();
 
         // Both at once, as a double click on the launcher does.
-        let mut first = App(app(&home, &data, &display, &[]).spawn().expect("the app binary starts"));
-        let mut second = App(app(&home, &data, &display, &[]).spawn().expect("the app binary starts"));
+        let mut first = App(app(&home, &data, &display, &[])
+            .spawn()
+            .expect("the app binary starts"));
+        let mut second = App(app(&home, &data, &display, &[])
+            .spawn()
+            .expect("the app binary starts"));
         assert!(
             wait_until(Duration::from_secs(60), || recorder.count() > before),
             "race {race}: the due reminder was not shown: {}",
@@ -304,7 +306,11 @@ fn two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once() {
             .iter()
             .map(|n| (n["summary"].to_string(), n["body"].to_string()))
             .collect();
-        assert_eq!(texts.len(), got.len(), "race {race}: a notification twice: {got:?}");
+        assert_eq!(
+            texts.len(),
+            got.len(),
+            "race {race}: a notification twice: {got:?}"
+        );
         totals.0 += got.len();
         totals.1 += running.len();
     }
