@@ -304,7 +304,6 @@ const whole = (suffixes = []) =>
  * list of what went wrong: empty when everything held).
  */
 export async function crashRun({ kills, seed, maxMs = 2500, log = console.log }) {
-  const started = Date.now();
   const rand = prng(seed);
   const counter = { n: 0 };
   const next = writer(rand, seed, counter);
@@ -312,6 +311,8 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
   const display = await startXvfb();
   const recorder = await startNotificationRecorder();
   const server = await startTauriDriver(display);
+  // From here: the binary is built and copied, the display and driver run.
+  const started = Date.now();
   const dataDir = freshDataDir("crash");
   const db = join(dataDir, DB_FILE);
   const counts = {
