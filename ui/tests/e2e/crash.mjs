@@ -206,7 +206,7 @@ function writer(rand, seed, counter) {
     const m = ((minutes % 1440) + 1440) % 1440;
     return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   };
-  return (model, ids, today) => {
+  return (model, ids, today, minutes) => {
     const n = ++counter.n;
     const dates = model.sessions;
     const roll = rand();
@@ -228,13 +228,12 @@ function writer(rand, seed, counter) {
       return { kind: "session_delete", date, args: { id: ids[date] } };
     }
     if (roll < 0.58) {
-      // Reminder times around now (UTC = Europe/London in winter; the
-      // round's minutes decide), so reminders fall due during the run.
-      const now = new Date();
+      // Reminder times around the app's now (`minutes`, UTC), so reminders
+      // fall due while it runs or while it is down (shown at the next start).
       const settings = {
         ...model.settings,
         reminders_enabled: rand() < 0.9,
-        reminder_time: hhmm(now.getUTCHours() * 60 + now.getUTCMinutes() + int(-3, 2)),
+        reminder_time: hhmm(minutes() + int(-3, 2)),
         quiet_hours: rand() < 0.3 ? { start: hhmm(int(0, 1439)), end: hhmm(int(0, 1439)) } : null,
         // As the app wrote it back, so a write in flight compares as sent.
         zone: model.settings.zone.mode === "fixed" ? model.settings.zone : { mode: "fixed", zone: "UTC" },
@@ -340,9 +339,15 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
   let acked = []; // this round's acknowledged writes, in order
   let inFlight = null; // the write sent whose answer never came
 
-  /** Starts the app and checks it against the model; returns the session. */
-  const startAndCheck = async (round) => {
-    const driver = await launchApp(server, binary, dataDir);
+  /**
+   * Starts the app on `day` and checks it against the model; returns the
+   * session, and the app's now in minutes of the UTC day.
+   */
+  const startAndCheck = async (round, day) => {
+    const driver = await launchApp(server, binary, dataDir, { env: { SMP_AFTERCARE_TODAY: day } });
+    const launched = Date.now();
+    const noon = new Date(`${day}T12:00:00`); // the device's zone, as the app reads it
+    const minutes = () => noon.getUTCHours() * 60 + noon.getUTCMinutes() + Math.floor((Date.now() - launched) / 60_000);
     const { state, ids, today } = await readState(driver);
     if (model === null) {
       model = state;
@@ -393,7 +398,7 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
         problem(round, `a check-in holds photo ${hash} but its files are ${JSON.stringify(byHash.get(hash) ?? [])}`);
       }
     }
-    return { driver, ids, today };
+    return { driver, ids, today, minutes };
   };
 
   /** Checks the file the killed app left (before any start repairs it). */
@@ -456,9 +461,13 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
   };
 
   const timing = { start: 0, write: 0, kill: 0, check: 0 };
+  // Each start is a day after the one before (SMP_AFTERCARE_TODAY: noon of
+  // that day, the clock running from there), as for a laptop switched off
+  // overnight: the reminders missed while it was down come at the start.
+  const firstDay = new Date().toISOString().slice(0, 10);
   for (let round = 1; round <= kills; round++) {
     let t0 = Date.now();
-    const { driver, ids, today } = await startAndCheck(round);
+    const { driver, ids, today, minutes } = await startAndCheck(round, shift(firstDay, round - 1));
     timing.start += Date.now() - t0;
     t0 = Date.now();
     const delay = Math.floor(rand() * maxMs);
@@ -483,7 +492,7 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
       return Promise.race([answer, afterKill.then(() => ({ ok: false, lost: true }))]);
     };
     while (!killed) {
-      const w = next(model, ids, today);
+      const w = next(model, ids, today, minutes);
       if (w.kind === "check_in_save") {
         const added = await send("photo_add", { data: w.photo });
         if (!added.ok) {
@@ -535,7 +544,7 @@ export async function crashRun({ kills, seed, maxMs = 2500, log = console.log })
   }
   // The last kill's writes, checked by one more start; then time for a
   // catch-up pass to show anything it would show twice.
-  const { driver } = await startAndCheck(kills + 1);
+  const { driver } = await startAndCheck(kills + 1, shift(firstDay, kills));
   await new Promise((r) => setTimeout(r, 3000));
   const left = await quitApp(driver, dataDir);
   if (left.length) problem(kills + 1, `the app did not end: ${left}`);
