@@ -19,6 +19,12 @@
 // holds, and no temporary file, may be left (the app's start-up sweep
 // removes them; checked after the restart, as the app promises it).
 //
+// Each start is a day after the one before (SMP_AFTERCARE_TODAY: the app's
+// clock starts at noon of that day), and the settings written put the
+// reminder time around the app's now: reminders fall due while it runs and
+// while it is down, and those come as a catch-up at the next start, the
+// moment a reminder could be shown twice.
+//
 // A write counts as acknowledged when its invoke resolved OK in the page
 // and the answer reached the test. The write in flight at the kill (sent,
 // no answer) may or may not be applied: the check accepts either, and

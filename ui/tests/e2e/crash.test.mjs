@@ -34,4 +34,5 @@ it(`${kills} SIGKILLs of the app while it writes lose nothing it acknowledged (s
   // A run whose kills all came before any write proves nothing.
   assert.ok(counts.writes_acknowledged >= kills, `only ${counts.writes_acknowledged} writes acknowledged`);
   assert.ok(counts.photos_imported > 0, "no photo was imported");
+  assert.ok(counts.notifications > 0, "no reminder was shown: the duplicate check had nothing to count");
 });
