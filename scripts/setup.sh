@@ -16,6 +16,7 @@ apt_packages=(
   libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
   build-essential pkg-config xvfb xauth x11-utils xdotool dbus dbus-x11 python3 python3-dbus python3-gi
   chromium webkit2gtk-driver locales desktop-file-utils libxml2-utils
+  sqlite3 # the crash test's look at the store after each SIGKILL
 )
 missing=()
 for p in "${apt_packages[@]}"; do

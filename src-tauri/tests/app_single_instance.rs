@@ -8,11 +8,17 @@
 //! start that reached the set-up). A start on another data folder is an
 //! app of its own.
 //!
+//! Two starts at once on one store (a double click on the launcher) with a
+//! reminder due: one process stays, the other exits 0, one scheduler
+//! starts, and the reminder arrives once (counted by the notification
+//! recorder on the private bus, against the store's delivery log).
+//!
 //! Runs the binary under a virtual display (Xvfb) on a private session bus
 //! (the single-instance lock is a D-Bus name on it), with fresh data
 //! folders and its own XDG_DATA_HOME (where the log goes).
 //!
-//! Opt-in (`#[ignore]`: needs Xvfb, `xwininfo` and `dbus-run-session`);
+//! Opt-in (`#[ignore]`: needs Xvfb, `xwininfo`, `dbus-run-session` and
+//! python3-dbus for the recorder);
 //! `scripts/test.sh` runs it by name:
 //! `cargo test -p smp-aftercare --test app_single_instance -- --ignored`.
 
@@ -24,44 +30,17 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
 
+use std::collections::HashSet;
+
 use aftercare::{ClinicDetails, HandoverProtocol, PlanFile, parse_date};
-use smp_aftercare_lib::startup::{LOG_FILE, NO_DIALOG_ENV};
-use support::{TempDir, VirtualDisplay, on_private_bus};
-
-/// The line the set-up logs once the scheduler runs.
-const SCHEDULER_STARTED: &str = "the reminder scheduler started on ";
-
-/// An app process, killed on drop.
-struct App(Child);
-
-impl Drop for App {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The binary on `data_dir` with `args` after it, on `display`, logging
-/// under `home`.
-fn app(home: &Path, data_dir: &Path, display: &VirtualDisplay, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_smp-aftercare"));
-    cmd.arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("DISPLAY", display.name())
-        .env("XDG_DATA_HOME", home)
-        .env(NO_DIALOG_ENV, "1")
-        // No accessibility bus on the private bus: GTK would warn on stderr.
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    cmd
-}
+use chrono::{DurationRound, TimeDelta, Utc};
+use smp_aftercare_lib::model::{DeliveryHow, Settings, ZoneMode};
+use smp_aftercare_lib::store::Store;
+use support::app::{App, SCHEDULER_STARTED, app, lines_with, log_of, map_state, processes_with};
+use support::{Recorder, TempDir, VirtualDisplay, on_private_bus};
 
 /// Runs a second start to its end: its status and how long it took;
 /// killed (and `None`) if it is still running after 30 s.
@@ -82,52 +61,8 @@ fn second_start(mut cmd: Command) -> (Option<ExitStatus>, Duration) {
 }
 
 /// Polls `ready` every 100 ms until it holds or `limit` passes.
-fn wait_until(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + limit;
-    loop {
-        if ready() {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-fn log_of(home: &Path) -> String {
-    std::fs::read_to_string(home.join("app.smpaftercare.desktop/logs").join(LOG_FILE))
-        .unwrap_or_default()
-}
-
-/// How many lines of `log` contain `text`.
-fn lines_with(log: &str, text: &str) -> usize {
-    log.lines().filter(|l| l.contains(text)).count()
-}
-
-/// Process ids whose command line has `arg` as one of its arguments.
-fn processes_with(arg: &Path) -> Vec<u32> {
-    let arg = arg.as_os_str().as_encoded_bytes();
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .is_ok_and(|cmdline| cmdline.split(|b| *b == 0).any(|a| a == arg))
-        })
-        .collect()
-}
-
-/// `Map State` of the first window titled `title` (`IsViewable`,
-/// `IsUnMapped`), if there is one.
-fn map_state(display: &VirtualDisplay, title: &str) -> Option<String> {
-    let out = Command::new("xwininfo")
-        .args(["-display", display.name(), "-name", title])
-        .output()
-        .expect("xwininfo runs (package x11-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Map State: ").map(str::to_string))
+fn wait_until(limit: Duration, ready: impl FnMut() -> bool) -> bool {
+    support::app::wait_until(limit, Duration::from_millis(100), ready)
 }
 
 fn plan() -> PlanFile {
@@ -270,4 +205,117 @@ fn a_second_start_hands_its_plan_to_the_running_app_and_exits() {
     assert!(beside.0.try_wait().unwrap().is_none(), "it exited");
     assert_eq!(processes_with(&data), vec![first_pid]);
     assert_eq!(processes_with(&other), vec![beside.0.id()]);
+}
+
+/// How many races [`two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once`] runs.
+const RACES: usize = 3;
+
+#[test]
+#[ignore = "needs Xvfb, dbus-run-session and python3-dbus; run with --ignored (scripts/test.sh does)"]
+fn two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once() {
+    if !on_private_bus("two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once") {
+        return;
+    }
+    let tmp = TempDir::new("single-instance-race");
+    let display = VirtualDisplay::start();
+    let recorder = Recorder::start(tmp.path());
+    let mut totals = (0, 0); // (notifications, processes left running)
+    for race in 1..=RACES {
+        let home = tmp.path().join(format!("home-{race}"));
+        let data = tmp.path().join(format!("data-{race}"));
+        // Today's day-6 reminder (a session five days before it), due two
+        // minutes ago: the first pass of a scheduler shows it at once, and
+        // a second scheduler on the same store would show it again.
+        let at = (Utc::now() - TimeDelta::minutes(2))
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap();
+        let session = at.date_naive() - chrono::Days::new(5);
+        {
+            let mut store = Store::open(&data).unwrap().store;
+            store.insert_session(session).unwrap();
+            store
+                .save_settings(&Settings {
+                    reminder_time: at.time(),
+                    zone: ZoneMode::Fixed {
+                        zone: chrono_tz::UTC,
+                    },
+                    ..Settings::default()
+                })
+                .unwrap();
+        }
+        let before = recorder.count();
+
+        // Both at once, as a double click on the launcher does.
+        let mut first = App(app(&home, &data, &display, &[])
+            .spawn()
+            .expect("the app binary starts"));
+        let mut second = App(app(&home, &data, &display, &[])
+            .spawn()
+            .expect("the app binary starts"));
+        assert!(
+            wait_until(Duration::from_secs(60), || recorder.count() > before),
+            "race {race}: the due reminder was not shown: {}",
+            log_of(&home)
+        );
+        assert!(
+            wait_until(Duration::from_secs(30), || processes_with(&data).len() == 1),
+            "race {race}: still {:?} apps on one store",
+            processes_with(&data)
+        );
+        // Time for a second scheduler's first pass, if there were one.
+        std::thread::sleep(Duration::from_secs(5));
+
+        let ended: Vec<_> = [&mut first, &mut second]
+            .into_iter()
+            .filter_map(|a| a.0.try_wait().unwrap())
+            .collect();
+        let running = processes_with(&data);
+        let got: Vec<_> = recorder.received().split_off(before);
+        let log = log_of(&home);
+        println!(
+            "race {race}: {} app(s) running, {} ended {ended:?}, {} notification(s): {got:?}",
+            running.len(),
+            ended.len(),
+            got.len()
+        );
+        assert_eq!(running.len(), 1, "race {race}: {log}");
+        assert_eq!(ended.len(), 1, "race {race}: one start gives way: {log}");
+        assert_eq!(ended[0].code(), Some(0), "race {race}: {log}");
+        assert_eq!(lines_with(&log, SCHEDULER_STARTED), 1, "race {race}: {log}");
+        drop((first, second));
+
+        // Every notification is one the delivery log claimed (one per
+        // `notification` entry, one per summary), none shown twice.
+        let claimed = Store::open(&data).unwrap().store.delivery_log().unwrap();
+        let summaries: HashSet<_> = claimed
+            .iter()
+            .filter(|e| e.how == DeliveryHow::Summary)
+            .map(|e| e.delivered_at)
+            .collect();
+        let shows = claimed
+            .iter()
+            .filter(|e| e.how == DeliveryHow::Notification)
+            .count()
+            + summaries.len();
+        assert!(
+            claimed.iter().any(|e| e.id == format!("day:{session}:6")),
+            "race {race}: the day-6 reminder is not in the log: {claimed:?}"
+        );
+        assert_eq!(got.len(), shows, "race {race}: {got:?} for {claimed:?}");
+        let texts: HashSet<_> = got
+            .iter()
+            .map(|n| (n["summary"].to_string(), n["body"].to_string()))
+            .collect();
+        assert_eq!(
+            texts.len(),
+            got.len(),
+            "race {race}: a notification twice: {got:?}"
+        );
+        totals.0 += got.len();
+        totals.1 += running.len();
+    }
+    println!(
+        "{RACES} races of two starts: {} app(s) kept running, {} notification(s) shown, 0 twice",
+        totals.1, totals.0
+    );
 }

@@ -25,10 +25,11 @@ mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use smp_aftercare_lib::startup::{LOG_FILE, NO_DIALOG_ENV};
+use smp_aftercare_lib::startup::NO_DIALOG_ENV;
 use smp_aftercare_lib::store::{DB_FILE, Store};
+use support::app::{app, app_env, log_of, log_path, window_id};
 use support::{TempDir, VirtualDisplay, on_private_bus};
 
 /// What the app left: its exit status, its stderr and its log.
@@ -76,20 +77,13 @@ fn in_mount_namespace(script: &str, data_dir: &Path) -> Command {
 
 /// Runs `app` as [`run`] does.
 fn run_command(mut app: Command, home: &Path, display: &VirtualDisplay) -> Outcome {
-    let out = app
-        .env("DISPLAY", display.name())
-        .env("XDG_DATA_HOME", home)
-        .env(NO_DIALOG_ENV, "1")
-        // No accessibility bus on the private bus: GTK would warn on stderr.
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
+    let out = app_env(&mut app, home, display)
         .output()
         .expect("the app binary starts");
-    let log = home.join("app.smpaftercare.desktop/logs").join(LOG_FILE);
     Outcome {
         status: out.status.code(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        log: std::fs::read_to_string(&log).unwrap_or_default(),
+        log: log_of(home),
     }
 }
 
@@ -226,17 +220,12 @@ fn a_plan_on_a_read_only_disk_opens_read_only() {
         seed = seed.join(DB_FILE).display()
     );
     let home = tmp.path().join("home");
-    let mut app = in_mount_namespace(&script, &disk)
-        .env("DISPLAY", display.name())
-        .env("XDG_DATA_HOME", &home)
-        .env(NO_DIALOG_ENV, "1")
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
+    let mut app = app_env(&mut in_mount_namespace(&script, &disk), &home, &display)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("unshare starts");
-    let log_path = home.join("app.smpaftercare.desktop/logs").join(LOG_FILE);
+    let log_path = log_path(&home);
     let opened = format!(
         "WARN smp_aftercare_lib::store: store: {} opened read-only: the disk is read-only\n",
         disk.join(DB_FILE).display()
@@ -259,30 +248,8 @@ fn a_plan_on_a_read_only_disk_opens_read_only() {
 }
 
 /// Polls `ready` every 200 ms until it holds or `limit` passes.
-fn wait_until(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + limit;
-    loop {
-        if ready() {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
-/// The id of a window titled exactly `title` on the display, if one shows.
-fn window_id(display: &VirtualDisplay, title: &str) -> Option<String> {
-    let tree = Command::new("xwininfo")
-        .args(["-root", "-tree", "-display", display.name()])
-        .output()
-        .expect("xwininfo runs (package x11-utils)");
-    let quoted = format!("\"{title}\"");
-    String::from_utf8_lossy(&tree.stdout)
-        .lines()
-        .find(|line| line.contains(&quoted))
-        .and_then(|line| line.split_whitespace().next().map(str::to_string))
+fn wait_until(limit: Duration, ready: impl FnMut() -> bool) -> bool {
+    support::app::wait_until(limit, Duration::from_millis(200), ready)
 }
 
 fn window_titled(display: &VirtualDisplay, title: &str) -> bool {
@@ -299,16 +266,8 @@ fn a_start_up_failure_shows_the_error_dialog() {
     let display = VirtualDisplay::start();
     let file = tmp.path().join("a-file");
     std::fs::write(&file, "not a folder").unwrap();
-    let mut app = Command::new(env!("CARGO_BIN_EXE_smp-aftercare"))
-        .arg("--data-dir")
-        .arg(&file)
-        .env("DISPLAY", display.name())
-        .env("XDG_DATA_HOME", tmp.path().join("home"))
+    let mut app = app(&tmp.path().join("home"), &file, &display, &[])
         .env_remove(NO_DIALOG_ENV)
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .expect("the app binary starts");
     let title = "SMP Aftercare could not start";

@@ -4,6 +4,9 @@
 //! [`mock_app`]: the IPC commands on Tauri's mock runtime with a real
 //! store and a fixed clock (`commands.rs`, `handover.rs`).
 //!
+//! [`app`]: the real app binary started under a [`VirtualDisplay`], its
+//! log, processes and windows (`app_startup.rs`, `app_single_instance.rs`).
+//!
 //! Here, for the tests that need a real notification server: a private
 //! session bus (the test re-executes itself under `dbus-run-session`), the
 //! recorder that owns org.freedesktop.Notifications on it, temporary
@@ -14,6 +17,7 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod app;
 pub mod mock_app;
 
 use std::io::{BufRead, BufReader};
