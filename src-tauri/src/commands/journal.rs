@@ -127,7 +127,13 @@ pub fn check_in_save(
 #[specta::specta]
 pub fn check_in_delete(state: State<'_, AppState>, date: String) -> Result<(), AppError> {
     let date = parse_date(&date)?;
-    let unreferenced = store(&state)?.check_in_delete(date)?;
+    // The files go while the store is still held: `check_in_save` checks
+    // its photos' files under the same lock, so a check-in of another day
+    // saved with one of these photos meanwhile either comes first (and the
+    // photo is not unreferenced) or after (and is told the file is gone),
+    // never finds the file and then loses it.
+    let mut store = store(&state)?;
+    let unreferenced = store.check_in_delete(date)?;
     let folder = photo_store(&state);
     for hash in unreferenced {
         // The check-in is gone either way; a file left behind is swept at
@@ -136,6 +142,7 @@ pub fn check_in_delete(state: State<'_, AppState>, date: String) -> Result<(), A
             log::warn!("photo {hash} of the check-in of {date} was not removed: {e}");
         }
     }
+    drop(store);
     Ok(())
 }
 
