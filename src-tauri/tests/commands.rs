@@ -865,16 +865,18 @@ fn each_command_reads_the_store_once() {
         )),
         1
     );
-    // A change reads its own result once, inside its transaction.
+    // A change reads the plan it changes and its own result, once each,
+    // inside its transaction (the first tells the reminders it makes past
+    // from those already due: `reminders::entered_past`).
     assert_eq!(
         reads_of(&h, || drop(
             h.ok("session_add", json!({ "date": "2026-03-20" }))
         )),
-        1
+        2
     );
     assert_eq!(
         reads_of(&h, || drop(h.ok("planned_set", json!({ "planned": 3 })))),
-        1
+        2
     );
     // The lists also read the delivery log.
     assert_eq!(

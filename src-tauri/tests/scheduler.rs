@@ -806,3 +806,82 @@ fn care_nudges_respect_quiet_hours_and_are_never_late() {
     assert_eq!(times, [utc("2026-03-07T19:00:00Z")]);
     assert_eq!(app.how("care:2026-03-07:moisturise:13:00"), None);
 }
+
+// ------------------------------------------------- found by the simulation
+
+/// Found by `simulation.rs` (seed in docs/reliability.md): quiet hours
+/// 22:00-07:00 hold the 06:30 reminder; at 06:45 the client books another
+/// session. The edit used to settle every reminder of the new plan already
+/// due as `before_plan` ("due before you entered it"), the held one too, so
+/// it was neither shown at 07:00 nor listed as missed. Only what the edit
+/// itself made past is settled now; the held one comes at 07:00.
+#[test]
+fn an_edit_in_quiet_hours_keeps_the_reminder_they_hold() {
+    use smp_aftercare_lib::current::Current;
+    use support::mock_app::{FixedClock, Harness, Setup};
+
+    let dir = TempDir::new("edit-in-quiet");
+    let quiet = serde_json::json!({
+        "reminders_enabled": true,
+        "reminder_time": "06:30",
+        "quiet_hours": { "start": "22:00", "end": "07:00" },
+        "zone": { "mode": "device" },
+        "launch_at_login": false,
+        "clinic": { "name": "", "phone": "", "email": "", "address": "" },
+        "care_reminders": false,
+        "language": "device",
+    });
+    let at = |now: &str| {
+        let opened = Store::open(dir.path()).unwrap();
+        Harness::start(
+            opened.store,
+            None,
+            dir.path().to_path_buf(),
+            now,
+            Setup::desktop(),
+        )
+    };
+    let pass = |now: &str| {
+        let store = open(dir.path());
+        let shared = Arc::clone(&store);
+        let instant = utc(now);
+        let source = move || -> Result<Option<(Plan, Settings)>, String> {
+            let clock = FixedClock(instant, LONDON);
+            let c = Current::load(&shared.lock().unwrap(), &clock).map_err(|e| e.to_string())?;
+            Ok(c.plan.map(|p| (p, c.settings)))
+        };
+        let notifier = Recorder::default();
+        let report = run_pass(&store, &notifier, utc(now), &source);
+        assert!(report.error.is_none(), "{:?}", report.error);
+        let log = store.lock().unwrap().delivery_log().unwrap();
+        let clock = FixedClock(utc(now), LONDON);
+        let listed: Vec<String> = Current::load(&store.lock().unwrap(), &clock)
+            .map(|c| missed(&c.reminders(), &log))
+            .unwrap()
+            .into_iter()
+            .map(|m| m.reminder.id)
+            .collect();
+        (report, listed)
+    };
+
+    let h = at("2026-03-05T12:00:00Z");
+    h.ok("settings_set", serde_json::json!({ "settings": quiet }));
+    h.ok("session_add", serde_json::json!({ "date": "2026-03-02" }));
+    drop(h);
+    let (held, _) = pass("2026-03-06T06:30:00Z");
+    let held = held.decision.unwrap().held;
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].id, "day:2026-03-02:5");
+
+    let h = at("2026-03-06T06:45:00Z");
+    h.ok("session_add", serde_json::json!({ "date": "2026-03-20" }));
+    drop(h);
+    let (end, listed) = pass("2026-03-06T07:00:00Z");
+    assert_eq!(end.delivery.summarized, ["day:2026-03-02:5"]);
+    assert_eq!(end.delivery.shown.len(), 1);
+    assert_eq!(end.delivery.shown[0].title, "Day 5: sun again");
+    assert!(
+        listed.contains(&"day:2026-03-02:5".to_string()),
+        "{listed:?}"
+    );
+}

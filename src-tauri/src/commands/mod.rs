@@ -23,6 +23,7 @@ use aftercare::Protocol;
 use crate::current::Current;
 use crate::error::AppError;
 use crate::model::DeliveryHow;
+use crate::reminders::entered_past;
 use crate::state::AppState;
 use crate::store::{Change, Store};
 
@@ -46,11 +47,14 @@ pub(crate) fn current(state: &AppState) -> Result<Current, AppError> {
 /// 2. the new state is read back from that transaction once and the engine
 ///    builds its plan once: a plan it refuses is placed on `field`, and the
 ///    transaction is dropped, so nothing is applied;
-/// 3. reminders of the new plan that were already due are logged as
-///    `before_plan`, from that same plan and in the same transaction: the
-///    client just entered a session in the past, or moved one, so those
-///    reminders could never have reached them; shown now they would arrive
-///    as a burst of "reminders you missed" right after first run;
+/// 3. reminders of the new plan that were already due, and were not yet
+///    due in the plan before the edit (read in the same transaction before
+///    `edit`), are logged as `before_plan`, from that same plan and in the
+///    same transaction: the client just entered a session in the past, or
+///    moved one, so those reminders could never have reached them; shown
+///    now they would arrive as a burst of "reminders you missed" right
+///    after first run. Those already due before the edit (held by quiet
+///    hours) stay the scheduler's (`reminders::entered_past`);
 /// 4. the transaction is committed, the scheduler woken, and the new
 ///    snapshot returned for the command's answer.
 ///
@@ -66,16 +70,15 @@ pub(crate) fn change_plan(
     let current = {
         let mut store = store(state)?;
         let change = store.change()?;
+        // The plan the client had: what was already due in it is the
+        // scheduler's to deliver (held by quiet hours, say), not this
+        // edit's to settle.
+        let previous = Current::build(change.snapshot()?, &*state.clock, None, None)?.reminders();
         edit(&change)?;
         let snapshot = change.snapshot()?;
         crate::limits::sessions(snapshot.sessions.len())?;
         let current = Current::build(snapshot, &*state.clock, loaded, Some(field))?;
-        let due: Vec<_> = current
-            .reminders()
-            .into_iter()
-            .filter(|r| r.at <= current.now)
-            .map(|r| (r.id, r.at))
-            .collect();
+        let due = entered_past(&previous, &current.reminders(), current.now);
         let settled = change.claim_all(&due, current.now, DeliveryHow::BeforePlan)?;
         change.commit()?;
         if !settled.is_empty() {

@@ -122,6 +122,28 @@ pub fn decide(input: &PassInput<'_>) -> Decision {
     d
 }
 
+/// The reminders a change of the plan settles as already past
+/// (`before_plan`, neither shown nor listed as missed): those of the
+/// `next` plan due at `now` that were not already due in the `previous`
+/// one. A reminder that fell due in the plan the client had (held by quiet
+/// hours, or due a moment before the loop's pass) stays the scheduler's to
+/// show, fold or list: settling it would hide it from the client entirely.
+pub fn entered_past(
+    previous: &[Reminder],
+    next: &[Reminder],
+    now: DateTime<Utc>,
+) -> Vec<(String, DateTime<Utc>)> {
+    let due_before: HashSet<&str> = previous
+        .iter()
+        .filter(|r| r.at <= now)
+        .map(|r| r.id.as_str())
+        .collect();
+    next.iter()
+        .filter(|r| r.at <= now && !due_before.contains(r.id.as_str()))
+        .map(|r| (r.id.clone(), r.at))
+        .collect()
+}
+
 /// The one notification for reminders folded together: a single reminder
 /// as the engine wrote it, several as "N reminders you missed" listing
 /// each one's local date and title, in `lang` (the plan's language, so
@@ -312,6 +334,31 @@ mod tests {
             }
             now += TimeDelta::minutes(17);
         }
+    }
+
+    #[test]
+    fn an_edit_settles_only_what_it_made_past() {
+        let now = utc(2026, 3, 10, 12, 0);
+        let held = reminder("held", now - TimeDelta::minutes(20));
+        let delivered = reminder("delivered", now - TimeDelta::days(1));
+        let later = reminder("later", now + TimeDelta::hours(1));
+        let previous = [delivered.clone(), held.clone(), later.clone()];
+        // The edit adds a session whose first reminders are already past.
+        let next = [
+            delivered,
+            held,
+            later,
+            reminder("new-past", now - TimeDelta::days(2)),
+            reminder("new-now", now),
+            reminder("new-later", now + TimeDelta::minutes(1)),
+        ];
+        let settled: Vec<String> = entered_past(&previous, &next, now)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(settled, ["new-past", "new-now"]);
+        // Without a plan before (first run), everything due is settled.
+        assert_eq!(entered_past(&[], &next, now).len(), 4);
     }
 
     #[test]

@@ -86,7 +86,9 @@ mod notifier;
 mod quiet;
 mod scheduler;
 
-pub use decide::{Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, PassInput, decide, summary_notice};
+pub use decide::{
+    Decision, GRACE, MAX_SLEEP, MISSED_WINDOW, PassInput, decide, entered_past, summary_notice,
+};
 pub use deliver::{DeliveryReport, Ledger, deliver};
 pub use lists::{MissedReminder, UpcomingReminder, missed, upcoming};
 #[cfg(desktop)]
