@@ -102,10 +102,13 @@ pub struct Protocol {
     // from the one protocol it loaded (copying every rule's note was a
     // tenth of building a plan).
     #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<Rule>))]
     rules: Arc<[Rule]>,
     #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<CareItem>))]
     care: Arc<[CareItem]>,
     #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<Advice>))]
     advice: Arc<[Advice]>,
     /// Not sent to the app as part of the protocol: it receives the cards
     /// a check-in matches ([`crate::Plan::red_flags`]), never the rules.
