@@ -265,21 +265,28 @@ impl Key {
         lists: &[Lists],
         key: &Key,
         f: &Facts<'_>,
+        changed: &[Changed],
         started: &[(usize, bool)],
         morning: &[usize],
     ) -> bool {
         let l = &lists[self.lists];
         Key { lists: 0, ..*self } == *key
-            && l.changes == f.changes
+            && l.changes == changed
             && l.until == f.until
             && l.started == started
             && l.morning == morning
     }
 }
 
+/// A change as a key holds it: activity, yesterday's and today's status,
+/// and the rule whose note it carries.
+type Changed = (Activity, Option<Allowance>, Allowance, Option<usize>);
+
 /// The lists of facts of a [`Key`].
 struct Lists {
-    changes: Vec<Change>,
+    /// Each change as its activity, statuses and the index of the rule
+    /// whose note it carries: the note without copying it.
+    changes: Vec<Changed>,
     until: Vec<Until>,
     /// Index and "today only" of each started item.
     started: Vec<(usize, bool)>,
@@ -295,6 +302,7 @@ impl Said {
         &mut self,
         lists: &mut Vec<Lists>,
         f: &Facts<'_>,
+        changed: &[Changed],
         started: &[(usize, bool)],
         morning: &[usize],
     ) -> (String, Vec<String>, String) {
@@ -312,7 +320,7 @@ impl Said {
         };
         let list_of = |lists: &mut Vec<Lists>| {
             lists.push(Lists {
-                changes: f.changes.to_vec(),
+                changes: changed.to_vec(),
                 until: f.until.to_vec(),
                 started: started.to_vec(),
                 morning: morning.to_vec(),
@@ -322,7 +330,7 @@ impl Said {
         let headline = match self
             .headlines
             .iter()
-            .find(|(k, _)| k.holds(lists, &key, f, started, morning))
+            .find(|(k, _)| k.holds(lists, &key, f, changed, started, morning))
         {
             Some((_, h)) => {
                 // The unit tests word every text again and compare, so a
@@ -344,7 +352,7 @@ impl Said {
         let (points, body) = match self
             .points
             .iter()
-            .find(|(k, _, _)| k.holds(lists, &points_key, f, started, morning))
+            .find(|(k, _, _)| k.holds(lists, &points_key, f, changed, started, morning))
         {
             Some((_, p, b)) => {
                 #[cfg(test)]
@@ -359,7 +367,7 @@ impl Said {
                 let b = p.join(" ");
                 // The headline's lists, when it was just worded, are these.
                 let same = lists.last().is_some_and(|l| {
-                    l.changes == f.changes
+                    l.changes == changed
                         && l.until == f.until
                         && l.started == started
                         && l.morning == morning
@@ -389,6 +397,8 @@ impl Said {
 #[derive(Default)]
 struct Scratch<'a> {
     until: Vec<Until>,
+    /// The day's changes as the keys of [`Said`] hold them.
+    changed: Vec<Changed>,
     /// The index of each started item, and whether it is for today only.
     started_items: Vec<(usize, bool)>,
     morning_items: Vec<usize>,
@@ -413,6 +423,7 @@ fn milestone_on<'a>(
     let mut changes = Vec::with_capacity(tracks.len());
     let until = &mut scratch.until;
     until.clear();
+    scratch.changed.clear();
     let mut after_session_news = false;
     let mut prep_session: Option<usize> = None;
     let mut note_prep = |i: Option<usize>, after: &mut bool| match i {
@@ -461,6 +472,12 @@ fn milestone_on<'a>(
         } else {
             Until::Unknown
         });
+        scratch.changed.push((
+            track.activity,
+            before.status,
+            to,
+            now.window.map(|w| w.rule),
+        ));
         changes.push(Change {
             activity: track.activity,
             from: before.status,
@@ -606,8 +623,13 @@ fn milestone_on<'a>(
         prepares,
         lang: plan.protocol().text_lang(),
     };
-    let (headline, points, body) =
-        memo.say(&mut scratch.lists, &facts, started_items, morning_items);
+    let (headline, points, body) = memo.say(
+        &mut scratch.lists,
+        &facts,
+        &scratch.changed,
+        started_items,
+        morning_items,
+    );
     if points.is_empty() {
         return None;
     }
