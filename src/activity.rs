@@ -153,11 +153,24 @@ impl Activity {
         self.word(lang, Form::Noun)
     }
 
+    /// The short word of a headline, before "again" (`activity-again`):
+    /// "rinse", "get wet". Milestones say it on many days, so it is
+    /// worded once per language, not once per milestone.
+    pub(crate) fn again_in(self, lang: Lang) -> &'static str {
+        self.word(lang, Form::Again)
+    }
+
+    /// The short noun of headlines and points (`activity-short`):
+    /// "rinsing", "sun on your scalp".
+    pub(crate) fn short_in(self, lang: Lang) -> &'static str {
+        self.word(lang, Form::Short)
+    }
+
     /// The words come from the message files (`activity-label`, ...),
     /// formatted once per language into a table, so that they can be
     /// lent as `&'static str` like the ids.
     fn word(self, lang: Lang, form: Form) -> &'static str {
-        static WORDS: OnceLock<Vec<Vec<[String; 3]>>> = OnceLock::new();
+        static WORDS: OnceLock<Vec<Vec<[String; 5]>>> = OnceLock::new();
         let table = WORDS.get_or_init(|| {
             Lang::ALL
                 .into_iter()
@@ -170,6 +183,8 @@ impl Activity {
                                 tr(lang, "activity-label", &args),
                                 tr(lang, "activity-verb", &args),
                                 tr(lang, "activity-noun", &args),
+                                tr(lang, "activity-again", &args),
+                                tr(lang, "activity-short", &args),
                             ]
                         })
                         .collect()
@@ -191,6 +206,8 @@ enum Form {
     Label = 0,
     Verb = 1,
     Noun = 2,
+    Again = 3,
+    Short = 4,
 }
 
 /// An activity with its display name, for lists and pickers.

@@ -431,7 +431,8 @@ mod fast {
 
     /// The message, or `None` where Fluent must decide.
     pub(super) fn format(parts: &[Part], args: &[(&str, Arg<'_>)]) -> Option<String> {
-        let mut out = String::with_capacity(64);
+        // Most sentences fit; a longer one grows once.
+        let mut out = String::with_capacity(128);
         write(parts, args, &mut out)?;
         Some(out)
     }
@@ -441,16 +442,35 @@ mod fast {
         args.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
+    /// `n` in decimal, as `Display` writes it, without the formatting
+    /// machinery: day numbers and counts are in most messages.
+    fn push_int(out: &mut String, n: i64) {
+        if n < 0 {
+            out.push('-');
+        }
+        let mut value = n.unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (value % 10) as u8;
+            value /= 10;
+            if value == 0 {
+                break;
+            }
+        }
+        for d in &digits[start..] {
+            out.push(char::from(*d));
+        }
+    }
+
     fn write(parts: &[Part], args: &[(&str, Arg<'_>)], out: &mut String) -> Option<()> {
         for part in parts {
             match part {
                 Part::Text(text) => out.push_str(text),
                 Part::Var(name) => match arg(args, name)? {
                     Arg::Text(s) => out.push_str(s),
-                    Arg::Num(n) if n.abs() <= EXACT => {
-                        use std::fmt::Write;
-                        write!(out, "{n}").ok()?;
-                    }
+                    Arg::Num(n) if n.abs() <= EXACT => push_int(out, *n),
                     Arg::Num(_) => return None,
                 },
                 Part::Select {

@@ -150,30 +150,27 @@ impl Plan {
 
     fn reminder_for(&self, m: &Milestone, at: NaiveTime) -> Reminder {
         let sessions = self.sessions();
-        let (id, kind) = match (m.kind, m.prepares) {
-            (MilestoneKind::TouchUp, _) => {
-                let years = self.protocol().touch_up_after_years().unwrap_or(0);
-                let final_date = sessions[sessions.len() - 1];
-                (
-                    format!("touch-up:{final_date}:{years}"),
-                    ReminderKind::TouchUp,
-                )
-            }
-            (MilestoneKind::Prep, Some(p)) => {
-                let session_date = sessions[p.session as usize - 1];
-                (
-                    format!("prep:{session_date}:{}", p.days_before),
-                    ReminderKind::Prep,
-                )
-            }
-            _ => {
-                let anchor = m.session.map_or(sessions[0], |s| sessions[s as usize - 1]);
-                (
-                    format!("day:{anchor}:{}", m.day.unwrap_or(0)),
-                    ReminderKind::Milestone,
-                )
-            }
+        let (prefix, date, n, kind) = match (m.kind, m.prepares) {
+            (MilestoneKind::TouchUp, _) => (
+                "touch-up:",
+                sessions[sessions.len() - 1],
+                self.protocol().touch_up_after_years().unwrap_or(0),
+                ReminderKind::TouchUp,
+            ),
+            (MilestoneKind::Prep, Some(p)) => (
+                "prep:",
+                sessions[p.session as usize - 1],
+                p.days_before,
+                ReminderKind::Prep,
+            ),
+            _ => (
+                "day:",
+                m.session.map_or(sessions[0], |s| sessions[s as usize - 1]),
+                m.day.unwrap_or(0),
+                ReminderKind::Milestone,
+            ),
         };
+        let id = reminder_id(prefix, date, n);
         let local = local_instant(self.zone(), m.date, at);
         Reminder {
             id,
@@ -184,6 +181,34 @@ impl Plan {
             body: reminder_body(m, self.lang()),
         }
     }
+}
+
+/// `<prefix><date>:<n>`, the date as `YYYY-MM-DD` (chrono's `Display`
+/// of a date), written without `format!`: there is one per reminder.
+fn reminder_id(prefix: &str, date: NaiveDate, n: u32) -> String {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let mut id = String::with_capacity(prefix.len() + 14);
+    id.push_str(prefix);
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let digits = |out: &mut String, value: u32, width: u32| {
+            for k in (0..width).rev() {
+                let d = (value / 10u32.pow(k)) % 10;
+                out.push(char::from(b'0' + d as u8));
+            }
+        };
+        digits(&mut id, year as u32, 4);
+        id.push('-');
+        digits(&mut id, date.month(), 2);
+        id.push('-');
+        digits(&mut id, date.day(), 2);
+    } else {
+        // Outside four digits chrono writes a sign; never met in 1970-2199.
+        let _ = write!(id, "{date}");
+    }
+    let _ = write!(id, ":{n}");
+    id
 }
 
 /// The body of a milestone's reminder (see the module documentation); the
@@ -216,13 +241,15 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     let chars = |s: &str| s.chars().count();
     // The space parts it from the last point.
     let more = |n: usize| format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]));
-    let mut body = String::new();
+    // Room for the longest body in most scripts, so that it is not grown
+    // point by point.
+    let mut body = String::with_capacity(BODY_MAX * 2);
     let mut body_chars = 0;
     let mut taken = 0;
     for (i, p) in points.iter().enumerate().take(3) {
         let left = points.len() - i - 1;
         let sep = usize::from(i > 0);
-        let tail = if left > 0 { chars(&more(left)) } else { 0 };
+        let tail = if left > 0 { more_chars(lang, left) } else { 0 };
         let p_chars = chars(p);
         if body_chars + sep + p_chars + tail > BODY_MAX {
             break;
@@ -251,6 +278,32 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
         body.push_str(&more(points.len() - taken));
     }
     body
+}
+
+/// The length in characters of `more(n)` in [`reminder_body`] (" … and
+/// `n` more in the app."), for the few counts a body can leave out,
+/// worded once per language: every reminder asks it for up to three
+/// counts just to see what fits.
+fn more_chars(lang: Lang, n: usize) -> usize {
+    use std::sync::OnceLock;
+    const KEPT: usize = 16;
+    static CHARS: OnceLock<Vec<[usize; KEPT]>> = OnceLock::new();
+    let count = |lang: Lang, n: usize| {
+        1 + tr(lang, "reminder-more", &[("count", Arg::from(n))])
+            .chars()
+            .count()
+    };
+    if n >= KEPT {
+        return count(lang, n);
+    }
+    let table = CHARS.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| std::array::from_fn(|n| count(lang, n)))
+            .collect()
+    });
+    let l = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    table.get(l).map_or_else(|| count(lang, n), |t| t[n])
 }
 
 /// `text` cut to at most `max` characters at a space, trailing

@@ -86,7 +86,16 @@ impl CareSet {
 
     /// The items in file order.
     pub(crate) fn iter(self) -> impl Iterator<Item = usize> {
-        (0..64).filter(move |i| self.contains(*i))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            // Clears the lowest set bit.
+            bits &= bits - 1;
+            Some(i)
+        })
     }
 }
 
@@ -128,6 +137,10 @@ pub(crate) struct Schedule {
     sessions: Vec<NaiveDate>,
     planned: u32,
     pub(crate) tracks: Vec<Track>,
+    /// The index in `tracks` of each activity's track, by
+    /// `Activity as usize`: care is checked against its activity's track
+    /// on every day the milestones compare.
+    track_of: [Option<usize>; Activity::ALL.len()],
     pub(crate) care_windows: Vec<CareWindow>,
     healed_on: Option<NaiveDate>,
     restrictions_over_on: Option<NaiveDate>,
@@ -143,6 +156,7 @@ impl Schedule {
             sessions,
             planned,
             tracks: Vec::new(),
+            track_of: [None; Activity::ALL.len()],
             care_windows: Vec::new(),
             healed_on: None,
             restrictions_over_on: None,
@@ -213,7 +227,12 @@ impl Schedule {
     pub(crate) fn for_each_care_asked(&self, date: NaiveDate, mut each: impl FnMut(&CareWindow)) {
         let items = self.protocol.care();
         let mut best: [Option<&CareWindow>; Activity::ALL.len()] = [None; Activity::ALL.len()];
-        for w in self.care_windows.iter().filter(|w| w.span.contains(date)) {
+        // Sorted by start: none after the first that starts later.
+        let started = self
+            .care_windows
+            .iter()
+            .take_while(|w| w.span.start <= date);
+        for w in started.filter(|w| w.span.contains(date)) {
             let Some(activity) = items[w.care].activity else {
                 each(w);
                 continue;
@@ -269,7 +288,7 @@ impl Schedule {
         activity: Activity,
         date: NaiveDate,
     ) -> Level<'_> {
-        let Some(track) = self.tracks.iter().find(|t| t.activity == activity) else {
+        let Some(track) = self.track_of[activity as usize].map(|t| &self.tracks[t]) else {
             return Level {
                 status: None,
                 window: None,
@@ -413,9 +432,9 @@ impl Schedule {
 
         let mut tracks: Vec<Track> = self
             .protocol
-            .activities()
-            .into_iter()
-            .map(|activity| Track {
+            .activities_named()
+            .iter()
+            .map(|&activity| Track {
                 activity,
                 windows: Vec::new(),
             })
@@ -437,8 +456,9 @@ impl Schedule {
                 }
             }
         }
-        for track in &mut tracks {
+        for (t, track) in tracks.iter_mut().enumerate() {
             track.windows.sort_by_key(|w| w.span.start);
+            self.track_of[track.activity as usize] = Some(t);
         }
         let mut care_windows = Vec::new();
         for (care_index, item) in self.protocol.care().iter().enumerate() {

@@ -28,8 +28,6 @@
 //! and a care item ending. So every milestone has at least one point and
 //! every milestone gets a reminder.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -139,12 +137,24 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
     // Dates on which something may change, with the tracks that have a
     // window starting or just ended there. Care is checked on every such
     // date; its own window starts are added as dates too.
-    let mut edges: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    // One flat list of (date, track) sorted once, rather than a map of
+    // small vectors: a four-session plan has a few hundred window edges.
+    // `NO_TRACK` marks a date with no track of its own; it sorts last.
+    const NO_TRACK: usize = usize::MAX;
+    let mut edges: Vec<(NaiveDate, usize)> = Vec::with_capacity(
+        plan.tracks
+            .iter()
+            .map(|t| 2 * t.windows.len())
+            .sum::<usize>()
+            + plan.care_windows.len()
+            + 2 * plan.sessions().len()
+            + 3,
+    );
     for (t, track) in plan.tracks.iter().enumerate() {
         for w in &track.windows {
-            edges.entry(w.span.start).or_default().push(t);
+            edges.push((w.span.start, t));
             if let Some(end) = w.span.end {
-                edges.entry(add_days(end, 1)).or_default().push(t);
+                edges.push((add_days(end, 1), t));
             }
         }
     }
@@ -157,16 +167,20 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .chain(plan.healed_on())
         .chain(plan.restrictions_over_on())
         .chain(plan.touch_up_on());
-    for date in other_dates {
-        edges.entry(date).or_default();
-    }
+    edges.extend(other_dates.map(|date| (date, NO_TRACK)));
+    edges.sort_unstable();
+    edges.dedup();
 
-    let mut out = Vec::with_capacity(edges.len());
+    let mut out = Vec::with_capacity(edges.chunk_by(|a, b| a.0 == b.0).count());
     let mut care = CareMemo::default();
-    for (date, mut tracks) in edges {
-        tracks.sort_unstable();
-        tracks.dedup();
-        if let Some(m) = milestone_on(plan, date, &tracks, &mut care) {
+    let mut said = Said::default();
+    let mut scratch = Scratch::default();
+    let mut tracks: Vec<usize> = Vec::new();
+    for group in edges.chunk_by(|a, b| a.0 == b.0) {
+        let date = group[0].0;
+        tracks.clear();
+        tracks.extend(group.iter().map(|e| e.1).filter(|t| *t != NO_TRACK));
+        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, &mut said, &mut scratch) {
             out.push(m);
         }
     }
@@ -196,18 +210,220 @@ impl CareMemo {
     }
 }
 
-fn milestone_on(
-    plan: &Schedule,
+/// The headlines, points and bodies worded so far in one plan. Each
+/// session brings the same days again ("Day 6: rinse and shave again"
+/// after every one), and wording a day was most of the time spent on it,
+/// so each distinct headline and each distinct list of points is worded
+/// once per plan and copied. The name ("Day 6 after session 2") differs
+/// from day to day; it is worded for every day.
+#[derive(Default)]
+struct Said {
+    headlines: Vec<(Key, String)>,
+    /// The points, and the body joined from them.
+    points: Vec<(Key, Vec<String>, String)>,
+    /// How many texts were copied rather than worded.
+    #[cfg(test)]
+    hits: usize,
+}
+
+/// The facts a text is worded from ([`wording::headline`] reads all of
+/// [`Facts`] but `session`; [`wording::points`] less, see
+/// [`Said::say`]); `planned` and the language are the plan's. Care items
+/// are kept by index: their label and note are the protocol's.
+#[derive(Clone, Copy, PartialEq)]
+struct Key {
+    kind: MilestoneKind,
+    day: Option<u32>,
+    session_on_day: Option<u32>,
+    session_tomorrow: Option<u32>,
+    prepares: Option<Prepares>,
+    healed: bool,
+    restrictions_over: bool,
+    touch_up_years: Option<u32>,
+    /// Where the lists of the key start in `Said::lists`.
+    lists: usize,
+}
+
+impl Key {
+    fn of(f: &Facts<'_>) -> Key {
+        Key {
+            kind: f.kind,
+            day: f.day,
+            session_on_day: f.session_on_day,
+            session_tomorrow: f.session_tomorrow,
+            prepares: f.prepares,
+            healed: f.healed,
+            restrictions_over: f.restrictions_over,
+            touch_up_years: f.touch_up_years,
+            lists: 0,
+        }
+    }
+
+    /// Whether `self`, with its lists, holds the facts `key` and `f`.
+    fn holds(
+        &self,
+        lists: &[Lists],
+        key: &Key,
+        f: &Facts<'_>,
+        changed: &[Changed],
+        started: &[(usize, bool)],
+        morning: &[usize],
+    ) -> bool {
+        let l = &lists[self.lists];
+        Key { lists: 0, ..*self } == *key
+            && l.changes == changed
+            && l.until == f.until
+            && l.started == started
+            && l.morning == morning
+    }
+}
+
+/// A change as a key holds it: activity, yesterday's and today's status,
+/// and the rule whose note it carries.
+type Changed = (Activity, Option<Allowance>, Allowance, Option<usize>);
+
+/// The lists of facts of a [`Key`].
+struct Lists {
+    /// Each change as its activity, statuses and the index of the rule
+    /// whose note it carries: the note without copying it.
+    changes: Vec<Changed>,
+    until: Vec<Until>,
+    /// Index and "today only" of each started item.
+    started: Vec<(usize, bool)>,
+    /// Index of each of the next session's morning steps.
+    morning: Vec<usize>,
+}
+
+impl Said {
+    /// The headline, points and body of the day `f` describes, each worded
+    /// now unless one with the same facts was. `started` and `morning` are
+    /// the care items of `f.started` and `f.before_session`, by index.
+    fn say(
+        &mut self,
+        lists: &mut Vec<Lists>,
+        f: &Facts<'_>,
+        changed: &[Changed],
+        started: &[(usize, bool)],
+        morning: &[usize],
+    ) -> (String, Vec<String>, String) {
+        let key = Key::of(f);
+        // The points read neither the day, its kind nor what it prepares
+        // for, and the session numbers only where `wording` says.
+        let (session_on_day, session_tomorrow) = wording::points_sessions(f);
+        let points_key = Key {
+            kind: MilestoneKind::Change,
+            day: None,
+            prepares: None,
+            session_on_day,
+            session_tomorrow,
+            ..key
+        };
+        let list_of = |lists: &mut Vec<Lists>| {
+            lists.push(Lists {
+                changes: changed.to_vec(),
+                until: f.until.to_vec(),
+                started: started.to_vec(),
+                morning: morning.to_vec(),
+            });
+            lists.len() - 1
+        };
+        let headline = match self
+            .headlines
+            .iter()
+            .find(|(k, _)| k.holds(lists, &key, f, changed, started, morning))
+        {
+            Some((_, h)) => {
+                // The unit tests word every text again and compare, so a
+                // fact the words read but the key misses fails them.
+                #[cfg(test)]
+                {
+                    assert_eq!(*h, wording::headline(f));
+                    self.hits += 1;
+                }
+                h.clone()
+            }
+            None => {
+                let h = wording::headline(f);
+                let lists = list_of(lists);
+                self.headlines.push((Key { lists, ..key }, h.clone()));
+                h
+            }
+        };
+        let (points, body) = match self
+            .points
+            .iter()
+            .find(|(k, _, _)| k.holds(lists, &points_key, f, changed, started, morning))
+        {
+            Some((_, p, b)) => {
+                #[cfg(test)]
+                {
+                    assert_eq!(*p, wording::points(f));
+                    self.hits += 1;
+                }
+                (p.clone(), b.clone())
+            }
+            None => {
+                let p = wording::points(f);
+                let b = p.join(" ");
+                // The headline's lists, when it was just worded, are these.
+                let same = lists.last().is_some_and(|l| {
+                    l.changes == changed
+                        && l.until == f.until
+                        && l.started == started
+                        && l.morning == morning
+                });
+                let at = if same {
+                    lists.len() - 1
+                } else {
+                    list_of(lists)
+                };
+                self.points.push((
+                    Key {
+                        lists: at,
+                        ..points_key
+                    },
+                    p.clone(),
+                    b.clone(),
+                ));
+                (p, b)
+            }
+        };
+        (headline, points, body)
+    }
+}
+
+/// Lists a milestone needs only while it is worded, kept from one
+/// milestone to the next so that they are allocated once per plan.
+#[derive(Default)]
+struct Scratch<'a> {
+    until: Vec<Until>,
+    /// The day's changes as the keys of [`Said`] hold them.
+    changed: Vec<Changed>,
+    /// The index of each started item, and whether it is for today only.
+    started_items: Vec<(usize, bool)>,
+    morning_items: Vec<usize>,
+    started: Vec<Started<'a>>,
+    morning: Vec<Started<'a>>,
+    /// The lists of facts of every key of [`Said`].
+    lists: Vec<Lists>,
+}
+
+fn milestone_on<'a>(
+    plan: &'a Schedule,
     date: NaiveDate,
     tracks: &[usize],
     care: &mut CareMemo,
+    memo: &mut Said,
+    scratch: &mut Scratch<'a>,
 ) -> Option<Milestone> {
     let yesterday = sub_days(date, 1);
     let rules = plan.protocol().rules();
     let items = plan.protocol().care();
 
-    let mut changes = Vec::new();
-    let mut until = Vec::new();
+    let mut changes = Vec::with_capacity(tracks.len());
+    let until = &mut scratch.until;
+    until.clear();
+    scratch.changed.clear();
     let mut after_session_news = false;
     let mut prep_session: Option<usize> = None;
     let mut note_prep = |i: Option<usize>, after: &mut bool| match i {
@@ -256,6 +472,12 @@ fn milestone_on(
         } else {
             Until::Unknown
         });
+        scratch.changed.push((
+            track.activity,
+            before.status,
+            to,
+            now.window.map(|w| w.rule),
+        ));
         changes.push(Change {
             activity: track.activity,
             from: before.status,
@@ -289,8 +511,8 @@ fn milestone_on(
     let care_yesterday = care.get(plan, yesterday);
     let care_tomorrow = care.get(plan, tomorrow);
     let mut care_started: Vec<String> = Vec::new();
-    // The index of each started item, and whether it is for today only.
-    let mut started_items: Vec<(usize, bool)> = Vec::new();
+    let started_items = &mut scratch.started_items;
+    started_items.clear();
     for c in care.get(plan, date).iter() {
         if care_yesterday.contains(c) {
             continue;
@@ -315,7 +537,8 @@ fn milestone_on(
     }
 
     let mut before_session: Vec<String> = Vec::new();
-    let mut morning_items: Vec<usize> = Vec::new();
+    let morning_items = &mut scratch.morning_items;
+    morning_items.clear();
     if let Some(i) = tomorrow_index {
         note_prep(Some(i), &mut after_session_news);
         for c in care_tomorrow.iter() {
@@ -368,24 +591,22 @@ fn milestone_on(
     });
 
     // By index, not by looking the ids up again.
-    let started: Vec<Started<'_>> = started_items
-        .iter()
-        .map(|&(c, today_only)| Started {
-            label: &items[c].label,
-            note: items[c].note.as_deref(),
-            today_only,
-        })
-        .collect();
-    let morning: Vec<Started<'_>> = morning_items
-        .iter()
-        .map(|&c| Started {
-            label: &items[c].label,
-            note: items[c].note.as_deref(),
-            today_only: false,
-        })
-        .collect();
+    let started = &mut scratch.started;
+    started.clear();
+    started.extend(started_items.iter().map(|&(c, today_only)| Started {
+        label: &items[c].label,
+        note: items[c].note.as_deref(),
+        today_only,
+    }));
+    let morning = &mut scratch.morning;
+    morning.clear();
+    morning.extend(morning_items.iter().map(|&c| Started {
+        label: &items[c].label,
+        note: items[c].note.as_deref(),
+        today_only: false,
+    }));
     let session_tomorrow = tomorrow_index.map(|i| i as u32 + 1);
-    let words = wording::words(&Facts {
+    let facts = Facts {
         kind,
         day,
         session,
@@ -393,16 +614,23 @@ fn milestone_on(
         session_tomorrow,
         planned: plan.planned(),
         changes: &changes,
-        until: &until,
-        started: &started,
-        before_session: &morning,
+        until,
+        started,
+        before_session: morning,
         healed,
         restrictions_over: over,
         touch_up_years: touch_up.then(|| plan.protocol().touch_up_after_years().unwrap_or(0)),
         prepares,
         lang: plan.protocol().text_lang(),
-    });
-    if words.points.is_empty() {
+    };
+    let (headline, points, body) = memo.say(
+        &mut scratch.lists,
+        &facts,
+        &scratch.changed,
+        started_items,
+        morning_items,
+    );
+    if points.is_empty() {
         return None;
     }
     Some(Milestone {
@@ -410,10 +638,10 @@ fn milestone_on(
         day,
         session,
         kind,
-        headline: words.headline,
-        name: words.name,
-        body: words.points.join(" "),
-        points: words.points,
+        headline,
+        name: wording::name(&facts),
+        body,
+        points,
         changes,
         care_started,
         session_tomorrow,
@@ -471,6 +699,60 @@ fn until_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every built-in protocol in every language, with sessions spaced
+    /// many ways (consecutive days, the usual spacing, far apart), each
+    /// day worded once per plan: `Said::say` words every copied day again
+    /// and compares (see there).
+    #[test]
+    fn days_worded_once_per_plan_read_as_if_worded_each_time() {
+        let first = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let (mut plans, mut hits) = (0, 0);
+        for id in crate::builtin_ids() {
+            let protocol = crate::Protocol::builtin(id).unwrap();
+            for lang in crate::Lang::ALL {
+                let protocol = protocol.in_lang(lang);
+                for gaps in [[1, 1], [10, 21], [3, 30]] {
+                    for n in [1, 2, 4, 8] {
+                        let mut sessions = vec![first];
+                        for i in 1..n {
+                            let gap = gaps[(i - 1) % 2];
+                            sessions.push(add_days(sessions[i - 1], gap));
+                        }
+                        for planned in [n as u32, n as u32 + 1] {
+                            let schedule =
+                                Schedule::compile(protocol.clone(), sessions.clone(), planned);
+                            let mut said = Said::default();
+                            let mut care = CareMemo::default();
+                            let mut scratch = Scratch::default();
+                            let mut tracks: Vec<usize> = (0..schedule.tracks.len()).collect();
+                            // Every date of the plan, not only its edges:
+                            // a track without news is skipped as usual.
+                            let last = add_days(*sessions.last().unwrap(), 60);
+                            let mut date = sub_days(first, 10);
+                            while date <= last {
+                                tracks.clear();
+                                tracks.extend(0..schedule.tracks.len());
+                                let _ = milestone_on(
+                                    &schedule,
+                                    date,
+                                    &tracks,
+                                    &mut care,
+                                    &mut said,
+                                    &mut scratch,
+                                );
+                                date = add_days(date, 1);
+                            }
+                            plans += 1;
+                            hits += said.hits;
+                        }
+                    }
+                }
+            }
+        }
+        println!("{plans} plans, {hits} texts copied and worded again");
+        assert!(hits > 500, "only {hits} texts copied");
+    }
 
     #[test]
     fn headlines_name_the_news_and_names_read_in_a_list() {

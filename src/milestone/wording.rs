@@ -83,10 +83,12 @@ pub(super) struct Facts<'a> {
     pub(super) lang: Lang,
 }
 
-/// The texts of a milestone (see [`Milestone`](super::Milestone)).
+/// The texts of a milestone (see [`Milestone`](super::Milestone)), all
+/// at once: the tests' view (milestones word them separately, see
+/// `super::Said`).
+#[cfg(test)]
 pub(super) struct Words {
     pub(super) headline: String,
-    pub(super) name: String,
     pub(super) points: Vec<String>,
 }
 
@@ -137,12 +139,12 @@ fn group(a: Activity) -> u8 {
 /// Short words for headlines and lists, from the message files: the
 /// word before "again" ("rinse and shave again"), and the noun after
 /// "no" ("no swimming").
-fn again_word(lang: Lang, a: Activity) -> String {
-    tr(lang, "activity-again", &[("activity", Arg::from(a.id()))])
+fn again_word(lang: Lang, a: Activity) -> &'static str {
+    a.again_in(lang)
 }
 
-fn short_noun(lang: Lang, a: Activity) -> String {
-    tr(lang, "activity-short", &[("activity", Arg::from(a.id()))])
+fn short_noun(lang: Lang, a: Activity) -> &'static str {
+    a.short_in(lang)
 }
 
 /// How a change reads, by direction.
@@ -173,17 +175,16 @@ fn turn(c: &Change) -> Option<Turn> {
     }
 }
 
+#[cfg(test)]
 pub(super) fn words(f: &Facts<'_>) -> Words {
-    let points = points(f);
     Words {
         headline: headline(f),
-        name: name(f),
-        points,
+        points: points(f),
     }
 }
 
 /// The name in a list of dates, past or future: "Day 6 after session 1".
-fn name(f: &Facts<'_>) -> String {
+pub(super) fn name(f: &Facts<'_>) -> String {
     let lang = f.lang;
     match f.kind {
         MilestoneKind::Session => tr(
@@ -250,7 +251,9 @@ fn by_rank<'a>(f: &'a Facts<'a>) -> Vec<(usize, &'a Change, Turn)> {
     out
 }
 
-fn headline(f: &Facts<'_>) -> String {
+/// The headline (see [`Milestone::headline`](super::Milestone::headline)).
+/// Reads every fact but `f.session`.
+pub(super) fn headline(f: &Facts<'_>) -> String {
     let lang = f.lang;
     if let Some(k) = f.session_on_day {
         return tr(lang, "headline-session-today", &[("session", Arg::from(k))]);
@@ -319,7 +322,7 @@ fn headline(f: &Facts<'_>) -> String {
 fn news_phrase(f: &Facts<'_>, most: usize) -> Option<String> {
     let lang = f.lang;
     let ranked = by_rank(f);
-    let pick = |turns: &[Turn], word: fn(Lang, Activity) -> String| -> Vec<String> {
+    let pick = |turns: &[Turn], word: fn(Lang, Activity) -> &'static str| -> Vec<&'static str> {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (_, c, t) in &ranked {
@@ -330,7 +333,7 @@ fn news_phrase(f: &Facts<'_>, most: usize) -> Option<String> {
         }
         out
     };
-    let phrase = |id: &str, words: &[String], join: Join| {
+    let phrase = |id: &str, words: &[&str], join: Join| {
         tr(lang, id, &[("list", Arg::from(list(lang, words, join)))])
     };
     let again = pick(&[Turn::Again, Turn::AgainWithCare], again_word);
@@ -365,7 +368,8 @@ fn news_phrase(f: &Facts<'_>, most: usize) -> Option<String> {
 }
 
 /// The points, most important first (see the module documentation).
-fn points(f: &Facts<'_>) -> Vec<String> {
+/// Reads neither `f.session`, `f.day`, `f.kind` nor `f.prepares`.
+pub(super) fn points(f: &Facts<'_>) -> Vec<String> {
     let lang = f.lang;
     // (rank, sentence): restrictions and permissions, sorted by their most
     // important activity.
@@ -409,11 +413,11 @@ fn points(f: &Facts<'_>) -> Vec<String> {
         let members: Vec<&(usize, &Change, Turn)> =
             changes.iter().filter(|(_, _, t)| *t == wanted).collect();
         if let Some(first) = members.first() {
-            let words: Vec<String> = members
+            let words: Vec<&str> = members
                 .iter()
                 .map(|(_, c, _)| {
                     if verbs {
-                        c.activity.verb_in(lang).to_string()
+                        c.activity.verb_in(lang)
                     } else {
                         short_noun(lang, c.activity)
                     }
@@ -442,7 +446,7 @@ fn points(f: &Facts<'_>) -> Vec<String> {
             .filter(|(i, _, t)| *t == Turn::No && f.until[*i] == end)
             .map(|(_, c, _)| *c)
             .collect();
-        let words: Vec<String> = members
+        let words: Vec<&str> = members
             .iter()
             .map(|c| short_noun(lang, c.activity))
             .collect();
@@ -531,6 +535,25 @@ fn points(f: &Facts<'_>) -> Vec<String> {
         out.push(tr(lang, "point-session-tomorrow", &session_of(k)));
     }
     out
+}
+
+/// The session numbers [`points`] reads: `Some(0)` for a session it
+/// only knows is there (today or tomorrow), the number where a sentence
+/// says it ("Session 2 of 3 today.", when nothing else is said).
+pub(super) fn points_sessions(f: &Facts<'_>) -> (Option<u32>, Option<u32>) {
+    // As in `points`: `ranked` holds a sentence for every change that
+    // turns; `out` is empty where the session-tomorrow sentence is said.
+    let ranked_empty = f.changes.iter().all(|c| turn(c).is_none());
+    let on_day = f.session_on_day.map(|k| if ranked_empty { k } else { 0 });
+    let out_empty = ranked_empty
+        && f.session_on_day.is_none()
+        && f.before_session.is_empty()
+        && f.started.is_empty()
+        && !f.healed
+        && !f.restrictions_over
+        && f.touch_up_years.is_none();
+    let tomorrow = f.session_tomorrow.map(|k| if out_empty { k } else { 0 });
+    (on_day, tomorrow)
 }
 
 /// A note up to its first ";": the frequency of a care step, not every

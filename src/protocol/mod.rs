@@ -97,13 +97,28 @@ pub struct Protocol {
     restrictions_over_day: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     touch_up_after_years: Option<u32>,
-    rules: Vec<Rule>,
-    care: Vec<CareItem>,
-    advice: Vec<Advice>,
+    // The lists are shared, not copied, by every clone: a plan takes its
+    // protocol by value, and the app builds a plan after every change
+    // from the one protocol it loaded (copying every rule's note was a
+    // tenth of building a plan).
+    #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<Rule>))]
+    rules: Arc<[Rule]>,
+    #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<CareItem>))]
+    care: Arc<[CareItem]>,
+    #[serde(serialize_with = "shared")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<Advice>))]
+    advice: Arc<[Advice]>,
     /// Not sent to the app as part of the protocol: it receives the cards
     /// a check-in matches ([`crate::Plan::red_flags`]), never the rules.
     #[serde(skip)]
-    red_flags: Vec<RedFlag>,
+    red_flags: Arc<[RedFlag]>,
+    /// Derived: the activities the rules name, in [`Activity::ALL`] order
+    /// ([`Protocol::activities`]), found once per protocol rather than
+    /// once per plan.
+    #[serde(skip)]
+    activities: Arc<[Activity]>,
     /// The default language of the file's texts (`lang`, else English).
     #[serde(skip)]
     lang: Lang,
@@ -114,6 +129,11 @@ pub struct Protocol {
     /// another language.
     #[serde(skip)]
     source: Arc<Source>,
+}
+
+/// Serializes a shared list as the list itself.
+fn shared<S: serde::Serializer, T: Serialize>(list: &Arc<[T]>, s: S) -> Result<S::Ok, S::Error> {
+    list.as_ref().serialize(s)
 }
 
 /// The file a protocol was read from.
@@ -642,10 +662,12 @@ impl Protocol {
 
     /// The activities this protocol says anything about, in [`Activity::ALL`] order.
     pub fn activities(&self) -> Vec<Activity> {
-        Activity::ALL
-            .into_iter()
-            .filter(|a| self.rules.iter().any(|r| r.activity == *a))
-            .collect()
+        self.activities.to_vec()
+    }
+
+    /// [`Protocol::activities`], lent.
+    pub(crate) fn activities_named(&self) -> &[Activity] {
+        &self.activities
     }
 }
 
@@ -660,9 +682,11 @@ impl Protocol {
         note: impl Fn(&str) -> String,
     ) -> Self {
         self.name = name.to_string();
-        for rule in &mut self.rules {
+        let mut rules = self.rules.to_vec();
+        for rule in &mut rules {
             rule.note = note(&rule.note);
         }
+        self.rules = rules.into();
         self
     }
 }

@@ -627,10 +627,14 @@ pub(super) fn validate(
         },
         healed_after_days,
         touch_up_after_years,
-        rules,
-        care,
-        advice,
-        red_flags,
+        activities: Activity::ALL
+            .into_iter()
+            .filter(|a| rules.iter().any(|r: &Rule| r.activity == *a))
+            .collect(),
+        rules: rules.into(),
+        care: care.into(),
+        advice: advice.into(),
+        red_flags: red_flags.into(),
         lang: check.default,
         text_lang: check.want,
         source: Arc::new(Source {
