@@ -15,7 +15,7 @@
 use aftercare::date_entry::{DateOrder, check_session_date, parse_typed_date};
 use aftercare::{PlanFile, Protocol, Symptoms};
 use chrono::NaiveDate;
-use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_json::Value;
 use smp_aftercare_lib::commands::handover::HandoverSource;
 use smp_aftercare_lib::commands::settings::validate;
