@@ -217,6 +217,21 @@ pub(super) fn from_link(link: &str) -> Result<PlanFile, Error> {
             ));
         }
     }
+    // `form_urlencoded` decodes an escape that is not UTF-8 (`%CB` alone)
+    // as U+FFFD. Such a link was damaged on its way, and a clinic's name
+    // holding U+FFFD would go into a plan file that the file reader then
+    // refuses as not text (found by fuzzing: docs/reliability.md).
+    if let Some((key, _)) = pairs
+        .iter()
+        .find(|(_, v)| v.contains(char::REPLACEMENT_CHARACTER))
+    {
+        return Err(fault(
+            Fault::Damaged,
+            format!(
+                "the link's {key:?} holds bytes that are not text: the link is damaged; ask your clinic for a new one"
+            ),
+        ));
+    }
     let get = |key: &str| {
         pairs
             .iter()

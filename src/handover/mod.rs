@@ -239,6 +239,14 @@ fn check_clinic_field(field: &str, value: &str) -> Result<(), String> {
             u32::from(c)
         ));
     }
+    // A reader puts U+FFFD where bytes were not text: a plan file holding
+    // it is refused as not text, so no file, link or CLI argument may
+    // carry it into one.
+    if value.contains(char::REPLACEMENT_CHARACTER) {
+        return Err(format!(
+            "{value:?} contains U+FFFD, which stands for bytes that were not text; write the text again"
+        ));
+    }
     if let Some(c) = value.chars().find(|c| text::is_bidi_control(*c)) {
         return Err(format!(
             "{value:?} contains the bidirectional control U+{:04X}, which reorders the text around it",
