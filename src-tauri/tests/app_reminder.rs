@@ -22,9 +22,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::{DurationRound, NaiveDate, TimeDelta, Utc};
-use smp_aftercare_lib::model::{DeliveryHow, Settings, ZoneMode};
+use chrono::{DurationRound, TimeDelta, Utc};
+use smp_aftercare_lib::model::DeliveryHow;
 use smp_aftercare_lib::store::Store;
+use support::app::seed_day6_reminder;
 use support::{Recorder, TempDir, VirtualDisplay, on_private_bus};
 
 /// The app, killed on drop.
@@ -68,21 +69,7 @@ fn the_app_delivers_todays_reminder_on_time_and_never_twice() {
     let at = (Utc::now() + TimeDelta::seconds(80))
         .duration_trunc(TimeDelta::minutes(1))
         .unwrap();
-    let day: NaiveDate = at.date_naive();
-    let session = day - chrono::Days::new(5);
-    {
-        let mut store = Store::open(&data).unwrap().store;
-        store.insert_session(session).unwrap();
-        store
-            .save_settings(&Settings {
-                reminder_time: at.time(),
-                zone: ZoneMode::Fixed {
-                    zone: chrono_tz::UTC,
-                },
-                ..Settings::default()
-            })
-            .unwrap();
-    }
+    let session = seed_day6_reminder(&data, at);
     let id = format!("day:{session}:6");
 
     let app = RunningApp::start(&data, &display);

@@ -37,9 +37,11 @@ use std::collections::HashSet;
 
 use aftercare::{ClinicDetails, HandoverProtocol, PlanFile, parse_date};
 use chrono::{DurationRound, TimeDelta, Utc};
-use smp_aftercare_lib::model::{DeliveryHow, Settings, ZoneMode};
+use smp_aftercare_lib::model::DeliveryHow;
 use smp_aftercare_lib::store::Store;
-use support::app::{App, SCHEDULER_STARTED, app, lines_with, log_of, map_state, processes_with};
+use support::app::{
+    App, SCHEDULER_STARTED, app, lines_with, log_of, map_state, processes_with, seed_day6_reminder,
+};
 use support::{Recorder, TempDir, VirtualDisplay, on_private_bus};
 
 /// Runs a second start to its end: its status and how long it took;
@@ -229,20 +231,7 @@ fn two_starts_racing_on_one_store_run_one_app_and_show_a_due_reminder_once() {
         let at = (Utc::now() - TimeDelta::minutes(2))
             .duration_trunc(TimeDelta::minutes(1))
             .unwrap();
-        let session = at.date_naive() - chrono::Days::new(5);
-        {
-            let mut store = Store::open(&data).unwrap().store;
-            store.insert_session(session).unwrap();
-            store
-                .save_settings(&Settings {
-                    reminder_time: at.time(),
-                    zone: ZoneMode::Fixed {
-                        zone: chrono_tz::UTC,
-                    },
-                    ..Settings::default()
-                })
-                .unwrap();
-        }
+        let session = seed_day6_reminder(&data, at);
         let before = recorder.count();
 
         // Both at once, as a double click on the launcher does.

@@ -1,12 +1,16 @@
 //! Starting the real app binary under a [`VirtualDisplay`] on the test's
 //! private bus, and watching it from outside: its log, its processes, its
-//! windows. Shared by `app_startup.rs` and `app_single_instance.rs`.
+//! windows; a store with a reminder due. Shared by `app_startup.rs`,
+//! `app_single_instance.rs` and `app_reminder.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, NaiveDate, Utc};
+use smp_aftercare_lib::model::{Settings, ZoneMode};
 use smp_aftercare_lib::startup::{LOG_FILE, NO_DIALOG_ENV};
+use smp_aftercare_lib::store::Store;
 
 use super::VirtualDisplay;
 
@@ -113,4 +117,23 @@ pub fn map_state(display: &VirtualDisplay, title: &str) -> Option<String> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .find_map(|l| l.trim().strip_prefix("Map State: ").map(str::to_string))
+}
+
+/// Writes a store in `data` whose day-6 reminder falls due at `at`: one
+/// session five days before `at`'s date, and `at`'s time of day as the
+/// reminder time, in UTC. Returns the session's date.
+pub fn seed_day6_reminder(data: &Path, at: DateTime<Utc>) -> NaiveDate {
+    let session = at.date_naive() - chrono::Days::new(5);
+    let mut store = Store::open(data).unwrap().store;
+    store.insert_session(session).unwrap();
+    store
+        .save_settings(&Settings {
+            reminder_time: at.time(),
+            zone: ZoneMode::Fixed {
+                zone: chrono_tz::UTC,
+            },
+            ..Settings::default()
+        })
+        .unwrap();
+    session
 }
