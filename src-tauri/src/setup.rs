@@ -143,17 +143,21 @@ fn tray_after_first_screen(
                             }
                         }));
                     }
-                    Err(e) => {
-                        log::error!("no tray icon ({e}): closing the window minimises it instead")
-                    }
+                    Err(e) => no_tray(&e),
                 });
             if let Err(e) = queued {
-                log::error!("no tray icon ({e}): closing the window minimises it instead");
+                no_tray(&e);
             }
         });
     if let Err(e) = spawned {
-        log::error!("no tray icon ({e}): closing the window minimises it instead");
+        no_tray(&e);
     }
+}
+
+/// Logs why there is no tray icon, whichever step failed.
+#[cfg(desktop)]
+fn no_tray(cause: &dyn std::fmt::Display) {
+    log::error!("no tray icon ({cause}): closing the window minimises it instead");
 }
 
 #[cfg(desktop)]

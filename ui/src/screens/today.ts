@@ -35,8 +35,7 @@ export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
   const clinic = settings.clinic;
   const root = screen(dayHeading(overview.status));
   root.querySelector("h1")!.after(todayLine(overview, ctx.fmt));
-  const ticks = care ?? null;
-  const cards = statusCards(overview.status, ctx.fmt, overview.today, ticks);
+  const cards = statusCards(overview.status, ctx.fmt, overview.today, care);
   // Today's check-in goes just before the closing "Can I…?" link.
   cards.splice(cards.length - 1, 0, checkInCard(overview.checked_in_today));
   root.append(
