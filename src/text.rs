@@ -96,3 +96,62 @@ pub fn is_invisible(c: char) -> bool {
 pub fn is_inert(c: char) -> bool {
     !is_control(c) && !is_bidi_control(c)
 }
+
+/// A clinic's phone number as the app takes it: digits with the usual
+/// separators (spaces, `+`, `-`, `(`, `)`, `.` and `/`), at least one
+/// digit. A tap-to-call link keeps only the digits and `+`, so nothing
+/// else can reach the phone's dialler.
+///
+/// ```
+/// use aftercare::text::is_phone_number;
+///
+/// assert!(is_phone_number("+44 (0)20 7946-0000") && is_phone_number("020/7946.0000"));
+/// assert!(!is_phone_number("call me") && !is_phone_number("+ ( )"));
+/// assert!(!is_phone_number("+44;phone-context=javascript:alert(1)"));
+/// ```
+pub fn is_phone_number(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+}
+
+/// A clinic's email address as the app takes it: one `@`, a local part of
+/// letters, digits and the characters RFC 5322 allows unquoted
+/// (``!#$%&'*+-/=?^_`{|}~`` and inner dots), and a domain of at least two
+/// labels of letters, digits and hyphens. Letters may be any script's
+/// (internationalised addresses). Quoted local parts, comments and
+/// address literals are refused: no clinic needs them, and `<`, `>`, `"`,
+/// `:` and `,` are how a `mailto:` link would be made to do more than
+/// write to one address.
+///
+/// ```
+/// use aftercare::text::is_email_address;
+///
+/// assert!(is_email_address("desk@hairline.example"));
+/// assert!(is_email_address("o'neil+smp@clínica.example"));
+/// for bad in ["desk", "desk@", "@clinic.example", "desk@clinic", "a@b@c.example",
+///             "a b@c.example", "\"<script>\"@x.example", "javascript:alert(1)@x.example",
+///             "a@x.example,b@y.example", "a@x.example?cc=b@y.example", ".a@x.example",
+///             "a..b@x.example", "a@-x.example", "a@x..example"] {
+///     assert!(!is_email_address(bad), "{bad}");
+/// }
+/// ```
+pub fn is_email_address(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let atext = |c: char| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let local_ok = !local.is_empty()
+        && local
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(atext));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}

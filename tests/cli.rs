@@ -1375,7 +1375,7 @@ fn share_refuses_bad_details_and_writes_nothing() {
     args[phone] = "call us";
     assert_eq!(
         bad(&args),
-        r#"aftercare: --clinic-phone: "call us" is not a phone number: use digits, spaces and + ( ) - ."#
+        r#"aftercare: --clinic-phone: "call us" is not a phone number: use digits, spaces and + ( ) - . /"#
     );
     let mut args = share_args(&outputs);
     args[2] = "2026-03-01";

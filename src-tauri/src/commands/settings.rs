@@ -167,12 +167,7 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
         *value = value.trim().to_string();
     }
     let phone = &clinic.phone;
-    if !phone.is_empty()
-        && (!phone.chars().any(|c| c.is_ascii_digit())
-            || !phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-()./".contains(c)))
-    {
+    if !phone.is_empty() && !aftercare::text::is_phone_number(phone) {
         return Err(AppError::invalid(
             "clinic.phone",
             Problem::NotAPhone {
@@ -181,18 +176,13 @@ pub fn validate(form: SettingsForm) -> Result<Settings, AppError> {
         ));
     }
     let email = &clinic.email;
-    if !email.is_empty() {
-        let well_formed = email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-        }) && !email.chars().any(char::is_whitespace);
-        if !well_formed {
-            return Err(AppError::invalid(
-                "clinic.email",
-                Problem::NotAnEmail {
-                    text: email.to_string(),
-                },
-            ));
-        }
+    if !email.is_empty() && !aftercare::text::is_email_address(email) {
+        return Err(AppError::invalid(
+            "clinic.email",
+            Problem::NotAnEmail {
+                text: email.to_string(),
+            },
+        ));
     }
     Ok(Settings {
         reminders_enabled: form.reminders_enabled,
