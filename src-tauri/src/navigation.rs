@@ -20,8 +20,10 @@ use tauri::{Manager, Runtime, Url};
 pub enum Navigation {
     /// The app's own page: it loads.
     Stay,
-    /// A `tel:` or `mailto:` link: refused in the window and opened by the
-    /// system's handler (the phone or mail app).
+    /// A `tel:` link to a phone number or a `mailto:` link to one address
+    /// (the forms the page's links take, [`is_call_or_write`]): refused in
+    /// the window and opened by the system's handler (the phone or mail
+    /// app).
     OpenOutside,
     /// Anything else: refused, and nothing opens.
     Refuse,
@@ -41,13 +43,36 @@ pub fn decide(url: &Url, dev_url: Option<&Url>) -> Navigation {
         }
         // The empty page a webview may start on shows nothing outside.
         "about" => url.as_str() == "about:blank",
-        "tel" | "mailto" => return Navigation::OpenOutside,
+        "tel" | "mailto" if is_call_or_write(url) => return Navigation::OpenOutside,
         _ => false,
     };
     if own {
         Navigation::Stay
     } else {
         Navigation::Refuse
+    }
+}
+
+/// A `tel:` link to digits with an optional leading `+`, or a `mailto:`
+/// link to one address ([`aftercare::text::is_email_address`], after
+/// percent-decoding) with nothing after it: what the page's links hold
+/// (`telHref`, `mailHref` in `ui/src/logic.ts`). Anything more (a `?body=`,
+/// a second address, a `;phone-context=`) would make the phone or mail app
+/// do more than call or write to the clinic, so it is refused.
+fn is_call_or_write(url: &Url) -> bool {
+    if url.query().is_some() || url.fragment().is_some() {
+        return false;
+    }
+    let path = url.path();
+    match url.scheme() {
+        "tel" => {
+            let digits = path.strip_prefix('+').unwrap_or(path);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        "mailto" => percent_encoding::percent_decode_str(path)
+            .decode_utf8()
+            .is_ok_and(|address| aftercare::text::is_email_address(&address)),
+        _ => false,
     }
 }
 
@@ -166,10 +191,38 @@ mod tests {
 
     #[test]
     fn phone_and_mail_links_open_outside() {
-        assert_eq!(decided("tel:+442079460000", None), Navigation::OpenOutside);
-        assert_eq!(
-            decided("mailto:care@northside.example", None),
-            Navigation::OpenOutside
-        );
+        for url in [
+            "tel:+442079460000",
+            "tel:02079460000",
+            "mailto:care@northside.example",
+            // As `mailHref` writes an address with an apostrophe and a plus.
+            "mailto:o'neil%2Bsmp@northside.example",
+            "mailto:desk@cl%C3%ADnica.example",
+        ] {
+            assert_eq!(decided(url, None), Navigation::OpenOutside, "{url}");
+        }
+    }
+
+    #[test]
+    fn phone_and_mail_links_that_do_more_are_refused() {
+        for url in [
+            "tel:",
+            "tel:+",
+            "tel:+44;phone-context=example.com",
+            "tel:javascript:alert(1)",
+            "tel:+44%20207",
+            "tel:*21*0800#",
+            "mailto:",
+            "mailto:?body=hello",
+            "mailto:care@northside.example?attach=/etc/passwd",
+            "mailto:care@northside.example?cc=other@example.com",
+            "mailto:care@northside.example,other@example.com",
+            "mailto:care@northside.example#x",
+            "mailto:%22%3Cscript%3E%22@x.example",
+            "mailto:javascript:alert(1)@x.example",
+            "mailto:care@northside",
+        ] {
+            assert_eq!(decided(url, None), Navigation::Refuse, "{url}");
+        }
     }
 }
