@@ -131,6 +131,21 @@ describe("every screen at every size", () => {
     });
   }
 
+  it("at 320 px the six tabs fit in one row, also beside a desktop's scrollbar", async () => {
+    // Headless Chromium draws no scrollbar; WebKitGTK with a mouse draws the
+    // page's own 10 px one (styles.css), leaving a 320 px window 310 px.
+    for (const width of [320, 310]) {
+      const page = await open(width, 100, { state: "all", clinic: true }, "settings");
+      const r = await page.evaluate(() => ({
+        rows: new Set([...document.querySelectorAll("#nav a")].map((a) => Math.round(a.getBoundingClientRect().top)))
+          .size,
+        tabs: document.querySelectorAll("#nav a").length,
+      }));
+      assert.deepEqual(r, { rows: 1, tabs: 6 }, `${width} px`);
+      await page.context().close();
+    }
+  });
+
   it("the tab bar stays at the bottom of a phone screen, and the page's end is never under it", async () => {
     for (const text of [100, 200]) {
       const page = await open(390, text, { state: "all", clinic: true }, "settings");
