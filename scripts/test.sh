@@ -5,7 +5,7 @@
 #
 # Installs what a fresh Debian 12 machine lacks (scripts/setup.sh), then:
 # the UI's type check, lint and formatting, build, unit and browser tests;
-# rustfmt; clippy with warnings as errors; the declared rust-version against
+# rustfmt; clippy and rustdoc with warnings as errors; the declared rust-version against
 # the locked dependencies; every Rust test: first the hermetic ones (engine
 # unit, doc, golden, property and CLI tests; the app's command, store and
 # scheduler tests: no D-Bus, display or real waiting), then, by name, the
@@ -42,6 +42,9 @@ cargo fmt --all -- --check
 
 step "cargo clippy (all targets, warnings are errors, workspace lints, incompatible_msrv)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo doc (warnings are errors: every doc link resolves)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
 step "rust-version of each crate against its locked dependencies"
 node scripts/check-msrv.mjs

@@ -12,10 +12,10 @@
 //! - Restrictions and milestones are free time (`TRANSP:TRANSPARENT`); a
 //!   session is busy. Milestones carry a real alarm at the reminder time.
 //! - Lines are folded at 75 octets, never inside a UTF-8 character.
-//! - Text is inert ([`ics_text`]): control characters (a bare CR ends a
+//! - Text is inert (`ics_text`): control characters (a bare CR ends a
 //!   line for some readers, so a note could add a `SUMMARY:` of its own)
 //!   and bidirectional controls are removed, and TEXT values are escaped
-//!   per RFC 5545 (by the writer, and by [`escape_text`] for `NAME`, which
+//!   per RFC 5545 (by the writer, and by `escape_text` for `NAME`, which
 //!   the writer leaves raw).
 
 use std::borrow::Cow;

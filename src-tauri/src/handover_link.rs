@@ -7,7 +7,7 @@
 //! as an "open URL" event while the app runs (macOS, phones).
 //!
 //! Nothing is read or applied here: the source waits in
-//! [`Pending`](crate::commands::handover::Pending) until the page takes it
+//! [`crate::commands::handover::Pending`] until the page takes it
 //! (`handover_pending`) and shows the preview. A page that is already
 //! loaded is told by a DOM event, [`PAGE_EVENT`], dispatched from Rust,
 //! so the page needs no event permission.

@@ -2,7 +2,7 @@
 //! notification of reminders folded together, the tray menu, the journal
 //! file a client shares with their clinic. They live in
 //! `src-tauri/locales/<tag>/app.ftl`, read by the engine's
-//! [`Catalog`](aftercare::messages::Catalog), so the shell has no Fluent
+//! [`aftercare::messages::Catalog`], so the shell has no Fluent
 //! setup of its own; the engine's texts stay in the engine's files and the
 //! UI's in `ui/src/locales/`. See `docs/developer/i18n.md`.
 //!

@@ -21,7 +21,7 @@ pub enum Navigation {
     /// The app's own page: it loads.
     Stay,
     /// A `tel:` link to a phone number or a `mailto:` link to one address
-    /// (the forms the page's links take, [`is_call_or_write`]): refused in
+    /// (the forms the page's links take, `is_call_or_write`): refused in
     /// the window and opened by the system's handler (the phone or mail
     /// app).
     OpenOutside,
