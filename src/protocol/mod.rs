@@ -129,6 +129,10 @@ pub struct Protocol {
     /// another language.
     #[serde(skip)]
     source: Arc<Source>,
+    /// The milestone texts its plans have worded, shared by every clone
+    /// (see `milestone::Worded`); provenance-free and not compared.
+    #[serde(skip)]
+    worded: Arc<crate::milestone::Worded>,
 }
 
 /// Serializes a shared list as the list itself.
@@ -669,6 +673,11 @@ impl Protocol {
     pub(crate) fn activities_named(&self) -> &[Activity] {
         &self.activities
     }
+
+    /// The milestone texts worded for this protocol's plans so far.
+    pub(crate) fn worded(&self) -> &crate::milestone::Worded {
+        &self.worded
+    }
 }
 
 #[cfg(test)]
@@ -687,6 +696,7 @@ impl Protocol {
             rule.note = note(&rule.note);
         }
         self.rules = rules.into();
+        self.worded = Arc::default();
         self
     }
 }

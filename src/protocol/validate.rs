@@ -641,6 +641,7 @@ pub(super) fn validate(
             name: source_name.to_string(),
             text: text.to_string(),
         }),
+        worded: Arc::default(),
     })
 }
 
