@@ -226,15 +226,24 @@ fn prep_for(plan: &Schedule, anchor: Anchor, date: NaiveDate) -> Option<usize> {
 
 /// The care items on a date, remembered: each milestone compares a date
 /// with the day before and the day after, and neighbouring milestone dates
-/// share those days.
+/// share those days. Dates come in order, so the last few are enough (a
+/// map of every date was a tenth of wording a plan).
 #[derive(Default)]
 struct CareMemo {
-    on: FxHashMap<NaiveDate, CareSet>,
+    on: [Option<(NaiveDate, CareSet)>; 4],
+    /// Where the next new date goes.
+    next: usize,
 }
 
 impl CareMemo {
     fn get(&mut self, plan: &Schedule, date: NaiveDate) -> CareSet {
-        *self.on.entry(date).or_insert_with(|| plan.care_on(date))
+        if let Some((_, set)) = self.on.iter().flatten().find(|(d, _)| *d == date) {
+            return *set;
+        }
+        let set = plan.care_on(date);
+        self.on[self.next] = Some((date, set));
+        self.next = (self.next + 1) % self.on.len();
+        set
     }
 }
 
