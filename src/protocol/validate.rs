@@ -642,6 +642,7 @@ pub(super) fn validate(
             text: text.to_string(),
         }),
         worded: Arc::default(),
+        in_langs: Arc::default(),
     })
 }
 
