@@ -229,15 +229,11 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
         )),
         _ => None,
     };
-    let points: Vec<&str> = m
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| match (&first, i) {
-            (Some(f), 0) => f.as_str(),
-            _ => p.as_str(),
-        })
-        .collect();
+    let point = |i: usize| match (&first, i) {
+        (Some(f), 0) => f.as_str(),
+        _ => m.points[i].as_str(),
+    };
+    let count = m.points.len();
     let chars = |s: &str| s.chars().count();
     // The space parts it from the last point.
     let more = |n: usize| format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]));
@@ -246,8 +242,9 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     let mut body = String::with_capacity(BODY_MAX * 2);
     let mut body_chars = 0;
     let mut taken = 0;
-    for (i, p) in points.iter().enumerate().take(3) {
-        let left = points.len() - i - 1;
+    for i in 0..count.min(3) {
+        let p = point(i);
+        let left = count - i - 1;
         let sep = usize::from(i > 0);
         let tail = if left > 0 { more_chars(lang, left) } else { 0 };
         let p_chars = chars(p);
@@ -264,18 +261,14 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     if taken == 0 {
         // Even the first point is too long (a protocol's note may be 200
         // characters): cut it at a word, and say the rest is in the app.
-        let tail = more(points.len() - 1);
-        let tail = if points.len() > 1 {
-            tail.as_str()
-        } else {
-            "…"
-        };
-        body = cut(points[0], BODY_MAX - chars(tail));
+        let tail = more(count - 1);
+        let tail = if count > 1 { tail.as_str() } else { "…" };
+        body = cut(point(0), BODY_MAX - chars(tail));
         body.push_str(tail);
         return body;
     }
-    if taken < points.len() {
-        body.push_str(&more(points.len() - taken));
+    if taken < count {
+        body.push_str(&more(count - taken));
     }
     body
 }

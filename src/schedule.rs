@@ -104,6 +104,27 @@ impl CareSet {
 pub(crate) struct Track {
     pub(crate) activity: Activity,
     pub(crate) windows: Vec<RuleWindow>,
+    /// For each window, the latest end of it and every window before it
+    /// ([`reach_of`]): a date's windows are looked for from the first
+    /// that may still hold it, not from the first of the plan.
+    reach: Vec<NaiveDate>,
+}
+
+/// The latest end of each prefix of a list of windows (`NaiveDate::MAX`
+/// from an open-ended one on).
+fn reach_of(ends: impl Iterator<Item = Option<NaiveDate>>) -> Vec<NaiveDate> {
+    let mut latest = NaiveDate::MIN;
+    ends.map(|end| {
+        latest = latest.max(end.unwrap_or(NaiveDate::MAX));
+        latest
+    })
+    .collect()
+}
+
+/// The first window that may hold `date`: every one before it ends
+/// before `date` (`reach` from [`reach_of`]).
+fn first_reaching(reach: &[NaiveDate], date: NaiveDate) -> usize {
+    reach.partition_point(|end| *end < date)
 }
 
 /// Where an activity stands on a date: the winning status and the window
@@ -142,6 +163,8 @@ pub(crate) struct Schedule {
     /// on every day the milestones compare.
     track_of: [Option<usize>; Activity::ALL.len()],
     pub(crate) care_windows: Vec<CareWindow>,
+    /// [`reach_of`] the care windows.
+    care_reach: Vec<NaiveDate>,
     healed_on: Option<NaiveDate>,
     restrictions_over_on: Option<NaiveDate>,
     touch_up_on: Option<NaiveDate>,
@@ -158,6 +181,7 @@ impl Schedule {
             tracks: Vec::new(),
             track_of: [None; Activity::ALL.len()],
             care_windows: Vec::new(),
+            care_reach: Vec::new(),
             healed_on: None,
             restrictions_over_on: None,
             touch_up_on: None,
@@ -228,8 +252,7 @@ impl Schedule {
         let items = self.protocol.care();
         let mut best: [Option<&CareWindow>; Activity::ALL.len()] = [None; Activity::ALL.len()];
         // Sorted by start: none after the first that starts later.
-        let started = self
-            .care_windows
+        let started = self.care_windows[first_reaching(&self.care_reach, date)..]
             .iter()
             .take_while(|w| w.span.start <= date);
         for w in started.filter(|w| w.span.contains(date)) {
@@ -317,7 +340,7 @@ impl Schedule {
         keep: impl Fn(&RuleWindow) -> bool,
     ) -> Level<'a> {
         let mut best: Option<&RuleWindow> = None;
-        for w in &track.windows {
+        for w in &track.windows[first_reaching(&track.reach, date)..] {
             if w.span.start > date {
                 break;
             }
@@ -437,6 +460,7 @@ impl Schedule {
             .map(|&activity| Track {
                 activity,
                 windows: Vec::new(),
+                reach: Vec::new(),
             })
             .collect();
         for (rule_index, rule) in self.protocol.rules().iter().enumerate() {
@@ -458,6 +482,7 @@ impl Schedule {
         }
         for (t, track) in tracks.iter_mut().enumerate() {
             track.windows.sort_by_key(|w| w.span.start);
+            track.reach = reach_of(track.windows.iter().map(|w| w.span.end));
             self.track_of[track.activity as usize] = Some(t);
         }
         let mut care_windows = Vec::new();
@@ -473,6 +498,7 @@ impl Schedule {
             }
         }
         care_windows.sort_by_key(|w| w.span.start);
+        self.care_reach = reach_of(care_windows.iter().map(|w| w.span.end));
         self.tracks = tracks;
         self.care_windows = care_windows;
     }

@@ -28,7 +28,11 @@
 //! and a care item ending. So every milestone has at least one point and
 //! every milestone gets a reminder.
 
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, TryLockError};
+
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
 mod wording;
@@ -124,7 +128,7 @@ pub struct Change {
 }
 
 /// The session a preparation day is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Prepares {
     /// 1-based session number.
@@ -173,14 +177,38 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
 
     let mut out = Vec::with_capacity(edges.chunk_by(|a, b| a.0 == b.0).count());
     let mut care = CareMemo::default();
-    let mut said = Said::default();
+    // The texts worded for earlier plans of the same protocol (see
+    // [`Worded`]); a plan built while another holds them words its own.
+    let memo = &plan.protocol().worded().said;
+    let mut guard = match memo.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(TryLockError::Poisoned(poisoned)) => {
+            // A panic while wording may have left a text without its key:
+            // start again.
+            let mut guard = poisoned.into_inner();
+            *guard = Said::default();
+            memo.clear_poison();
+            Some(guard)
+        }
+        Err(TryLockError::WouldBlock) => None,
+    };
+    let mut local = Said::default();
+    let said = match guard.as_deref_mut() {
+        Some(said) => {
+            if said.len() > Said::MAX {
+                *said = Said::default();
+            }
+            said
+        }
+        None => &mut local,
+    };
     let mut scratch = Scratch::default();
     let mut tracks: Vec<usize> = Vec::new();
     for group in edges.chunk_by(|a, b| a.0 == b.0) {
         let date = group[0].0;
         tracks.clear();
         tracks.extend(group.iter().map(|e| e.1).filter(|t| *t != NO_TRACK));
-        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, &mut said, &mut scratch) {
+        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, &mut scratch) {
             out.push(m);
         }
     }
@@ -198,32 +226,87 @@ fn prep_for(plan: &Schedule, anchor: Anchor, date: NaiveDate) -> Option<usize> {
 
 /// The care items on a date, remembered: each milestone compares a date
 /// with the day before and the day after, and neighbouring milestone dates
-/// share those days.
+/// share those days. Dates come in order, so the last few are enough (a
+/// map of every date was a tenth of wording a plan).
 #[derive(Default)]
 struct CareMemo {
-    on: rustc_hash::FxHashMap<NaiveDate, CareSet>,
+    on: [Option<(NaiveDate, CareSet)>; 4],
+    /// Where the next new date goes.
+    next: usize,
 }
 
 impl CareMemo {
     fn get(&mut self, plan: &Schedule, date: NaiveDate) -> CareSet {
-        *self.on.entry(date).or_insert_with(|| plan.care_on(date))
+        if let Some((_, set)) = self.on.iter().flatten().find(|(d, _)| *d == date) {
+            return *set;
+        }
+        let set = plan.care_on(date);
+        self.on[self.next] = Some((date, set));
+        self.next = (self.next + 1) % self.on.len();
+        set
     }
 }
 
-/// The headlines, points and bodies worded so far in one plan. Each
-/// session brings the same days again ("Day 6: rinse and shave again"
-/// after every one), and wording a day was most of the time spent on it,
-/// so each distinct headline and each distinct list of points is worded
-/// once per plan and copied. The name ("Day 6 after session 2") differs
-/// from day to day; it is worded for every day.
+/// The texts a protocol's plans have worded, shared by every clone of
+/// the protocol (a plan takes its protocol by value, and the app builds
+/// a plan from the same protocol after every edit): wording was most of
+/// the time spent building a plan. A text is a function of the facts its
+/// key holds and of the protocol's own texts (notes and labels by
+/// index, its language), which a protocol never changes once read, so
+/// a text kept here reads as if worded again. Nothing is keyed on the
+/// dates.
+#[derive(Default)]
+pub(crate) struct Worded {
+    said: Mutex<Said>,
+}
+
+impl std::fmt::Debug for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Worded")
+    }
+}
+
+/// Remembered texts are not part of what a protocol says.
+impl PartialEq for Worded {
+    fn eq(&self, _: &Worded) -> bool {
+        true
+    }
+}
+
+impl Eq for Worded {}
+
+/// The headlines, points, bodies and names worded so far. Each session
+/// brings the same days again ("Day 6: rinse and shave again" after
+/// every one), and every plan of a protocol the same days as the last,
+/// so each distinct headline, list of points and name is worded once and
+/// copied.
 #[derive(Default)]
 struct Said {
     headlines: Vec<(Key, String)>,
+    /// Where each headline is in `headlines`, by the hash of its facts.
+    headline_at: FxHashMap<u64, usize>,
     /// The points, and the body joined from them.
     points: Vec<(Key, Vec<String>, String)>,
+    points_at: FxHashMap<u64, usize>,
+    names: FxHashMap<NameKey, String>,
+    /// The lists of facts of every key.
+    lists: Vec<Lists>,
     /// How many texts were copied rather than worded.
     #[cfg(test)]
     hits: usize,
+}
+
+/// The facts a name reads ([`wording::name`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct NameKey {
+    kind: MilestoneKind,
+    day: Option<u32>,
+    session: Option<u32>,
+    session_on_day: Option<u32>,
+    planned: u32,
+    prepares: Option<Prepares>,
+    healed: bool,
+    restrictions_over: bool,
 }
 
 /// The facts a text is worded from ([`wording::headline`] reads all of
@@ -233,6 +316,7 @@ struct Said {
 #[derive(Clone, Copy, PartialEq)]
 struct Key {
     kind: MilestoneKind,
+    planned: u32,
     day: Option<u32>,
     session_on_day: Option<u32>,
     session_tomorrow: Option<u32>,
@@ -248,6 +332,7 @@ impl Key {
     fn of(f: &Facts<'_>) -> Key {
         Key {
             kind: f.kind,
+            planned: f.planned,
             day: f.day,
             session_on_day: f.session_on_day,
             session_tomorrow: f.session_tomorrow,
@@ -257,6 +342,31 @@ impl Key {
             touch_up_years: f.touch_up_years,
             lists: 0,
         }
+    }
+
+    /// A hash of `self` (but its lists) with the lists given.
+    fn hash_with(
+        &self,
+        f: &Facts<'_>,
+        changed: &[Changed],
+        started: &[(usize, bool)],
+        morning: &[usize],
+    ) -> u64 {
+        let mut h = FxHasher::default();
+        self.kind.hash(&mut h);
+        self.planned.hash(&mut h);
+        self.day.hash(&mut h);
+        self.session_on_day.hash(&mut h);
+        self.session_tomorrow.hash(&mut h);
+        self.prepares.hash(&mut h);
+        self.healed.hash(&mut h);
+        self.restrictions_over.hash(&mut h);
+        self.touch_up_years.hash(&mut h);
+        changed.hash(&mut h);
+        f.until.hash(&mut h);
+        started.hash(&mut h);
+        morning.hash(&mut h);
+        h.finish()
     }
 
     /// Whether `self`, with its lists, holds the facts `key` and `f`.
@@ -295,12 +405,47 @@ struct Lists {
 }
 
 impl Said {
+    /// How many texts are kept at most; past that they are worded again
+    /// from scratch (a protocol's plans rarely need more than a few
+    /// hundred).
+    const MAX: usize = 4096;
+
+    /// How many texts are kept.
+    fn len(&self) -> usize {
+        self.headlines.len() + self.points.len() + self.names.len()
+    }
+
+    /// The name of the day `f` describes, worded now unless one with the
+    /// same facts was.
+    fn name(&mut self, f: &Facts<'_>) -> String {
+        let key = NameKey {
+            kind: f.kind,
+            day: f.day,
+            session: f.session,
+            session_on_day: f.session_on_day,
+            planned: f.planned,
+            prepares: f.prepares,
+            healed: f.healed,
+            restrictions_over: f.restrictions_over,
+        };
+        if let Some(name) = self.names.get(&key) {
+            #[cfg(test)]
+            {
+                assert_eq!(*name, wording::name(f));
+                self.hits += 1;
+            }
+            return name.clone();
+        }
+        let name = wording::name(f);
+        self.names.insert(key, name.clone());
+        name
+    }
+
     /// The headline, points and body of the day `f` describes, each worded
     /// now unless one with the same facts was. `started` and `morning` are
     /// the care items of `f.started` and `f.before_session`, by index.
     fn say(
         &mut self,
-        lists: &mut Vec<Lists>,
         f: &Facts<'_>,
         changed: &[Changed],
         started: &[(usize, bool)],
@@ -327,64 +472,81 @@ impl Said {
             });
             lists.len() - 1
         };
-        let headline = match self
-            .headlines
-            .iter()
-            .find(|(k, _)| k.holds(lists, &key, f, changed, started, morning))
-        {
+        // A hash names the one text that may hold the facts; `holds`
+        // checks that it does (on a collision the text is worded, not
+        // kept).
+        let hash = key.hash_with(f, changed, started, morning);
+        let found = self
+            .headline_at
+            .get(&hash)
+            .map(|&i| &self.headlines[i])
+            .filter(|(k, _)| k.holds(&self.lists, &key, f, changed, started, morning));
+        let headline = match found {
             Some((_, h)) => {
+                let h = h.clone();
                 // The unit tests word every text again and compare, so a
                 // fact the words read but the key misses fails them.
                 #[cfg(test)]
                 {
-                    assert_eq!(*h, wording::headline(f));
+                    assert_eq!(h, wording::headline(f));
                     self.hits += 1;
                 }
-                h.clone()
+                h
             }
             None => {
                 let h = wording::headline(f);
-                let lists = list_of(lists);
-                self.headlines.push((Key { lists, ..key }, h.clone()));
+                if let std::collections::hash_map::Entry::Vacant(e) = self.headline_at.entry(hash) {
+                    let lists = list_of(&mut self.lists);
+                    e.insert(self.headlines.len());
+                    self.headlines.push((Key { lists, ..key }, h.clone()));
+                }
                 h
             }
         };
-        let (points, body) = match self
-            .points
-            .iter()
-            .find(|(k, _, _)| k.holds(lists, &points_key, f, changed, started, morning))
-        {
+        let points_hash = points_key.hash_with(f, changed, started, morning);
+        let found = self
+            .points_at
+            .get(&points_hash)
+            .map(|&i| &self.points[i])
+            .filter(|(k, _, _)| k.holds(&self.lists, &points_key, f, changed, started, morning));
+        let (points, body) = match found {
             Some((_, p, b)) => {
+                let (p, b) = (p.clone(), b.clone());
                 #[cfg(test)]
                 {
-                    assert_eq!(*p, wording::points(f));
+                    assert_eq!(p, wording::points(f));
                     self.hits += 1;
                 }
-                (p.clone(), b.clone())
+                (p, b)
             }
             None => {
                 let p = wording::points(f);
                 let b = p.join(" ");
-                // The headline's lists, when it was just worded, are these.
-                let same = lists.last().is_some_and(|l| {
-                    l.changes == changed
-                        && l.until == f.until
-                        && l.started == started
-                        && l.morning == morning
-                });
-                let at = if same {
-                    lists.len() - 1
-                } else {
-                    list_of(lists)
-                };
-                self.points.push((
-                    Key {
-                        lists: at,
-                        ..points_key
-                    },
-                    p.clone(),
-                    b.clone(),
-                ));
+                if let std::collections::hash_map::Entry::Vacant(e) =
+                    self.points_at.entry(points_hash)
+                {
+                    // The headline's lists, when it was just worded, are these.
+                    let same = self.lists.last().is_some_and(|l| {
+                        l.changes == changed
+                            && l.until == f.until
+                            && l.started == started
+                            && l.morning == morning
+                    });
+                    let at = if same {
+                        self.lists.len() - 1
+                    } else {
+                        list_of(&mut self.lists)
+                    };
+                    e.insert(self.points.len());
+                    self.points.push((
+                        Key {
+                            lists: at,
+                            ..points_key
+                        },
+                        p.clone(),
+                        b.clone(),
+                    ));
+                }
                 (p, b)
             }
         };
@@ -404,8 +566,6 @@ struct Scratch<'a> {
     morning_items: Vec<usize>,
     started: Vec<Started<'a>>,
     morning: Vec<Started<'a>>,
-    /// The lists of facts of every key of [`Said`].
-    lists: Vec<Lists>,
 }
 
 fn milestone_on<'a>(
@@ -623,13 +783,7 @@ fn milestone_on<'a>(
         prepares,
         lang: plan.protocol().text_lang(),
     };
-    let (headline, points, body) = memo.say(
-        &mut scratch.lists,
-        &facts,
-        &scratch.changed,
-        started_items,
-        morning_items,
-    );
+    let (headline, points, body) = memo.say(&facts, &scratch.changed, started_items, morning_items);
     if points.is_empty() {
         return None;
     }
@@ -639,7 +793,7 @@ fn milestone_on<'a>(
         session,
         kind,
         headline,
-        name: wording::name(&facts),
+        name: memo.name(&facts),
         body,
         points,
         changes,
@@ -702,8 +856,9 @@ mod tests {
 
     /// Every built-in protocol in every language, with sessions spaced
     /// many ways (consecutive days, the usual spacing, far apart), each
-    /// day worded once per plan: `Said::say` words every copied day again
-    /// and compares (see there).
+    /// day worded once per protocol and language, for all its plans:
+    /// `Said::say` and `Said::name` word every copied text again and
+    /// compare (see there).
     #[test]
     fn days_worded_once_per_plan_read_as_if_worded_each_time() {
         let first = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
@@ -712,6 +867,9 @@ mod tests {
             let protocol = crate::Protocol::builtin(id).unwrap();
             for lang in crate::Lang::ALL {
                 let protocol = protocol.in_lang(lang);
+                // One protocol's texts, kept from plan to plan as its
+                // plans keep them.
+                let mut said = Said::default();
                 for gaps in [[1, 1], [10, 21], [3, 30]] {
                     for n in [1, 2, 4, 8] {
                         let mut sessions = vec![first];
@@ -722,7 +880,6 @@ mod tests {
                         for planned in [n as u32, n as u32 + 1] {
                             let schedule =
                                 Schedule::compile(protocol.clone(), sessions.clone(), planned);
-                            let mut said = Said::default();
                             let mut care = CareMemo::default();
                             let mut scratch = Scratch::default();
                             let mut tracks: Vec<usize> = (0..schedule.tracks.len()).collect();
@@ -744,10 +901,10 @@ mod tests {
                                 date = add_days(date, 1);
                             }
                             plans += 1;
-                            hits += said.hits;
                         }
                     }
                 }
+                hits += said.hits;
             }
         }
         println!("{plans} plans, {hits} texts copied and worded again");

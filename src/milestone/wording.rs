@@ -38,7 +38,7 @@ pub(super) struct Started<'a> {
 
 /// How long a restriction that starts on the day lasts, as a client
 /// counts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Until {
     /// Lifted on this day number of the current session, to a status a
     /// rule gives.

@@ -22,7 +22,7 @@ pub(crate) use raw::{RawProtocol, field_in, line_of, parse_message};
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -129,7 +129,34 @@ pub struct Protocol {
     /// another language.
     #[serde(skip)]
     source: Arc<Source>,
+    /// The milestone texts its plans have worded, shared by every clone
+    /// (see `milestone::Worded`); provenance-free and not compared.
+    #[serde(skip)]
+    worded: Arc<crate::milestone::Worded>,
+    /// This protocol in each other language, read once
+    /// ([`Protocol::in_lang`]) and shared by every clone.
+    #[serde(skip)]
+    in_langs: Arc<InLangs>,
 }
+
+/// A protocol in each language of [`Lang::ALL`], read when first asked.
+#[derive(Default)]
+pub(crate) struct InLangs([OnceLock<Protocol>; Lang::ALL.len()]);
+
+impl fmt::Debug for InLangs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InLangs")
+    }
+}
+
+/// The same protocol read in other languages is not part of what it says.
+impl PartialEq for InLangs {
+    fn eq(&self, _: &InLangs) -> bool {
+        true
+    }
+}
+
+impl Eq for InLangs {}
 
 /// Serializes a shared list as the list itself.
 fn shared<S: serde::Serializer, T: Serialize>(list: &Arc<[T]>, s: S) -> Result<S::Ok, S::Error> {
@@ -494,15 +521,27 @@ impl Protocol {
         if lang == self.text_lang {
             return self.clone();
         }
+        // Read once per language and kept: the app builds a plan in the
+        // client's language after every edit.
+        let cell = Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|i| self.in_langs.0.get(i));
+        if let Some(read) = cell.and_then(OnceLock::get) {
+            return read.clone();
+        }
         // The text was read once without error, and reading it again
         // checks the same things; should it fail anyway, the texts stay
-        // as they are rather than the plan failing.
-        toml::from_str(&self.source.text)
-            .ok()
-            .and_then(|raw| {
-                validate::validate(&self.source.name, &self.source.text, raw, Some(lang)).ok()
-            })
-            .unwrap_or_else(|| self.clone())
+        // as they are rather than the plan failing (and nothing is kept:
+        // a copy of itself would keep itself alive).
+        let read = toml::from_str(&self.source.text).ok().and_then(|raw| {
+            validate::validate(&self.source.name, &self.source.text, raw, Some(lang)).ok()
+        });
+        match (read, cell) {
+            (Some(read), Some(cell)) => cell.get_or_init(|| read).clone(),
+            (Some(read), None) => read,
+            (None, _) => self.clone(),
+        }
     }
 
     /// The default language of the file's texts: its `lang` field, English
@@ -669,6 +708,11 @@ impl Protocol {
     pub(crate) fn activities_named(&self) -> &[Activity] {
         &self.activities
     }
+
+    /// The milestone texts worded for this protocol's plans so far.
+    pub(crate) fn worded(&self) -> &crate::milestone::Worded {
+        &self.worded
+    }
 }
 
 #[cfg(test)]
@@ -687,6 +731,8 @@ impl Protocol {
             rule.note = note(&rule.note);
         }
         self.rules = rules.into();
+        self.worded = Arc::default();
+        self.in_langs = Arc::default();
         self
     }
 }

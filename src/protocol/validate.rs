@@ -641,6 +641,8 @@ pub(super) fn validate(
             name: source_name.to_string(),
             text: text.to_string(),
         }),
+        worded: Arc::default(),
+        in_langs: Arc::default(),
     })
 }
 
