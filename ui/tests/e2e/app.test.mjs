@@ -16,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:http";
-import { after, before, describe, it } from "node:test";
+import { after, before, describe } from "node:test";
 import { By } from "selenium-webdriver";
 import {
   appBinary,
@@ -34,6 +34,7 @@ import {
   startTauriDriver,
   startXvfb,
   stopAll,
+  story,
   submitFormOf,
   tempFile,
   text,
@@ -226,23 +227,6 @@ async function seeJournalEntry() {
   );
 }
 
-/**
- * The steps of one client's story, each a test: once one fails, the later
- * ones fail at once (they need its app and data) rather than time out.
- */
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    it(name, async () => {
-      if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        broken = name;
-        throw e;
-      }
-    });
-}
 const step = story();
 
 before(async () => {

@@ -20,6 +20,7 @@
 //
 // Screenshots go to target/screenshots/app/ (never into the source tree;
 // scripts/screenshots.sh copies them to docs/screenshots/app/).
+import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import {
   accessSync,
@@ -37,6 +38,7 @@ import {
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { Builder, Capabilities, WebElement } from "selenium-webdriver";
@@ -627,4 +629,23 @@ export async function screenshot(driver, name) {
   const png = Buffer.from(await driver.takeScreenshot(), "base64");
   writeFileSync(join(SHOTS, `${name}.png`), png);
   return png;
+}
+
+/**
+ * The steps of one story on one app, each a test (`step(name, fn)`): once
+ * one fails, the later ones fail at once (they need its app and data)
+ * rather than time out.
+ */
+export function story() {
+  let broken = null;
+  return (name, fn) =>
+    it(name, async () => {
+      if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
+      try {
+        await fn();
+      } catch (e) {
+        broken = name;
+        throw e;
+      }
+    });
 }

@@ -23,7 +23,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, before, describe } from "node:test";
 import {
   appBinary,
   click,
@@ -39,6 +39,7 @@ import {
   startTauriDriver,
   startXvfb,
   stopAll,
+  story,
   submitFormOf,
   tempFile,
   text,
@@ -201,18 +202,7 @@ after(async () => {
 });
 
 /** The steps share one app; once one fails the rest fail at once. */
-let broken = null;
-function step(name, fn) {
-  it(name, async () => {
-    if (broken) assert.fail(`not run: the earlier step "${broken}" failed`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      throw e;
-    }
-  });
-}
+const step = story();
 
 describe("hostile input in the real app", { timeout: 300_000 }, () => {
   let scripts; // the page's own <script> elements, before any hostile text
