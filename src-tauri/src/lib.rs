@@ -131,8 +131,6 @@ pub fn run() {
                 .ok()
                 .and_then(|dir| startup::init_log(&dir));
             listen_for_plans(app.handle());
-            #[cfg(target_os = "linux")]
-            instance.serve(app.handle());
             let started = navigation::main_window(app)
                 .map_err(|e| startup::Failure::Other {
                     reason: e.to_string(),
@@ -141,6 +139,10 @@ pub fn run() {
             if let Err(failure) = started {
                 startup::fail(app, &failure, log.as_deref());
             }
+            // Second starts (queued by the kernel until now) reach an app
+            // with its window and store.
+            #[cfg(target_os = "linux")]
+            instance.serve(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {
