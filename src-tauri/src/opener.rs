@@ -24,9 +24,8 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, target: &OsStr) -> Result<(), String
     #[cfg(not(target_os = "linux"))]
     {
         use tauri_plugin_opener::OpenerExt;
-        let target = target.to_string_lossy();
         app.opener()
-            .open_url(target.as_ref(), None::<&str>)
+            .open_url(target.to_string_lossy().into_owned(), None::<&str>)
             .map_err(|e| e.to_string())
     }
 }

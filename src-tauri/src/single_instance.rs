@@ -11,13 +11,13 @@
 //!
 //! On Linux the lock is a lock file and the channel a Unix socket, in
 //! `$XDG_RUNTIME_DIR` (else a per-user 0700 folder under the temp folder),
-//! taken in `run()` before the Tauri builder ([`start`], module `socket`):
+//! taken in `run()` before the Tauri builder (`start`, module `socket`):
 //! no D-Bus connection, so no zbus executor waking the idle app (issue 14,
 //! docs/performance.md). A start that cannot take or make them (a
 //! permission error) logs why and runs on as an app of its own rather
 //! than refusing to start. On Windows and macOS `tauri-plugin-single-instance`
 //! does it (a named mutex, a socket), registered before every other plugin
-//! ([`plugin`]).
+//! (`plugin`).
 //!
 //! The lock is named from the app's identifier for the default data folder
 //! and the identifier plus a hash of the folder for one named with
