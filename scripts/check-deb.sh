@@ -90,6 +90,8 @@ check("libwebkit2gtk-4.1-0" in control, "it depends on libwebkit2gtk-4.1-0")
 for dep in ("desktop-file-utils", "shared-mime-info"):
     # Their dpkg triggers register the link scheme and the plan file's type.
     check(dep in control, f"it depends on {dep}")
+# Notifications go over the system's libdbus (notify-rust's `d` feature).
+check("libdbus-1-3" in control, "it depends on libdbus-1-3")
 
 listed = {line.rstrip("\n").split(None, 5)[5].lstrip("./").rstrip("/")
           for line in open(contents_path) if line.strip()}

@@ -10,10 +10,11 @@ cd "$(dirname "$0")/.."
 # chromium for the UI's browser tests (never a downloaded browser), and for
 # the end-to-end tests of the app WebKitGTK's WebDriver (WebKitWebDriver)
 # and the locale sources (the app is shown in British English); for the
-# .deb's check (scripts/check-deb.sh) its desktop-entry and XML validators.
+# .deb's check (scripts/check-deb.sh) its desktop-entry and XML validators;
+# libdbus-1-dev (with pkg-config) for the notifications over libdbus.
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
-  libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
+  libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev libdbus-1-dev
   build-essential pkg-config xvfb xauth x11-utils xdotool dbus dbus-x11 python3 python3-dbus python3-gi
   chromium webkit2gtk-driver locales desktop-file-utils libxml2-utils
   sqlite3 # the crash test's look at the store after each SIGKILL

@@ -16,6 +16,7 @@
 //! | `photos`, `photo_scheme` | the photo folder, and the `photo:` scheme that serves it to the page |
 //! | `share` | the healing journal as one HTML file for the clinic |
 //! | `navigation` | the window stays in the app; tel:/mailto: open outside |
+//! | `opener` | a link or file handed to the system (`xdg-open` on Linux) |
 //! | `handover_link` | a clinic's plan opened with the app (deep link, `.smpplan` file) |
 //! | `single_instance` | one app per data folder: a second start hands its plan to the running one (desktop) |
 //! | `startup` | start-up failures (log, stderr, dialog, exit status) and the log file |
@@ -39,6 +40,7 @@ pub mod limits;
 pub mod messages;
 pub mod model;
 pub mod navigation;
+pub mod opener;
 pub mod photo_scheme;
 pub mod photos;
 pub mod platform;
@@ -71,10 +73,22 @@ pub fn run() {
         });
     let commands = bindings::builder::<tauri::Wry>();
     let context = tauri::generate_context!();
+    // Before Tauri starts (Linux): a second start hands its command line to
+    // the running app and exits here, before any window or set-up.
+    #[cfg(target_os = "linux")]
+    let instance = match single_instance::start(&context.config().identifier, &args) {
+        single_instance::Start::First(instance) => instance,
+        single_instance::Start::HandedOver => std::process::exit(0),
+        single_instance::Start::Unreachable(message) => {
+            eprintln!("smp-aftercare: {message}");
+            std::process::exit(1);
+        }
+    };
     let builder = tauri::Builder::default();
-    // First of all plugins: a second start hands its plan to the running
-    // app and exits here, before any other plugin or the set-up runs.
-    #[cfg(desktop)]
+    // First of all plugins (Windows, macOS): a second start hands its plan
+    // to the running app and exits here, before any other plugin or the
+    // set-up runs.
+    #[cfg(all(desktop, not(target_os = "linux")))]
     let builder = builder.plugin(single_instance::plugin(&context.config().identifier, &args));
     let builder = builder
         // A clinic's plan named on the command line waits here for the page.
@@ -87,16 +101,17 @@ pub fn run() {
         // The `smp-aftercare` scheme (`tauri.conf.json`); its links are read
         // from Rust only, so the page gets no deep-link permission.
         .plugin(tauri_plugin_deep_link::init())
-        // Used from Rust only (`navigation`): no script of its own in the
-        // page and no permission for it in the capability.
-        .plugin(
-            tauri_plugin_opener::Builder::new()
-                .open_js_links_on_click(false)
-                .build(),
-        )
         .plugin(navigation::plugin())
         // Photos reach the page through this scheme only (`photo_scheme`).
         .register_asynchronous_uri_scheme_protocol(photo_scheme::SCHEME, photo_scheme::handle);
+    // Used from Rust only (`opener`): no script of its own in the page and
+    // no permission for it in the capability. Linux spawns `xdg-open`.
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(
+        tauri_plugin_opener::Builder::new()
+            .open_js_links_on_click(false)
+            .build(),
+    );
     #[cfg(desktop)]
     let builder = builder.plugin(tauri_plugin_autostart::init(
         tauri_plugin_autostart::MacosLauncher::LaunchAgent,
@@ -124,6 +139,10 @@ pub fn run() {
             if let Err(failure) = started {
                 startup::fail(app, &failure, log.as_deref());
             }
+            // Second starts (queued by the kernel until now) reach an app
+            // with its window and store.
+            #[cfg(target_os = "linux")]
+            instance.serve(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -130,8 +130,7 @@ pub fn main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
 
 /// Hands `url` to the system (the phone or mail app); a failure is logged.
 fn open_outside<R: Runtime>(app: &tauri::AppHandle<R>, url: &Url) {
-    use tauri_plugin_opener::OpenerExt;
-    if let Err(e) = app.opener().open_url(url.as_str(), None::<&str>) {
+    if let Err(e) = crate::opener::open(app, std::ffi::OsStr::new(url.as_str())) {
         log::warn!("could not open a {} link: {e}", url.scheme());
     }
 }

@@ -207,14 +207,8 @@ fn permission_gate(app: &App) -> Arc<dyn reminders::PermissionGate> {
 /// Opens a file with the system's handler, from Rust (the page has no
 /// opener permission).
 fn path_opener(app: &App) -> crate::state::OpenPath {
-    use tauri_plugin_opener::OpenerExt;
     let handle = app.handle().clone();
-    Box::new(move |path| {
-        handle
-            .opener()
-            .open_path(path.display().to_string(), None::<&str>)
-            .map_err(|e| e.to_string())
-    })
+    Box::new(move |path| crate::opener::open_path(&handle, path))
 }
 
 /// Removes the photo files no check-in refers to: those of a check-in

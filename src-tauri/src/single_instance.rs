@@ -1,18 +1,26 @@
 //! One app per data folder (desktop only; a phone runs one app anyway).
 //!
-//! `tauri-plugin-single-instance`, registered before every other plugin:
-//! the first start owns a D-Bus name on the session bus (Linux; a named
-//! mutex on Windows, a socket on macOS); a second start finds it taken,
-//! sends its command line and working folder to the running app, and
-//! exits 0 before its own set-up runs, so no second scheduler, tray icon
-//! or window ever starts. The running app then shows its window and, when
-//! the second start named a clinic's plan (a `smp-aftercare://plan?…` link
-//! or a `.smpplan` file, as a file manager or browser passes it), hands it
-//! to the page exactly as an argument at start-up is
-//! ([`handover_link::deliver`]).
+//! The first start for a data folder holds a lock; a second start finds
+//! it taken, sends its command line and working folder to the running
+//! app, and exits 0 before its own set-up runs, so no second scheduler,
+//! tray icon or window ever starts. The running app then shows its window
+//! and, when the second start named a clinic's plan (a
+//! `smp-aftercare://plan?…` link or a `.smpplan` file, as a file manager
+//! or browser passes it), hands it to the page exactly as an argument at
+//! start-up is ([`handover_link::deliver`]).
 //!
-//! The D-Bus name is the app's identifier for the default data folder and
-//! the identifier plus a hash of the folder for one named with
+//! On Linux the lock is a lock file and the channel a Unix socket, in
+//! `$XDG_RUNTIME_DIR` (else a per-user 0700 folder under the temp folder),
+//! taken in `run()` before the Tauri builder (`start`, module `socket`):
+//! no D-Bus connection, so no zbus executor waking the idle app (issue 14,
+//! docs/performance.md). A start that cannot take or make them (a
+//! permission error) logs why and runs on as an app of its own rather
+//! than refusing to start. On Windows and macOS `tauri-plugin-single-instance`
+//! does it (a named mutex, a socket), registered before every other plugin
+//! (`plugin`).
+//!
+//! The lock is named from the app's identifier for the default data folder
+//! and the identifier plus a hash of the folder for one named with
 //! `--data-dir` or `SMP_AFTERCARE_DATA_DIR` ([`bus_id`]): a test or a
 //! throw-away store started beside the client's own app is an app of its
 //! own, and never hands its plan to the wrong store.
@@ -20,28 +28,126 @@
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use tauri::{AppHandle, Runtime, plugin::TauriPlugin};
+use tauri::{AppHandle, Runtime};
 
 use crate::cli::{Args, Parsed};
 use crate::commands::handover::HandoverSource;
 use crate::handover_link;
 
-/// The plugin for this start: keyed on the data folder `args` (or the
-/// environment) names, handing a second start's plan to this app.
-pub fn plugin<R: Runtime>(identifier: &str, args: &Args) -> TauriPlugin<R> {
+#[cfg(target_os = "linux")]
+mod socket;
+
+/// The name this start's lock goes by ([`bus_id`] for the data folder
+/// `args` or the environment names).
+fn instance_id(identifier: &str, args: &Args) -> String {
     let named = crate::data_dir::from_args_or_env(
         args.data_dir.clone(),
         std::env::var_os(crate::data_dir::ENV_VAR),
     );
+    bus_id(identifier, named.as_deref())
+}
+
+/// The plugin for this start (Windows, macOS): keyed on the data folder
+/// `args` (or the environment) names, handing a second start's plan to
+/// this app.
+#[cfg(not(target_os = "linux"))]
+pub fn plugin<R: Runtime>(identifier: &str, args: &Args) -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::Builder::new()
-        .dbus_id(bus_id(identifier, named.as_deref()))
+        .dbus_id(instance_id(identifier, args))
         .callback(second_start)
         .build()
 }
 
-/// The base of the D-Bus name the running app owns (the plugin appends
-/// `.SingleInstance`): `identifier` for the default data folder, and for a
-/// named one `identifier.data_` and 16 hex digits of the SHA-256 of its
+/// What [`start`] found (Linux).
+#[cfg(target_os = "linux")]
+#[derive(Debug)]
+pub enum Start {
+    /// This start is the app for its data folder (or runs alone after a
+    /// problem, which [`Instance::serve`] logs).
+    First(Instance),
+    /// The running app has this start's command line: exit 0 now.
+    HandedOver,
+    /// An app holds the folder's lock but does not answer: exit with
+    /// this message rather than run a second scheduler.
+    Unreachable(String),
+}
+
+/// The first start's side: the socket second starts reach it on.
+#[cfg(target_os = "linux")]
+#[derive(Debug)]
+pub struct Instance {
+    listener: Option<std::os::unix::net::UnixListener>,
+    problem: Option<String>,
+}
+
+/// Takes the data folder's lock or hands this start's command line to the
+/// app that holds it (Linux; in `run()`, before Tauri starts). The lock
+/// stays held until the process ends.
+#[cfg(target_os = "linux")]
+pub fn start(identifier: &str, args: &Args) -> Start {
+    let id = instance_id(identifier, args);
+    let found = socket::runtime_dir(std::env::var_os("XDG_RUNTIME_DIR"), &std::env::temp_dir())
+        .and_then(|dir| socket::Paths::new(&dir, &id))
+        .and_then(|paths| {
+            socket::claim_or_hand_over(
+                &paths,
+                &socket::Message::of_this_process(),
+                socket::PATIENCE,
+            )
+        });
+    match found {
+        Ok(socket::Found::HandedOver) => Start::HandedOver,
+        Ok(socket::Found::First { lock, listener }) => {
+            // Held for the life of the process; the kernel releases it.
+            std::mem::forget(lock);
+            match listener {
+                Ok(listener) => Start::First(Instance {
+                    listener: Some(listener),
+                    problem: None,
+                }),
+                Err(e) => Start::First(Instance {
+                    listener: None,
+                    problem: Some(format!(
+                        "a second start cannot reach this app (it exits instead): {e}"
+                    )),
+                }),
+            }
+        }
+        Err(e) if e.to_string().contains("does not answer") => Start::Unreachable(format!(
+            "another SMP Aftercare runs for this data folder but could not be reached: {e}"
+        )),
+        Err(e) => Start::First(Instance {
+            listener: None,
+            problem: Some(format!(
+                "one app per data folder is off for this start (a second start would run as \
+                 an app of its own): {e}"
+            )),
+        }),
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Instance {
+    /// Once the app is set up (and logging): logs the problem [`start`]
+    /// met, if any, and accepts second starts on a thread of its own.
+    pub fn serve<R: Runtime>(self, app: &AppHandle<R>) {
+        if let Some(problem) = &self.problem {
+            log::warn!("{problem}");
+        }
+        let Some(listener) = self.listener else {
+            return;
+        };
+        let app = app.clone();
+        if let Err(e) = socket::serve(listener, move |m| second_start(&app, m.argv, m.cwd)) {
+            log::warn!("second starts cannot reach this app: no thread to listen on: {e}");
+        }
+    }
+}
+
+/// The name of the running app's lock: on Linux the lock file's and
+/// socket's (`<name>.lock`, `<name>.sock`), elsewhere the base of the
+/// plugin's names (it appends `.SingleInstance`). `identifier` for the
+/// default data folder, and for a named one `identifier.data_` and 16 hex digits of the SHA-256 of its
 /// absolute path (a bus name element allows letters, digits and `_`, and
 /// no leading digit).
 ///

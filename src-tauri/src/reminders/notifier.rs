@@ -1,6 +1,8 @@
 //! Showing one notification. The trait keeps the scheduler testable; the
 //! desktop implementation talks to the notification server (on Linux the
-//! `org.freedesktop.Notifications` D-Bus service) through notify-rust.
+//! `org.freedesktop.Notifications` D-Bus service, over the system's
+//! libdbus: notify-rust's `d` feature, not zbus; issue 14) through
+//! notify-rust.
 
 /// One notification as the client sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
