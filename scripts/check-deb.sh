@@ -92,6 +92,8 @@ for dep in ("desktop-file-utils", "shared-mime-info"):
     check(dep in control, f"it depends on {dep}")
 # Notifications go over the system's libdbus (notify-rust's `d` feature).
 check("libdbus-1-3" in control, "it depends on libdbus-1-3")
+# Links and files open through xdg-open on Linux (src-tauri/src/opener.rs).
+check("xdg-utils" in control, "it depends on xdg-utils")
 
 listed = {line.rstrip("\n").split(None, 5)[5].lstrip("./").rstrip("/")
           for line in open(contents_path) if line.strip()}

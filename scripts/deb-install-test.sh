@@ -32,7 +32,8 @@
 # It leaves the machine as it found it, also on failure (trap): the app is
 # purged, and so is every package the install (or this script's own checks)
 # added; the package list at the end is compared with the one at the start.
-# Packages the checks need but the app does not: xdg-utils (xdg-mime),
+# Packages the checks need (the app itself needs only xdg-utils, a
+# dependency of the package): xdg-utils (xdg-mime),
 # libglib2.0-bin (gio), xvfb, dbus, python3-dbus, python3-gi,
 # gir1.2-gtk-3.0 and gir1.2-atspi-2.0 (screenshot and accessibility tree);
 # those missing are installed for the run and removed after it.

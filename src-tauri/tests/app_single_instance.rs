@@ -14,7 +14,8 @@
 //! recorder on the private bus, against the store's delivery log).
 //!
 //! Runs the binary under a virtual display (Xvfb) on a private session bus
-//! (the single-instance lock is a D-Bus name on it), with fresh data
+//! (the recorder owns the notification name there; the single-instance
+//! lock is a lock file and socket named from the data folder), with fresh data
 //! folders and its own XDG_DATA_HOME (where the log goes).
 //!
 //! Opt-in (`#[ignore]`: needs Xvfb, `xwininfo`, `dbus-run-session` and
