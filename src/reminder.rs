@@ -21,6 +21,8 @@
 //!   before a session is `prep:<session date>:1`),
 //! - `touch-up:<final session date>:<years>` for the touch-up recall.
 
+use std::sync::Arc;
+
 use chrono::offset::LocalResult;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -54,7 +56,7 @@ pub struct Reminder {
     /// What the reminder is about.
     pub kind: ReminderKind,
     /// The notification's title: the milestone's headline.
-    pub title: String,
+    pub title: Arc<str>,
     /// The notification's text: the most important points, at most
     /// [`BODY_MAX`] characters.
     pub body: String,
@@ -231,7 +233,7 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     };
     let point = |i: usize| match (&first, i) {
         (Some(f), 0) => f.as_str(),
-        _ => m.points[i].as_str(),
+        _ => &*m.points[i],
     };
     let count = m.points.len();
     let chars = |s: &str| s.chars().count();
