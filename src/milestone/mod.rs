@@ -338,7 +338,9 @@ impl Eq for Worded {}
 /// copied.
 #[derive(Default)]
 struct Said {
-    headlines: Vec<(Key, Arc<str>)>,
+    /// Each headline, and where the points worded with it are in
+    /// `points` (a headline's facts hold every fact its points read).
+    headlines: Vec<(Key, Arc<str>, Option<usize>)>,
     /// Where each headline is in `headlines`, by the hash of its facts.
     headline_at: FxHashMap<u64, usize>,
     /// The points, and the body joined from them.
@@ -539,9 +541,27 @@ impl Said {
             .headline_at
             .get(&hash)
             .map(|&i| &self.headlines[i])
-            .filter(|(k, _)| k.holds(&self.lists, &key, f, changed, started, morning));
+            .filter(|(k, _, _)| k.holds(&self.lists, &key, f, changed, started, morning));
+        // The same facts give the same points: found with the headline.
+        if let Some((_, h, Some(at))) = found {
+            let h = h.clone();
+            let (_, p, b) = &self.points[*at];
+            let (p, b) = (p.clone(), b.clone());
+            #[cfg(test)]
+            {
+                assert_eq!(*h, *wording::headline(f));
+                assert!(
+                    p.iter()
+                        .map(|p| &**p)
+                        .eq(wording::points(f).iter().map(String::as_str))
+                );
+                self.hits += 2;
+            }
+            return (h, p, b);
+        }
+        let mut new_headline = None;
         let headline = match found {
-            Some((_, h)) => {
+            Some((_, h, _)) => {
                 let h = h.clone();
                 // The unit tests word every text again and compare, so a
                 // fact the words read but the key misses fails them.
@@ -557,7 +577,8 @@ impl Said {
                 if let std::collections::hash_map::Entry::Vacant(e) = self.headline_at.entry(hash) {
                     let lists = list_of(&mut self.lists);
                     e.insert(self.headlines.len());
-                    self.headlines.push((Key { lists, ..key }, h.clone()));
+                    new_headline = Some(self.headlines.len());
+                    self.headlines.push((Key { lists, ..key }, h.clone(), None));
                 }
                 h
             }
@@ -566,10 +587,14 @@ impl Said {
         let found = self
             .points_at
             .get(&points_hash)
-            .map(|&i| &self.points[i])
-            .filter(|(k, _, _)| k.holds(&self.lists, &points_key, f, changed, started, morning));
+            .map(|&i| (i, &self.points[i]))
+            .filter(|(_, (k, _, _))| {
+                k.holds(&self.lists, &points_key, f, changed, started, morning)
+            });
+        let mut points_at = None;
         let (points, body) = match found {
-            Some((_, p, b)) => {
+            Some((i, (_, p, b))) => {
+                points_at = Some(i);
                 let (p, b) = (p.clone(), b.clone());
                 #[cfg(test)]
                 {
@@ -602,6 +627,7 @@ impl Said {
                         list_of(&mut self.lists)
                     };
                     e.insert(self.points.len());
+                    points_at = Some(self.points.len());
                     self.points.push((
                         Key {
                             lists: at,
@@ -614,6 +640,9 @@ impl Said {
                 (p, b)
             }
         };
+        if let Some(i) = new_headline {
+            self.headlines[i].2 = points_at;
+        }
         (headline, points, body)
     }
 }
