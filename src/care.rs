@@ -112,7 +112,7 @@ impl Plan {
     /// let nudges = plan.care_nudges(day6, &BTreeMap::new());
     /// let ids: Vec<&str> = nudges.iter().map(|r| r.id.as_str()).collect();
     /// assert_eq!(ids, ["care:2026-03-07:moisturise:13:00", "care:2026-03-07:moisturise:19:00"]);
-    /// assert_eq!(nudges[0].title, "Moisturise your scalp");
+    /// assert_eq!(&*nudges[0].title, "Moisturise your scalp");
     /// assert_eq!(nudges[0].body, "Not ticked off yet today; your clinic asks for 2-3 times a day.");
     ///
     /// // Twice is the clinic's least: no more nudges that day.
@@ -153,7 +153,7 @@ impl Plan {
                     // belongs to the wording work); a nudge is a reminder
                     // about that day, the closest kind.
                     kind: ReminderKind::Milestone,
-                    title: item.label.clone(),
+                    title: item.label.as_str().into(),
                     body: body.clone(),
                 });
             }

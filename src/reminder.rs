@@ -21,6 +21,8 @@
 //!   before a session is `prep:<session date>:1`),
 //! - `touch-up:<final session date>:<years>` for the touch-up recall.
 
+use std::sync::Arc;
+
 use chrono::offset::LocalResult;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -54,7 +56,7 @@ pub struct Reminder {
     /// What the reminder is about.
     pub kind: ReminderKind,
     /// The notification's title: the milestone's headline.
-    pub title: String,
+    pub title: Arc<str>,
     /// The notification's text: the most important points, at most
     /// [`BODY_MAX`] characters.
     pub body: String,
@@ -207,8 +209,25 @@ fn reminder_id(prefix: &str, date: NaiveDate, n: u32) -> String {
         // Outside four digits chrono writes a sign; never met in 1970-2199.
         let _ = write!(id, "{date}");
     }
-    let _ = write!(id, ":{n}");
+    id.push(':');
+    push_number(&mut id, n);
     id
+}
+
+/// `n` in decimal, as `Display` writes it, without the formatter.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The body of a milestone's reminder (see the module documentation); the
@@ -231,12 +250,12 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     };
     let point = |i: usize| match (&first, i) {
         (Some(f), 0) => f.as_str(),
-        _ => m.points[i].as_str(),
+        _ => &*m.points[i],
     };
     let count = m.points.len();
     let chars = |s: &str| s.chars().count();
     // The space parts it from the last point.
-    let more = |n: usize| format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]));
+    let more = |n: usize| more_text(lang, n);
     // Room for the longest body in most scripts, so that it is not grown
     // point by point.
     let mut body = String::with_capacity(BODY_MAX * 2);
@@ -262,7 +281,7 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
         // Even the first point is too long (a protocol's note may be 200
         // characters): cut it at a word, and say the rest is in the app.
         let tail = more(count - 1);
-        let tail = if count > 1 { tail.as_str() } else { "…" };
+        let tail = if count > 1 { &*tail } else { "…" };
         body = cut(point(0), BODY_MAX - chars(tail));
         body.push_str(tail);
         return body;
@@ -278,25 +297,51 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
 /// worded once per language: every reminder asks it for up to three
 /// counts just to see what fits.
 fn more_chars(lang: Lang, n: usize) -> usize {
+    match more_kept(lang, n) {
+        Some((_, chars)) => *chars,
+        None => more_worded(lang, n).chars().count(),
+    }
+}
+
+/// `more(n)` in [`reminder_body`]: " … and `n` more in the app.", with
+/// its leading space; kept, like [`more_chars`], for the usual counts.
+fn more_text(lang: Lang, n: usize) -> std::borrow::Cow<'static, str> {
+    match more_kept(lang, n) {
+        Some((text, _)) => std::borrow::Cow::Borrowed(text.as_str()),
+        None => std::borrow::Cow::Owned(more_worded(lang, n)),
+    }
+}
+
+/// " … and `n` more in the app.", worded now.
+fn more_worded(lang: Lang, n: usize) -> String {
+    format!(" {}", tr(lang, "reminder-more", &[("count", Arg::from(n))]))
+}
+
+/// [`more_worded`] and its length in characters, worded once per language
+/// for counts under 16.
+fn more_kept(lang: Lang, n: usize) -> Option<&'static (String, usize)> {
     use std::sync::OnceLock;
     const KEPT: usize = 16;
-    static CHARS: OnceLock<Vec<[usize; KEPT]>> = OnceLock::new();
-    let count = |lang: Lang, n: usize| {
-        1 + tr(lang, "reminder-more", &[("count", Arg::from(n))])
-            .chars()
-            .count()
-    };
+    static TEXTS: OnceLock<Vec<Vec<(String, usize)>>> = OnceLock::new();
     if n >= KEPT {
-        return count(lang, n);
+        return None;
     }
-    let table = CHARS.get_or_init(|| {
+    let table = TEXTS.get_or_init(|| {
         Lang::ALL
             .into_iter()
-            .map(|lang| std::array::from_fn(|n| count(lang, n)))
+            .map(|lang| {
+                (0..KEPT)
+                    .map(|n| {
+                        let text = more_worded(lang, n);
+                        let chars = text.chars().count();
+                        (text, chars)
+                    })
+                    .collect()
+            })
             .collect()
     });
-    let l = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    table.get(l).map_or_else(|| count(lang, n), |t| t[n])
+    let l = Lang::ALL.iter().position(|l| *l == lang)?;
+    table.get(l)?.get(n)
 }
 
 /// `text` cut to at most `max` characters at a space, trailing
@@ -312,7 +357,10 @@ fn cut(text: &str, max: usize) -> String {
 
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    let mut out = String::with_capacity(s.len() + 4);
+    if let Some(c) = chars.next() {
+        out.extend(c.to_lowercase());
+        out.push_str(chars.as_str());
+    }
+    out
 }

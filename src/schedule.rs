@@ -453,13 +453,18 @@ impl Schedule {
             }
         };
 
+        // Each rule gives at most one window per session: room for them
+        // all at once, rather than growing each list window by window.
+        let rules = self.protocol.rules();
         let mut tracks: Vec<Track> = self
             .protocol
             .activities_named()
             .iter()
             .map(|&activity| Track {
                 activity,
-                windows: Vec::new(),
+                windows: Vec::with_capacity(
+                    booked * rules.iter().filter(|r| r.activity == activity).count(),
+                ),
                 reach: Vec::new(),
             })
             .collect();
@@ -485,7 +490,7 @@ impl Schedule {
             track.reach = reach_of(track.windows.iter().map(|w| w.span.end));
             self.track_of[track.activity as usize] = Some(t);
         }
-        let mut care_windows = Vec::new();
+        let mut care_windows = Vec::with_capacity(booked * self.protocol.care().len());
         for (care_index, item) in self.protocol.care().iter().enumerate() {
             for i in 0..booked {
                 if let Some((span, anchor)) = span_for(&item.window, i) {

@@ -241,8 +241,8 @@ impl Plan {
             .filter(|m| m.date == date)
             .map(|m| News {
                 kind: m.kind,
-                headline: m.headline.clone(),
-                points: m.points.clone(),
+                headline: m.headline.to_string(),
+                points: m.points.iter().map(|p| p.to_string()).collect(),
             });
         let next = milestones[after..].first().map(|m| NextMilestone {
             date: m.date,
@@ -250,7 +250,7 @@ impl Plan {
             in_days: days_between(date, m.date).unwrap_or(0),
             kind: m.kind,
             headline: if m.kind == MilestoneKind::Session {
-                m.name.clone()
+                m.name.to_string()
             } else if let Some(k) = m.session_tomorrow {
                 tr(
                     self.lang(),
@@ -258,9 +258,9 @@ impl Plan {
                     &[("session", Arg::from(k))],
                 )
             } else {
-                m.headline.clone()
+                m.headline.to_string()
             },
-            points: m.points.clone(),
+            points: m.points.iter().map(|p| p.to_string()).collect(),
         });
 
         // A warning about a session still matters until that session is

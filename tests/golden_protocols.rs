@@ -184,7 +184,7 @@ fn the_format_documents_example_is_valid() {
     assert_eq!(plan.red_flags(nth_day(s, 2), &red), []);
     let cards = plan.red_flags(nth_day(s, 3), &red);
     assert_eq!(cards.len(), 1);
-    assert_eq!(cards[0].headline, "Still red on day 3");
+    assert_eq!(&*cards[0].headline, "Still red on day 3");
 }
 
 #[test]
@@ -437,10 +437,10 @@ fn four_to_thirty_day_six_eases_washing_shaving_and_moisturiser() {
     let m = milestone_on(&plan, day6).expect("a milestone on day 6");
     assert_eq!(m.kind, MilestoneKind::Change);
     assert_eq!(m.day, Some(6));
-    assert_eq!(m.headline, "Day 6: rinse and shave again");
+    assert_eq!(&*m.headline, "Day 6: rinse and shave again");
     assert!(
         m.points
-            .contains(&"Shave again (foil shaver only, no wet razors).".to_string()),
+            .contains(&"Shave again (foil shaver only, no wet razors).".into()),
         "{:?}",
         m.points
     );
@@ -808,9 +808,12 @@ fn four_to_thirty_preparation_waits_while_the_last_session_heals() {
     assert!(has_care(&plan, nth_day(s, 6), "moisturise"));
     assert!(!has_care(&plan, nth_day(s, 6), "prep_moisturise"));
     let day6 = milestone_on(&plan, nth_day(s, 6)).unwrap();
-    assert!(day6.care_started.contains(&"prep_clip".to_string()));
-    assert_eq!(day6.name, "Day 6 after session 1 (5 days before session 2)");
-    assert_eq!(day6.headline, "Day 6: rinse and shave again");
+    assert!(day6.care_started.contains(&"prep_clip".into()));
+    assert_eq!(
+        &*day6.name,
+        "Day 6 after session 1 (5 days before session 2)"
+    );
+    assert_eq!(&*day6.headline, "Day 6: rinse and shave again");
 }
 
 #[test]
@@ -1052,7 +1055,7 @@ fn four_day_dry_healed_and_touch_up() {
     let over = milestone_on(&plan, nth_day(s3, 29)).unwrap();
     assert!(
         over.points
-            .contains(&"Your clinic's restrictions are over.".to_string()),
+            .contains(&"Your clinic's restrictions are over.".into()),
         "{:?}",
         over.points
     );

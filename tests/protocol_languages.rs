@@ -67,7 +67,7 @@ fn a_spanish_plan_says_the_clinics_words_in_spanish() {
         .into_iter()
         .find(|r| r.id == "day:2026-03-02:6")
         .unwrap();
-    assert_eq!(day6.title, "Día 6: ya puedes aclararte y afeitarte");
+    assert_eq!(&*day6.title, "Día 6: ya puedes aclararte y afeitarte");
     assert!(
         day6.body
             .starts_with("Ya puedes aclararte el cuero cabelludo (con agua tibia"),

@@ -155,6 +155,7 @@ impl App {
             .find(|r| r.id == id)
             .unwrap()
             .title
+            .to_string()
     }
 
     fn reminders(&self) -> Vec<aftercare::Reminder> {
@@ -670,7 +671,7 @@ fn a_damaged_store_still_sends_the_reminders_of_what_remains() {
         .expect("a reminder is due at 09:00 on day 6");
     let shown = notifier.shown();
     assert_eq!(shown.len(), 1, "{shown:?}");
-    assert_eq!(shown[0].title, expected.title);
+    assert_eq!(*shown[0].title, *expected.title);
 }
 
 // ------------------------------------------------------------ care nudges

@@ -29,9 +29,9 @@
 //! every milestone gets a reminder.
 
 use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, TryLockError};
+use std::sync::{Arc, Mutex, OnceLock, TryLockError};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
@@ -60,28 +60,28 @@ pub struct Milestone {
     /// The news in at most [`HEADLINE_MAX`] characters, for a notification
     /// title and the first line of the day: "Day 6: rinse and shave again",
     /// "Session 2 today", "Tomorrow: session 2".
-    pub headline: String,
+    pub headline: Arc<str>,
     /// The day's name in a list of dates, past or future (a timeline):
     /// "Day 6 after session 1", "Session 2 of 3".
-    pub name: String,
+    pub name: Arc<str>,
     /// What changes, as short sentences, most important first (see the
     /// module documentation): "Rinse your scalp again (warm water only)."
     /// Never empty.
-    pub points: Vec<String>,
+    pub points: Arc<[Arc<str>]>,
     /// Every point, one after the other: for a calendar event or a
     /// timeline card.
-    pub body: String,
+    pub body: Arc<str>,
     /// Each activity whose status changes, in [`Activity::ALL`] order.
     pub changes: Vec<Change>,
     /// Ids of the care items that start on this day and are announced.
     /// On a session day the session's own morning steps are not: they are
     /// announced the day before (`before_session`).
-    pub care_started: Vec<String>,
+    pub care_started: Vec<Arc<str>>,
     /// On the day before a booked session: that session's 1-based number.
     pub session_tomorrow: Option<u32>,
     /// On the day before a booked session: ids of the care steps for the
     /// session's morning ("wash your hair before your appointment").
-    pub before_session: Vec<String>,
+    pub before_session: Vec<Arc<str>>,
     /// For preparation days: the 1-based session prepared for and how many
     /// days ahead it is.
     pub prepares: Option<Prepares>,
@@ -124,7 +124,7 @@ pub struct Change {
     /// Today's status.
     pub to: Allowance,
     /// The note of today's rule, if any (for `limited`, the condition).
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
 }
 
 /// The session a preparation day is for.
@@ -144,8 +144,17 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
     // One flat list of (date, track) sorted once, rather than a map of
     // small vectors: a four-session plan has a few hundred window edges.
     // `NO_TRACK` marks a date with no track of its own; it sorts last.
-    const NO_TRACK: usize = usize::MAX;
-    let mut edges: Vec<(NaiveDate, usize)> = Vec::with_capacity(
+    // Each edge is packed into one integer, the date's day number above
+    // the track, so that sorting compares integers (sorting the pairs was
+    // a tenth of building a plan); the order is the pairs' order.
+    const NO_TRACK: u32 = u32::MAX;
+    let edge = |date: NaiveDate, track: u32| -> u64 {
+        let day = i64::from(date.num_days_from_ce()) - i64::from(i32::MIN);
+        ((day as u64) << 32) | u64::from(track)
+    };
+    let day_of = |edge: u64| -> i64 { (edge >> 32) as i64 };
+    let track_of = |edge: u64| -> u32 { edge as u32 };
+    let mut edges: Vec<u64> = Vec::with_capacity(
         plan.tracks
             .iter()
             .map(|t| 2 * t.windows.len())
@@ -155,10 +164,11 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
             + 3,
     );
     for (t, track) in plan.tracks.iter().enumerate() {
+        let t = u32::try_from(t).unwrap_or(NO_TRACK - 1);
         for w in &track.windows {
-            edges.push((w.span.start, t));
+            edges.push(edge(w.span.start, t));
             if let Some(end) = w.span.end {
-                edges.push((add_days(end, 1), t));
+                edges.push(edge(add_days(end, 1), t));
             }
         }
     }
@@ -171,11 +181,12 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .chain(plan.healed_on())
         .chain(plan.restrictions_over_on())
         .chain(plan.touch_up_on());
-    edges.extend(other_dates.map(|date| (date, NO_TRACK)));
+    edges.extend(other_dates.map(|date| edge(date, NO_TRACK)));
     edges.sort_unstable();
     edges.dedup();
+    let same_date = |a: &u64, b: &u64| day_of(*a) == day_of(*b);
 
-    let mut out = Vec::with_capacity(edges.chunk_by(|a, b| a.0 == b.0).count());
+    let mut out = Vec::with_capacity(edges.chunk_by(same_date).count());
     let mut care = CareMemo::default();
     // The texts worded for earlier plans of the same protocol (see
     // [`Worded`]); a plan built while another holds them words its own.
@@ -202,13 +213,30 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         }
         None => &mut local,
     };
+    let shared = plan
+        .protocol()
+        .worded()
+        .shared
+        .get_or_init(|| Shared::of(plan.protocol()));
     let mut scratch = Scratch::default();
     let mut tracks: Vec<usize> = Vec::new();
-    for group in edges.chunk_by(|a, b| a.0 == b.0) {
-        let date = group[0].0;
+    for group in edges.chunk_by(same_date) {
+        let day = day_of(group[0]) + i64::from(i32::MIN);
+        let Some(date) = i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        else {
+            continue;
+        };
         tracks.clear();
-        tracks.extend(group.iter().map(|e| e.1).filter(|t| *t != NO_TRACK));
-        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, &mut scratch) {
+        tracks.extend(
+            group
+                .iter()
+                .map(|e| track_of(*e))
+                .filter(|t| *t != NO_TRACK)
+                .map(|t| t as usize),
+        );
+        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, shared, &mut scratch) {
             out.push(m);
         }
     }
@@ -258,6 +286,34 @@ impl CareMemo {
 #[derive(Default)]
 pub(crate) struct Worded {
     said: Mutex<Said>,
+    /// The protocol's notes and care ids as the milestones carry them.
+    shared: OnceLock<Shared>,
+}
+
+/// Each rule's note and each care item's id, made once per protocol so
+/// that a milestone carrying one shares it instead of copying it.
+struct Shared {
+    /// By rule index.
+    notes: Box<[Arc<str>]>,
+    /// By care item index.
+    care_ids: Box<[Arc<str>]>,
+}
+
+impl Shared {
+    fn of(protocol: &crate::protocol::Protocol) -> Shared {
+        Shared {
+            notes: protocol
+                .rules()
+                .iter()
+                .map(|r| Arc::from(r.note.as_str()))
+                .collect(),
+            care_ids: protocol
+                .care()
+                .iter()
+                .map(|c| Arc::from(c.id.as_str()))
+                .collect(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Worded {
@@ -282,19 +338,24 @@ impl Eq for Worded {}
 /// copied.
 #[derive(Default)]
 struct Said {
-    headlines: Vec<(Key, String)>,
+    /// Each headline, and where the points worded with it are in
+    /// `points` (a headline's facts hold every fact its points read).
+    headlines: Vec<(Key, Arc<str>, Option<usize>)>,
     /// Where each headline is in `headlines`, by the hash of its facts.
     headline_at: FxHashMap<u64, usize>,
     /// The points, and the body joined from them.
-    points: Vec<(Key, Vec<String>, String)>,
+    points: Vec<(Key, Points, Arc<str>)>,
     points_at: FxHashMap<u64, usize>,
-    names: FxHashMap<NameKey, String>,
+    names: FxHashMap<NameKey, Arc<str>>,
     /// The lists of facts of every key.
     lists: Vec<Lists>,
     /// How many texts were copied rather than worded.
     #[cfg(test)]
     hits: usize,
 }
+
+/// A day's points as a milestone carries them: shared, not copied.
+type Points = Arc<[Arc<str>]>;
 
 /// The facts a name reads ([`wording::name`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -417,7 +478,7 @@ impl Said {
 
     /// The name of the day `f` describes, worded now unless one with the
     /// same facts was.
-    fn name(&mut self, f: &Facts<'_>) -> String {
+    fn name(&mut self, f: &Facts<'_>) -> Arc<str> {
         let key = NameKey {
             kind: f.kind,
             day: f.day,
@@ -431,12 +492,12 @@ impl Said {
         if let Some(name) = self.names.get(&key) {
             #[cfg(test)]
             {
-                assert_eq!(*name, wording::name(f));
+                assert_eq!(**name, *wording::name(f));
                 self.hits += 1;
             }
             return name.clone();
         }
-        let name = wording::name(f);
+        let name: Arc<str> = wording::name(f).into();
         self.names.insert(key, name.clone());
         name
     }
@@ -450,7 +511,7 @@ impl Said {
         changed: &[Changed],
         started: &[(usize, bool)],
         morning: &[usize],
-    ) -> (String, Vec<String>, String) {
+    ) -> (Arc<str>, Points, Arc<str>) {
         let key = Key::of(f);
         // The points read neither the day, its kind nor what it prepares
         // for, and the session numbers only where `wording` says.
@@ -480,25 +541,44 @@ impl Said {
             .headline_at
             .get(&hash)
             .map(|&i| &self.headlines[i])
-            .filter(|(k, _)| k.holds(&self.lists, &key, f, changed, started, morning));
+            .filter(|(k, _, _)| k.holds(&self.lists, &key, f, changed, started, morning));
+        // The same facts give the same points: found with the headline.
+        if let Some((_, h, Some(at))) = found {
+            let h = h.clone();
+            let (_, p, b) = &self.points[*at];
+            let (p, b) = (p.clone(), b.clone());
+            #[cfg(test)]
+            {
+                assert_eq!(*h, *wording::headline(f));
+                assert!(
+                    p.iter()
+                        .map(|p| &**p)
+                        .eq(wording::points(f).iter().map(String::as_str))
+                );
+                self.hits += 2;
+            }
+            return (h, p, b);
+        }
+        let mut new_headline = None;
         let headline = match found {
-            Some((_, h)) => {
+            Some((_, h, _)) => {
                 let h = h.clone();
                 // The unit tests word every text again and compare, so a
                 // fact the words read but the key misses fails them.
                 #[cfg(test)]
                 {
-                    assert_eq!(h, wording::headline(f));
+                    assert_eq!(*h, *wording::headline(f));
                     self.hits += 1;
                 }
                 h
             }
             None => {
-                let h = wording::headline(f);
+                let h: Arc<str> = wording::headline(f).into();
                 if let std::collections::hash_map::Entry::Vacant(e) = self.headline_at.entry(hash) {
                     let lists = list_of(&mut self.lists);
                     e.insert(self.headlines.len());
-                    self.headlines.push((Key { lists, ..key }, h.clone()));
+                    new_headline = Some(self.headlines.len());
+                    self.headlines.push((Key { lists, ..key }, h.clone(), None));
                 }
                 h
             }
@@ -507,21 +587,30 @@ impl Said {
         let found = self
             .points_at
             .get(&points_hash)
-            .map(|&i| &self.points[i])
-            .filter(|(k, _, _)| k.holds(&self.lists, &points_key, f, changed, started, morning));
+            .map(|&i| (i, &self.points[i]))
+            .filter(|(_, (k, _, _))| {
+                k.holds(&self.lists, &points_key, f, changed, started, morning)
+            });
+        let mut points_at = None;
         let (points, body) = match found {
-            Some((_, p, b)) => {
+            Some((i, (_, p, b))) => {
+                points_at = Some(i);
                 let (p, b) = (p.clone(), b.clone());
                 #[cfg(test)]
                 {
-                    assert_eq!(p, wording::points(f));
+                    assert!(
+                        p.iter()
+                            .map(|p| &**p)
+                            .eq(wording::points(f).iter().map(String::as_str))
+                    );
                     self.hits += 1;
                 }
                 (p, b)
             }
             None => {
                 let p = wording::points(f);
-                let b = p.join(" ");
+                let b: Arc<str> = p.join(" ").into();
+                let p: Points = p.into_iter().map(Arc::from).collect();
                 if let std::collections::hash_map::Entry::Vacant(e) =
                     self.points_at.entry(points_hash)
                 {
@@ -538,6 +627,7 @@ impl Said {
                         list_of(&mut self.lists)
                     };
                     e.insert(self.points.len());
+                    points_at = Some(self.points.len());
                     self.points.push((
                         Key {
                             lists: at,
@@ -550,6 +640,9 @@ impl Said {
                 (p, b)
             }
         };
+        if let Some(i) = new_headline {
+            self.headlines[i].2 = points_at;
+        }
         (headline, points, body)
     }
 }
@@ -574,10 +667,10 @@ fn milestone_on<'a>(
     tracks: &[usize],
     care: &mut CareMemo,
     memo: &mut Said,
+    shared: &Shared,
     scratch: &mut Scratch<'a>,
 ) -> Option<Milestone> {
     let yesterday = sub_days(date, 1);
-    let rules = plan.protocol().rules();
     let items = plan.protocol().care();
 
     let mut changes = Vec::with_capacity(tracks.len());
@@ -642,7 +735,7 @@ fn milestone_on<'a>(
             activity: track.activity,
             from: before.status,
             to,
-            note: now.window.map(|w| rules[w.rule].note.clone()),
+            note: now.window.map(|w| shared.notes[w.rule].clone()),
         });
     }
 
@@ -670,7 +763,7 @@ fn milestone_on<'a>(
 
     let care_yesterday = care.get(plan, yesterday);
     let care_tomorrow = care.get(plan, tomorrow);
-    let mut care_started: Vec<String> = Vec::new();
+    let mut care_started: Vec<Arc<str>> = Vec::new();
     let started_items = &mut scratch.started_items;
     started_items.clear();
     for c in care.get(plan, date).iter() {
@@ -692,11 +785,11 @@ fn milestone_on<'a>(
             anchor.and_then(|a| prep_for(plan, a, date)),
             &mut after_session_news,
         );
-        care_started.push(items[c].id.clone());
+        care_started.push(shared.care_ids[c].clone());
         started_items.push((c, !care_tomorrow.contains(c)));
     }
 
-    let mut before_session: Vec<String> = Vec::new();
+    let mut before_session: Vec<Arc<str>> = Vec::new();
     let morning_items = &mut scratch.morning_items;
     morning_items.clear();
     if let Some(i) = tomorrow_index {
@@ -707,7 +800,7 @@ fn milestone_on<'a>(
                 .iter()
                 .any(|w| w.care == c && w.span.contains(tomorrow) && morning_of(w, i));
             if is_morning {
-                before_session.push(items[c].id.clone());
+                before_session.push(shared.care_ids[c].clone());
                 morning_items.push(c);
             }
         }
@@ -896,6 +989,7 @@ mod tests {
                                     &tracks,
                                     &mut care,
                                     &mut said,
+                                    &Shared::of(schedule.protocol()),
                                     &mut scratch,
                                 );
                                 date = add_days(date, 1);
@@ -922,10 +1016,10 @@ mod tests {
         )
         .unwrap();
         let session = plan.milestones().iter().find(|m| m.date == s1).unwrap();
-        assert_eq!(session.headline, "Session 1 today");
-        assert_eq!(session.name, "Session 1 of 3");
+        assert_eq!(&*session.headline, "Session 1 today");
+        assert_eq!(&*session.name, "Session 1 of 3");
         let day5 = plan.milestones().iter().find(|m| m.day == Some(5)).unwrap();
-        assert_eq!(day5.name, "Day 5 after session 1");
+        assert_eq!(&*day5.name, "Day 5 after session 1");
         assert!(day5.headline.starts_with("Day 5: "), "{}", day5.headline);
     }
 }

@@ -594,7 +594,7 @@ mod tests {
             activity,
             from,
             to,
-            note: note.map(str::to_string),
+            note: note.map(Into::into),
         }
     }
 

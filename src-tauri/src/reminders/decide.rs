@@ -152,7 +152,7 @@ pub fn summary_notice(items: &[Reminder], lang: Lang) -> Option<Notice> {
     match items {
         [] => None,
         [one] => Some(Notice {
-            title: one.title.clone(),
+            title: one.title.to_string(),
             body: one.body.clone(),
         }),
         many => {
@@ -164,7 +164,7 @@ pub fn summary_notice(items: &[Reminder], lang: Lang) -> Option<Notice> {
                         "missed-line",
                         &[
                             ("date", Arg::from(date(lang, "missed-date-format", r.local))),
-                            ("title", Arg::from(r.title.as_str())),
+                            ("title", Arg::from(&*r.title)),
                         ],
                     )
                 })

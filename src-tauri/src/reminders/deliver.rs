@@ -141,7 +141,7 @@ pub fn deliver<L: Ledger>(
         match claimed {
             Ok(true) => {
                 let notice = Notice {
-                    title: r.title.clone(),
+                    title: r.title.to_string(),
                     body: r.body.clone(),
                 };
                 if show(

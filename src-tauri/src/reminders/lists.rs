@@ -136,7 +136,7 @@ mod tests {
             got,
             [("b", DeliveryHow::Summary), ("a", DeliveryHow::Missed)]
         );
-        assert_eq!(m[1].reminder.title, "title a");
+        assert_eq!(&*m[1].reminder.title, "title a");
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn window(
             num,
             id: r.id.clone(),
             at,
-            title: r.title.clone(),
+            title: r.title.to_string(),
             body: r.body.clone(),
         })
         .collect()

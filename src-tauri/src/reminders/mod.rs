@@ -112,7 +112,7 @@ pub(crate) mod test_support {
             at,
             local: at.fixed_offset(),
             kind: ReminderKind::Milestone,
-            title: format!("title {id}"),
+            title: format!("title {id}").into(),
             body: format!("body {id}"),
         }
     }

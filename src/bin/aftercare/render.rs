@@ -376,7 +376,7 @@ pub fn plan(plan: &Plan) -> String {
         let when = long_date(lang, m.date);
         let pad = 16usize.saturating_sub(when.chars().count());
         let _ = writeln!(out, "{when}{:pad$}  {}", "", m.headline);
-        for p in &m.points {
+        for p in m.points.iter() {
             let _ = writeln!(out, "{:18}- {p}", "");
         }
     }
