@@ -1,7 +1,7 @@
 //! The `aftercare` CLI contract: output shapes, exit codes and the exact
 //! one-line errors on bad input.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -86,9 +86,18 @@ fn temp_file(name: &str, content: &str) -> PathBuf {
     temp_bytes(name, content.as_bytes())
 }
 
+/// The folder of this test's files under target/tmp: one per name (every
+/// test's names differ), replaced by the next run rather than left behind
+/// in the system's temp folder run after run.
+fn scratch(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("aftercare-cli")
+        .join(name)
+}
+
 /// [`temp_file`] for content that is not text.
 fn temp_bytes(name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aftercare-cli-{}-{name}", std::process::id()));
+    let dir = scratch(name);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, content).unwrap();
@@ -1211,7 +1220,7 @@ fn chart_refuses_an_impossible_today() {
 
 /// A fresh, empty temporary directory for one test.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aftercare-cli-{}-{name}", std::process::id()));
+    let dir = scratch(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -77,9 +77,12 @@ impl PermissionGate for FakePermission {
     }
 }
 
-/// A folder `<prefix>-<pid>-<name>` under the system's temp dir, emptied.
+/// A folder `<prefix>/<name>` under target/tmp, emptied: the next run
+/// replaces it, so runs leave nothing behind in the system's temp folder.
 pub fn fresh_dir(prefix: &str, name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("{prefix}-{}-{name}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(prefix)
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
