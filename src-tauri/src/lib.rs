@@ -46,6 +46,7 @@ pub mod photos;
 pub mod platform;
 pub mod problem;
 pub mod reminders;
+pub mod rendering;
 pub mod setup;
 pub mod share;
 #[cfg(desktop)]
@@ -62,6 +63,9 @@ pub mod tray;
 pub fn run() {
     // The benchmark's first-screen time counts from here (`first_screen`).
     first_screen::mark_start();
+    // Before any thread exists (it sets an environment variable): the
+    // page is rasterized by the CPU on Linux (`rendering`).
+    rendering::prefer_cpu_rendering();
     // First of all, before Tauri opens a display: `--help` and `--version`
     // print and exit here.
     let args = cli::Args::from_process();

@@ -9,39 +9,48 @@ import { button, el } from "./dom";
 import { createFormats } from "./format";
 import { lang, loadLang, setLang, t } from "./i18n";
 import { type Ctx, hashParams, type Screen } from "./screens/common";
-import { canIScreen } from "./screens/canI";
-import { checkInScreen } from "./screens/checkIn";
 import { handoverScreen, HANDOVER_EVENT, HANDOVER_ROUTE, takePendingPlan } from "./screens/handover";
-import { compareScreen } from "./screens/compare";
-import { journalScreen } from "./screens/journal";
-import { protocolScreen } from "./screens/protocol";
-import { sessionsScreen } from "./screens/sessions";
-import { settingsScreen } from "./screens/settings";
-import { timelineScreen } from "./screens/timeline";
 import { todayScreen } from "./screens/today";
 
 /**
- * Each route's screen (`title`: its message id); `tab` is the tab shown as
- * current when it is not a tab itself; `speaks`: the screen's own answer
- * carries the app's language (`ctx.speak`), so it is not asked first.
+ * Each route's screen (`title`: its message id; `screen` loads it); `tab`
+ * is the tab shown as current when it is not a tab itself; `speaks`: the
+ * screen's own answer carries the app's language (`ctx.speak`), so it is
+ * not asked first.
+ *
+ * Today (with the first-run flow it may show) and the clinic's plan (which
+ * Today may open at start-up) are in the page; every other screen is a
+ * chunk loaded the first time it is shown, so a start parses and compiles
+ * only what its first screen needs.
  */
-const ROUTES: Record<string, { title: string; screen: Screen; tab?: (q: URLSearchParams) => string; speaks?: true }> = {
-  today: { title: "nav-today", screen: todayScreen, speaks: true },
-  "can-i": { title: "nav-can-i", screen: canIScreen },
-  timeline: { title: "nav-timeline", screen: timelineScreen },
-  journal: { title: "nav-journal", screen: journalScreen },
+const ROUTES: Record<
+  string,
+  { title: string; screen: () => Promise<Screen>; tab?: (q: URLSearchParams) => string; speaks?: true }
+> = {
+  today: { title: "nav-today", screen: async () => todayScreen, speaks: true },
+  "can-i": { title: "nav-can-i", screen: async () => (await import("./screens/canI")).canIScreen },
+  timeline: { title: "nav-timeline", screen: async () => (await import("./screens/timeline")).timelineScreen },
+  journal: { title: "nav-journal", screen: async () => (await import("./screens/journal")).journalScreen },
   "check-in": {
     title: "check-in-title",
-    screen: checkInScreen,
+    screen: async () => (await import("./screens/checkIn")).checkInScreen,
     tab: (q) => (q.get("from") === "journal" ? "journal" : "today"),
   },
-  compare: { title: "compare-title", screen: compareScreen, tab: () => "journal" },
-  sessions: { title: "nav-sessions", screen: sessionsScreen },
+  compare: {
+    title: "compare-title",
+    screen: async () => (await import("./screens/compare")).compareScreen,
+    tab: () => "journal",
+  },
+  sessions: { title: "nav-sessions", screen: async () => (await import("./screens/sessions")).sessionsScreen },
   // Set once, changed rarely: reached from Settings, not from the tab bar.
-  protocol: { title: "protocol-title", screen: protocolScreen, tab: () => "settings" },
-  settings: { title: "nav-settings", screen: settingsScreen },
+  protocol: {
+    title: "protocol-title",
+    screen: async () => (await import("./screens/protocol")).protocolScreen,
+    tab: () => "settings",
+  },
+  settings: { title: "nav-settings", screen: async () => (await import("./screens/settings")).settingsScreen },
   // A plan from the clinic: from Settings, first run, or a link or file opened with the app.
-  [HANDOVER_ROUTE]: { title: "handover-title", screen: handoverScreen, tab: () => "settings" },
+  [HANDOVER_ROUTE]: { title: "handover-title", screen: async () => handoverScreen, tab: () => "settings" },
 };
 
 const app = document.getElementById("app") as HTMLElement;
@@ -113,7 +122,10 @@ async function render(moveFocus: boolean): Promise<void> {
   app.setAttribute("aria-busy", "true");
   let view: HTMLElement;
   try {
-    view = await route.screen(ctx);
+    // A chunk that fails to load shows as a failure with its retry.
+    const screen = await route.screen();
+    if (token !== renderToken) return;
+    view = await screen(ctx);
   } catch (e) {
     view = failure(e);
   }
