@@ -756,7 +756,9 @@ fn milestone_on<'a>(
     let yesterday = sub_days(date, 1);
     let items = plan.protocol().care();
 
-    let mut changes = Vec::with_capacity(tracks.len());
+    // Room for every track's change at the first one: most dates with an
+    // edge change nothing, and then allocate nothing.
+    let mut changes = Vec::new();
     let until = &mut scratch.until;
     until.clear();
     scratch.changed.clear();
@@ -814,6 +816,9 @@ fn milestone_on<'a>(
             to,
             now.window.map(|w| w.rule),
         ));
+        if changes.is_empty() {
+            changes.reserve_exact(tracks.len());
+        }
         changes.push(Change {
             activity: track.activity,
             from: before.status,
