@@ -137,23 +137,109 @@ pub struct Prepares {
     pub days_before: u32,
 }
 
+/// A date with no track of its own, in an edge.
+const NO_TRACK: u32 = u32::MAX;
+/// In a date gathered by [`by_date`], the bit for a date with no track of
+/// its own (tracks take the bits below it).
+const DATE_BIT: u64 = 1 << 31;
+// A track per activity named, each named once: every track has a bit.
+const _: () = assert!(Activity::ALL.len() < 31);
+/// The day-number half of an edge or a gathered date.
+const DAY: u64 = !0xffff_ffff;
+
+/// A window edge packed into one integer: the date's day number above
+/// the track (or [`NO_TRACK`]).
+fn edge(date: NaiveDate, track: u32) -> u64 {
+    let day = i64::from(date.num_days_from_ce()) - i64::from(i32::MIN);
+    ((day as u64) << 32) | u64::from(track)
+}
+
+/// The day number of an edge or a gathered date, from `i32::MIN` up.
+fn day_of(edge: u64) -> i64 {
+    (edge >> 32) as i64
+}
+
+/// The track of an edge.
+fn track_of(edge: u64) -> u32 {
+    edge as u32
+}
+
+/// An edge's track as a bit of a gathered date.
+fn bit(track: u32) -> u64 {
+    if track == NO_TRACK {
+        DATE_BIT
+    } else {
+        1 << track.min(30)
+    }
+}
+
+/// Gathers `edges` by date, in place and in date order: each date once,
+/// its day number above one bit per track with an edge there
+/// ([`DATE_BIT`] for a date with no track of its own), so each date's
+/// tracks come in ascending order, as the sorted edges would give them.
+///
+/// The dates of a plan lie within a few hundred days, so a bit mask per
+/// day from the first to the last, read in order, puts them in order
+/// without sorting (sorting them was a sixteenth of building a plan); a
+/// plan whose dates lie much farther apart than it has edges is sorted.
+fn by_date(edges: &mut Vec<u64>) {
+    let first = edges.iter().map(|e| day_of(*e)).min().unwrap_or(0);
+    let last = edges.iter().map(|e| day_of(*e)).max().unwrap_or(0);
+    let span = usize::try_from(last - first).unwrap_or(usize::MAX);
+    if span < 4 * edges.len() + 64 {
+        by_date_dense(edges, first, span);
+    } else {
+        by_date_sorted(edges);
+    }
+}
+
+/// [`by_date`] through a mask per day of the `span` days after `first`,
+/// the least day of `edges`.
+fn by_date_dense(edges: &mut Vec<u64>, first: i64, span: usize) {
+    let mut masks = vec![0u64; span + 1];
+    for e in edges.iter() {
+        if let Some(mask) = usize::try_from(day_of(*e) - first)
+            .ok()
+            .and_then(|i| masks.get_mut(i))
+        {
+            *mask |= bit(track_of(*e));
+        }
+    }
+    // At most as many dates as edges: no reallocation.
+    edges.clear();
+    edges.extend(
+        (first..)
+            .zip(masks)
+            .filter(|(_, mask)| *mask != 0)
+            .map(|(day, mask)| ((day as u64) << 32) | mask),
+    );
+}
+
+/// [`by_date`] by sorting.
+fn by_date_sorted(edges: &mut Vec<u64>) {
+    edges.sort_unstable();
+    let mut dates: usize = 0;
+    for i in 0..edges.len() {
+        let e = edges[i];
+        match dates.checked_sub(1).map(|d| (d, edges[d])) {
+            Some((d, last)) if last & DAY == e & DAY => edges[d] = last | bit(track_of(e)),
+            _ => {
+                edges[dates] = (e & DAY) | bit(track_of(e));
+                dates += 1;
+            }
+        }
+    }
+    edges.truncate(dates);
+}
+
 pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
     // Dates on which something may change, with the tracks that have a
     // window starting or just ended there. Care is checked on every such
     // date; its own window starts are added as dates too.
-    // One flat list of (date, track) sorted once, rather than a map of
-    // small vectors: a four-session plan has a few hundred window edges.
-    // `NO_TRACK` marks a date with no track of its own; it sorts last.
-    // Each edge is packed into one integer, the date's day number above
-    // the track, so that sorting compares integers (sorting the pairs was
-    // a tenth of building a plan); the order is the pairs' order.
-    const NO_TRACK: u32 = u32::MAX;
-    let edge = |date: NaiveDate, track: u32| -> u64 {
-        let day = i64::from(date.num_days_from_ce()) - i64::from(i32::MIN);
-        ((day as u64) << 32) | u64::from(track)
-    };
-    let day_of = |edge: u64| -> i64 { (edge >> 32) as i64 };
-    let track_of = |edge: u64| -> u32 { edge as u32 };
+    // One flat list of (date, track) edges, gathered by date once (see
+    // [`by_date`]), rather than a map of small vectors: a four-session
+    // plan has a few hundred window edges. `NO_TRACK` marks a date with
+    // no track of its own.
     let mut edges: Vec<u64> = Vec::with_capacity(
         plan.tracks
             .iter()
@@ -182,11 +268,9 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .chain(plan.restrictions_over_on())
         .chain(plan.touch_up_on());
     edges.extend(other_dates.map(|date| edge(date, NO_TRACK)));
-    edges.sort_unstable();
-    edges.dedup();
-    let same_date = |a: &u64, b: &u64| day_of(*a) == day_of(*b);
+    by_date(&mut edges);
 
-    let mut out = Vec::with_capacity(edges.chunk_by(same_date).count());
+    let mut out = Vec::with_capacity(edges.len());
     let mut care = CareMemo::default();
     // The texts worded for earlier plans of the same protocol (see
     // [`Worded`]); a plan built while another holds them words its own.
@@ -220,8 +304,8 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .get_or_init(|| Shared::of(plan.protocol()));
     let mut scratch = Scratch::default();
     let mut tracks: Vec<usize> = Vec::new();
-    for group in edges.chunk_by(same_date) {
-        let day = day_of(group[0]) + i64::from(i32::MIN);
+    for e in edges {
+        let day = day_of(e) + i64::from(i32::MIN);
         let Some(date) = i32::try_from(day)
             .ok()
             .and_then(NaiveDate::from_num_days_from_ce_opt)
@@ -229,13 +313,12 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
             continue;
         };
         tracks.clear();
-        tracks.extend(
-            group
-                .iter()
-                .map(|e| track_of(*e))
-                .filter(|t| *t != NO_TRACK)
-                .map(|t| t as usize),
-        );
+        let mut bits = e & (DATE_BIT - 1);
+        while bits != 0 {
+            tracks.push(bits.trailing_zeros() as usize);
+            // Clears the lowest set bit.
+            bits &= bits - 1;
+        }
         if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, shared, &mut scratch) {
             out.push(m);
         }
@@ -673,7 +756,9 @@ fn milestone_on<'a>(
     let yesterday = sub_days(date, 1);
     let items = plan.protocol().care();
 
-    let mut changes = Vec::with_capacity(tracks.len());
+    // Room for every track's change at the first one: most dates with an
+    // edge change nothing, and then allocate nothing.
+    let mut changes = Vec::new();
     let until = &mut scratch.until;
     until.clear();
     scratch.changed.clear();
@@ -731,6 +816,9 @@ fn milestone_on<'a>(
             to,
             now.window.map(|w| w.rule),
         ));
+        if changes.is_empty() {
+            changes.reserve_exact(tracks.len());
+        }
         changes.push(Change {
             activity: track.activity,
             from: before.status,
@@ -945,6 +1033,46 @@ fn until_of(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_gathered_densely_and_by_sorting_agree() {
+        let day = |n: u32| {
+            edge(
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n.into()),
+                0,
+            ) & DAY
+        };
+        // Shuffled, with repeats, several tracks on a date, a date
+        // without a track, and far apart dates.
+        let edges: Vec<u64> = vec![
+            day(40) | 3,
+            day(2), // track 0
+            day(40) | u64::from(NO_TRACK),
+            day(2) | 5,
+            day(900) | 1,
+            day(2), // track 0
+            day(0) | u64::from(NO_TRACK),
+            day(40) | 1,
+            day(0) | u64::from(NO_TRACK),
+        ];
+        let want = vec![
+            day(0) | DATE_BIT,
+            day(2) | 0b10_0001,
+            day(40) | DATE_BIT | 0b1010,
+            day(900) | 0b10,
+        ];
+        let mut sorted = edges.clone();
+        by_date_sorted(&mut sorted);
+        assert_eq!(sorted, want);
+        let mut dense = edges.clone();
+        let first = day_of(day(0));
+        by_date_dense(&mut dense, first, 900);
+        assert_eq!(dense, want);
+        // Four edges over 900 days: sorted; the same.
+        let mut either = edges;
+        by_date(&mut either);
+        assert_eq!(either, want);
+    }
+
     use super::*;
 
     /// Every built-in protocol in every language, with sessions spaced
