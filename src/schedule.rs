@@ -260,13 +260,17 @@ impl Schedule {
                 each(w);
                 continue;
             };
+            // A window that would not replace the activity's best so far
+            // changes nothing, avoided or not: its level is looked up only
+            // when it would win.
+            let slot = &mut best[activity as usize];
+            if slot.is_some_and(|b| !more_specific(w, b)) {
+                continue;
+            }
             if self.care_level(w, activity, date).status == Some(Allowance::Avoid) {
                 continue;
             }
-            let slot = &mut best[activity as usize];
-            if slot.is_none_or(|b| more_specific(w, b)) {
-                *slot = Some(w);
-            }
+            *slot = Some(w);
         }
         best.into_iter().flatten().for_each(each);
     }
