@@ -251,6 +251,11 @@ impl Schedule {
     pub(crate) fn for_each_care_asked(&self, date: NaiveDate, mut each: impl FnMut(&CareWindow)) {
         let items = self.protocol.care();
         let mut best: [Option<&CareWindow>; Activity::ALL.len()] = [None; Activity::ALL.len()];
+        // The activities with a best window, one bit each: most days ask
+        // for one or two, so only those are read back (in activity order,
+        // as the array gives them).
+        const { assert!(Activity::ALL.len() <= u32::BITS as usize) };
+        let mut filled: u32 = 0;
         // Sorted by start: none after the first that starts later.
         let started = self.care_windows[first_reaching(&self.care_reach, date)..]
             .iter()
@@ -260,15 +265,27 @@ impl Schedule {
                 each(w);
                 continue;
             };
+            // A window that would not replace the activity's best so far
+            // changes nothing, avoided or not: its level is looked up only
+            // when it would win.
+            let slot = &mut best[activity as usize];
+            if slot.is_some_and(|b| !more_specific(w, b)) {
+                continue;
+            }
             if self.care_level(w, activity, date).status == Some(Allowance::Avoid) {
                 continue;
             }
-            let slot = &mut best[activity as usize];
-            if slot.is_none_or(|b| more_specific(w, b)) {
-                *slot = Some(w);
+            *slot = Some(w);
+            filled |= 1 << (activity as u32);
+        }
+        while filled != 0 {
+            let activity = filled.trailing_zeros() as usize;
+            // Clears the lowest set bit.
+            filled &= filled - 1;
+            if let Some(w) = best[activity] {
+                each(w);
             }
         }
-        best.into_iter().flatten().for_each(each);
     }
 
     /// Whether the next session, once booked, restarts a restriction of
