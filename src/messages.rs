@@ -293,6 +293,9 @@ fn first_sound(word: &str) -> &'static str {
 /// argument, numbers beyond 2^53) is left to Fluent, so the output is
 /// Fluent's in every case: `tests/messages.rs` compares the two on every
 /// message.
+/// Numbers written without the formatter, also for the reminders' ids.
+pub(crate) use fast::push_int;
+
 mod fast {
     use fluent_syntax::ast;
 
@@ -444,7 +447,7 @@ mod fast {
 
     /// `n` in decimal, as `Display` writes it, without the formatting
     /// machinery: day numbers and counts are in most messages.
-    fn push_int(out: &mut String, n: i64) {
+    pub(crate) fn push_int(out: &mut String, n: i64) {
         if n < 0 {
             out.push('-');
         }

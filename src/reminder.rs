@@ -210,24 +210,8 @@ fn reminder_id(prefix: &str, date: NaiveDate, n: u32) -> String {
         let _ = write!(id, "{date}");
     }
     id.push(':');
-    push_number(&mut id, n);
+    crate::messages::push_int(&mut id, i64::from(n));
     id
-}
-
-/// `n` in decimal, as `Display` writes it, without the formatter.
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The body of a milestone's reminder (see the module documentation); the
