@@ -113,8 +113,8 @@ pub fn start(identifier: &str, args: &Args) -> Start {
                 }),
             }
         }
-        Err(e) if e.to_string().contains("does not answer") => Start::Unreachable(format!(
-            "another SMP Aftercare runs for this data folder but could not be reached: {e}"
+        Ok(socket::Found::Unreachable(why)) => Start::Unreachable(format!(
+            "another SMP Aftercare runs for this data folder but could not be reached: {why}"
         )),
         Err(e) => Start::First(Instance {
             listener: None,

@@ -222,8 +222,9 @@ fn bind(socket: &Path) -> io::Result<UnixListener> {
     UnixListener::bind(socket)
 }
 
-/// What a start found: it is the first (and holds the lock), or it handed
-/// `message` to the running app.
+/// What a start found: it is the first (and holds the lock), it handed
+/// `message` to the running app, or an app holds the lock but does not
+/// answer.
 #[derive(Debug)]
 pub(crate) enum Found {
     /// See [`Claim::First`].
@@ -235,6 +236,8 @@ pub(crate) enum Found {
     },
     /// The message went to the running app.
     HandedOver,
+    /// An app holds the lock but its socket does not answer: why.
+    Unreachable(String),
 }
 
 /// Claims the folder or, when an app holds it, hands `message` to it:
@@ -267,14 +270,11 @@ pub(crate) fn claim_or_hand_over(
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(e) => {
-                    return Err(io::Error::new(
-                        e.kind(),
-                        format!(
-                            "an app holds {} but {} does not answer: {e}",
-                            paths.lock.display(),
-                            paths.socket.display()
-                        ),
-                    ));
+                    return Ok(Found::Unreachable(format!(
+                        "an app holds {} but {} does not answer: {e}",
+                        paths.lock.display(),
+                        paths.socket.display()
+                    )));
                 }
             },
         }
@@ -453,9 +453,12 @@ mod tests {
         };
         assert_eq!(listener.unwrap_err().kind(), ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read_to_string(&paths.socket).unwrap(), "mine");
-        let err =
-            claim_or_hand_over(&paths, &message("x"), Duration::from_millis(200)).unwrap_err();
-        assert!(err.to_string().contains("does not answer"), "{err}");
+        let Found::Unreachable(err) =
+            claim_or_hand_over(&paths, &message("x"), Duration::from_millis(200)).unwrap()
+        else {
+            panic!("not unreachable");
+        };
+        assert!(err.contains("does not answer"), "{err}");
         drop(lock);
     }
 
