@@ -3,6 +3,8 @@
 // a client who has not entered a session yet. Every screen shows what the
 // backend's commands return (through ./bindings); none works out a day.
 
+// First, so that Today's answer is on its way while the rest is set up.
+import "./early";
 import { LoadError } from "./api";
 import { commands, type Lang } from "./bindings";
 import { button, el } from "./dom";

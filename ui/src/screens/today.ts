@@ -13,6 +13,7 @@ import {
   type Warning,
 } from "../bindings";
 import { need } from "../api";
+import { takeEarlyToday } from "../early";
 import { el, put, routeLink } from "../dom";
 import type { Formats } from "../format";
 import { t } from "../i18n";
@@ -24,8 +25,9 @@ import { HANDOVER_ROUTE, takePendingPlan } from "./handover";
 import { redFlagCards } from "../components/redFlags";
 
 export async function todayScreen(ctx: Ctx): Promise<HTMLElement> {
-  // One call for the whole screen: the first one a client sees.
-  const answer = await need(commands.todayScreen());
+  // One call for the whole screen: the first one a client sees, asked
+  // as the page started when it starts on Today (early.ts).
+  const answer = await need(takeEarlyToday() ?? commands.todayScreen());
   await ctx.speak(answer.language.lang);
   // A clinic's link or file opened with the app: its preview replaces
   // this screen (the route change renders it; this one is dropped).

@@ -254,6 +254,35 @@ for (const size of SIZES) {
       }
     });
 
+    it("Today's answer is asked as the page starts, before any screen is drawn, and only once", async () => {
+      const page = await openPage({ viewport, fake: { state: "booked" } });
+      await page.waitForFunction(() =>
+        window.__SMP_FAKE__.backend.state.calls.some((c) => c.cmd === "first_screen_drawn"),
+      );
+      const first = (await fakeState(page)).calls.filter((c) => c.cmd === "today_screen");
+      assert.deepEqual(
+        first.map((c) => c.rendering),
+        [false],
+        "asked by early.ts before main.ts starts drawing the first screen",
+      );
+      // Coming back to Today asks afresh: the early answer is not kept.
+      await page.click('nav a[data-route="can-i"]');
+      await page.waitForSelector('main[data-route="can-i"]');
+      await page.click('nav a[data-route="today"]');
+      await page.waitForSelector('main[data-route="today"]');
+      const again = (await fakeState(page)).calls.filter((c) => c.cmd === "today_screen");
+      assert.deepEqual(
+        again.map((c) => c.rendering),
+        [false, true],
+      );
+      await page.context().close();
+
+      // A start on another screen does not ask Today's question at all.
+      const settings = await openPage({ viewport, fake: { state: "booked" }, route: "settings" });
+      assert.ok(!(await fakeState(settings)).calls.some((c) => c.cmd === "today_screen"));
+      await settings.context().close();
+    });
+
     it("Today groups the engine's answers and counts down to the next change", async () => {
       const page = await openPage({ viewport, fake: { state: "booked" } });
       const body = await text(page, "main");

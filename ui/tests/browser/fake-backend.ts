@@ -242,7 +242,8 @@ export function createBackend(cfg: FakeConfig) {
         : { name: "", phone: "", email: "", address: "" },
     } as SettingsForm,
     permission: cfg.permission ?? "granted",
-    calls: [] as { cmd: string; args: unknown }[],
+    /** Every call, in order; `rendering`: a screen was being drawn when it came (main.ts marks #app busy). */
+    calls: [] as { cmd: string; args: unknown; rendering: boolean }[],
     /** Today's ticks by care id (the app keeps them per day; the fake has one day). */
     ticks: {} as Record<string, number>,
   };
@@ -845,7 +846,9 @@ export function createBackend(cfg: FakeConfig) {
     state,
     journal: journal.state,
     handle(cmd: string, args: Record<string, unknown> | undefined): unknown {
-      state.calls.push({ cmd, args: clone(args ?? {}) });
+      const rendering =
+        typeof document !== "undefined" && document.getElementById("app")?.getAttribute("aria-busy") === "true";
+      state.calls.push({ cmd, args: clone(args ?? {}), rendering });
       const h = handlers[cmd];
       if (!h) throw { kind: "not_found", message: `the fake backend has no command ${cmd}` } satisfies AppError;
       return h(args ?? {});
