@@ -35,12 +35,86 @@ export const LANGS: readonly Lang[] = ["en", "es"];
 export type Args = Record<string, FluentVariable>;
 
 /**
+ * One language's message file, cut into its entries (one per message or
+ * term) without parsing them; an entry is parsed the first time a message
+ * asks for it. A start parses only the messages its first screen shows,
+ * not the whole file (issue 14: the file is over 500 messages, and parsing
+ * it all cost the first screen about 10 ms). Formatting is Fluent's own.
+ */
+export class LazyBundle {
+  private readonly bundle: FluentBundle;
+  /** Each entry's text, by its id ("-name" for a term), until it is parsed. */
+  private readonly pending: Map<string, string>;
+
+  constructor(lang: Lang, text: string) {
+    // No isolation marks: the texts go into textContent, not into
+    // bidirectional layouts, and tests compare them as plain text.
+    this.bundle = new FluentBundle(lang, { useIsolating: false });
+    this.pending = entries(text);
+  }
+
+  /** The message `id` with `args`, or `undefined` when the file lacks it. */
+  format(id: string, args?: Args): string | undefined {
+    this.load(id);
+    const message = this.bundle.getMessage(id);
+    if (!message?.value) return undefined;
+    const errors: Error[] = [];
+    return this.bundle.formatPattern(message.value, args ?? null, errors);
+  }
+
+  /** Parses the entry `id` and every message or term it refers to. */
+  private load(id: string): void {
+    const text = this.pending.get(id);
+    if (text === undefined) return;
+    this.pending.delete(id);
+    this.bundle.addResource(new FluentResource(text));
+    for (const ref of text.matchAll(REFERENCE)) this.load(ref[1]!);
+  }
+}
+
+/** A placeable that names a message or a term: `{ other-message }`, `{ -brand }`. */
+const REFERENCE = /\{\s*(-?[a-zA-Z][\w-]*)\s*[}.(]/g;
+
+/**
+ * Cuts a Fluent file into its entries. In Fluent an entry starts at the
+ * beginning of a line with its identifier (a term's with "-"), a comment
+ * starts with "#", and everything else of an entry (its value's further
+ * lines, variants, attributes) is indented or blank; so an entry runs to
+ * the next line that starts with a letter, "-" or "#". Comments are left
+ * out: nothing is formatted from them.
+ */
+export function entries(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let id: string | null = null;
+  let start = 0;
+  const close = (end: number) => {
+    if (id !== null) out.set(id, text.slice(start, end));
+    id = null;
+  };
+  for (let at = 0; at < text.length;) {
+    const eol = text.indexOf("\n", at);
+    const next = eol === -1 ? text.length : eol + 1;
+    const first = text[at]!;
+    if (first === "#" || first === "-" || /[a-zA-Z]/.test(first)) {
+      close(at);
+      if (first !== "#") {
+        id = /^-?[a-zA-Z][\w-]*/.exec(text.slice(at, next))![0];
+        start = at;
+      }
+    }
+    at = next;
+  }
+  close(text.length);
+  return out;
+}
+
+/**
  * Looks messages up in one language, falling back to English for a message
  * the language lacks, and to the message id itself when neither has it (a
  * mistake the completeness test catches; never a blank screen).
  */
 export class Translator {
-  private readonly bundles = new Map<Lang, FluentBundle>();
+  private readonly bundles = new Map<Lang, LazyBundle>();
 
   constructor(
     readonly lang: Lang,
@@ -48,12 +122,7 @@ export class Translator {
   ) {
     for (const l of new Set<Lang>([lang, "en"])) {
       const text = sources[l];
-      if (text === undefined) continue;
-      // No isolation marks: the texts go into textContent, not into
-      // bidirectional layouts, and tests compare them as plain text.
-      const bundle = new FluentBundle(l, { useIsolating: false });
-      bundle.addResource(new FluentResource(text));
-      this.bundles.set(l, bundle);
+      if (text !== undefined) this.bundles.set(l, new LazyBundle(l, text));
     }
   }
 
@@ -65,12 +134,8 @@ export class Translator {
   /** The message `id` with `args`, in this language or the fallback. */
   t(id: string, args?: Args): string {
     for (const l of new Set<Lang>([this.lang, "en"])) {
-      const bundle = this.bundles.get(l);
-      const message = bundle?.getMessage(id);
-      if (bundle && message?.value) {
-        const errors: Error[] = [];
-        return bundle.formatPattern(message.value, args ?? null, errors);
-      }
+      const text = this.bundles.get(l)?.format(id, args);
+      if (text !== undefined) return text;
     }
     return id;
   }

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FluentResource } from "@fluent/bundle";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LANGS, loadLang, locale, SOURCES, t, Translator } from "../../src/i18n";
+import { entries, LANGS, LazyBundle, loadLang, locale, SOURCES, t, Translator } from "../../src/i18n";
 
 const UI = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -112,6 +112,65 @@ describe("t", () => {
     expect(new Translator("es").t("nav-today")).toBe("Hoy");
     expect(new Translator("es").t("timeline-earlier", { count: 1 })).toBe("1 día anterior");
     expect(new Translator("es").t("timeline-earlier", { count: 4 })).toBe("4 días anteriores");
+  });
+});
+
+describe("messages parsed on demand", () => {
+  it("word every message of every file as the whole file parsed at once does", () => {
+    for (const l of LANGS) {
+      const source = SOURCES[l]!;
+      const whole = new FluentBundle(l, { useIsolating: false });
+      expect(whole.addResource(new FluentResource(source))).toEqual([]);
+      const lazy = new LazyBundle(l, source);
+      const ids = messages(source);
+      expect(ids.size, l).toBeGreaterThan(500);
+      for (const [id, vars] of ids) {
+        // Every variable as a number and as a word: plural and other
+        // selectors take both branches.
+        for (const value of [1, 4, "x"]) {
+          const args = Object.fromEntries(vars.map((v) => [v, value]));
+          const message = whole.getMessage(id);
+          const expected = message?.value ? whole.formatPattern(message.value, args, []) : undefined;
+          expect(lazy.format(id, args), `${l} ${id} ${value}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it("cut a file into its entries, comments and blank lines left out", () => {
+    const text = [
+      "# A comment",
+      "## A group comment",
+      "",
+      "plain = One line",
+      "multi =",
+      "    First line",
+      "",
+      "    after a blank line",
+      "-brand = Brand",
+      "days = { $count ->",
+      "    [one] { $count } day",
+      "   *[other] { $count } days",
+      "}",
+      "    .label = Days",
+      "last = Last, no newline",
+    ].join("\n");
+    expect([...entries(text)]).toEqual([
+      ["plain", "plain = One line\n"],
+      ["multi", "multi =\n    First line\n\n    after a blank line\n"],
+      ["-brand", "-brand = Brand\n"],
+      ["days", "days = { $count ->\n    [one] { $count } day\n   *[other] { $count } days\n}\n    .label = Days\n"],
+      ["last", "last = Last, no newline"],
+    ]);
+  });
+
+  it("parse what a message refers to with it, and nothing before it is asked for", () => {
+    const lazy = new LazyBundle("en", "-brand = Brand\nname = { -brand } app\nlong = The { name }\nunused = Unused\n");
+    expect(lazy.format("long")).toBe("The Brand app");
+    expect(lazy.format("missing")).toBeUndefined();
+    // Parsed on demand: the entries asked for (and what they name) are
+    // gone from the text still waiting, the others are still there.
+    expect([...(lazy as unknown as { pending: Map<string, string> }).pending.keys()]).toEqual(["unused"]);
   });
 });
 
