@@ -24,28 +24,31 @@ export interface Formats {
   dateTime(local: string): string;
 }
 
-/** Formatters for `locale` (by default the app's: `i18n.locale()`). */
+/**
+ * Formatters for `locale` (by default the app's: `i18n.locale()`). Each Intl
+ * format is made the first time it is used: making one loads the locale's
+ * data, and a start makes only those its first screen shows (issue 14).
+ */
 export function createFormats(locale = appLocale()): Formats {
-  const short = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short" });
-  const shortYear = new Intl.DateTimeFormat(locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  });
-  const long = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
-  const rel = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const short = once(() => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short" }));
+  const shortYear = once(
+    () => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" }),
+  );
+  const long = once(
+    () => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  );
+  const time = once(() => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }));
+  const rel = once(() => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   const date = (iso: string, todayIso?: string) => {
     const sameYear = todayIso === undefined || todayIso.slice(0, 4) === iso.slice(0, 4);
-    return (sameYear ? short : shortYear).format(parseDay(iso));
+    return (sameYear ? short() : shortYear()).format(parseDay(iso));
   };
   return {
     date,
-    longDate: (iso) => long.format(parseDay(iso)),
-    inDays: (days) => rel.format(days, "day"),
+    longDate: (iso) => long().format(parseDay(iso)),
+    inDays: (days) => rel().format(days, "day"),
     // Each half kept on one line ("Wed 7 May, / in 48 days"): no-break spaces.
-    when: (iso, days, todayIso) => `${keep(date(iso, todayIso))}, ${keep(rel.format(days, "day"))}`,
+    when: (iso, days, todayIso) => `${keep(date(iso, todayIso))}, ${keep(rel().format(days, "day"))}`,
     dateTime(local) {
       // The wall-clock fields as written by the engine, shown without any
       // zone conversion: "2025-03-21T09:00:00+00:00" is 09:00 on 21 March.
@@ -53,9 +56,15 @@ export function createFormats(locale = appLocale()): Formats {
       if (!m) return local;
       const d = parseDay(m[1]!);
       d.setHours(Number(m[2]), Number(m[3]));
-      return `${short.format(d)}, ${time.format(d)}`;
+      return `${short().format(d)}, ${time().format(d)}`;
     },
   };
+}
+
+/** `make()`'s value, made the first time it is asked for. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 /** Joins words with no-break spaces so a short phrase does not wrap. */
