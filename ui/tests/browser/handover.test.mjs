@@ -82,7 +82,7 @@ for (const viewport of [
       await go(page, "settings");
       assert.equal(await page.inputValue("#clinic-address"), "1 High Street, Leeds");
       assert.equal(await text(page, ".contact .clinic-address"), "1 High Street, Leeds");
-      const apply = s.calls.filter((c) => c.cmd === "handover_apply");
+      const apply = s.calls.filter((c) => c.cmd === "handover_apply").map(({ cmd, args }) => ({ cmd, args }));
       assert.deepEqual(apply, [
         {
           cmd: "handover_apply",
