@@ -137,6 +137,14 @@ pub(crate) struct Level<'a> {
     pub(crate) window: Option<&'a RuleWindow>,
 }
 
+impl Level<'_> {
+    /// No rule covers the date.
+    pub(crate) const NONE: Level<'static> = Level {
+        status: None,
+        window: None,
+    };
+}
+
 /// When a restriction lifts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lifts {
@@ -329,10 +337,7 @@ impl Schedule {
         date: NaiveDate,
     ) -> Level<'_> {
         let Some(track) = self.track_of[activity as usize].map(|t| &self.tracks[t]) else {
-            return Level {
-                status: None,
-                window: None,
-            };
+            return Level::NONE;
         };
         match w.anchor {
             Anchor::Before(i) => Schedule::level_where(

@@ -42,7 +42,7 @@ use wording::{Facts, Started, Until};
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
-use crate::schedule::{Anchor, CareSet, Lifts, Schedule};
+use crate::schedule::{Anchor, CareSet, Level, Lifts, Schedule};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -304,14 +304,15 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .get_or_init(|| Shared::of(plan.protocol()));
     let mut scratch = Scratch::default();
     let mut tracks: Vec<usize> = Vec::new();
+    // Each track's level on the day before its next edge: a track's level
+    // changes only on its own edges (a window's first day, the day after
+    // its last), so the level on the day before an edge is the level on
+    // the track's previous edge, looked up there. Before a track's first
+    // edge (its earliest start) no window holds a day. A track per
+    // activity named at most: no allocation.
+    let mut levels: [Option<Level<'_>>; Activity::ALL.len()] =
+        [Some(Level::NONE); Activity::ALL.len()];
     for e in edges {
-        let day = day_of(e) + i64::from(i32::MIN);
-        let Some(date) = i32::try_from(day)
-            .ok()
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
-        else {
-            continue;
-        };
         tracks.clear();
         let mut bits = e & (DATE_BIT - 1);
         while bits != 0 {
@@ -319,7 +320,28 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
             // Clears the lowest set bit.
             bits &= bits - 1;
         }
-        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, shared, &mut scratch) {
+        let day = day_of(e) + i64::from(i32::MIN);
+        let Some(date) = i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        else {
+            // Not met (every edge is a date); its tracks' levels are
+            // looked up again at their next edge.
+            for &t in &tracks {
+                levels[t] = None;
+            }
+            continue;
+        };
+        if let Some(m) = milestone_on(
+            plan,
+            date,
+            &tracks,
+            &mut levels,
+            &mut care,
+            said,
+            shared,
+            &mut scratch,
+        ) {
             out.push(m);
         }
     }
@@ -744,10 +766,16 @@ struct Scratch<'a> {
     morning: Vec<Started<'a>>,
 }
 
+/// The milestone on `date`, if any, comparing each of `tracks` (those
+/// with an edge on `date`) with the day before. `levels`, by track, holds
+/// each one's level on the day before where known (`None`: looked up
+/// here); each of `tracks` leaves its level on `date` there.
+#[allow(clippy::too_many_arguments)]
 fn milestone_on<'a>(
     plan: &'a Schedule,
     date: NaiveDate,
     tracks: &[usize],
+    levels: &mut [Option<Level<'a>>],
     care: &mut CareMemo,
     memo: &mut Said,
     shared: &Shared,
@@ -771,8 +799,21 @@ fn milestone_on<'a>(
 
     for &t in tracks {
         let track = &plan.tracks[t];
-        let before = Schedule::level(track, yesterday);
+        let before = levels[t].unwrap_or_else(|| Schedule::level(track, yesterday));
+        // The unit tests look the level carried from the track's last edge
+        // up again, so a change between edges that `compute` missed fails
+        // them.
+        #[cfg(test)]
+        {
+            let looked_up = Schedule::level(track, yesterday);
+            assert_eq!(before.status, looked_up.status, "{date}");
+            assert!(
+                before.window.map(std::ptr::from_ref) == looked_up.window.map(std::ptr::from_ref),
+                "{date}"
+            );
+        }
         let now = Schedule::level(track, date);
+        levels[t] = Some(now);
         let Some(to) = now.status else {
             // The rules stop speaking about it: nothing to announce, and
             // above all no "you may".
@@ -1104,6 +1145,7 @@ mod tests {
                             let mut care = CareMemo::default();
                             let mut scratch = Scratch::default();
                             let mut tracks: Vec<usize> = (0..schedule.tracks.len()).collect();
+                            let mut levels = vec![None; schedule.tracks.len()];
                             // Every date of the plan, not only its edges:
                             // a track without news is skipped as usual.
                             let last = add_days(*sessions.last().unwrap(), 60);
@@ -1111,10 +1153,13 @@ mod tests {
                             while date <= last {
                                 tracks.clear();
                                 tracks.extend(0..schedule.tracks.len());
+                                // Looked up, not carried from an edge.
+                                levels.fill(None);
                                 let _ = milestone_on(
                                     &schedule,
                                     date,
                                     &tracks,
+                                    &mut levels,
                                     &mut care,
                                     &mut said,
                                     &Shared::of(schedule.protocol()),
