@@ -7,6 +7,8 @@
 //! every question after that ([`Plan::status`], [`Plan::milestones`],
 //! [`Plan::reminders`]) reads those ranges.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -43,6 +45,9 @@ pub struct Plan {
     pub(crate) schedule: Schedule,
     zone: Tz,
     milestones: Vec<Milestone>,
+    /// Each milestone's reminder body ([`crate::reminder`]), cut when the
+    /// milestones are worded and kept with the points it is cut from.
+    reminder_bodies: Vec<Arc<str>>,
     warnings: Vec<Warning>,
     lang: Lang,
 }
@@ -86,12 +91,13 @@ impl Plan {
         lang: Lang,
     ) -> Plan {
         let schedule = Schedule::compile(protocol, sessions, planned);
-        let milestones = milestone::compute(&schedule);
+        let (milestones, reminder_bodies) = milestone::compute(&schedule, lang);
         let warnings = warning::compute(&schedule);
         Plan {
             schedule,
             zone,
             milestones,
+            reminder_bodies,
             warnings,
             lang,
         }
@@ -377,6 +383,12 @@ impl Plan {
     /// Every day on which something changes, in date order.
     pub fn milestones(&self) -> &[Milestone] {
         &self.milestones
+    }
+
+    /// The reminder body of each of [`Plan::milestones`], in the plan's
+    /// language.
+    pub(crate) fn reminder_bodies(&self) -> &[Arc<str>] {
+        &self.reminder_bodies
     }
 }
 

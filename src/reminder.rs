@@ -146,11 +146,13 @@ impl Plan {
     pub fn reminders(&self, at: NaiveTime) -> Vec<Reminder> {
         self.milestones()
             .iter()
-            .map(|m| self.reminder_for(m, at))
+            .zip(self.reminder_bodies())
+            .map(|(m, body)| self.reminder_for(m, body, at))
             .collect()
     }
 
-    fn reminder_for(&self, m: &Milestone, at: NaiveTime) -> Reminder {
+    /// `body`: the milestone's [`reminder_body`], kept with the plan.
+    fn reminder_for(&self, m: &Milestone, body: &str, at: NaiveTime) -> Reminder {
         let sessions = self.sessions();
         let (prefix, date, n, kind) = match (m.kind, m.prepares) {
             (MilestoneKind::TouchUp, _) => (
@@ -180,7 +182,7 @@ impl Plan {
             local: local.fixed_offset(),
             kind,
             title: m.headline.clone(),
-            body: reminder_body(m, self.lang()),
+            body: body.to_string(),
         }
     }
 }
@@ -217,14 +219,26 @@ fn reminder_id(prefix: &str, date: NaiveDate, n: u32) -> String {
 /// The body of a milestone's reminder (see the module documentation); the
 /// calendar's alarms say the same.
 pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
-    // "Before you come:" only leads something to do or hold back, not the
-    // bare "your session is tomorrow" of a protocol with no preparation.
+    body_of(&m.points, leads_before_session(m), lang)
+}
+
+/// Whether a milestone's reminder body starts "Before you come:": the day
+/// before a session, and only to lead something to do or hold back, not
+/// the bare "your session is tomorrow" of a protocol with no preparation.
+pub(crate) fn leads_before_session(m: &Milestone) -> bool {
     let prepares =
         !(m.changes.is_empty() && m.care_started.is_empty() && m.before_session.is_empty());
-    let lead = m.session_tomorrow.is_some() && prepares;
+    m.session_tomorrow.is_some() && prepares
+}
+
+/// [`reminder_body`] of a milestone with `points`, led by "Before you
+/// come:" when `lead` ([`leads_before_session`]). A function of these
+/// alone, so that a plan keeps each body with the points it is cut from
+/// (`milestone::Said`) instead of cutting it again for every plan.
+pub(crate) fn body_of(points: &[Arc<str>], lead: bool, lang: Lang) -> String {
     // Only the first point changes (it follows the lead); the rest are
     // borrowed, not copied.
-    let first = match m.points.first() {
+    let first = match points.first() {
         Some(p) if lead => Some(tr(
             lang,
             "reminder-before-you-come",
@@ -234,9 +248,9 @@ pub(crate) fn reminder_body(m: &Milestone, lang: Lang) -> String {
     };
     let point = |i: usize| match (&first, i) {
         (Some(f), 0) => f.as_str(),
-        _ => &*m.points[i],
+        _ => &*points[i],
     };
-    let count = m.points.len();
+    let count = points.len();
     let chars = |s: &str| s.chars().count();
     // The space parts it from the last point.
     let more = |n: usize| more_text(lang, n);
@@ -347,4 +361,35 @@ fn lower_first(s: &str) -> String {
         out.push_str(chars.as_str());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_is_cut_from_its_points_and_lead_alone() {
+        let points: Vec<Arc<str>> = ["Wash your hair.", "No sun.", "No gym.", "No pool."]
+            .into_iter()
+            .map(Arc::from)
+            .collect();
+        assert_eq!(
+            body_of(&points[..2], true, Lang::En),
+            "Before you come: wash your hair. No sun."
+        );
+        assert_eq!(
+            body_of(&points[..2], false, Lang::Es),
+            "Wash your hair. No sun."
+        );
+        // Three at most, then what is left out.
+        assert_eq!(
+            body_of(&points, false, Lang::En),
+            "Wash your hair. No sun. No gym. … and 1 more in the app."
+        );
+        // A first point longer than a body: cut at a word.
+        let long: Arc<str> = "word ".repeat(60).into();
+        let body = body_of(&[long.clone(), long], false, Lang::En);
+        assert!(body.ends_with("word … and 1 more in the app."), "{body}");
+        assert!(body.chars().count() <= BODY_MAX);
+    }
 }

@@ -58,6 +58,9 @@ pub(crate) struct RuleWindow {
     /// Open only because the next session is planned but not booked (a
     /// `between` window); other open windows are lasting advice.
     pub(crate) until_next: bool,
+    /// The latest end of this window and of every one before it in its
+    /// track ([`set_reach`]).
+    reach: NaiveDate,
 }
 
 /// One care item applied to one session.
@@ -67,6 +70,9 @@ pub(crate) struct CareWindow {
     /// Index into the protocol's care items.
     pub(crate) care: usize,
     pub(crate) anchor: Anchor,
+    /// The latest end of this window and of every care window before it
+    /// ([`set_reach`]).
+    reach: NaiveDate,
 }
 
 /// A set of care items by their index in the protocol; a protocol has at
@@ -104,27 +110,29 @@ impl CareSet {
 pub(crate) struct Track {
     pub(crate) activity: Activity,
     pub(crate) windows: Vec<RuleWindow>,
-    /// For each window, the latest end of it and every window before it
-    /// ([`reach_of`]): a date's windows are looked for from the first
-    /// that may still hold it, not from the first of the plan.
-    reach: Vec<NaiveDate>,
 }
 
-/// The latest end of each prefix of a list of windows (`NaiveDate::MAX`
-/// from an open-ended one on).
-fn reach_of(ends: impl Iterator<Item = Option<NaiveDate>>) -> Vec<NaiveDate> {
+/// Sets each window's reach, the latest end of it and every window before
+/// it (`NaiveDate::MAX` from an open-ended one on): a date's windows are
+/// looked for from the first that may still hold it, not from the first
+/// of the plan ([`first_reaching`]). Kept in the windows rather than in a
+/// list of their own: one allocation fewer per track.
+fn set_reach<W>(
+    windows: &mut [W],
+    span: impl Fn(&W) -> Span,
+    reach: impl Fn(&mut W) -> &mut NaiveDate,
+) {
     let mut latest = NaiveDate::MIN;
-    ends.map(|end| {
-        latest = latest.max(end.unwrap_or(NaiveDate::MAX));
-        latest
-    })
-    .collect()
+    for w in windows {
+        latest = latest.max(span(w).end.unwrap_or(NaiveDate::MAX));
+        *reach(w) = latest;
+    }
 }
 
-/// The first window that may hold `date`: every one before it ends
-/// before `date` (`reach` from [`reach_of`]).
-fn first_reaching(reach: &[NaiveDate], date: NaiveDate) -> usize {
-    reach.partition_point(|end| *end < date)
+/// The first of `windows` that may hold `date`: every one before it ends
+/// before `date` (`reach` as [`set_reach`] set it).
+fn first_reaching<W>(windows: &[W], reach: impl Fn(&W) -> NaiveDate, date: NaiveDate) -> usize {
+    windows.partition_point(|w| reach(w) < date)
 }
 
 /// Where an activity stands on a date: the winning status and the window
@@ -135,6 +143,14 @@ fn first_reaching(reach: &[NaiveDate], date: NaiveDate) -> usize {
 pub(crate) struct Level<'a> {
     pub(crate) status: Option<Allowance>,
     pub(crate) window: Option<&'a RuleWindow>,
+}
+
+impl Level<'_> {
+    /// No rule covers the date.
+    pub(crate) const NONE: Level<'static> = Level {
+        status: None,
+        window: None,
+    };
 }
 
 /// When a restriction lifts.
@@ -163,8 +179,6 @@ pub(crate) struct Schedule {
     /// on every day the milestones compare.
     track_of: [Option<usize>; Activity::ALL.len()],
     pub(crate) care_windows: Vec<CareWindow>,
-    /// [`reach_of`] the care windows.
-    care_reach: Vec<NaiveDate>,
     healed_on: Option<NaiveDate>,
     restrictions_over_on: Option<NaiveDate>,
     touch_up_on: Option<NaiveDate>,
@@ -181,7 +195,6 @@ impl Schedule {
             tracks: Vec::new(),
             track_of: [None; Activity::ALL.len()],
             care_windows: Vec::new(),
-            care_reach: Vec::new(),
             healed_on: None,
             restrictions_over_on: None,
             touch_up_on: None,
@@ -257,7 +270,8 @@ impl Schedule {
         const { assert!(Activity::ALL.len() <= u32::BITS as usize) };
         let mut filled: u32 = 0;
         // Sorted by start: none after the first that starts later.
-        let started = self.care_windows[first_reaching(&self.care_reach, date)..]
+        let first = first_reaching(&self.care_windows, |w| w.reach, date);
+        let started = self.care_windows[first..]
             .iter()
             .take_while(|w| w.span.start <= date);
         for w in started.filter(|w| w.span.contains(date)) {
@@ -329,10 +343,7 @@ impl Schedule {
         date: NaiveDate,
     ) -> Level<'_> {
         let Some(track) = self.track_of[activity as usize].map(|t| &self.tracks[t]) else {
-            return Level {
-                status: None,
-                window: None,
-            };
+            return Level::NONE;
         };
         match w.anchor {
             Anchor::Before(i) => Schedule::level_where(
@@ -357,7 +368,7 @@ impl Schedule {
         keep: impl Fn(&RuleWindow) -> bool,
     ) -> Level<'a> {
         let mut best: Option<&RuleWindow> = None;
-        for w in &track.windows[first_reaching(&track.reach, date)..] {
+        for w in &track.windows[first_reaching(&track.windows, |w| w.reach, date)..] {
             if w.span.start > date {
                 break;
             }
@@ -482,7 +493,6 @@ impl Schedule {
                 windows: Vec::with_capacity(
                     booked * rules.iter().filter(|r| r.activity == activity).count(),
                 ),
-                reach: Vec::new(),
             })
             .collect();
         for (rule_index, rule) in self.protocol.rules().iter().enumerate() {
@@ -498,13 +508,14 @@ impl Schedule {
                         anchor,
                         until_next: span.end.is_none()
                             && matches!(rule.window, Window::Between { .. }),
+                        reach: NaiveDate::MIN,
                     });
                 }
             }
         }
         for (t, track) in tracks.iter_mut().enumerate() {
             track.windows.sort_by_key(|w| w.span.start);
-            track.reach = reach_of(track.windows.iter().map(|w| w.span.end));
+            set_reach(&mut track.windows, |w| w.span, |w| &mut w.reach);
             self.track_of[track.activity as usize] = Some(t);
         }
         let mut care_windows = Vec::with_capacity(booked * self.protocol.care().len());
@@ -515,12 +526,13 @@ impl Schedule {
                         span,
                         care: care_index,
                         anchor,
+                        reach: NaiveDate::MIN,
                     });
                 }
             }
         }
         care_windows.sort_by_key(|w| w.span.start);
-        self.care_reach = reach_of(care_windows.iter().map(|w| w.span.end));
+        set_reach(&mut care_windows, |w| w.span, |w| &mut w.reach);
         self.tracks = tracks;
         self.care_windows = care_windows;
     }
@@ -579,5 +591,38 @@ fn later_end(a: Option<NaiveDate>, b: Option<NaiveDate>) -> bool {
         (None, Some(_)) => true,
         (Some(x), Some(y)) => x > y,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_looked_for_from_the_first_window_that_reaches_it() {
+        let d = |day: u32| nth_day(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), day);
+        let span = |start, end: Option<u32>| Span {
+            start: d(start),
+            end: end.map(d),
+        };
+        // Sorted by start; the second ends before the first.
+        let mut windows = [
+            (span(1, Some(10)), NaiveDate::MIN),
+            (span(2, Some(4)), NaiveDate::MIN),
+            (span(12, Some(14)), NaiveDate::MIN),
+            (span(13, None), NaiveDate::MIN),
+            (span(20, Some(21)), NaiveDate::MIN),
+        ];
+        set_reach(&mut windows, |w| w.0, |w| &mut w.1);
+        let reach: Vec<NaiveDate> = windows.iter().map(|w| w.1).collect();
+        assert_eq!(reach, [d(10), d(10), d(14), NaiveDate::MAX, NaiveDate::MAX]);
+        let first = |day| first_reaching(&windows, |w| w.1, d(day));
+        assert_eq!(first(1), 0);
+        // The first still holds day 10; the second ended on day 4, but a
+        // window is skipped only when every one before it has ended too.
+        assert_eq!(first(10), 0);
+        assert_eq!(first(11), 2);
+        assert_eq!(first(15), 3);
+        assert_eq!(first(400), 3);
     }
 }

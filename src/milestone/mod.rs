@@ -42,7 +42,9 @@ use wording::{Facts, Started, Until};
 
 use crate::activity::{Activity, Allowance};
 use crate::day::{add_days, day_number, sub_days};
-use crate::schedule::{Anchor, CareSet, Lifts, Schedule};
+use crate::lang::Lang;
+use crate::reminder;
+use crate::schedule::{Anchor, CareSet, Level, Lifts, Schedule};
 
 /// A day on which something changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -232,7 +234,10 @@ fn by_date_sorted(edges: &mut Vec<u64>) {
     edges.truncate(dates);
 }
 
-pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
+/// The milestones of `plan`, and the body of each one's reminder in
+/// `lang` (the plan's language: the protocol's texts may have stayed in
+/// another).
+pub(crate) fn compute(plan: &Schedule, lang: Lang) -> (Vec<Milestone>, Vec<Arc<str>>) {
     // Dates on which something may change, with the tracks that have a
     // window starting or just ended there. Care is checked on every such
     // date; its own window starts are added as dates too.
@@ -271,6 +276,7 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
     by_date(&mut edges);
 
     let mut out = Vec::with_capacity(edges.len());
+    let mut bodies = Vec::with_capacity(edges.len());
     let mut care = CareMemo::default();
     // The texts worded for earlier plans of the same protocol (see
     // [`Worded`]); a plan built while another holds them words its own.
@@ -304,14 +310,15 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
         .get_or_init(|| Shared::of(plan.protocol()));
     let mut scratch = Scratch::default();
     let mut tracks: Vec<usize> = Vec::new();
+    // Each track's level on the day before its next edge: a track's level
+    // changes only on its own edges (a window's first day, the day after
+    // its last), so the level on the day before an edge is the level on
+    // the track's previous edge, looked up there. Before a track's first
+    // edge (its earliest start) no window holds a day. A track per
+    // activity named at most: no allocation.
+    let mut levels: [Option<Level<'_>>; Activity::ALL.len()] =
+        [Some(Level::NONE); Activity::ALL.len()];
     for e in edges {
-        let day = day_of(e) + i64::from(i32::MIN);
-        let Some(date) = i32::try_from(day)
-            .ok()
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
-        else {
-            continue;
-        };
         tracks.clear();
         let mut bits = e & (DATE_BIT - 1);
         while bits != 0 {
@@ -319,11 +326,36 @@ pub(crate) fn compute(plan: &Schedule) -> Vec<Milestone> {
             // Clears the lowest set bit.
             bits &= bits - 1;
         }
-        if let Some(m) = milestone_on(plan, date, &tracks, &mut care, said, shared, &mut scratch) {
+        let day = day_of(e) + i64::from(i32::MIN);
+        let Some(date) = i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        else {
+            // Not met (every edge is a date); its tracks' levels are
+            // looked up again at their next edge.
+            for &t in &tracks {
+                levels[t] = None;
+            }
+            continue;
+        };
+        if let Some((m, points_at)) = milestone_on(
+            plan,
+            date,
+            &tracks,
+            &mut levels,
+            &mut care,
+            said,
+            shared,
+            &mut scratch,
+        ) {
+            let lead = reminder::leads_before_session(&m);
+            bodies.push(said.reminder_body(points_at, lead, lang, || {
+                reminder::body_of(&m.points, lead, lang).into()
+            }));
             out.push(m);
         }
     }
-    out
+    (out, bodies)
 }
 
 /// Whether a change anchored this way, seen on `date`, prepares for a coming
@@ -428,6 +460,10 @@ struct Said {
     headline_at: FxHashMap<u64, usize>,
     /// The points, and the body joined from them.
     points: Vec<(Key, Points, Arc<str>)>,
+    /// By index in `points`: the reminder bodies cut from them
+    /// ([`reminder::body_of`]), by language and whether "Before you
+    /// come:" leads, each cut when first asked for.
+    reminder_bodies: Vec<ReminderBodies>,
     points_at: FxHashMap<u64, usize>,
     names: FxHashMap<NameKey, Arc<str>>,
     /// The lists of facts of every key.
@@ -439,6 +475,10 @@ struct Said {
 
 /// A day's points as a milestone carries them: shared, not copied.
 type Points = Arc<[Arc<str>]>;
+
+/// The reminder bodies of one list of points, by [`Lang::ALL`] position,
+/// then without and with the lead.
+type ReminderBodies = [[Option<Arc<str>>; 2]; Lang::ALL.len()];
 
 /// The facts a name reads ([`wording::name`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -588,13 +628,17 @@ impl Said {
     /// The headline, points and body of the day `f` describes, each worded
     /// now unless one with the same facts was. `started` and `morning` are
     /// the care items of `f.started` and `f.before_session`, by index.
+    ///
+    /// Also gives where the points are kept, for
+    /// [`Said::reminder_body`]: `None` when they are not (another list
+    /// of facts had the same hash).
     fn say(
         &mut self,
         f: &Facts<'_>,
         changed: &[Changed],
         started: &[(usize, bool)],
         morning: &[usize],
-    ) -> (Arc<str>, Points, Arc<str>) {
+    ) -> (Arc<str>, Points, Arc<str>, Option<usize>) {
         let key = Key::of(f);
         // The points read neither the day, its kind nor what it prepares
         // for, and the session numbers only where `wording` says.
@@ -640,7 +684,7 @@ impl Said {
                 );
                 self.hits += 2;
             }
-            return (h, p, b);
+            return (h, p, b, Some(*at));
         }
         let mut new_headline = None;
         let headline = match found {
@@ -711,6 +755,7 @@ impl Said {
                     };
                     e.insert(self.points.len());
                     points_at = Some(self.points.len());
+                    self.reminder_bodies.push(ReminderBodies::default());
                     self.points.push((
                         Key {
                             lists: at,
@@ -726,7 +771,40 @@ impl Said {
         if let Some(i) = new_headline {
             self.headlines[i].2 = points_at;
         }
-        (headline, points, body)
+        (headline, points, body, points_at)
+    }
+
+    /// The reminder body in `lang`, led or not by "Before you come:", of
+    /// the points kept at `points_at` (from [`Said::say`]): cut by `cut`
+    /// unless it was for the same points before.
+    fn reminder_body(
+        &mut self,
+        points_at: Option<usize>,
+        lead: bool,
+        lang: Lang,
+        cut: impl FnOnce() -> Arc<str>,
+    ) -> Arc<str> {
+        let l = Lang::ALL.iter().position(|l| *l == lang);
+        let Some(slot) = points_at
+            .zip(l)
+            .and_then(|(at, l)| self.reminder_bodies.get_mut(at)?.get_mut(l))
+            .map(|bodies| &mut bodies[usize::from(lead)])
+        else {
+            return cut();
+        };
+        if let Some(body) = slot {
+            // As for the other texts: the unit tests cut it again and
+            // compare.
+            #[cfg(test)]
+            {
+                assert_eq!(**body, *cut());
+                self.hits += 1;
+            }
+            return body.clone();
+        }
+        let body = cut();
+        *slot = Some(body.clone());
+        body
     }
 }
 
@@ -744,15 +822,21 @@ struct Scratch<'a> {
     morning: Vec<Started<'a>>,
 }
 
+/// The milestone on `date`, if any, comparing each of `tracks` (those
+/// with an edge on `date`) with the day before. `levels`, by track, holds
+/// each one's level on the day before where known (`None`: looked up
+/// here); each of `tracks` leaves its level on `date` there.
+#[allow(clippy::too_many_arguments)]
 fn milestone_on<'a>(
     plan: &'a Schedule,
     date: NaiveDate,
     tracks: &[usize],
+    levels: &mut [Option<Level<'a>>],
     care: &mut CareMemo,
     memo: &mut Said,
     shared: &Shared,
     scratch: &mut Scratch<'a>,
-) -> Option<Milestone> {
+) -> Option<(Milestone, Option<usize>)> {
     let yesterday = sub_days(date, 1);
     let items = plan.protocol().care();
 
@@ -771,8 +855,21 @@ fn milestone_on<'a>(
 
     for &t in tracks {
         let track = &plan.tracks[t];
-        let before = Schedule::level(track, yesterday);
+        let before = levels[t].unwrap_or_else(|| Schedule::level(track, yesterday));
+        // The unit tests look the level carried from the track's last edge
+        // up again, so a change between edges that `compute` missed fails
+        // them.
+        #[cfg(test)]
+        {
+            let looked_up = Schedule::level(track, yesterday);
+            assert_eq!(before.status, looked_up.status, "{date}");
+            assert!(
+                before.window.map(std::ptr::from_ref) == looked_up.window.map(std::ptr::from_ref),
+                "{date}"
+            );
+        }
         let now = Schedule::level(track, date);
+        levels[t] = Some(now);
         let Some(to) = now.status else {
             // The rules stop speaking about it: nothing to announce, and
             // above all no "you may".
@@ -964,11 +1061,12 @@ fn milestone_on<'a>(
         prepares,
         lang: plan.protocol().text_lang(),
     };
-    let (headline, points, body) = memo.say(&facts, &scratch.changed, started_items, morning_items);
+    let (headline, points, body, points_at) =
+        memo.say(&facts, &scratch.changed, started_items, morning_items);
     if points.is_empty() {
         return None;
     }
-    Some(Milestone {
+    let milestone = Milestone {
         date,
         day,
         session,
@@ -982,7 +1080,8 @@ fn milestone_on<'a>(
         session_tomorrow,
         before_session,
         prepares,
-    })
+    };
+    Some((milestone, points_at))
 }
 
 /// How long a restriction that starts on `date` lasts, as the points say
@@ -1086,7 +1185,7 @@ mod tests {
         let (mut plans, mut hits) = (0, 0);
         for id in crate::builtin_ids() {
             let protocol = crate::Protocol::builtin(id).unwrap();
-            for lang in crate::Lang::ALL {
+            for lang in Lang::ALL {
                 let protocol = protocol.in_lang(lang);
                 // One protocol's texts, kept from plan to plan as its
                 // plans keep them.
@@ -1104,6 +1203,7 @@ mod tests {
                             let mut care = CareMemo::default();
                             let mut scratch = Scratch::default();
                             let mut tracks: Vec<usize> = (0..schedule.tracks.len()).collect();
+                            let mut levels = vec![None; schedule.tracks.len()];
                             // Every date of the plan, not only its edges:
                             // a track without news is skipped as usual.
                             let last = add_days(*sessions.last().unwrap(), 60);
@@ -1111,10 +1211,13 @@ mod tests {
                             while date <= last {
                                 tracks.clear();
                                 tracks.extend(0..schedule.tracks.len());
+                                // Looked up, not carried from an edge.
+                                levels.fill(None);
                                 let _ = milestone_on(
                                     &schedule,
                                     date,
                                     &tracks,
+                                    &mut levels,
                                     &mut care,
                                     &mut said,
                                     &Shared::of(schedule.protocol()),
