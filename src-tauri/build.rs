@@ -79,6 +79,15 @@ fn run() -> Result<(), String> {
     let list_path = manifest_dir.join(LIST);
     println!("cargo:rerun-if-changed={}", list_path.display());
     println!("cargo:rerun-if-changed=build.rs");
+    // The page (`frontendDist` in tauri.conf.json) is embedded by
+    // `generate_context!`, a macro that cannot tell Cargo which files it
+    // read: without this line, a rebuilt ui/dist and no Rust change left
+    // the binary with the old page (Cargo watches a folder's files
+    // recursively).
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest_dir.join("../ui/dist").display()
+    );
     let commands = read_list(&list_path)?;
     let all: Vec<&str> = commands.iter().map(|(n, _)| n.as_str()).collect();
     let granted: Vec<&str> = commands
