@@ -13,6 +13,9 @@ const STARTS_ON_TODAY = ["", "#", "#/", "#/today"];
 
 let early: ReturnType<typeof commands.todayScreen> | null =
   typeof location !== "undefined" && STARTS_ON_TODAY.includes(location.hash) ? commands.todayScreen() : null;
+// A failed call is shown by the screen that takes the answer (its failure
+// screen and retry); until Today takes it, it is not an unhandled rejection.
+early?.catch(() => undefined);
 
 /**
  * Today's answer asked at start-up, the first time only (later screens ask
